@@ -1,0 +1,14 @@
+namespace Boards.ServiceDefaults.Authentication;
+
+/// <summary>Claim names as they arrive in Keycloak-shaped tokens (inbound claim mapping is off).</summary>
+public static class BoardsClaimTypes
+{
+    public const string Subject = "sub";
+    public const string UserName = "preferred_username";
+    public const string Name = "name";
+    public const string ClientId = "azp";
+    public const string RealmAccess = "realm_access";
+    public const string Role = "role";
+    public const string Municipality = "municipality";
+    public const string Institution = "institution";
+}

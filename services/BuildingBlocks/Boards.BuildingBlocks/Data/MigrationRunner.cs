@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Boards.BuildingBlocks.Data;
+
+public static class MigrationRunner
+{
+    /// <summary>
+    /// Applies pending migrations under a PostgreSQL advisory lock, so two instances starting together never race.
+    /// Retries while the database is still coming up.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync<TDbContext>(this IServiceProvider services, CancellationToken cancellationToken = default)
+        where TDbContext : DbContext
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Boards.Migrations");
+        var lockKey = StableLockKey(typeof(TDbContext).FullName!);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                try
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({lockKey})", cancellationToken);
+                    await db.Database.MigrateAsync(cancellationToken);
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({lockKey})", cancellationToken);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+
+                logger.LogInformation("Database for {Context} is up to date", typeof(TDbContext).Name);
+                return;
+            }
+            catch (NpgsqlException exception) when (attempt < 30 && exception.IsTransient)
+            {
+                logger.LogWarning("Database not ready ({Reason}); retrying", exception.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    private static long StableLockKey(string name)
+    {
+        // string.GetHashCode is randomized per process; instances must agree on the key.
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
+        return BitConverter.ToInt64(hash, 0);
+    }
+}
