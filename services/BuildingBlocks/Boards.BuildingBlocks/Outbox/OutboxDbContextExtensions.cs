@@ -15,7 +15,8 @@ public static class OutboxDbContextExtensions
     public static OutboxMessage AddToOutbox<TMessage>(this DbContext db, TMessage message, TimeProvider? clock = null)
         where TMessage : class
     {
-        var type = typeof(TMessage);
+        // The runtime type, so that an event held as its base record is still published as what it is.
+        var type = message.GetType();
         var activity = Activity.Current;
         var entry = new OutboxMessage
         {

@@ -6,19 +6,19 @@ namespace Boards.Referrals.Contracts.Events;
 /// </summary>
 public abstract record ReferralEvent
 {
-    public required Guid ReferralId { get; init; }
-    public required string MunicipalityCode { get; init; }
-    public required string DestinationMunicipalityCode { get; init; }
-    public required string OriginInstitution { get; init; }
-    public required string DestinationInstitution { get; init; }
-    public required string ServiceCode { get; init; }
-    public required string NeedCategory { get; init; }
-    public required string Priority { get; init; }
-    public required string PersonKey { get; init; }
+    public Guid ReferralId { get; init; }
+    public string MunicipalityCode { get; init; } = "";
+    public string DestinationMunicipalityCode { get; init; } = "";
+    public string OriginInstitution { get; init; } = "";
+    public string DestinationInstitution { get; init; } = "";
+    public string ServiceCode { get; init; } = "";
+    public string NeedCategory { get; init; } = "";
+    public string Priority { get; init; } = "";
+    public string PersonKey { get; init; } = "";
     /// <summary>requested, accepted, rejected, in_progress, on_hold, completed, failed, cancelled.</summary>
-    public required string Status { get; init; }
-    public required long Version { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
-    public required DateTimeOffset OccurredAt { get; init; }
-    public required string Actor { get; init; }
+    public string Status { get; init; } = "";
+    public long Version { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public string Actor { get; init; } = "";
 }

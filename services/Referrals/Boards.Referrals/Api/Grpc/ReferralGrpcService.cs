@@ -1,0 +1,120 @@
+using Boards.Referrals.Domain;
+using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.CreateReferral;
+using Boards.Referrals.Features.GetReferral;
+using Boards.Referrals.Features.ListReferrals;
+using Boards.Referrals.Features.Transitions;
+using Boards.Referrals.Features.WatchReferrals;
+using Boards.ServiceDefaults.Authentication;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Proto = Boards.Referrals.Contracts.Grpc;
+
+namespace Boards.Referrals.Api.Grpc;
+
+/// <summary>boards.referrals.v1.ReferralService for integrators. Thin: each RPC maps, calls its feature, maps back.</summary>
+[Authorize(Policy = BoardsPolicies.AnyBoardsRole)]
+public sealed class ReferralGrpcService(
+    CreateReferralHandler create,
+    GetReferralHandler get,
+    ListReferralsHandler list,
+    TransitionHandler transitions,
+    ReferralChangeFeed feed,
+    TimeProvider clock,
+    IOptions<ReferralsOptions> options) : Proto.ReferralService.ReferralServiceBase
+{
+    public override async Task<Proto.Referral> CreateReferral(Proto.CreateReferralRequest request, ServerCallContext context) =>
+        Map((await create.HandleAsync(GrpcMapper.ToCommand(request), CallerOf(context), context.CancellationToken)).Referral);
+
+    public override async Task<Proto.Referral> GetReferral(Proto.GetReferralRequest request, ServerCallContext context) =>
+        Map(await get.HandleAsync(request.Id, CallerOf(context), context.CancellationToken));
+
+    public override async Task<Proto.ListReferralsResponse> ListReferrals(Proto.ListReferralsRequest request, ServerCallContext context)
+    {
+        var statuses = request.Statuses.Select(s => GrpcMapper.FromProtoStatus(s, "statuses")).ToList();
+        var page = await list.HandleAsync(
+            new ListReferralsQuery(request.MunicipalityCode, statuses, request.OverdueOnly, request.PageSize, request.PageToken),
+            CallerOf(context), context.CancellationToken);
+        var response = new Proto.ListReferralsResponse { NextPageToken = page.NextPageToken ?? "", TotalCount = page.TotalCount };
+        response.Referrals.AddRange(page.Referrals.Select(Map));
+        return response;
+    }
+
+    public override async Task<Proto.Referral> AcceptReferral(Proto.AcceptReferralRequest request, ServerCallContext context) =>
+        Map(await transitions.AcceptAsync(request.Id, new NoteCommand(request.ExpectedVersion, request.Note), CallerOf(context), context.CancellationToken));
+
+    public override async Task<Proto.Referral> StartReferral(Proto.StartReferralRequest request, ServerCallContext context) =>
+        Map(await transitions.StartAsync(request.Id, new NoteCommand(request.ExpectedVersion, request.Note), CallerOf(context), context.CancellationToken));
+
+    public override async Task<Proto.Referral> HoldReferral(Proto.HoldReferralRequest request, ServerCallContext context) =>
+        Map(await transitions.HoldAsync(request.Id, new NoteCommand(request.ExpectedVersion, request.Note), CallerOf(context), context.CancellationToken));
+
+    public override async Task<Proto.Referral> ResumeReferral(Proto.ResumeReferralRequest request, ServerCallContext context) =>
+        Map(await transitions.ResumeAsync(request.Id, new NoteCommand(request.ExpectedVersion, request.Note), CallerOf(context), context.CancellationToken));
+
+    public override async Task<Proto.Referral> RejectReferral(Proto.RejectReferralRequest request, ServerCallContext context) =>
+        Map(await transitions.RejectAsync(request.Id,
+            new RejectCommand(GrpcMapper.FromProto<Proto.RejectionReason, RejectionReason>(request.Reason), request.Note, request.ExpectedVersion),
+            CallerOf(context), context.CancellationToken));
+
+    public override async Task<Proto.Referral> CancelReferral(Proto.CancelReferralRequest request, ServerCallContext context) =>
+        Map(await transitions.CancelAsync(request.Id,
+            new CancelCommand(GrpcMapper.FromProto<Proto.CancellationReason, CancellationReason>(request.Reason), request.Note, request.ExpectedVersion),
+            CallerOf(context), context.CancellationToken));
+
+    public override async Task<Proto.Referral> CounterRefer(Proto.CounterReferRequest request, ServerCallContext context) =>
+        Map(await transitions.CounterReferAsync(request.Id,
+            new CounterReferCommand(GrpcMapper.ToInput(request.CounterReferral), request.ExpectedVersion),
+            CallerOf(context), context.CancellationToken));
+
+    public override async Task WatchReferrals(Proto.WatchReferralsRequest request, IServerStreamWriter<Proto.ReferralChange> responseStream, ServerCallContext context)
+    {
+        var caller = CallerOf(context);
+        if (!ReferralAccess.HasAnyScope(caller))
+        {
+            throw new ForbiddenException("Su cuenta no tiene un rol de Boards con acceso a referencias.");
+        }
+
+        var municipality = string.IsNullOrWhiteSpace(request.MunicipalityCode) ? null : request.MunicipalityCode.Trim().ToLowerInvariant();
+        if (municipality is not null && !caller.IsMinistry && caller.IsInRole(BoardsRoles.FocalPoint) && caller.Municipality != municipality)
+        {
+            throw new ForbiddenException($"Como punto focal de '{caller.Municipality}' no puede observar '{municipality}'.");
+        }
+
+        using var subscription = feed.Subscribe();
+        // Headers go out now, so the caller knows the stream is open before the first change arrives.
+        await context.WriteResponseHeadersAsync([]);
+        try
+        {
+            await foreach (var referral in subscription.Reader.ReadAllAsync(context.CancellationToken))
+            {
+                if (!ReferralAccess.CanRead(caller, referral) ||
+                    (municipality is not null && referral.MunicipalityCode != municipality && referral.DestinationMunicipalityCode != municipality))
+                {
+                    continue;
+                }
+
+                var latest = referral.History[^1];
+                await responseStream.WriteAsync(new Proto.ReferralChange
+                {
+                    ReferralId = referral.Id.ToString(),
+                    Status = GrpcMapper.ToProto<ReferralStatus, Proto.ReferralStatus>(referral.Status),
+                    Version = referral.Version,
+                    Actor = latest.Actor,
+                    At = Timestamp.FromDateTimeOffset(latest.At),
+                    Referral = Map(referral),
+                }, context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The caller hung up.
+        }
+    }
+
+    private Proto.Referral Map(Referral referral) => GrpcMapper.ToProto(referral, clock.GetUtcNow(), options.Value.Deadlines);
+
+    private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
+}

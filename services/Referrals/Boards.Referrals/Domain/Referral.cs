@@ -1,0 +1,247 @@
+namespace Boards.Referrals.Domain;
+
+/// <summary>
+/// A referral (referencia) and its counter-referral (contrarreferencia): the closed loop of DOMAIN.md.
+/// Every change goes through a method here that checks the state machine, bumps Version and appends history.
+/// </summary>
+public sealed class Referral
+{
+    private readonly List<StatusChange> _history = [];
+
+    private Referral()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public required string RequestId { get; init; }
+    public required string RequestHash { get; init; }
+    public required string MunicipalityCode { get; init; }
+    public required string DestinationMunicipalityCode { get; init; }
+    public required string OriginInstitution { get; init; }
+    public required string DestinationInstitution { get; init; }
+    public required string ServiceCode { get; init; }
+    public required string NeedCategory { get; init; }
+    public Priority Priority { get; private init; }
+    public required string Reason { get; init; }
+    public required Person Person { get; init; }
+    public required string PersonKey { get; init; }
+    public required Consent Consent { get; init; }
+    public Guid? PreviousReferralId { get; private init; }
+    public required string CreatedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset AcceptBy { get; private init; }
+    public DateTimeOffset? CounterReferBy { get; private set; }
+    public ReferralStatus Status { get; private set; }
+    public Rejection? Rejection { get; private set; }
+    public Cancellation? Cancellation { get; private set; }
+    public CounterReferral? CounterReferral { get; private set; }
+    public long Version { get; private set; }
+    public DateTimeOffset? AcceptOverdueRaisedAt { get; private set; }
+    public DateTimeOffset? CounterReferralOverdueRaisedAt { get; private set; }
+    public IReadOnlyList<StatusChange> History => _history;
+
+    public bool IsFinal => Status is ReferralStatus.Rejected or ReferralStatus.Completed or ReferralStatus.Failed or ReferralStatus.Cancelled;
+
+    public static Referral Create(NewReferral request, string personKey, string requestHash, string actor, DateTimeOffset now, DeadlinePolicy deadlines)
+    {
+        if (request.Consent is { Given: false, Overridden: false })
+        {
+            throw new DomainValidationException("consent.given", "Se requiere el consentimiento de la persona, o una excepción justificada.");
+        }
+
+        if (request.Consent is { Given: false, Overridden: true } && string.IsNullOrWhiteSpace(request.Consent.OverrideJustification))
+        {
+            throw new DomainValidationException("consent.overrideJustification", "Una excepción al consentimiento necesita una justificación.");
+        }
+
+        var referral = new Referral
+        {
+            Id = Guid.CreateVersion7(now),
+            RequestId = request.RequestId,
+            RequestHash = requestHash,
+            MunicipalityCode = request.MunicipalityCode,
+            DestinationMunicipalityCode = request.DestinationMunicipalityCode,
+            OriginInstitution = request.OriginInstitution,
+            DestinationInstitution = request.DestinationInstitution,
+            ServiceCode = request.ServiceCode,
+            NeedCategory = request.NeedCategory,
+            Priority = request.Priority,
+            Reason = request.Reason,
+            Person = request.Person,
+            PersonKey = personKey,
+            Consent = request.Consent,
+            PreviousReferralId = request.PreviousReferralId,
+            CreatedBy = actor,
+            CreatedAt = now,
+            AcceptBy = now + deadlines.For(request.Priority).Accept,
+            Status = ReferralStatus.Requested,
+        };
+        referral.Record(null, ReferralStatus.Requested, actor, now,
+            request.Consent.Overridden ? $"Sin consentimiento: {request.Consent.OverrideJustification}" : null);
+        return referral;
+    }
+
+    public void Accept(string actor, string? note, DateTimeOffset now, DeadlinePolicy deadlines)
+    {
+        Require("aceptar", ReferralStatus.Requested);
+        CounterReferBy = now + deadlines.For(Priority).CounterReferral;
+        MoveTo(ReferralStatus.Accepted, actor, now, note);
+    }
+
+    public void Reject(RejectionReason reason, string? note, string actor, DateTimeOffset now)
+    {
+        Require("rechazar", ReferralStatus.Requested);
+        if (reason == RejectionReason.Other && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainValidationException("note", "Un rechazo por 'otro motivo' necesita una nota.");
+        }
+
+        Rejection = new Rejection(reason, note, actor, now);
+        MoveTo(ReferralStatus.Rejected, actor, now, note);
+    }
+
+    public void Start(string actor, string? note, DateTimeOffset now)
+    {
+        Require("iniciar la atención de", ReferralStatus.Accepted);
+        MoveTo(ReferralStatus.InProgress, actor, now, note);
+    }
+
+    public void Hold(string actor, string? note, DateTimeOffset now)
+    {
+        Require("poner en espera", ReferralStatus.InProgress);
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainValidationException("note", "Poner en espera necesita una nota que diga por qué.");
+        }
+
+        MoveTo(ReferralStatus.OnHold, actor, now, note);
+    }
+
+    public void Resume(string actor, string? note, DateTimeOffset now)
+    {
+        Require("reanudar", ReferralStatus.OnHold);
+        MoveTo(ReferralStatus.InProgress, actor, now, note);
+    }
+
+    public void CounterRefer(CounterReferral counterReferral, string actor, DateTimeOffset now)
+    {
+        Require("contrarreferir", ReferralStatus.Accepted, ReferralStatus.InProgress);
+        if (counterReferral.Attended && counterReferral.AttendedOn is null)
+        {
+            throw new DomainValidationException("counterReferral.attendedOn", "Indique la fecha en que la persona fue atendida.");
+        }
+
+        if (counterReferral.AttendedOn is { } attendedOn && attendedOn > DateOnly.FromDateTime(now.UtcDateTime.AddDays(1)))
+        {
+            throw new DomainValidationException("counterReferral.attendedOn", "La fecha de atención no puede ser futura.");
+        }
+
+        if (counterReferral.FollowUpRecommended && string.IsNullOrWhiteSpace(counterReferral.FollowUpNote))
+        {
+            throw new DomainValidationException("counterReferral.followUpNote", "Si recomienda seguimiento, describa cuál.");
+        }
+
+        CounterReferral = counterReferral with { At = now };
+        MoveTo(counterReferral.ResultingStatus, actor, now, counterReferral.Notes);
+    }
+
+    public void Cancel(CancellationReason reason, string note, string actor, DateTimeOffset now)
+    {
+        Require("cancelar", ReferralStatus.Requested, ReferralStatus.Accepted, ReferralStatus.InProgress, ReferralStatus.OnHold);
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainValidationException("note", "Cancelar necesita una nota que explique el motivo.");
+        }
+
+        Cancellation = new Cancellation(reason, note, actor, now);
+        MoveTo(ReferralStatus.Cancelled, actor, now, note);
+    }
+
+    /// <summary>The deadline that applies now: to accept while requested, to counter-refer while open after acceptance.</summary>
+    public (string Kind, DateTimeOffset DueAt, DateTimeOffset WindowStart)? CurrentDeadline => Status switch
+    {
+        ReferralStatus.Requested => ("accept", AcceptBy, CreatedAt),
+        ReferralStatus.Accepted or ReferralStatus.InProgress or ReferralStatus.OnHold when CounterReferBy is { } due =>
+            ("counter_referral", due, AcceptedAt ?? CreatedAt),
+        _ => null,
+    };
+
+    public DateTimeOffset? AcceptedAt => _history.FirstOrDefault(h => h.To == ReferralStatus.Accepted)?.At;
+
+    public bool IsOverdue(DateTimeOffset now) => CurrentDeadline is { } deadline && now > deadline.DueAt;
+
+    public bool IsDueSoon(DateTimeOffset now, DeadlinePolicy policy)
+    {
+        if (CurrentDeadline is not { } deadline || now > deadline.DueAt)
+        {
+            return false;
+        }
+
+        var window = deadline.DueAt - deadline.WindowStart;
+        return deadline.DueAt - now <= window * policy.DueSoonFraction;
+    }
+
+    /// <summary>Marks the missed deadline as escalated; returns false when it was already raised (once per deadline).</summary>
+    public bool MarkOverdueRaised(DateTimeOffset now)
+    {
+        if (!IsOverdue(now))
+        {
+            return false;
+        }
+
+        if (Status == ReferralStatus.Requested)
+        {
+            if (AcceptOverdueRaisedAt is not null)
+            {
+                return false;
+            }
+
+            AcceptOverdueRaisedAt = now;
+            return true;
+        }
+
+        if (CounterReferralOverdueRaisedAt is not null)
+        {
+            return false;
+        }
+
+        CounterReferralOverdueRaisedAt = now;
+        return true;
+    }
+
+    private void Require(string action, params ReferralStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new IllegalTransitionException(Status, action);
+        }
+    }
+
+    private void MoveTo(ReferralStatus to, string actor, DateTimeOffset now, string? note)
+    {
+        var from = Status;
+        Status = to;
+        Record(from, to, actor, now, note);
+    }
+
+    private void Record(ReferralStatus? from, ReferralStatus to, string actor, DateTimeOffset now, string? note)
+    {
+        Version++;
+        _history.Add(new StatusChange { From = from, To = to, Actor = actor, At = now, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() });
+    }
+}
+
+/// <summary>What the origin side asks for; already validated for shape (see Features/CreateReferral).</summary>
+public sealed record NewReferral(
+    string RequestId,
+    string MunicipalityCode,
+    string DestinationMunicipalityCode,
+    string OriginInstitution,
+    string DestinationInstitution,
+    string ServiceCode,
+    string NeedCategory,
+    Priority Priority,
+    string Reason,
+    Person Person,
+    Consent Consent,
+    Guid? PreviousReferralId);

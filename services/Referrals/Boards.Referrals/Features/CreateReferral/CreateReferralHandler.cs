@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Boards.BuildingBlocks.Outbox;
+using Boards.Referrals.Data;
+using Boards.Referrals.Domain;
+using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.WatchReferrals;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Boards.Referrals.Features.CreateReferral;
+
+public sealed record CreateReferralResult(Referral Referral, bool Replayed);
+
+/// <summary>Sends a referral: validates, checks scope and reference data, and is idempotent on the caller's request id.</summary>
+public sealed class CreateReferralHandler(
+    ReferralsDbContext db,
+    IOptions<ReferralsOptions> options,
+    ReferralChangeFeed feed,
+    TimeProvider clock)
+{
+    public async Task<CreateReferralResult> HandleAsync(CreateReferralCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var request = CreateReferralValidator.Validate(command, DateOnly.FromDateTime(now.UtcDateTime));
+
+        if (!ReferralAccess.CanActAsOrigin(caller, request.MunicipalityCode, request.OriginInstitution))
+        {
+            throw new ForbiddenException(
+                $"Solo la institución de origen '{request.OriginInstitution}' o el punto focal de '{request.MunicipalityCode}' pueden enviar esta referencia.");
+        }
+
+        if (request.Consent.Overridden && !ReferralAccess.CanOverrideConsent(caller))
+        {
+            throw new ForbiddenException("Solo un punto focal puede enviar una referencia sin consentimiento.");
+        }
+
+        var hash = RequestHash(request);
+        var existing = await db.Referrals.FirstOrDefaultAsync(r => r.RequestId == request.RequestId, cancellationToken);
+        if (existing is not null)
+        {
+            return Replay(existing, hash);
+        }
+
+        await CheckReferencesAsync(request, cancellationToken);
+
+        var secret = Encoding.UTF8.GetBytes(options.Value.PersonKeySecret);
+        var referral = Referral.Create(request, PersonKey.Compute(request.Person, secret), hash, caller.DisplayName, now, options.Value.Deadlines);
+        db.Referrals.Add(referral);
+        db.AddToOutbox(ReferralEventFactory.ForLatestChange(referral, now), clock);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two identical requests raced; the other one won. Answer as a replay.
+            db.ChangeTracker.Clear();
+            var winner = await db.Referrals.FirstAsync(r => r.RequestId == request.RequestId, cancellationToken);
+            return Replay(winner, hash);
+        }
+
+        feed.Publish(referral);
+        return new CreateReferralResult(referral, Replayed: false);
+    }
+
+    private static CreateReferralResult Replay(Referral existing, string hash) =>
+        existing.RequestHash == hash
+            ? new CreateReferralResult(existing, Replayed: true)
+            : throw new IdempotencyConflictException(
+                $"El request_id '{existing.RequestId}' ya se usó para otra referencia con contenido distinto.");
+
+    private async Task CheckReferencesAsync(NewReferral request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var municipalities = await db.Municipalities
+            .Where(m => m.Code == request.MunicipalityCode || m.Code == request.DestinationMunicipalityCode)
+            .Select(m => m.Code).ToListAsync(cancellationToken);
+        if (!municipalities.Contains(request.MunicipalityCode))
+        {
+            errors.Add("municipalityCode", $"No existe el municipio '{request.MunicipalityCode}'.");
+        }
+
+        if (!municipalities.Contains(request.DestinationMunicipalityCode))
+        {
+            errors.Add("destinationMunicipalityCode", $"No existe el municipio '{request.DestinationMunicipalityCode}'.");
+        }
+
+        var institutions = await db.Institutions
+            .Where(i => i.Code == request.OriginInstitution || i.Code == request.DestinationInstitution)
+            .Select(i => i.Code).ToListAsync(cancellationToken);
+        if (!institutions.Contains(request.OriginInstitution))
+        {
+            errors.Add("originInstitution", $"No existe la institución '{request.OriginInstitution}'.");
+        }
+
+        if (!institutions.Contains(request.DestinationInstitution))
+        {
+            errors.Add("destinationInstitution", $"No existe la institución '{request.DestinationInstitution}'.");
+        }
+
+        if (request.PreviousReferralId is { } previousId)
+        {
+            var previous = await db.Referrals.Where(r => r.Id == previousId).Select(r => new { r.Status }).FirstOrDefaultAsync(cancellationToken);
+            if (previous is null)
+            {
+                errors.Add("previousReferralId", "No existe la referencia anterior indicada.");
+            }
+            else if (previous.Status != ReferralStatus.Rejected)
+            {
+                errors.Add("previousReferralId", "Solo una referencia rechazada puede volver a referirse.");
+            }
+        }
+
+        errors.ThrowIfAny();
+    }
+
+    private static string RequestHash(NewReferral request)
+    {
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(request with { RequestId = "" });
+        return Convert.ToHexStringLower(SHA256.HashData(canonical));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Buffers.Text;
+using Boards.Referrals.Data;
+using Boards.Referrals.Domain;
+using Boards.Referrals.Features.Common;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.EntityFrameworkCore;
+
+namespace Boards.Referrals.Features.ListReferrals;
+
+public sealed record ListReferralsQuery(string? MunicipalityCode, IReadOnlyList<ReferralStatus> Statuses, bool OverdueOnly, int PageSize, string? PageToken);
+
+public sealed record ListReferralsPage(IReadOnlyList<Referral> Referrals, string? NextPageToken, int TotalCount);
+
+/// <summary>Referrals within the caller's scope, newest first, with keyset paging on the (time-ordered) UUIDv7 id.</summary>
+public sealed class ListReferralsHandler(ReferralsDbContext db, TimeProvider clock)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public async Task<ListReferralsPage> HandleAsync(ListReferralsQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (query.PageSize is < 0 or > MaxPageSize)
+        {
+            errors.Add("pageSize", $"El tamaño de página debe estar entre 1 y {MaxPageSize}.");
+        }
+
+        Guid? after = null;
+        if (!string.IsNullOrEmpty(query.PageToken))
+        {
+            if (Base64Url.IsValid(query.PageToken) && Base64Url.DecodeFromChars(query.PageToken) is { Length: 16 } bytes)
+            {
+                after = new Guid(bytes);
+            }
+            else
+            {
+                errors.Add("pageToken", "El token de página no es válido.");
+            }
+        }
+
+        errors.ThrowIfAny();
+        var municipality = string.IsNullOrWhiteSpace(query.MunicipalityCode) ? null : query.MunicipalityCode.Trim().ToLowerInvariant();
+        var scoped = Scope(db.Referrals.AsNoTracking(), caller, municipality);
+        if (query.Statuses.Count > 0)
+        {
+            scoped = scoped.Where(r => query.Statuses.Contains(r.Status));
+        }
+
+        if (query.OverdueOnly)
+        {
+            var now = clock.GetUtcNow();
+            scoped = scoped.Where(r =>
+                (r.Status == ReferralStatus.Requested && r.AcceptBy < now) ||
+                ((r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.InProgress || r.Status == ReferralStatus.OnHold) &&
+                 r.CounterReferBy < now));
+        }
+
+        var total = await scoped.CountAsync(cancellationToken);
+        var pageSize = query.PageSize == 0 ? DefaultPageSize : query.PageSize;
+        var page = after is { } cursor ? scoped.Where(r => r.Id.CompareTo(cursor) < 0) : scoped;
+        var referrals = await page.OrderByDescending(r => r.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
+
+        string? next = null;
+        if (referrals.Count > pageSize)
+        {
+            referrals.RemoveAt(referrals.Count - 1);
+            next = Base64Url.EncodeToString(referrals[^1].Id.ToByteArray());
+        }
+
+        return new ListReferralsPage(referrals, next, total);
+    }
+
+    private static IQueryable<Referral> Scope(IQueryable<Referral> referrals, Caller caller, string? municipality)
+    {
+        if (municipality is not null)
+        {
+            referrals = referrals.Where(r => r.MunicipalityCode == municipality || r.DestinationMunicipalityCode == municipality);
+        }
+
+        if (caller.IsMinistry)
+        {
+            return referrals;
+        }
+
+        if (caller.IsInRole(BoardsRoles.FocalPoint) && caller.Municipality is { } own)
+        {
+            if (municipality is not null && municipality != own)
+            {
+                throw new ForbiddenException($"Como punto focal de '{own}' no puede ver las referencias de '{municipality}'.");
+            }
+
+            return referrals.Where(r => r.MunicipalityCode == own || r.DestinationMunicipalityCode == own);
+        }
+
+        if (ReferralAccess.HasAnyScope(caller) && caller.Institution is { } institution)
+        {
+            return referrals.Where(r => r.OriginInstitution == institution || r.DestinationInstitution == institution);
+        }
+
+        throw new ForbiddenException("Su cuenta no tiene un rol de Boards con acceso a referencias.");
+    }
+}

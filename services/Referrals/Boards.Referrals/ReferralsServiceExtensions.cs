@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Messaging;
+using Boards.Referrals.Api.Grpc;
+using Boards.Referrals.Api.Rest;
+using Boards.Referrals.Data;
+using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.CreateReferral;
+using Boards.Referrals.Features.GetReferral;
+using Boards.Referrals.Features.ListReferrals;
+using Boards.Referrals.Features.OverdueSweep;
+using Boards.Referrals.Features.ReferenceData;
+using Boards.Referrals.Features.Transitions;
+using Boards.Referrals.Features.WatchReferrals;
+using Boards.ServiceDefaults;
+
+namespace Boards.Referrals;
+
+public static class ReferralsServiceExtensions
+{
+    public static WebApplicationBuilder AddReferralsService(this WebApplicationBuilder builder)
+    {
+        builder.AddBoardsMessaging<ReferralsDbContext>("referrals");
+        builder.AddServiceDatabase<ReferralsDbContext>("referralsdb");
+        builder.Services.AddOptions<ReferralsOptions>().BindConfiguration("Referrals");
+
+        builder.Services.AddScoped<CreateReferralHandler>();
+        builder.Services.AddScoped<GetReferralHandler>();
+        builder.Services.AddScoped<ListReferralsHandler>();
+        builder.Services.AddScoped<TransitionHandler>();
+        builder.Services.AddScoped<ViewFactory>();
+        builder.Services.AddSingleton<ReferralChangeFeed>();
+        builder.Services.AddHostedService<OverdueSweepService>();
+
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+        builder.Services.AddOpenApi();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcExceptionInterceptor>());
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck("referrals", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        return builder;
+    }
+
+    public static async Task<WebApplication> MapReferralsServiceAsync(this WebApplication app)
+    {
+        await app.Services.MigrateDatabaseAsync<ReferralsDbContext>();
+        await app.Services.SeedReferenceDataAsync();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapDefaultEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapReferenceDataEndpoints();
+        app.MapReferralEndpoints();
+        app.MapGrpcService<ReferralGrpcService>();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+}
