@@ -7,6 +7,7 @@ using Boards.Referrals.Api.Rest;
 using Boards.Referrals.Data;
 using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
+using Boards.Referrals.Features.DemoData;
 using Boards.Referrals.Features.GetReferral;
 using Boards.Referrals.Features.ListReferrals;
 using Boards.Referrals.Features.OverdueSweep;
@@ -47,6 +48,7 @@ public static class ReferralsServiceExtensions
     {
         await app.Services.MigrateDatabaseAsync<ReferralsDbContext>();
         await app.Services.SeedReferenceDataAsync();
+        await app.Services.SeedDemoDataAsync();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -23,6 +23,7 @@ public static class MigrationRunner
         {
             try
             {
+                await EnsureDatabaseExistsAsync(db, cancellationToken);
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 try
                 {
@@ -43,6 +44,32 @@ public static class MigrationRunner
                 logger.LogWarning("Database not ready ({Reason}); retrying", exception.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
+        }
+    }
+
+    /// <summary>Each service owns its database: create it on first start (the server may be shared by several services).</summary>
+    private static async Task EnsureDatabaseExistsAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        var name = target.Database ?? throw new InvalidOperationException("La cadena de conexión no indica la base de datos.");
+        var maintenance = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            // Identifiers cannot be parameters; quote it as PostgreSQL does.
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance created it first.
         }
     }
 

@@ -1,0 +1,18 @@
+namespace Boards.AppHost;
+
+/// <summary>Fixed loopback ports (section Ports), documented in docs/configuration.md. Tests pass other values.</summary>
+public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int Referrals, int ReferralsGrpc, int Monitoring, int MonitoringGrpc)
+{
+    public static BoardsPorts From(IConfiguration configuration)
+    {
+        var ports = configuration.GetSection("Ports");
+        return new BoardsPorts(
+            ports.GetValue("Identity", 5070),
+            ports.GetValue("Gateway", 5080),
+            ports.GetValue("GatewayGrpc", 5081),
+            ports.GetValue("Referrals", 5101),
+            ports.GetValue("ReferralsGrpc", 5102),
+            ports.GetValue("Monitoring", 5111),
+            ports.GetValue("MonitoringGrpc", 5112));
+    }
+}

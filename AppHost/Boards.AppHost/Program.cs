@@ -1,0 +1,37 @@
+using Boards.AppHost;
+using Boards.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+var infrastructure = builder.AddBoardsInfrastructure();
+var ports = BoardsPorts.From(builder.Configuration);
+var issuer = builder.Configuration["Identity:Issuer"] ?? $"http://localhost:{ports.Identity}/realms/boards";
+
+var identity = builder.AddProject<Projects.Boards_Identity>("identity", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.Identity)
+    .WithBoardsDefaults(infrastructure, database: "identitydb", messaging: false)
+    .WithEnvironment("Identity__Issuer", issuer);
+
+var monitoring = builder.AddProject<Projects.Boards_Monitoring>("monitoring", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.Monitoring)
+    .WithKestrelEndpoint("grpc", ports.MonitoringGrpc, http2Only: true)
+    .WithBoardsDefaults(infrastructure, database: "monitoringdb", messaging: true)
+    .WithAuthority(identity, issuer);
+
+var referrals = builder.AddProject<Projects.Boards_Referrals>("referrals", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.Referrals)
+    .WithKestrelEndpoint("grpc", ports.ReferralsGrpc, http2Only: true)
+    .WithBoardsDefaults(infrastructure, database: "referralsdb", messaging: true)
+    .WithAuthority(identity, issuer)
+    .WithEnvironment("Referrals__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true")
+    // Consumers first: an event published before its queue exists would find nowhere to go.
+    .WaitFor(monitoring);
+
+builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.Gateway)
+    .WithKestrelEndpoint("grpc", ports.GatewayGrpc, http2Only: true)
+    .WithBoardsDefaults(infrastructure, database: null, messaging: false)
+    .WithAuthority(identity, issuer)
+    .WithReference(referrals).WaitFor(referrals)
+    .WithReference(monitoring).WaitFor(monitoring);
+
+builder.Build().Run();

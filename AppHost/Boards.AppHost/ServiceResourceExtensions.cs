@@ -1,0 +1,53 @@
+using System.Globalization;
+using Boards.AppHost.Infrastructure;
+
+namespace Boards.AppHost;
+
+public static class ServiceResourceExtensions
+{
+    /// <summary>
+    /// Binds a Kestrel endpoint through configuration, so that it can be HTTP/2-only (gRPC cleartext), and declares it
+    /// to Aspire for the dashboard and service discovery.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithKestrelEndpoint(this IResourceBuilder<ProjectResource> project, string name, int port, bool http2Only = false)
+    {
+        project.WithHttpEndpoint(port: port, name: name, isProxied: false)
+            .WithEnvironment($"Kestrel__Endpoints__{name}__Url", $"http://localhost:{port.ToString(CultureInfo.InvariantCulture)}");
+        if (http2Only)
+        {
+            project.WithEnvironment($"Kestrel__Endpoints__{name}__Protocols", "Http2");
+        }
+
+        return project;
+    }
+
+    /// <summary>A Boards service: its own database, RabbitMQ, the identity authority, and the environment of the AppHost.</summary>
+    public static IResourceBuilder<ProjectResource> WithBoardsDefaults(
+        this IResourceBuilder<ProjectResource> project, BoardsInfrastructure infrastructure, string? database, bool messaging)
+    {
+        project.WithEndpointsInEnvironment(_ => false)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", project.ApplicationBuilder.Environment.EnvironmentName)
+            .WithHttpHealthCheck("/health", endpointName: "http");
+        if (database is not null)
+        {
+            project.WithReference(infrastructure.Database(database), database);
+        }
+
+        if (messaging)
+        {
+            project.WithReference(infrastructure.RabbitMq, "rabbitmq");
+        }
+
+        foreach (var dependency in infrastructure.WaitFor)
+        {
+            project.WaitFor(dependency);
+        }
+
+        return project;
+    }
+
+    public static IResourceBuilder<ProjectResource> WithAuthority(this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> identity, string issuer) =>
+        project.WithEnvironment("Identity__Authority", issuer)
+            .WithEnvironment("Identity__Issuer", issuer)
+            .WaitFor(identity);
+}

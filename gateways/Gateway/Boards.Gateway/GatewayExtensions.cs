@@ -1,0 +1,31 @@
+using Boards.Gateway.RateLimiting;
+using Boards.Gateway.Routing;
+using Boards.ServiceDefaults;
+
+namespace Boards.Gateway;
+
+public static class GatewayExtensions
+{
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddClientRateLimiting(builder.Configuration);
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
+            .AddServiceDiscoveryDestinationResolver();
+        return builder;
+    }
+
+    /// <summary>
+    /// The gateway validates the bearer token too (401 at the door, and a trustworthy client id for rate limiting),
+    /// then forwards it untouched; each service still checks scope.
+    /// </summary>
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapDefaultEndpoints();
+        app.MapReverseProxy();
+        return app;
+    }
+}

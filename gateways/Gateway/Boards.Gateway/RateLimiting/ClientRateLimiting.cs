@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Boards.Gateway.RateLimiting;
+
+/// <summary>
+/// A token bucket per client: the token's client id (azp) and subject once the gateway has validated the token,
+/// else the remote address. Section Gateway:RateLimit (PermitsPerSecond, Burst).
+/// </summary>
+public static class ClientRateLimiting
+{
+    public const string PolicyName = "per-client";
+
+    public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Gateway:RateLimit");
+        var perSecond = section.GetValue("PermitsPerSecond", 50);
+        var burst = section.GetValue("Burst", 100);
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                await TypedResults.Problem(
+                    title: "Demasiadas solicitudes.",
+                    detail: $"Este cliente superó {perSecond} solicitudes por segundo. Intente de nuevo en unos segundos.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+            limiter.AddPolicy(PolicyName, http => RateLimitPartition.GetTokenBucketLimiter(ClientKey(http), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = burst,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+        });
+        return services;
+    }
+
+    public static string ClientKey(HttpContext http)
+    {
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            return $"client:{user.FindFirst(BoardsClaimTypes.ClientId)?.Value}:{user.FindFirst(BoardsClaimTypes.Subject)?.Value}";
+        }
+
+        return $"address:{http.Connection.RemoteIpAddress}";
+    }
+}

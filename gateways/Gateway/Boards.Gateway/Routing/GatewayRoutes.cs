@@ -1,0 +1,54 @@
+using Yarp.ReverseProxy.Configuration;
+
+namespace Boards.Gateway.Routing;
+
+/// <summary>
+/// The public door: REST under /api/... and the gRPC services integrators call. Destinations are AppHost names
+/// resolved by service discovery ("http://_grpc.referrals" is the referrals service's HTTP/2-only gRPC endpoint).
+/// </summary>
+public static class GatewayRoutes
+{
+    public static IReadOnlyList<RouteConfig> Routes { get; } =
+    [
+        Route("referrals-rest", "/api/referrals/{**rest}", "referrals"),
+        Route("municipalities", "/api/municipalities/{**rest}", "referrals"),
+        Route("institutions", "/api/institutions/{**rest}", "referrals"),
+        Route("monitoring-rest", "/api/monitoring/{**rest}", "monitoring"),
+        Route("referrals-grpc", "/boards.referrals.v1.ReferralService/{**method}", "referrals-grpc"),
+        Route("referrals-grpc-reflection", "/grpc.reflection.v1alpha.ServerReflection/{**method}", "referrals-grpc"),
+        Route("referrals-grpc-reflection-v1", "/grpc.reflection.v1.ServerReflection/{**method}", "referrals-grpc"),
+        Route("monitoring-grpc", "/boards.monitoring.v1.MonitoringService/{**method}", "monitoring-grpc"),
+    ];
+
+    public static IReadOnlyList<ClusterConfig> Clusters { get; } =
+    [
+        Rest("referrals", "http://referrals"),
+        Rest("monitoring", "http://monitoring"),
+        Grpc("referrals-grpc", "http://_grpc.referrals"),
+        Grpc("monitoring-grpc", "http://_grpc.monitoring"),
+    ];
+
+    private static RouteConfig Route(string id, string path, string cluster) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        Match = new RouteMatch { Path = path },
+        RateLimiterPolicy = RateLimiting.ClientRateLimiting.PolicyName,
+    };
+
+    private static ClusterConfig Rest(string id, string address) => new()
+    {
+        ClusterId = id,
+        Destinations = new Dictionary<string, DestinationConfig> { ["default"] = new() { Address = address } },
+    };
+
+    // gRPC endpoints are HTTP/2 cleartext only: YARP must speak HTTP/2 with prior knowledge, never negotiate down.
+    private static ClusterConfig Grpc(string id, string address) => Rest(id, address) with
+    {
+        HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig
+        {
+            Version = new Version(2, 0),
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        },
+    };
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Starts Boards locally: installs what is missing, builds, and runs the Aspire AppHost (local mode by default).
+# Ctrl+C stops everything; data stays under .data/ for the next start. Ports and modes: docs/configuration.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+source eng/lib.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+command -v dotnet >/dev/null || { echo "Boards necesita el SDK de .NET 10 (dotnet) en el PATH." >&2; exit 1; }
+boards_install_packages
+
+echo "Compilando Boards ..."
+dotnet build Boards.sln -c Debug -nologo -clp:ErrorsOnly
+
+export Infrastructure__DataDirectory="${Infrastructure__DataDirectory:-$(boards_data_dir local)}"
+gateway="${Ports__Gateway:-5080}"; gateway_grpc="${Ports__GatewayGrpc:-5081}"; identity="${Ports__Identity:-5070}"
+
+cat <<INFO
+
+Boards se está iniciando (datos en $Infrastructure__DataDirectory).
+  Panel de Aspire (dashboard)   http://localhost:18888   (el enlace con token de acceso aparece abajo)
+  Gateway REST                  http://localhost:$gateway/api/municipalities
+  Gateway gRPC (HTTP/2 h2c)     http://localhost:$gateway_grpc   boards.referrals.v1.ReferralService
+  Proveedor de identidad (OIDC) http://localhost:$identity/realms/boards/.well-known/openid-configuration
+  Cuentas de demostración: focal.<municipio>, officer.<institución>, analyst, admin — contraseña "demo".
+  Ctrl+C detiene todo.
+
+INFO
+
+exec dotnet run --project AppHost/Boards.AppHost --no-build --launch-profile http

@@ -1,0 +1,42 @@
+using Boards.BuildingBlocks.Inbox;
+using Boards.Monitoring.Data;
+using Boards.Monitoring.Domain;
+using Boards.Referrals.Contracts.Events;
+using MassTransit;
+
+namespace Boards.Monitoring.Consumers;
+
+/// <summary>Keeps the municipality registry: the newest registration of a code wins, whatever order they arrive in.</summary>
+public sealed class MunicipalityRegisteredConsumer(MonitoringDbContext db, TimeProvider clock)
+    : IdempotentConsumer<MunicipalityRegistered, MonitoringDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(MunicipalityRegistered message, ConsumeContext<MunicipalityRegistered> context)
+    {
+        var registration = new MunicipalityRegistration(
+            MunicipalityCodes.Normalize(message.Code),
+            message.Name.Trim(),
+            message.Department.Trim(),
+            message.DepartmentNumber,
+            message.OccurredAt.ToUniversalTime());
+        if (registration.Code.Length == 0)
+        {
+            throw new InvalidOperationException("MunicipalityRegistered arrived without a code.");
+        }
+
+        var cancellationToken = context.CancellationToken;
+
+        var municipality = await Db.LockMunicipalityAsync(registration.Code, cancellationToken);
+        if (municipality is null)
+        {
+            if (await Db.TryInsertAsync(Municipality.Register(registration), cancellationToken))
+            {
+                return;
+            }
+
+            municipality = await Db.LockMunicipalityAsync(registration.Code, cancellationToken)
+                           ?? throw new InvalidOperationException($"Municipality {registration.Code} vanished after a concurrent insert.");
+        }
+
+        municipality.Update(registration);
+    }
+}

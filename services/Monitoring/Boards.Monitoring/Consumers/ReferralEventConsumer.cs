@@ -1,0 +1,108 @@
+using Boards.BuildingBlocks.Inbox;
+using Boards.Monitoring.Data;
+using Boards.Monitoring.Domain;
+using Boards.Referrals.Contracts.Events;
+using MassTransit;
+
+namespace Boards.Monitoring.Consumers;
+
+/// <summary>
+/// Folds one referral event into the referral's fact. The inbox (base class) drops a message id seen before; the fact's
+/// version rules make late and out-of-order events harmless.
+/// </summary>
+public abstract class ReferralEventConsumer<TEvent>(MonitoringDbContext db, TimeProvider clock)
+    : IdempotentConsumer<TEvent, MonitoringDbContext>(db, clock)
+    where TEvent : ReferralEvent
+{
+    protected abstract ReferralChangeKind Kind { get; }
+
+    protected override async Task HandleAsync(TEvent message, ConsumeContext<TEvent> context)
+    {
+        var change = ReferralEventMapping.ToChange(message, Kind);
+        var cancellationToken = context.CancellationToken;
+
+        var fact = await Db.LockFactAsync(change.ReferralId, cancellationToken);
+        if (fact is null)
+        {
+            if (await Db.TryInsertAsync(ReferralFact.Start(change), cancellationToken))
+            {
+                return;
+            }
+
+            fact = await Db.LockFactAsync(change.ReferralId, cancellationToken)
+                   ?? throw new InvalidOperationException($"Referral fact {change.ReferralId} vanished after a concurrent insert.");
+        }
+
+        fact.Apply(change);
+    }
+}
+
+public static class ReferralEventMapping
+{
+    /// <summary>
+    /// Reads what monitoring needs from a referral event: codes normalized, times in UTC. An event without an origin
+    /// municipality or with an unknown status breaks the contract: it fails, is retried, then waits in the error queue.
+    /// </summary>
+    public static ReferralChange ToChange(ReferralEvent message, ReferralChangeKind kind)
+    {
+        var municipality = MunicipalityCodes.Normalize(message.MunicipalityCode);
+        if (municipality.Length == 0)
+        {
+            throw new InvalidOperationException($"{message.GetType().Name} for referral {message.ReferralId} has no origin municipality.");
+        }
+
+        return new ReferralChange(
+            kind,
+            message.ReferralId,
+            municipality,
+            ReferralStatuses.Parse(message.Status),
+            message.Version,
+            message.CreatedAt.ToUniversalTime(),
+            message.OccurredAt.ToUniversalTime());
+    }
+}
+
+public sealed class ReferralRequestedConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralRequested>(db, clock)
+{
+    protected override ReferralChangeKind Kind => ReferralChangeKind.Requested;
+}
+
+public sealed class ReferralAcceptedConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralAccepted>(db, clock)
+{
+    protected override ReferralChangeKind Kind => ReferralChangeKind.Accepted;
+}
+
+public sealed class ReferralRejectedConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralRejected>(db, clock)
+{
+    protected override ReferralChangeKind Kind => ReferralChangeKind.Rejected;
+}
+
+public sealed class ReferralStartedConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralStarted>(db, clock)
+{
+    protected override ReferralChangeKind Kind => ReferralChangeKind.Started;
+}
+
+public sealed class ReferralPutOnHoldConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralPutOnHold>(db, clock)
+{
+    protected override ReferralChangeKind Kind => ReferralChangeKind.PutOnHold;
+}
+
+public sealed class ReferralResumedConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralResumed>(db, clock)
+{
+    protected override ReferralChangeKind Kind => ReferralChangeKind.Resumed;
+}
+
+public sealed class ReferralCounterReferredConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralCounterReferred>(db, clock)
+{
+    protected override ReferralChangeKind Kind => ReferralChangeKind.CounterReferred;
+}
+
+public sealed class ReferralCancelledConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralCancelled>(db, clock)
+{
+    protected override ReferralChangeKind Kind => ReferralChangeKind.Cancelled;
+}
+
+public sealed class ReferralOverdueConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralOverdue>(db, clock)
+{
+    protected override ReferralChangeKind Kind => ReferralChangeKind.Overdue;
+}

@@ -1,0 +1,27 @@
+using Boards.Monitoring.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Boards.Monitoring.Data.Configurations;
+
+/// <summary>snake_case columns: the indicators are computed by hand-written SQL (see MunicipalitySummaryReader).</summary>
+internal sealed class ReferralFactConfiguration : IEntityTypeConfiguration<ReferralFact>
+{
+    public void Configure(EntityTypeBuilder<ReferralFact> fact)
+    {
+        fact.ToTable("referral_facts");
+        fact.HasKey(f => f.ReferralId);
+        fact.Property(f => f.ReferralId).HasColumnName("referral_id").ValueGeneratedNever();
+        fact.Property(f => f.MunicipalityCode).HasColumnName("municipality_code").HasMaxLength(64);
+        fact.Property(f => f.Status).HasColumnName("status").HasMaxLength(20)
+            .HasConversion(status => status.Code(), code => ReferralStatuses.Parse(code));
+        fact.Property(f => f.Version).HasColumnName("version");
+        fact.Property(f => f.CreatedAt).HasColumnName("created_at");
+        fact.Property(f => f.AcceptedAt).HasColumnName("accepted_at");
+        fact.Property(f => f.CounterReferredAt).HasColumnName("counter_referred_at");
+        fact.Property(f => f.Overdue).HasColumnName("overdue");
+        fact.Ignore(f => f.IsOpen);
+        fact.Ignore(f => f.IsOverdueNow);
+        fact.HasIndex(f => f.MunicipalityCode).HasDatabaseName("ix_referral_facts_municipality_code");
+    }
+}

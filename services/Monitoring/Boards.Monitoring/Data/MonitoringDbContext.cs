@@ -1,0 +1,18 @@
+using Boards.BuildingBlocks.Data;
+using Boards.Monitoring.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Boards.Monitoring.Data;
+
+/// <summary>The monitoring read model (monitoringdb): facts per referral, the municipality registry, and the inbox.</summary>
+public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options)
+{
+    public DbSet<ReferralFact> ReferralFacts => Set<ReferralFact>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MonitoringDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,40 @@
+using Boards.Monitoring.Domain;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Boards.Monitoring.Data;
+
+/// <summary>
+/// Row-locked reads and race-safe inserts for the consumers. Consumers on one endpoint run concurrently, so two events
+/// of one referral can be handled at once: the row is read FOR UPDATE (the second waits for the first to commit), and
+/// when two first events race to insert, the loser rolls back to EF's automatic savepoint and updates the winner's row.
+/// </summary>
+internal static class ReadModelWrites
+{
+    public static Task<ReferralFact?> LockFactAsync(this MonitoringDbContext db, Guid referralId, CancellationToken cancellationToken) =>
+        db.ReferralFacts
+            .FromSqlInterpolated($"SELECT * FROM referral_facts WHERE referral_id = {referralId} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public static Task<Municipality?> LockMunicipalityAsync(this MonitoringDbContext db, string code, CancellationToken cancellationToken) =>
+        db.Municipalities
+            .FromSqlInterpolated($"SELECT * FROM municipalities WHERE code = {code} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Inserts a new row now; false when another transaction inserted the same key first (nothing is kept then).</summary>
+    public static async Task<bool> TryInsertAsync<TEntity>(this MonitoringDbContext db, TEntity entity, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var entry = db.Add(entity);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            entry.State = EntityState.Detached;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace Boards.Monitoring.Domain;
+
+/// <summary>Referrals counted by their origin municipality. Definitions: docs/monitoring.md.</summary>
+public sealed record ReferralCounts(
+    int Sent,
+    int Open,
+    int Accepted,
+    int Rejected,
+    int Completed,
+    int Failed,
+    int Cancelled,
+    int Overdue)
+{
+    public static readonly ReferralCounts None = new(0, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>One municipality's referral indicators, rounded once here so that REST and gRPC say the same.</summary>
+public sealed record MunicipalitySummary(
+    string Code,
+    string Name,
+    string Department,
+    int? DepartmentNumber,
+    ReferralCounts Referrals,
+    double? ClosedLoopRate,
+    double? MedianDaysToAccept,
+    double? MedianDaysToCounterReferral)
+{
+    /// <summary>
+    /// Builds the summary from counts and median durations in seconds. A municipality seen only in referrals (not
+    /// registered yet) shows its code as name and an empty department.
+    /// </summary>
+    public static MunicipalitySummary Create(
+        string code,
+        string? name,
+        string? department,
+        int? departmentNumber,
+        ReferralCounts referrals,
+        double? medianSecondsToAccept,
+        double? medianSecondsToCounterReferral) =>
+        new(
+            code,
+            string.IsNullOrWhiteSpace(name) ? code : name,
+            department ?? "",
+            departmentNumber,
+            referrals,
+            Indicators.ClosedLoopRate(referrals),
+            Indicators.Days(medianSecondsToAccept),
+            Indicators.Days(medianSecondsToCounterReferral));
+
+    private static readonly CompareInfo SpanishNames = CultureInfo.GetCultureInfo("es-PY").CompareInfo;
+
+    /// <summary>Department number (unregistered municipalities last), then name as Spanish sorts it, then code.</summary>
+    public static IComparer<MunicipalitySummary> DisplayOrder { get; } = Comparer<MunicipalitySummary>.Create((a, b) =>
+    {
+        var byDepartment = (a.DepartmentNumber ?? int.MaxValue).CompareTo(b.DepartmentNumber ?? int.MaxValue);
+        if (byDepartment != 0)
+        {
+            return byDepartment;
+        }
+
+        var byName = SpanishNames.Compare(a.Name, b.Name, CompareOptions.IgnoreCase);
+        return byName != 0 ? byName : string.CompareOrdinal(a.Code, b.Code);
+    });
+}
+
+public static class Indicators
+{
+    public const int Decimals = 2;
+    public const double SecondsPerDay = 86_400;
+
+    /// <summary>(completed + failed) / (sent − cancelled): of the referrals that were not withdrawn, the share whose loop was closed by a counter-referral. Null when nothing is left to close.</summary>
+    public static double? ClosedLoopRate(ReferralCounts counts)
+    {
+        var denominator = counts.Sent - counts.Cancelled;
+        return denominator <= 0 ? null : Round((double)(counts.Completed + counts.Failed) / denominator);
+    }
+
+    public static double? Days(double? seconds) => seconds is null ? null : Round(seconds.Value / SecondsPerDay);
+
+    /// <summary>Two decimals, halves away from zero: the one rounding every figure goes through.</summary>
+    public static double Round(double value) => Math.Round(value, Decimals, MidpointRounding.AwayFromZero);
+}

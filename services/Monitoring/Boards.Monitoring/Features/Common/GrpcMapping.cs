@@ -1,0 +1,57 @@
+using Boards.Monitoring.Domain;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Proto = Boards.Monitoring.Contracts.Grpc;
+
+namespace Boards.Monitoring.Features.Common;
+
+/// <summary>Domain → proto, and a query's refusal → gRPC status with google.rpc details.</summary>
+public static class GrpcMapping
+{
+    public static Proto.MunicipalitySummary ToProto(this MunicipalitySummary summary)
+    {
+        var proto = new Proto.MunicipalitySummary
+        {
+            Code = summary.Code,
+            Name = summary.Name,
+            Department = summary.Department,
+            Referrals = new Proto.ReferralCounts
+            {
+                Sent = summary.Referrals.Sent,
+                Open = summary.Referrals.Open,
+                Accepted = summary.Referrals.Accepted,
+                Rejected = summary.Referrals.Rejected,
+                Completed = summary.Referrals.Completed,
+                Failed = summary.Referrals.Failed,
+                Cancelled = summary.Referrals.Cancelled,
+                Overdue = summary.Referrals.Overdue,
+            },
+        };
+
+        // Wrapper fields: left unset (null) when the figure is not defined.
+        proto.ClosedLoopRate = summary.ClosedLoopRate;
+        proto.MedianDaysToAccept = summary.MedianDaysToAccept;
+        proto.MedianDaysToCounterReferral = summary.MedianDaysToCounterReferral;
+        return proto;
+    }
+
+    public static RpcException Refusal<T>(QueryResult<T> result) => result switch
+    {
+        QueryResult<T>.Invalid invalid => new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = $"{MonitoringMessages.InvalidTitle} {invalid.Field}: {invalid.Message}",
+            Details =
+            {
+                Any.Pack(new BadRequest
+                {
+                    FieldViolations = { new BadRequest.Types.FieldViolation { Field = invalid.Field, Description = invalid.Message } },
+                }),
+            },
+        }.ToRpcException(),
+        QueryResult<T>.Forbidden forbidden => new Google.Rpc.Status { Code = (int)Code.PermissionDenied, Message = forbidden.Message }.ToRpcException(),
+        QueryResult<T>.NotFound notFound => new Google.Rpc.Status { Code = (int)Code.NotFound, Message = notFound.Message }.ToRpcException(),
+        _ => throw new ArgumentException($"{result.GetType().Name} is not a refusal.", nameof(result)),
+    };
+}

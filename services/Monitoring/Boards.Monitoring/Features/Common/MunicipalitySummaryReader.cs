@@ -1,0 +1,108 @@
+using Boards.Monitoring.Data;
+using Boards.Monitoring.Domain;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Boards.Monitoring.Features.Common;
+
+/// <summary>
+/// Computes the indicators in PostgreSQL: one pass over referral_facts grouped by origin municipality (counts with
+/// FILTER, medians with percentile_cont), joined to the registry. Rounding and ordering happen in the Domain.
+/// </summary>
+public sealed class MunicipalitySummaryReader(MonitoringDbContext db)
+{
+    private static readonly string OpenStatuses =
+        string.Join(", ", ReferralStatuses.Open.Select(status => $"'{status.Code()}'"));
+
+    // Only constants are spliced in; the code filter is a parameter.
+    private static readonly string Sql = $"""
+        WITH fact_totals AS (
+            SELECT f.municipality_code AS code,
+                   count(*) AS sent,
+                   count(*) FILTER (WHERE f.status IN ({OpenStatuses})) AS open,
+                   count(*) FILTER (WHERE f.accepted_at IS NOT NULL) AS accepted,
+                   count(*) FILTER (WHERE f.status = '{ReferralStatuses.RejectedCode}') AS rejected,
+                   count(*) FILTER (WHERE f.status = '{ReferralStatuses.CompletedCode}') AS completed,
+                   count(*) FILTER (WHERE f.status = '{ReferralStatuses.FailedCode}') AS failed,
+                   count(*) FILTER (WHERE f.status = '{ReferralStatuses.CancelledCode}') AS cancelled,
+                   count(*) FILTER (WHERE f.overdue AND f.status IN ({OpenStatuses})) AS overdue,
+                   percentile_cont(0.5) WITHIN GROUP (
+                       ORDER BY EXTRACT(EPOCH FROM f.accepted_at - f.created_at)::double precision) AS median_seconds_to_accept,
+                   percentile_cont(0.5) WITHIN GROUP (
+                       ORDER BY EXTRACT(EPOCH FROM f.counter_referred_at - f.created_at)::double precision) AS median_seconds_to_counter_referral
+            FROM referral_facts f
+            WHERE @code IS NULL OR f.municipality_code = @code
+            GROUP BY f.municipality_code
+        ),
+        registry AS (
+            SELECT m.code, m.name, m.department, m.department_number
+            FROM municipalities m
+            WHERE @code IS NULL OR m.code = @code
+        )
+        SELECT COALESCE(r.code, t.code) AS "Code",
+               r.name AS "Name",
+               r.department AS "Department",
+               r.department_number AS "DepartmentNumber",
+               COALESCE(t.sent, 0) AS "Sent",
+               COALESCE(t.open, 0) AS "Open",
+               COALESCE(t.accepted, 0) AS "Accepted",
+               COALESCE(t.rejected, 0) AS "Rejected",
+               COALESCE(t.completed, 0) AS "Completed",
+               COALESCE(t.failed, 0) AS "Failed",
+               COALESCE(t.cancelled, 0) AS "Cancelled",
+               COALESCE(t.overdue, 0) AS "Overdue",
+               t.median_seconds_to_accept AS "MedianSecondsToAccept",
+               t.median_seconds_to_counter_referral AS "MedianSecondsToCounterReferral"
+        FROM registry r
+        FULL OUTER JOIN fact_totals t ON t.code = r.code
+        """;
+
+    /// <summary>Every municipality (registered or seen in referrals), or just <paramref name="code"/> when given; in display order.</summary>
+    public async Task<IReadOnlyList<MunicipalitySummary>> ReadAsync(string? code, CancellationToken cancellationToken)
+    {
+        var parameter = new NpgsqlParameter("code", NpgsqlDbType.Varchar) { Value = (object?)code ?? DBNull.Value };
+        var rows = await db.Database.SqlQueryRaw<SummaryRow>(Sql, parameter).ToListAsync(cancellationToken);
+        var summaries = rows.Select(ToSummary).ToList();
+        summaries.Sort(MunicipalitySummary.DisplayOrder);
+        return summaries;
+    }
+
+    public async Task<MunicipalitySummary?> ReadOneAsync(string code, CancellationToken cancellationToken) =>
+        (await ReadAsync(code, cancellationToken)).SingleOrDefault();
+
+    private static MunicipalitySummary ToSummary(SummaryRow row) => MunicipalitySummary.Create(
+        row.Code,
+        row.Name,
+        row.Department,
+        row.DepartmentNumber,
+        new ReferralCounts(
+            checked((int)row.Sent),
+            checked((int)row.Open),
+            checked((int)row.Accepted),
+            checked((int)row.Rejected),
+            checked((int)row.Completed),
+            checked((int)row.Failed),
+            checked((int)row.Cancelled),
+            checked((int)row.Overdue)),
+        row.MedianSecondsToAccept,
+        row.MedianSecondsToCounterReferral);
+
+    internal sealed class SummaryRow
+    {
+        public string Code { get; init; } = "";
+        public string? Name { get; init; }
+        public string? Department { get; init; }
+        public int? DepartmentNumber { get; init; }
+        public long Sent { get; init; }
+        public long Open { get; init; }
+        public long Accepted { get; init; }
+        public long Rejected { get; init; }
+        public long Completed { get; init; }
+        public long Failed { get; init; }
+        public long Cancelled { get; init; }
+        public long Overdue { get; init; }
+        public double? MedianSecondsToAccept { get; init; }
+        public double? MedianSecondsToCounterReferral { get; init; }
+    }
+}

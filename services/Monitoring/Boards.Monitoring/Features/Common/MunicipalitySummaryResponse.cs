@@ -1,0 +1,37 @@
+using Boards.Monitoring.Domain;
+
+namespace Boards.Monitoring.Features.Common;
+
+/// <summary>REST shape of one municipality (camelCase JSON). Null rates and medians mean "not defined yet".</summary>
+public sealed record MunicipalitySummaryResponse(
+    string Code,
+    string Name,
+    string Department,
+    ReferralCountsResponse Referrals,
+    double? ClosedLoopRate,
+    double? MedianDaysToAccept,
+    double? MedianDaysToCounterReferral)
+{
+    public static MunicipalitySummaryResponse From(MunicipalitySummary summary) => new(
+        summary.Code,
+        summary.Name,
+        summary.Department,
+        ReferralCountsResponse.From(summary.Referrals),
+        summary.ClosedLoopRate,
+        summary.MedianDaysToAccept,
+        summary.MedianDaysToCounterReferral);
+}
+
+public sealed record ReferralCountsResponse(
+    int Sent,
+    int Open,
+    int Accepted,
+    int Rejected,
+    int Completed,
+    int Failed,
+    int Cancelled,
+    int Overdue)
+{
+    public static ReferralCountsResponse From(ReferralCounts counts) => new(
+        counts.Sent, counts.Open, counts.Accepted, counts.Rejected, counts.Completed, counts.Failed, counts.Cancelled, counts.Overdue);
+}

@@ -1,0 +1,16 @@
+using Boards.Monitoring.Contracts.Grpc;
+using Boards.Monitoring.Features.GetMunicipality;
+using Boards.Monitoring.Features.ListMunicipalities;
+
+namespace Boards.Monitoring.Features;
+
+/// <summary>
+/// boards.monitoring.v1.MonitoringService. One partial per use case, beside its query: see
+/// Features/ListMunicipalities and Features/GetMunicipality. The caller comes from the HTTP context's bearer token.
+/// </summary>
+public sealed partial class MonitoringGrpcService(ListMunicipalitiesQuery listMunicipalities, GetMunicipalityQuery getMunicipality)
+    : MonitoringService.MonitoringServiceBase
+{
+    private readonly ListMunicipalitiesQuery _listMunicipalities = listMunicipalities;
+    private readonly GetMunicipalityQuery _getMunicipality = getMunicipality;
+}

@@ -1,0 +1,52 @@
+using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Messaging;
+using Boards.Monitoring.Consumers;
+using Boards.Monitoring.Data;
+using Boards.Monitoring.Features;
+using Boards.Monitoring.Features.Common;
+using Boards.Monitoring.Features.GetMunicipality;
+using Boards.Monitoring.Features.ListMunicipalities;
+using Boards.ServiceDefaults;
+
+namespace Boards.Monitoring;
+
+public static class MonitoringServiceExtensions
+{
+    /// <summary>Database, event consumers, queries, REST and gRPC of the monitoring read model.</summary>
+    public static WebApplicationBuilder AddMonitoringService(this WebApplicationBuilder builder)
+    {
+        var receiveEndpoint = builder.Configuration["Monitoring:ReceiveEndpoint"] is { Length: > 0 } configured
+            ? configured
+            : ConsumerRegistration.DefaultReceiveEndpoint;
+        builder.AddBoardsMessaging<MonitoringDbContext>("monitoring", bus => bus.AddMonitoringConsumers(receiveEndpoint));
+        builder.AddServiceDatabase<MonitoringDbContext>("monitoringdb");
+
+        builder.Services.AddScoped<MunicipalitySummaryReader>();
+        builder.Services.AddScoped<ListMunicipalitiesQuery>();
+        builder.Services.AddScoped<GetMunicipalityQuery>();
+
+        builder.Services.AddOpenApi();
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+        return builder;
+    }
+
+    public static async Task<WebApplication> MapMonitoringServiceAsync(this WebApplication app)
+    {
+        await app.Services.MigrateDatabaseAsync<MonitoringDbContext>();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapDefaultEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapMonitoringEndpoints();
+        app.MapGrpcService<MonitoringGrpcService>().RequireAuthorization();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+}

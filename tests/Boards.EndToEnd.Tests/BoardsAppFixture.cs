@@ -1,0 +1,102 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+using MonitoringClient = Boards.Monitoring.Contracts.Grpc.MonitoringService.MonitoringServiceClient;
+using ReferralClient = Boards.Referrals.Contracts.Grpc.ReferralService.ReferralServiceClient;
+
+namespace Boards.EndToEnd.Tests;
+
+/// <summary>
+/// The whole system, started once through the AppHost in local mode: PostgreSQL and RabbitMQ from the OS packages,
+/// the identity provider, the services and the gateway. Ports differ from ./run.sh's so both can run side by side.
+/// </summary>
+public sealed class BoardsAppFixture : IAsyncLifetime
+{
+    public const int IdentityPort = 6070;
+    public const int GatewayPort = 6080;
+    public const int GatewayGrpcPort = 6081;
+    public const int PostgresPort = 57432;
+    public const int RabbitMqPort = 57672;
+
+    private GrpcChannel? _channel;
+
+    public DistributedApplication App { get; private set; } = null!;
+    public HttpClient Http { get; } = new() { BaseAddress = new Uri($"http://localhost:{GatewayPort}") };
+    public Tokens Tokens { get; } = new($"http://localhost:{IdentityPort}/realms/boards");
+    public ReferralClient Referrals { get; private set; } = null!;
+    public MonitoringClient Monitoring { get; private set; } = null!;
+
+    public static string ReferralsDatabase => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Database=referralsdb";
+
+    public async Task InitializeAsync()
+    {
+        var data = Environment.GetEnvironmentVariable("BOARDS_E2E_DATA_DIR") is { Length: > 0 } configured
+            ? configured
+            : Directory.CreateTempSubdirectory("boards-e2e-").FullName;
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Boards_AppHost>(
+        [
+            "Infrastructure:Mode=local",
+            "Demo:SeedData=false",
+            $"Infrastructure:DataDirectory={data}",
+            $"Infrastructure:PostgresPort={PostgresPort}",
+            $"Infrastructure:RabbitMqPort={RabbitMqPort}",
+            $"Ports:Identity={IdentityPort}",
+            $"Ports:Gateway={GatewayPort}",
+            $"Ports:GatewayGrpc={GatewayGrpcPort}",
+            "Ports:Referrals=6101", "Ports:ReferralsGrpc=6102",
+            "Ports:Monitoring=6111", "Ports:MonitoringGrpc=6112",
+        ], (options, _) => options.DisableDashboard = true);
+
+        // Short deadlines for urgent referrals and a fast sweep, so the overdue path runs within a test.
+        builder.CreateResourceBuilder<ProjectResource>("referrals")
+            .WithEnvironment("Referrals__OverdueSweepInterval", "00:00:01")
+            .WithEnvironment("Referrals__Deadlines__Urgent__Accept", "00:00:06");
+        builder.CreateResourceBuilder<ProjectResource>("gateway")
+            .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", "1000")
+            .WithEnvironment("Gateway__RateLimit__Burst", "2000");
+
+        App = await builder.BuildAsync();
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        await App.StartAsync(startup.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+
+        _channel = GrpcChannel.ForAddress($"http://localhost:{GatewayGrpcPort}");
+        Referrals = new ReferralClient(_channel);
+        Monitoring = new MonitoringClient(_channel);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _channel?.Dispose();
+        Http.Dispose();
+        Tokens.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+    }
+
+    public static Metadata Bearer(string token) => new() { { "Authorization", $"Bearer {token}" } };
+
+    public Task StopResourceAsync(string name) => ExecuteAsync(name, "resource-stop");
+
+    public Task StartResourceAsync(string name) => ExecuteAsync(name, "resource-start");
+
+    private async Task ExecuteAsync(string resource, string command)
+    {
+        var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        var result = await commands.ExecuteCommandAsync(resource, command);
+        Assert.True(result.Success, $"{command} {resource}: {result.ErrorMessage}");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BoardsCollection : ICollectionFixture<BoardsAppFixture>
+{
+    public const string Name = "Boards running through the AppHost";
+}

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using Boards.Monitoring.Data;
+using Boards.Monitoring.Domain;
+using Boards.Monitoring.Features.Common;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace Boards.Monitoring.Tests.Integration;
+
+/// <summary>
+/// The Monitoring service hosted in-process against the REAL PostgreSQL and RabbitMQ, with its own fresh database and
+/// its own queue (so parallel test classes and other runs never compete for messages), plus a separate MassTransit
+/// bus that publishes events the way the referrals service's outbox relay does. Everything is removed at the end.
+/// </summary>
+public sealed class MonitoringHost : IAsyncLifetime
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private readonly string _suffix = Guid.NewGuid().ToString("N")[..12];
+    private readonly ConsumedMessages _consumed = new();
+    private WebApplicationFactory<Program>? _factory;
+    private IBusControl? _publisher;
+
+    public static string PostgresConnectionString =>
+        Environment.GetEnvironmentVariable("BOARDS_TEST_POSTGRES") is { Length: > 0 } configured
+            ? configured
+            : "Host=127.0.0.1;Port=56432;Username=postgres";
+
+    public static string RabbitMqUri =>
+        Environment.GetEnvironmentVariable("BOARDS_TEST_RABBITMQ") is { Length: > 0 } configured
+            ? configured
+            : "amqp://guest:guest@127.0.0.1:56672";
+
+    public string DatabaseName => $"monitoring_test_{_suffix}";
+    public string ReceiveEndpoint => $"monitoring-referrals-test-{_suffix}";
+
+    public string DatabaseConnectionString =>
+        new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = DatabaseName }.ConnectionString;
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
+
+    public IServiceProvider Services => Factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:monitoringdb", DatabaseConnectionString);
+            web.UseSetting("ConnectionStrings:rabbitmq", RabbitMqUri);
+            web.UseSetting("Monitoring:ReceiveEndpoint", ReceiveEndpoint);
+            // Never contacted: these tests carry no token (token-level checks belong to the end-to-end suite).
+            web.UseSetting("Identity:Authority", "http://127.0.0.1:9/realms/boards");
+        });
+        _ = _factory.Server; // starts the host: migrations, bus, consumers
+
+        Services.GetRequiredService<IBus>().ConnectConsumeObserver(_consumed);
+        await WaitForQueueConsumerAsync();
+
+        _publisher = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(RabbitMqUri)));
+        await _publisher.StartAsync(new CancellationTokenSource(Patience).Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_publisher is not null)
+        {
+            await _publisher.StopAsync();
+        }
+
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await DeleteQueueAsync();
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+    }
+
+    /// <summary>
+    /// Publishes an event as its runtime type with the given message id, as the outbox relay does (with the outbox
+    /// row's id).
+    /// </summary>
+    public async Task<Guid> PublishAsync(object message, Guid? messageId = null)
+    {
+        var id = messageId ?? Guid.CreateVersion7();
+        await _publisher!.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = id));
+        return id;
+    }
+
+    /// <summary>Publishes and waits until the service's consumer finished with that delivery (or failed it).</summary>
+    public async Task PublishAndWaitAsync(object message, Guid? messageId = null)
+    {
+        var id = messageId ?? Guid.CreateVersion7();
+        var before = _consumed.Completed(id);
+        await PublishAsync(message, id);
+        await WaitUntilAsync(() => Task.FromResult(_consumed.Completed(id) > before), $"message {id} to be consumed");
+    }
+
+    public int CompletedDeliveries(Guid messageId) => _consumed.Completed(messageId);
+
+    public int Faults(Guid messageId) => _consumed.Faulted(messageId);
+
+    public Task WaitUntilConsumedAsync(Guid messageId, int deliveries) =>
+        WaitUntilAsync(() => Task.FromResult(_consumed.Completed(messageId) >= deliveries), $"{deliveries} deliveries of {messageId}");
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task<MunicipalitySummary?> SummaryAsync(string code) =>
+        InScopeAsync(services => services.GetRequiredService<MunicipalitySummaryReader>().ReadOneAsync(code, CancellationToken.None));
+
+    public Task<IReadOnlyList<MunicipalitySummary>> AllSummariesAsync() =>
+        InScopeAsync(services => services.GetRequiredService<MunicipalitySummaryReader>().ReadAsync(null, CancellationToken.None));
+
+    public Task<ReferralFact?> FactAsync(Guid referralId) =>
+        InScopeAsync(services => services.GetRequiredService<MonitoringDbContext>().ReferralFacts.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.ReferralId == referralId));
+
+    /// <summary>Polls the read model until <paramref name="condition"/> holds, for at most <see cref="Patience"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited {Patience.TotalSeconds:0} s for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task<(bool Exists, uint Consumers)> InspectQueueAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(RabbitMqUri) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            var declared = await channel.QueueDeclarePassiveAsync(queue);
+            return (true, declared.ConsumerCount);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return (false, 0);
+        }
+    }
+
+    private async Task WaitForQueueConsumerAsync() =>
+        await WaitUntilAsync(async () => (await InspectQueueAsync(ReceiveEndpoint)).Consumers > 0, $"a consumer on queue {ReceiveEndpoint}");
+
+    private async Task DeleteQueueAsync()
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(RabbitMqUri) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeleteAsync(ReceiveEndpoint);
+        await channel.QueueDeleteAsync($"{ReceiveEndpoint}_error");
+        await channel.QueueDeleteAsync($"{ReceiveEndpoint}_skipped");
+        await channel.ExchangeDeleteAsync(ReceiveEndpoint);
+        await channel.ExchangeDeleteAsync($"{ReceiveEndpoint}_error");
+        await channel.ExchangeDeleteAsync($"{ReceiveEndpoint}_skipped");
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
+        var server = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Counts what the hosted service's consumers did with each message id (a real MassTransit observer).</summary>
+    private sealed class ConsumedMessages : IConsumeObserver
+    {
+        private readonly ConcurrentDictionary<Guid, int> _completed = new();
+        private readonly ConcurrentDictionary<Guid, int> _faulted = new();
+
+        public int Completed(Guid messageId) => _completed.GetValueOrDefault(messageId);
+        public int Faulted(Guid messageId) => _faulted.GetValueOrDefault(messageId);
+
+        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+        {
+            if (context.MessageId is { } id)
+            {
+                _completed.AddOrUpdate(id, 1, (_, count) => count + 1);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
+        {
+            if (context.MessageId is { } id)
+            {
+                _faulted.AddOrUpdate(id, 1, (_, count) => count + 1);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,316 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.Json;
+using Boards.Monitoring.Contracts.Grpc;
+using Boards.Monitoring.Features;
+using Boards.Monitoring.Features.Common;
+using Boards.Monitoring.Features.GetMunicipality;
+using Boards.Monitoring.Features.ListMunicipalities;
+using Boards.ServiceDefaults.Authentication;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Summary = Boards.Monitoring.Domain.MunicipalitySummary;
+
+namespace Boards.Monitoring.Tests.Integration;
+
+/// <summary>
+/// Scope, REST and gRPC answers over the real read model. Tokens are not minted here: the queries, the REST handlers
+/// and the gRPC service are called with constructed callers (token-level checks live in the end-to-end suite).
+/// Without a token the real HTTP pipeline answers 401 / Unauthenticated.
+/// </summary>
+public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<MonitoringHost>, IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2025, 6, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _own = TestCodes.Unique("propio");
+    private readonly string _other = TestCodes.Unique("otro");
+
+    public async Task InitializeAsync()
+    {
+        await host.PublishAndWaitAsync(TestCodes.Registration(_own, "Alto Verá", "Itapúa", 7));
+        await host.PublishAndWaitAsync(TestCodes.Registration(_other, "Yatytay", "Itapúa", 7));
+        var story = new ReferralStory(_own, T0);
+        await host.PublishAndWaitAsync(story.Requested());
+        await host.PublishAndWaitAsync(story.Accepted(afterDays: 1.25));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static Caller Caller(string? municipality, params string[] roles) =>
+        new("sub", "usuario", roles.ToHashSet(StringComparer.Ordinal), municipality, null);
+
+    private static ClaimsPrincipal Principal(string? municipality, params string[] roles)
+    {
+        var claims = roles.Select(role => new Claim(BoardsClaimTypes.Role, role)).ToList();
+        claims.Add(new Claim(BoardsClaimTypes.Subject, "sub"));
+        if (municipality is not null)
+        {
+            claims.Add(new Claim(BoardsClaimTypes.Municipality, municipality));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "constructed"));
+    }
+
+    private Task<T> WithService<T, TService>(Func<TService, Task<T>> action) where TService : notnull =>
+        host.InScopeAsync(services => action(services.GetRequiredService<TService>()));
+
+    // ---- queries: the scope policy applied to real data ----
+
+    [Fact]
+    public async Task Ministry_lists_every_municipality_and_a_focal_point_only_its_own()
+    {
+        var ministry = await WithService<QueryResult<IReadOnlyList<Summary>>, ListMunicipalitiesQuery>(
+            q => q.HandleAsync(Caller(null, BoardsRoles.MinistryAnalyst), CancellationToken.None));
+        var focal = await WithService<QueryResult<IReadOnlyList<Summary>>, ListMunicipalitiesQuery>(
+            q => q.HandleAsync(Caller(_own, BoardsRoles.FocalPoint), CancellationToken.None));
+
+        var all = Assert.IsType<QueryResult<IReadOnlyList<Summary>>.Found>(ministry).Value;
+        Assert.Contains(all, s => s.Code == _own);
+        Assert.Contains(all, s => s.Code == _other);
+
+        var own = Assert.IsType<QueryResult<IReadOnlyList<Summary>>.Found>(focal).Value;
+        var only = Assert.Single(own);
+        Assert.Equal(_own, only.Code);
+        Assert.Equal(1, only.Referrals.Accepted);
+    }
+
+    [Theory]
+    [InlineData(BoardsRoles.InstitutionOfficer)]
+    [InlineData(BoardsRoles.Integrator)]
+    public async Task Institution_roles_are_refused_the_list(string role)
+    {
+        var result = await WithService<QueryResult<IReadOnlyList<Summary>>, ListMunicipalitiesQuery>(
+            q => q.HandleAsync(Caller(_own, role), CancellationToken.None));
+
+        Assert.IsType<QueryResult<IReadOnlyList<Summary>>.Forbidden>(result);
+    }
+
+    [Fact]
+    public async Task A_focal_point_gets_its_own_municipality_and_is_refused_another_or_an_unknown_one()
+    {
+        var focal = Caller(_own, BoardsRoles.FocalPoint);
+
+        var own = await WithService<QueryResult<Summary>, GetMunicipalityQuery>(q => q.HandleAsync(focal, _own.ToUpperInvariant(), default));
+        var other = await WithService<QueryResult<Summary>, GetMunicipalityQuery>(q => q.HandleAsync(focal, _other, default));
+        var unknown = await WithService<QueryResult<Summary>, GetMunicipalityQuery>(q => q.HandleAsync(focal, "no-existe", default));
+
+        Assert.Equal(_own, Assert.IsType<QueryResult<Summary>.Found>(own).Value.Code);
+        Assert.IsType<QueryResult<Summary>.Forbidden>(other);
+        // Scope first: a refusal does not reveal whether the code exists.
+        Assert.IsType<QueryResult<Summary>.Forbidden>(unknown);
+    }
+
+    [Fact]
+    public async Task Ministry_gets_not_found_for_an_unknown_code_and_invalid_for_an_empty_one()
+    {
+        var analyst = Caller(null, BoardsRoles.MinistryAnalyst);
+
+        var unknown = await WithService<QueryResult<Summary>, GetMunicipalityQuery>(q => q.HandleAsync(analyst, "no-existe", default));
+        var empty = await WithService<QueryResult<Summary>, GetMunicipalityQuery>(q => q.HandleAsync(analyst, "  ", default));
+
+        Assert.Contains("no-existe", Assert.IsType<QueryResult<Summary>.NotFound>(unknown).Message);
+        Assert.Equal("code", Assert.IsType<QueryResult<Summary>.Invalid>(empty).Field);
+    }
+
+    // ---- REST: the handlers' typed results, executed against the app's own JSON and problem-details services ----
+
+    [Fact]
+    public async Task Rest_returns_the_summary_in_camel_case_json()
+    {
+        var (status, contentType, json) = await ExecuteRestAsync(services => GetMunicipalityEndpoint.HandleAsync(
+            _own, Principal(null, BoardsRoles.MinistryAdmin), services.GetRequiredService<GetMunicipalityQuery>(), default));
+
+        Assert.Equal(200, status);
+        Assert.StartsWith("application/json", contentType);
+        var root = json.RootElement;
+        Assert.Equal(_own, root.GetProperty("code").GetString());
+        Assert.Equal("Alto Verá", root.GetProperty("name").GetString());
+        Assert.Equal("Itapúa", root.GetProperty("department").GetString());
+        var referrals = root.GetProperty("referrals");
+        Assert.Equal(1, referrals.GetProperty("sent").GetInt32());
+        Assert.Equal(1, referrals.GetProperty("open").GetInt32());
+        Assert.Equal(1, referrals.GetProperty("accepted").GetInt32());
+        Assert.Equal(0, referrals.GetProperty("overdue").GetInt32());
+        Assert.Equal(0, root.GetProperty("closedLoopRate").GetDouble());
+        Assert.Equal(1.25, root.GetProperty("medianDaysToAccept").GetDouble());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("medianDaysToCounterReferral").ValueKind);
+    }
+
+    [Fact]
+    public async Task Rest_list_for_a_focal_point_holds_only_its_municipality()
+    {
+        var (status, _, json) = await ExecuteRestAsync(services => ListMunicipalitiesEndpoint.HandleAsync(
+            Principal(_own, BoardsRoles.FocalPoint), services.GetRequiredService<ListMunicipalitiesQuery>(), default));
+
+        Assert.Equal(200, status);
+        var item = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(_own, item.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("other", BoardsRoles.FocalPoint, 403, "Fuera de su alcance.")]
+    [InlineData("other", BoardsRoles.InstitutionOfficer, 403, "Fuera de su alcance.")]
+    [InlineData("unknown", BoardsRoles.MinistryAnalyst, 404, "Municipio no encontrado.")]
+    [InlineData(" ", BoardsRoles.MinistryAnalyst, 400, "La solicitud tiene datos inválidos.")]
+    public async Task Rest_refusals_are_problem_details_in_spanish(string which, string role, int expectedStatus, string expectedTitle)
+    {
+        var code = which switch { "other" => _other, "unknown" => "no-existe", _ => which };
+
+        var (status, contentType, json) = await ExecuteRestAsync(services => GetMunicipalityEndpoint.HandleAsync(
+            code, Principal(_own, role), services.GetRequiredService<GetMunicipalityQuery>(), default));
+
+        Assert.Equal(expectedStatus, status);
+        Assert.StartsWith("application/problem+json", contentType);
+        Assert.Equal(expectedTitle, json.RootElement.GetProperty("title").GetString());
+        Assert.Equal(expectedStatus, json.RootElement.GetProperty("status").GetInt32());
+        if (expectedStatus == 400)
+        {
+            Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("code", out _));
+        }
+        else
+        {
+            Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("detail").GetString()));
+        }
+    }
+
+    private async Task<(int Status, string ContentType, JsonDocument Json)> ExecuteRestAsync<TResult>(Func<IServiceProvider, Task<TResult>> handler)
+        where TResult : IResult
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var result = await handler(scope.ServiceProvider);
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+
+        await result.ExecuteAsync(context);
+
+        body.Position = 0;
+        return (context.Response.StatusCode, context.Response.ContentType ?? "", await JsonDocument.ParseAsync(body));
+    }
+
+    // ---- gRPC: the service class with a constructed caller; errors carry google.rpc details ----
+
+    [Fact]
+    public async Task Grpc_returns_the_same_figures_with_unset_wrappers_for_undefined_values()
+    {
+        var summary = await CallGrpcAsync((service, context) =>
+            service.GetMunicipality(new GetMunicipalityRequest { Code = _own }, context), Principal(null, BoardsRoles.MinistryAnalyst));
+
+        Assert.Equal("Alto Verá", summary.Name);
+        Assert.Equal(1, summary.Referrals.Sent);
+        Assert.Equal(1, summary.Referrals.Accepted);
+        Assert.Equal(0.0, summary.ClosedLoopRate);
+        Assert.Equal(1.25, summary.MedianDaysToAccept);
+        Assert.Null(summary.MedianDaysToCounterReferral);
+
+        var list = await CallGrpcAsync((service, context) =>
+            service.ListMunicipalities(new ListMunicipalitiesRequest(), context), Principal(_own, BoardsRoles.FocalPoint));
+        Assert.Equal(_own, Assert.Single(list.Municipalities).Code);
+    }
+
+    [Fact]
+    public async Task Grpc_refuses_with_permission_denied_not_found_and_invalid_argument()
+    {
+        var denied = await Assert.ThrowsAsync<RpcException>(() => CallGrpcAsync((service, context) =>
+            service.GetMunicipality(new GetMunicipalityRequest { Code = _other }, context), Principal(_own, BoardsRoles.FocalPoint)));
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+
+        var integrator = await Assert.ThrowsAsync<RpcException>(() => CallGrpcAsync((service, context) =>
+            service.ListMunicipalities(new ListMunicipalitiesRequest(), context), Principal(null, BoardsRoles.Integrator)));
+        Assert.Equal(StatusCode.PermissionDenied, integrator.StatusCode);
+
+        var missing = await Assert.ThrowsAsync<RpcException>(() => CallGrpcAsync((service, context) =>
+            service.GetMunicipality(new GetMunicipalityRequest { Code = "no-existe" }, context), Principal(null, BoardsRoles.MinistryAdmin)));
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+
+        var empty = await Assert.ThrowsAsync<RpcException>(() => CallGrpcAsync((service, context) =>
+            service.GetMunicipality(new GetMunicipalityRequest { Code = "" }, context), Principal(null, BoardsRoles.MinistryAdmin)));
+        Assert.Equal(StatusCode.InvalidArgument, empty.StatusCode);
+        var badRequest = empty.GetRpcStatus()?.GetDetail<BadRequest>();
+        Assert.NotNull(badRequest);
+        Assert.Equal("code", Assert.Single(badRequest.FieldViolations).Field);
+    }
+
+    private async Task<T> CallGrpcAsync<T>(Func<MonitoringGrpcService, ServerCallContext, Task<T>> call, ClaimsPrincipal user)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var service = ActivatorUtilities.CreateInstance<MonitoringGrpcService>(scope.ServiceProvider);
+        return await call(service, new ConstructedCallContext(new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider }));
+    }
+
+    // ---- the real HTTP pipeline: no token, no data ----
+
+    [Theory]
+    [InlineData("/api/monitoring/municipalities")]
+    [InlineData("/api/monitoring/municipalities/alto-vera")]
+    public async Task Rest_without_a_token_is_401(string path)
+    {
+        using var client = host.Factory.CreateClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_is_anonymous()
+    {
+        using var client = host.Factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Grpc_without_a_token_is_unauthenticated()
+    {
+        using var channel = GrpcChannel.ForAddress(host.Factory.Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new ResponseVersionHandler { InnerHandler = host.Factory.Server.CreateHandler() },
+        });
+        var client = new MonitoringService.MonitoringServiceClient(channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.ListMunicipalitiesAsync(new ListMunicipalitiesRequest(), deadline: DateTime.UtcNow.AddSeconds(10)));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    /// <summary>TestServer answers HTTP/1.1; the gRPC client insists on the request's HTTP/2.</summary>
+    private sealed class ResponseVersionHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            response.Version = request.Version;
+            return response;
+        }
+    }
+
+    /// <summary>A ServerCallContext carrying an HttpContext, as Grpc.AspNetCore's GetHttpContext() reads it.</summary>
+    private sealed class ConstructedCallContext : ServerCallContext
+    {
+        private readonly Dictionary<object, object> _userState = new();
+
+        public ConstructedCallContext(HttpContext httpContext) => _userState["__HttpContext"] = httpContext;
+
+        protected override string MethodCore => "/boards.monitoring.v1.MonitoringService/Test";
+        protected override string HostCore => "localhost";
+        protected override string PeerCore => "ipv4:127.0.0.1:0";
+        protected override DateTime DeadlineCore => DateTime.MaxValue;
+        protected override Metadata RequestHeadersCore => [];
+        protected override CancellationToken CancellationTokenCore => CancellationToken.None;
+        protected override Metadata ResponseTrailersCore => [];
+        protected override Grpc.Core.Status StatusCore { get; set; }
+        protected override WriteOptions? WriteOptionsCore { get; set; }
+        protected override AuthContext AuthContextCore => new(null, []);
+        protected override IDictionary<object, object> UserStateCore => _userState;
+
+        protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) =>
+            throw new NotSupportedException();
+
+        protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
+    }
+}
