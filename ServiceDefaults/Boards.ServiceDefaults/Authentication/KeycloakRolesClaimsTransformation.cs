@@ -17,7 +17,8 @@ public sealed class KeycloakRolesClaimsTransformation : IClaimsTransformation
             return Task.FromResult(principal);
         }
 
-        foreach (var role in ReadRealmRoles(identity))
+        // Materialize first: adding claims while enumerating the identity's claims would fail.
+        foreach (var role in ReadRealmRoles(identity).ToList())
         {
             if (!identity.HasClaim(BoardsClaimTypes.Role, role))
             {

@@ -1,0 +1,60 @@
+using Boards.Identity.DemoAccounts;
+using Boards.Identity.Server;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Boards.Identity.Features.Token;
+
+/// <summary>
+/// Runs after OpenIddict has validated the token request (client, secret, grant permission, code and PKCE verifier);
+/// decides who the token is for.
+/// </summary>
+public static class TokenEndpoint
+{
+    public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/" + KeycloakPaths.Token, HandleAsync).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context, AccountDirectory accounts, PrincipalFactory principals, CancellationToken cancellationToken)
+    {
+        var request = context.GetOpenIddictServerRequest()!;
+        var clientId = request.ClientId!;
+
+        if (request.IsPasswordGrantType())
+        {
+            var account = accounts.Authenticate(request.Username, request.Password);
+            return account is null
+                ? OpenIddictResults.Error(Errors.InvalidGrant, "Usuario o contraseña incorrectos.")
+                : OpenIddictResults.SignIn(
+                    await principals.ForAccountAsync(account, clientId, request.GetScopes(), cancellationToken));
+        }
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            return OpenIddictResults.SignIn(
+                await principals.ForServiceAccountAsync(clientId, request.GetScopes(), cancellationToken));
+        }
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            // Claims are rebuilt from the account, so a refreshed token reflects its current roles and attributes.
+            // A refresh request may narrow the scopes (OpenIddict checks they were granted); otherwise keep them.
+            var granted = (await OpenIddictResults.AuthenticateAsync(context)).Principal;
+            var account = accounts.FindBySubject(granted?.GetClaim(BoardsClaimTypes.Subject));
+            if (granted is null || account is null)
+            {
+                return OpenIddictResults.Error(Errors.InvalidGrant, "La cuenta ya no está disponible; inicie sesión de nuevo.");
+            }
+
+            var scopes = string.IsNullOrEmpty(request.Scope) ? granted.GetScopes() : request.GetScopes();
+            return OpenIddictResults.SignIn(await principals.ForAccountAsync(account, clientId, scopes, cancellationToken));
+        }
+
+        return OpenIddictResults.Error(Errors.UnsupportedGrantType, SpanishErrors.Describe(Errors.UnsupportedGrantType));
+    }
+}

@@ -1,0 +1,49 @@
+using Boards.Identity.Data;
+using Boards.Identity.DemoAccounts;
+using Boards.Identity.Features.Authorize;
+using Boards.Identity.Features.Logout;
+using Boards.Identity.Features.Token;
+using Boards.Identity.Features.UserInfo;
+using Boards.Identity.Server;
+
+namespace Boards.Identity;
+
+public static class IdentityProviderExtensions
+{
+    public static WebApplicationBuilder AddIdentityProvider(this WebApplicationBuilder builder)
+    {
+        var settings = IdentitySettings.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(settings);
+
+        builder.AddIdentityData();
+        builder.AddDemoAccounts(settings);
+        builder.AddOpenIddictServer(settings);
+        builder.Services.AddScoped<PrincipalFactory>();
+
+        builder.Services.AddAuthentication(SessionCookie.Scheme)
+            .AddCookie(SessionCookie.Scheme, cookie =>
+            {
+                cookie.Cookie.Name = "boards_identity_session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+            });
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "boards_identity_antiforgery");
+        return builder;
+    }
+
+    /// <summary>OpenIddict answers protocol requests in the authentication middleware, before any endpoint runs.</summary>
+    public static IApplicationBuilder UseIdentityProvider(this IApplicationBuilder app) =>
+        app.UseMalformedFormGuard().UseAuthentication();
+
+    /// <summary>The pass-through endpoints; OpenIddict itself answers discovery and JWKS.</summary>
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapAuthorizeEndpoint();
+        app.MapTokenEndpoint();
+        app.MapUserInfoEndpoint();
+        app.MapLogoutEndpoint();
+        return app;
+    }
+}

@@ -1,0 +1,67 @@
+namespace Boards.Identity;
+
+/// <summary>The <c>Identity</c> configuration section, read once at start-up.</summary>
+public sealed record IdentitySettings
+{
+    public const string SectionName = "Identity";
+    public const string DefaultIssuer = "http://localhost:5070/realms/boards";
+
+    public required Uri Issuer { get; init; }
+    public required string KeysPath { get; init; }
+    public required string ReferenceDataPath { get; init; }
+    public required string DemoPassword { get; init; }
+    public required IReadOnlyList<Uri> PortalRedirectUris { get; init; }
+    public required IReadOnlyList<Uri> PortalPostLogoutRedirectUris { get; init; }
+    public required string IntegratorDemoSecret { get; init; }
+    public required string IntegratorDemoInstitution { get; init; }
+
+    public static IdentitySettings From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(SectionName);
+        var issuer = (section["Issuer"] ?? DefaultIssuer).TrimEnd('/');
+        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri))
+        {
+            throw new InvalidOperationException($"Identity:Issuer debe ser una URI absoluta; se recibió '{issuer}'.");
+        }
+
+        return new IdentitySettings
+        {
+            Issuer = issuerUri,
+            KeysPath = section["KeysPath"] is { Length: > 0 } keysPath
+                ? Path.GetFullPath(keysPath, environment.ContentRootPath)
+                : DefaultKeysPath(environment.ContentRootPath),
+            ReferenceDataPath = section["ReferenceDataPath"] is { Length: > 0 } dataPath
+                ? Path.GetFullPath(dataPath, environment.ContentRootPath)
+                : Path.Combine(AppContext.BaseDirectory, "Seed"),
+            DemoPassword = section["DemoPassword"] is { Length: > 0 } password ? password : "demo",
+            PortalRedirectUris = Uris(section.GetSection("Portal:RedirectUris"), "http://localhost:5090/signin-oidc"),
+            PortalPostLogoutRedirectUris = Uris(
+                section.GetSection("Portal:PostLogoutRedirectUris"), "http://localhost:5090/signout-callback-oidc"),
+            IntegratorDemoSecret = section["Clients:IntegratorDemo:Secret"] is { Length: > 0 } secret ? secret : "demo-secret",
+            IntegratorDemoInstitution = section["Clients:IntegratorDemo:Institution"] is { Length: > 0 } institution
+                ? institution
+                : "mspbs",
+        };
+    }
+
+    // Arrays are read by hand: the binder would append configured values to a default list instead of replacing it.
+    private static Uri[] Uris(IConfigurationSection section, string fallback)
+    {
+        var values = section.Get<string[]>() is { Length: > 0 } configured ? configured : [fallback];
+        return [.. values.Select(value => new Uri(value, UriKind.Absolute))];
+    }
+
+    /// <summary><c>.data/identity</c> in the repository when the service runs from it, otherwise a temp folder.</summary>
+    private static string DefaultKeysPath(string contentRoot)
+    {
+        for (var directory = new DirectoryInfo(contentRoot); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Boards.sln")))
+            {
+                return Path.Combine(directory.FullName, ".data", "identity");
+            }
+        }
+
+        return Path.Combine(Path.GetTempPath(), "boards-identity");
+    }
+}

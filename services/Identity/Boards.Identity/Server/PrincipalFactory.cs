@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Boards.Identity.Clients;
+using Boards.Identity.DemoAccounts;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Boards.Identity.Server;
+
+/// <summary>Turns an account or a client into the principal OpenIddict signs, with scopes and audience.</summary>
+public sealed class PrincipalFactory(IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes)
+{
+    public async Task<ClaimsPrincipal> ForAccountAsync(
+        DemoAccount account, string clientId, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)
+    {
+        var application = await FindApplicationAsync(clientId, cancellationToken);
+        var granted = await GrantAsync(application, requestedScopes, forPerson: true, cancellationToken);
+        return await WithResourcesAsync(KeycloakIdentity.ForAccount(account, clientId, granted), cancellationToken);
+    }
+
+    public async Task<ClaimsPrincipal> ForServiceAccountAsync(
+        string clientId, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)
+    {
+        var application = await FindApplicationAsync(clientId, cancellationToken);
+        var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+
+        IReadOnlyList<string> roles = properties.TryGetValue(BoardsClients.RealmRolesProperty, out var rolesJson)
+            ? [.. rolesJson.EnumerateArray().Select(role => role.GetString()).OfType<string>()]
+            : [];
+        var institution = properties.TryGetValue(BoardsClients.InstitutionProperty, out var institutionJson)
+            ? institutionJson.GetString()
+            : null;
+
+        var granted = await GrantAsync(application, requestedScopes, forPerson: false, cancellationToken);
+        return await WithResourcesAsync(
+            KeycloakIdentity.ForServiceAccount(clientId, roles, institution, granted), cancellationToken);
+    }
+
+    private async Task<object> FindApplicationAsync(string clientId, CancellationToken cancellationToken) =>
+        await applications.FindByClientIdAsync(clientId, cancellationToken)
+        ?? throw new InvalidOperationException($"El cliente '{clientId}' no está registrado.");
+
+    /// <summary>
+    /// What was asked for plus what Keycloak's realm grants by default: the API scope (so the token is for boards-api)
+    /// and, for people, offline_access when the client may refresh, since Keycloak always returns a refresh token.
+    /// OpenIddict has already checked the requested scopes against the client's permissions.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> GrantAsync(
+        object application, IEnumerable<string> requested, bool forPerson, CancellationToken cancellationToken)
+    {
+        var granted = new List<string>(requested.Distinct(StringComparer.Ordinal));
+        if (!granted.Contains(BoardsScopes.Api) &&
+            await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + BoardsScopes.Api, cancellationToken))
+        {
+            granted.Add(BoardsScopes.Api);
+        }
+
+        if (forPerson && !granted.Contains(Scopes.OfflineAccess) &&
+            await applications.HasPermissionAsync(application, Permissions.GrantTypes.RefreshToken, cancellationToken))
+        {
+            granted.Add(Scopes.OfflineAccess);
+        }
+
+        return granted;
+    }
+
+    private async Task<ClaimsPrincipal> WithResourcesAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var resources = new List<string>();
+        await foreach (var resource in scopes.ListResourcesAsync(principal.GetScopes(), cancellationToken))
+        {
+            resources.Add(resource);
+        }
+
+        return principal.SetResources(resources);
+    }
+}

@@ -1,0 +1,58 @@
+using Boards.Identity.DemoAccounts;
+
+namespace Boards.Identity.Tests;
+
+public sealed class DemoAccountsTests
+{
+    [Fact]
+    public void Csv_fields_may_be_quoted_with_commas_quotes_and_line_breaks()
+    {
+        var rows = CsvTable.Parse("code,name\r\nmtess,\"Ministerio de Trabajo, Empleo y Seguridad Social\"\nx,\"dice \"\"hola\"\"\nde nuevo\"\n\n");
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Ministerio de Trabajo, Empleo y Seguridad Social", rows[0]["name"]);
+        Assert.Equal("dice \"hola\"\nde nuevo", rows[1]["name"]);
+    }
+
+    [Fact]
+    public void There_is_an_account_for_every_municipality_and_institution_in_the_reference_data()
+    {
+        var accounts = DemoAccountCatalog.Load(Path.Combine(AppContext.BaseDirectory, "Seed"));
+
+        var focal = Assert.Single(accounts, account => account.UserName == "focal.alto-vera");
+        Assert.Equal("Punto focal de Alto Verá", focal.DisplayName);
+        Assert.Equal("alto-vera", focal.Municipality);
+        Assert.Equal(["focal-point"], focal.Roles);
+
+        var officer = Assert.Single(accounts, account => account.UserName == "officer.mtess");
+        Assert.Equal("Funcionario/a de MTESS", officer.DisplayName);
+        Assert.Equal("mtess", officer.Institution);
+
+        var municipalities = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Seed", "municipalities.csv")).Length - 1;
+        Assert.Equal(municipalities, accounts.Count(account => account.UserName.StartsWith("focal.", StringComparison.Ordinal)));
+        Assert.Contains(accounts, account => account is { UserName: "analyst", Roles: ["ministry-analyst"] });
+        Assert.Contains(accounts, account => account is { UserName: "admin", Roles: ["ministry-admin"] });
+        Assert.Equal(accounts.Count, accounts.Select(account => account.Subject).Distinct().Count());
+    }
+
+    [Fact]
+    public void Only_the_right_password_opens_an_account()
+    {
+        var directory = new AccountDirectory([new DemoAccount("analyst", "Analista", ["ministry-analyst"])], "secreto");
+
+        Assert.NotNull(directory.Authenticate("analyst", "secreto"));
+        Assert.NotNull(directory.Authenticate("ANALYST", "secreto"));
+        Assert.Null(directory.Authenticate("analyst", "otro"));
+        Assert.Null(directory.Authenticate("nadie", "secreto"));
+        Assert.Null(directory.Authenticate(null, null));
+        Assert.Null(AccountDirectory.Empty.Authenticate("analyst", "secreto"));
+    }
+
+    [Fact]
+    public void Subjects_are_stable_UUIDs()
+    {
+        Assert.Equal(StableSubject.For("user:analyst"), StableSubject.For("user:analyst"));
+        Assert.NotEqual(StableSubject.For("user:analyst"), StableSubject.For("user:admin"));
+        Assert.True(Guid.TryParse(StableSubject.For("user:analyst"), out _));
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Boards.Identity.Tests;
+
+/// <summary>
+/// The identity provider in-process, in a given environment, on its own fresh database in the REAL PostgreSQL and its
+/// own key folder; both are removed at the end unless another host shares them.
+/// </summary>
+public class IdentityHost : IAsyncLifetime
+{
+    public const string Issuer = "http://localhost:5070/realms/boards";
+    public const string PortalRedirectUri = "http://localhost:5090/signin-oidc";
+    public const string PortalPostLogoutRedirectUri = "http://localhost:5090/signout-callback-oidc";
+
+    private readonly string _environment;
+    private readonly bool _ownsStorage;
+    private WebApplicationFactory<Program>? _factory;
+
+    public IdentityHost(string environment)
+        : this(environment, "identity_test_" + Guid.NewGuid().ToString("N")[..12], NewKeysPath(), ownsStorage: true)
+    {
+    }
+
+    private IdentityHost(string environment, string databaseName, string keysPath, bool ownsStorage)
+    {
+        _environment = environment;
+        DatabaseName = databaseName;
+        KeysPath = keysPath;
+        _ownsStorage = ownsStorage;
+    }
+
+    public static string PostgresConnectionString =>
+        Environment.GetEnvironmentVariable("BOARDS_TEST_POSTGRES") is { Length: > 0 } configured
+            ? configured
+            : "Host=127.0.0.1;Port=56432;Username=postgres";
+
+    public string DatabaseName { get; }
+    public string KeysPath { get; }
+
+    /// <summary>Production requires HTTPS; the in-memory test server takes the scheme from the client's address.</summary>
+    public Uri BaseAddress => new(_environment == "Production" ? "https://localhost" : "http://localhost");
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Another start of the same service: same database and keys, as after a restart.</summary>
+    public IdentityHost Restarted() => new(_environment, DatabaseName, KeysPath, ownsStorage: false);
+
+    public HttpClient CreateClient(bool followRedirects = false) =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = BaseAddress,
+            AllowAutoRedirect = followRedirects,
+            HandleCookies = true,
+        });
+
+    public async Task InitializeAsync()
+    {
+        if (_ownsStorage)
+        {
+            await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
+        }
+
+        var connectionString =
+            new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = DatabaseName }.ConnectionString;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment(_environment);
+            web.UseSetting("ConnectionStrings:identitydb", connectionString);
+            web.UseSetting("Identity:Issuer", Issuer);
+            web.UseSetting("Identity:KeysPath", KeysPath);
+        });
+        _ = _factory.Server; // starts the host: migrations and seeding
+    }
+
+    /// <summary>Stops the service, keeping its database and keys.</summary>
+    public async Task StopAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+            _factory = null;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        if (_ownsStorage)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+            if (Directory.Exists(KeysPath))
+            {
+                Directory.Delete(KeysPath, recursive: true);
+            }
+        }
+    }
+
+    private static string NewKeysPath() =>
+        Path.Combine(Path.GetTempPath(), "boards-identity-tests", Guid.NewGuid().ToString("N"));
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+public sealed class DevelopmentIdentity() : IdentityHost("Development");
+
+public sealed class ProductionIdentity() : IdentityHost("Production");

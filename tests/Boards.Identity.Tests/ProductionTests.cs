@@ -1,0 +1,41 @@
+using System.Net;
+
+namespace Boards.Identity.Tests;
+
+/// <summary>Outside Development there are no demo people and no password grant; machine clients still work.</summary>
+public sealed class ProductionTests(ProductionIdentity identity) : IClassFixture<ProductionIdentity>
+{
+    [Fact]
+    public async Task The_password_grant_is_refused_in_Production()
+    {
+        using var client = identity.CreateClient();
+
+        var response = await Protocol.PasswordAsync(client, "focal.alto-vera");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("unsupported_grant_type", response.Error);
+        Assert.Equal("Este servidor no admite el tipo de concesión solicitado.", response.ErrorDescription);
+    }
+
+    [Fact]
+    public async Task Client_credentials_still_work_in_Production()
+    {
+        using var client = identity.CreateClient();
+
+        var response = await Protocol.ClientCredentialsAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.True((await Protocol.ValidateAsync(client, response.AccessToken)).IsValid);
+    }
+
+    [Fact]
+    public async Task Plain_http_is_refused_in_Production()
+    {
+        using var client = identity.Factory.CreateClient(); // http://localhost
+
+        var response = await Protocol.ClientCredentialsAsync(client);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("invalid_request", response.Error);
+    }
+}
