@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Boards.AppHost;
 
 /// <summary>Fixed loopback ports (section Ports), documented in docs/configuration.md. Tests pass other values.</summary>

@@ -36,6 +36,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         var data = Environment.GetEnvironmentVariable("BOARDS_E2E_DATA_DIR") is { Length: > 0 } configured
             ? configured
             : Directory.CreateTempSubdirectory("boards-e2e-").FullName;
+        // The postgres and rabbitmq users must reach their data folders inside it.
+        File.SetUnixFileMode(data, (UnixFileMode)0b111_101_101);
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Boards_AppHost>(
         [
@@ -91,7 +93,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     {
         var commands = App.Services.GetRequiredService<ResourceCommandService>();
         var result = await commands.ExecuteCommandAsync(resource, command);
-        Assert.True(result.Success, $"{command} {resource}: {result.ErrorMessage}");
+        Assert.True(result.Success, $"{command} {resource}: {result.Message}");
     }
 }
 

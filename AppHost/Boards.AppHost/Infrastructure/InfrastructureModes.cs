@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 using System.Diagnostics;
 
 namespace Boards.AppHost.Infrastructure;

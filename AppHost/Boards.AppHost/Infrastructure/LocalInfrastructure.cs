@@ -16,7 +16,7 @@ public static class LocalInfrastructure
         var rabbitMq = AddRabbitMq(builder, settings);
 
         var databases = new Dictionary<string, IResourceBuilder<IResourceWithConnectionString>>();
-        var rabbitMqConnection = builder.AddConnectionString("rabbitmq",
+        var rabbitMqConnection = builder.AddConnectionString("rabbitmq-amqp",
             ReferenceExpression.Create($"amqp://guest:guest@127.0.0.1:{settings.RabbitMqPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
 
         return new BoardsInfrastructure(

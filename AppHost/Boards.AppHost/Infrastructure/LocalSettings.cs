@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Boards.AppHost.Infrastructure;
 
 /// <summary>Configuration of local mode: section Infrastructure (DataDirectory, PostgresPort, RabbitMqPort, PostgresBin).</summary>

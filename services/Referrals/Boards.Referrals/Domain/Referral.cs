@@ -38,7 +38,7 @@ public sealed class Referral
     public long Version { get; private set; }
     public DateTimeOffset? AcceptOverdueRaisedAt { get; private set; }
     public DateTimeOffset? CounterReferralOverdueRaisedAt { get; private set; }
-    public IReadOnlyList<StatusChange> History => _history;
+    public IReadOnlyList<StatusChange> History => _history.AsReadOnly();
 
     public bool IsFinal => Status is ReferralStatus.Rejected or ReferralStatus.Completed or ReferralStatus.Failed or ReferralStatus.Cancelled;
 

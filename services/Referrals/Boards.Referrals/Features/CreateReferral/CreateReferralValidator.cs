@@ -11,7 +11,7 @@ public static partial class CreateReferralValidator
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex("^[0-9A-Za-z.-]{3,20}$")]
+    [GeneratedRegex("^(?=.*[0-9A-Za-z])[0-9A-Za-z.-]{3,20}$")]
     private static partial Regex DocumentPattern();
 
     public static NewReferral Validate(CreateReferralCommand command, DateOnly today)

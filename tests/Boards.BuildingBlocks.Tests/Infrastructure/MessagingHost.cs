@@ -1,0 +1,115 @@
+using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Messaging;
+using Boards.BuildingBlocks.Outbox;
+using Boards.BuildingBlocks.Tests.Data;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Boards.BuildingBlocks.Tests.Infrastructure;
+
+/// <summary>
+/// A service host in miniature, wired the way a service's Program.cs wires it: <c>AddBoardsMessaging</c> +
+/// <c>AddServiceDatabase</c>, on the real broker (or an unreachable one) and a test database.
+/// </summary>
+public sealed class MessagingHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private MessagingHost(IHost host, string serviceName, bool relayRunsInBackground)
+    {
+        _host = host;
+        ServiceName = serviceName;
+        RelayRunsInBackground = relayRunsInBackground;
+    }
+
+    /// <summary>The queue prefix: unique per test, so runs never share a queue.</summary>
+    public string ServiceName { get; }
+
+    public bool RelayRunsInBackground { get; }
+
+    /// <summary>The consumer's queue, named as AddBoardsMessaging's endpoint name formatter names it.</summary>
+    public string ConsumerQueue => new KebabCaseEndpointNameFormatter(ServiceName, false).Consumer<ThingHappenedConsumer>();
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>The relay to drive by hand (when it does not run in the background).</summary>
+    public OutboxRelay<TestDbContext> Relay => _host.Services.GetRequiredService<OutboxRelay<TestDbContext>>();
+
+    public static async Task<MessagingHost> StartAsync(
+        TestDatabase database,
+        Probe probe,
+        string rabbitMq,
+        bool withConsumer = true,
+        bool relayRunsInBackground = false,
+        int batchSize = 100)
+    {
+        var serviceName = $"bbtest-{probe.RunId}";
+        var brokerReachable = rabbitMq != TestSettings.UnreachableRabbitMq;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:rabbitmq"] = rabbitMq,
+            ["ConnectionStrings:testdb"] = database.ConnectionString,
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:PublishTimeout"] = "00:00:03",
+            ["Outbox:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        builder.AddBoardsMessaging<TestDbContext>(serviceName, bus =>
+        {
+            if (withConsumer)
+            {
+                bus.AddConsumer<ThingHappenedConsumer>();
+            }
+        });
+        builder.AddServiceDatabase<TestDbContext>("testdb");
+        builder.Services.AddSingleton(probe);
+        builder.Services.AddConsumeObserver(_ => probe);
+        builder.Services.AddPublishObserver(_ => probe);
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            // On the real broker, start only once the bus is connected and its endpoints are up.
+            options.WaitUntilStarted = brokerReachable;
+            options.StartTimeout = TimeSpan.FromSeconds(30);
+            options.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        if (!relayRunsInBackground)
+        {
+            // Same relay, but the test decides when a pass runs, so that passes never race with the test's own.
+            var hosted = builder.Services.Single(d =>
+                d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxRelay<TestDbContext>));
+            builder.Services.Remove(hosted);
+            builder.Services.AddSingleton<OutboxRelay<TestDbContext>>();
+        }
+
+        var host = builder.Build();
+        await host.StartAsync();
+        var started = new MessagingHost(host, serviceName, relayRunsInBackground);
+        if (withConsumer && brokerReachable)
+        {
+            await Eventually.HoldsAsync(
+                async () => await RabbitAdmin.InspectAsync(started.ConsumerQueue) is { Consumers: > 0 },
+                TimeSpan.FromSeconds(30),
+                $"a consumer on queue {started.ConsumerQueue}");
+        }
+
+        return started;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync(TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+}
