@@ -37,7 +37,10 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             ? configured
             : Directory.CreateTempSubdirectory("boards-e2e-").FullName;
         // The postgres and rabbitmq users must reach their data folders inside it.
-        File.SetUnixFileMode(data, (UnixFileMode)0b111_101_101);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(data, (UnixFileMode)0b111_101_101);
+        }
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Boards_AppHost>(
         [

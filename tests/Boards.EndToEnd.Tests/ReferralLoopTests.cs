@@ -1,5 +1,6 @@
 using Boards.Monitoring.Contracts.Grpc;
 using Boards.Referrals.Contracts.Grpc;
+using Google.Protobuf.WellKnownTypes;
 
 namespace Boards.EndToEnd.Tests;
 
@@ -71,22 +72,27 @@ public sealed class ReferralLoopTests(BoardsAppFixture boards)
     }
 
     [Fact]
-    public async Task Watching_referrals_streams_changes_within_the_callers_scope()
+    public async Task Watching_referrals_replays_what_changed_since_then_streams_live_changes_within_the_callers_scope()
     {
         var integrator = BoardsAppFixture.Bearer(await boards.Tokens.ForIntegrator());
         var focal = BoardsAppFixture.Bearer(await boards.Tokens.ForUser("focal.yhu"));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var watch = boards.Referrals.WatchReferrals(new WatchReferralsRequest(), integrator, cancellationToken: cancel.Token);
-        await watch.ResponseHeadersAsync;
+        var since = Timestamp.FromDateTime(DateTime.UtcNow);
 
         // Not the integrator's institution on either side: must not show up.
         await boards.Referrals.CreateReferralAsync(Requests.NewReferral("yhu", destination: "mec"), focal);
-        var mine = await boards.Referrals.CreateReferralAsync(Requests.NewReferral("yhu", destination: "mspbs"), focal);
+        var earlier = await boards.Referrals.CreateReferralAsync(Requests.NewReferral("yhu", destination: "mspbs"), focal);
 
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var watch = boards.Referrals.WatchReferrals(new WatchReferralsRequest { Since = since }, integrator, cancellationToken: cancel.Token);
+        Assert.True(await watch.ResponseStream.MoveNext(cancel.Token));
+        Assert.Equal(earlier.Id, watch.ResponseStream.Current.ReferralId);
+
+        var live = await boards.Referrals.CreateReferralAsync(Requests.NewReferral("yhu", destination: "mspbs"), focal);
         Assert.True(await watch.ResponseStream.MoveNext(cancel.Token));
         var change = watch.ResponseStream.Current;
-        Assert.Equal(mine.Id, change.ReferralId);
+        Assert.Equal(live.Id, change.ReferralId);
         Assert.Equal(ReferralStatus.Requested, change.Status);
+        Assert.Equal("mspbs", change.Referral.DestinationInstitution);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public static class ReferralsServiceExtensions
         builder.Services.AddScoped<TransitionHandler>();
         builder.Services.AddScoped<ViewFactory>();
         builder.Services.AddSingleton<ReferralChangeFeed>();
+        builder.Services.AddScoped<WatchReferralsHandler>();
         builder.Services.AddHostedService<OverdueSweepService>();
 
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

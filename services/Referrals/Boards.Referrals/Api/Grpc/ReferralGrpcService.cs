@@ -21,7 +21,7 @@ public sealed class ReferralGrpcService(
     GetReferralHandler get,
     ListReferralsHandler list,
     TransitionHandler transitions,
-    ReferralChangeFeed feed,
+    WatchReferralsHandler watch,
     TimeProvider clock,
     IOptions<ReferralsOptions> options) : Proto.ReferralService.ReferralServiceBase
 {
@@ -71,31 +71,11 @@ public sealed class ReferralGrpcService(
 
     public override async Task WatchReferrals(Proto.WatchReferralsRequest request, IServerStreamWriter<Proto.ReferralChange> responseStream, ServerCallContext context)
     {
-        var caller = CallerOf(context);
-        if (!ReferralAccess.HasAnyScope(caller))
-        {
-            throw new ForbiddenException("Su cuenta no tiene un rol de Boards con acceso a referencias.");
-        }
-
-        var municipality = string.IsNullOrWhiteSpace(request.MunicipalityCode) ? null : request.MunicipalityCode.Trim().ToLowerInvariant();
-        if (municipality is not null && !caller.IsMinistry && caller.IsInRole(BoardsRoles.FocalPoint) && caller.Municipality != municipality)
-        {
-            throw new ForbiddenException($"Como punto focal de '{caller.Municipality}' no puede observar '{municipality}'.");
-        }
-
-        using var subscription = feed.Subscribe();
-        // Headers go out now, so the caller knows the stream is open before the first change arrives.
-        await context.WriteResponseHeadersAsync([]);
+        var since = request.Since?.ToDateTimeOffset();
         try
         {
-            await foreach (var referral in subscription.Reader.ReadAllAsync(context.CancellationToken))
+            await foreach (var referral in watch.WatchAsync(request.MunicipalityCode, since, CallerOf(context), context.CancellationToken))
             {
-                if (!ReferralAccess.CanRead(caller, referral) ||
-                    (municipality is not null && referral.MunicipalityCode != municipality && referral.DestinationMunicipalityCode != municipality))
-                {
-                    continue;
-                }
-
                 var latest = referral.History[^1];
                 await responseStream.WriteAsync(new Proto.ReferralChange
                 {

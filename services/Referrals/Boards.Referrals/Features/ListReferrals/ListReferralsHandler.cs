@@ -40,7 +40,7 @@ public sealed class ListReferralsHandler(ReferralsDbContext db, TimeProvider clo
 
         errors.ThrowIfAny();
         var municipality = string.IsNullOrWhiteSpace(query.MunicipalityCode) ? null : query.MunicipalityCode.Trim().ToLowerInvariant();
-        var scoped = Scope(db.Referrals.AsNoTracking(), caller, municipality);
+        var scoped = ReferralScope.Apply(db.Referrals.AsNoTracking(), caller, municipality);
         if (query.Statuses.Count > 0)
         {
             scoped = scoped.Where(r => query.Statuses.Contains(r.Status));
@@ -68,35 +68,5 @@ public sealed class ListReferralsHandler(ReferralsDbContext db, TimeProvider clo
         }
 
         return new ListReferralsPage(referrals, next, total);
-    }
-
-    private static IQueryable<Referral> Scope(IQueryable<Referral> referrals, Caller caller, string? municipality)
-    {
-        if (municipality is not null)
-        {
-            referrals = referrals.Where(r => r.MunicipalityCode == municipality || r.DestinationMunicipalityCode == municipality);
-        }
-
-        if (caller.IsMinistry)
-        {
-            return referrals;
-        }
-
-        if (caller.IsInRole(BoardsRoles.FocalPoint) && caller.Municipality is { } own)
-        {
-            if (municipality is not null && municipality != own)
-            {
-                throw new ForbiddenException($"Como punto focal de '{own}' no puede ver las referencias de '{municipality}'.");
-            }
-
-            return referrals.Where(r => r.MunicipalityCode == own || r.DestinationMunicipalityCode == own);
-        }
-
-        if (ReferralAccess.HasAnyScope(caller) && caller.Institution is { } institution)
-        {
-            return referrals.Where(r => r.OriginInstitution == institution || r.DestinationInstitution == institution);
-        }
-
-        throw new ForbiddenException("Su cuenta no tiene un rol de Boards con acceso a referencias.");
     }
 }
