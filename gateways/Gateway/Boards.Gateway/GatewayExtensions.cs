@@ -17,13 +17,14 @@ public static class GatewayExtensions
 
     /// <summary>
     /// The gateway validates the bearer token too (401 at the door, and a trustworthy client id for rate limiting),
-    /// then forwards it untouched; each service still checks scope.
+    /// then forwards it untouched; each service still checks scope. Rate limiting sits between authentication and
+    /// authorization, so that anonymous floods are limited (per address) before they are refused.
     /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapReverseProxy();
         return app;

@@ -8,3 +8,6 @@ builder.AddGateway();
 var app = builder.Build();
 app.MapGateway();
 await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can host the gateway.</summary>
+public partial class Program;

@@ -49,9 +49,12 @@ public static class ClientRateLimiting
     public static string ClientKey(HttpContext http)
     {
         var user = http.User;
-        if (user.Identity?.IsAuthenticated == true)
+        var client = user.FindFirst(BoardsClaimTypes.ClientId)?.Value;
+        var subject = user.FindFirst(BoardsClaimTypes.Subject)?.Value;
+        if (user.Identity?.IsAuthenticated == true && (!string.IsNullOrEmpty(client) || !string.IsNullOrEmpty(subject)))
         {
-            return $"client:{user.FindFirst(BoardsClaimTypes.ClientId)?.Value}:{user.FindFirst(BoardsClaimTypes.Subject)?.Value}";
+            // Escaped so that no (client, subject) pair can spell another's key.
+            return $"client:{Uri.EscapeDataString(client ?? "")}:{Uri.EscapeDataString(subject ?? "")}";
         }
 
         return $"address:{http.Connection.RemoteIpAddress}";

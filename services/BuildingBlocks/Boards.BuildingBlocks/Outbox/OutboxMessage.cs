@@ -10,6 +10,8 @@ public sealed class OutboxMessage
     public string? TraceParent { get; init; }
     public string? TraceState { get; init; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>Set when the message can never be published (its type is gone or its payload unreadable): kept, not retried.</summary>
+    public DateTimeOffset? DeadLetteredAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
 }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Boards.BuildingBlocks.Outbox;
 
 /// <summary>
-/// Publishes outbox messages in order and marks them published only after the broker confirmed them.
+/// Publishes outbox messages in the order they were written (UUIDv7 ids: to the millisecond; events that need finer
+/// ordering carry a version) and marks them published only after the broker confirmed them.
 /// While the broker is down messages stay pending and are retried; a crash between publish and commit
 /// publishes again, which the consumers' inbox absorbs (at-least-once delivery).
 /// </summary>
@@ -67,7 +68,7 @@ public sealed partial class OutboxRelay<TDbContext>(
         // SKIP LOCKED lets several instances of a service relay side by side without publishing the same row twice.
         var batch = await db.Set<OutboxMessage>()
             .FromSqlInterpolated($"""
-                SELECT * FROM outbox_messages WHERE "PublishedAt" IS NULL
+                SELECT * FROM outbox_messages WHERE "PublishedAt" IS NULL AND "DeadLetteredAt" IS NULL
                 ORDER BY "Id" LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(cancellationToken);
@@ -75,9 +76,17 @@ public sealed partial class OutboxRelay<TDbContext>(
         var published = 0;
         foreach (var message in batch)
         {
+            if (!TryRead(message, out var payload, out var type))
+            {
+                // A poison message would block every later one forever; set it aside, keep it for inspection.
+                message.DeadLetteredAt = clock.GetUtcNow();
+                LogDeadLettered(logger, message.Id, message.MessageType, message.LastError);
+                continue;
+            }
+
             try
             {
-                await PublishAsync(message, cancellationToken);
+                await PublishAsync(message, payload, type, cancellationToken);
                 message.PublishedAt = clock.GetUtcNow();
                 message.LastError = null;
                 published++;
@@ -96,12 +105,36 @@ public sealed partial class OutboxRelay<TDbContext>(
         return published;
     }
 
-    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private static bool TryRead(OutboxMessage message, out object payload, out Type type)
     {
-        var type = Type.GetType(message.MessageType, throwOnError: true)!;
-        var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxDbContextExtensions.SerializerOptions)
-                      ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty payload.");
+        payload = null!;
+        type = Type.GetType(message.MessageType, throwOnError: false)!;
+        if (type is null)
+        {
+            message.LastError = $"Unknown message type {message.MessageType}.";
+            return false;
+        }
 
+        try
+        {
+            payload = JsonSerializer.Deserialize(message.Payload, type, OutboxDbContextExtensions.SerializerOptions)!;
+        }
+        catch (JsonException exception)
+        {
+            message.LastError = Truncate(exception.Message, 2000);
+            return false;
+        }
+
+        if (payload is null)
+        {
+            message.LastError = "Empty payload.";
+        }
+
+        return payload is not null;
+    }
+
+    private async Task PublishAsync(OutboxMessage message, object payload, Type type, CancellationToken cancellationToken)
+    {
         ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
         using var activity = Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
 
@@ -111,6 +144,9 @@ public sealed partial class OutboxRelay<TDbContext>(
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({MessageType}) can never be published and was dead-lettered: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, Guid messageId, string messageType, string? reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay pass failed; it will try again")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception);

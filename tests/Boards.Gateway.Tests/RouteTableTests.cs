@@ -1,0 +1,172 @@
+using Boards.Gateway.RateLimiting;
+using Boards.Gateway.Routing;
+using Boards.Monitoring.Contracts.Grpc;
+using Boards.Referrals.Contracts.Grpc;
+using Microsoft.Extensions.DependencyInjection;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Model;
+
+namespace Boards.Gateway.Tests;
+
+/// <summary>
+/// The route table as the running gateway loaded it (YARP's own state, not just the static lists): REST routes go to
+/// the services' HTTP endpoints, gRPC routes to their HTTP/2-only endpoints with HTTP/2 forced, every route limited.
+/// </summary>
+public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFixture<RouteTableTests.Gateway>
+{
+    /// <summary>
+    /// The gateway with service discovery configured as the AppHost's WithReference configures it
+    /// (services__referrals__http__0 and services__referrals__grpc__0, likewise for monitoring).
+    /// </summary>
+    public sealed class Gateway : IAsyncLifetime
+    {
+        public const string ReferralsHttp = "http://127.0.0.1:47101/";
+        public const string ReferralsGrpc = "http://127.0.0.1:47102/";
+        public const string MonitoringHttp = "http://127.0.0.1:47111/";
+        public const string MonitoringGrpc = "http://127.0.0.1:47112/";
+
+        private readonly GatewayHost _host = new(new Dictionary<string, string>
+        {
+            ["services:referrals:http:0"] = ReferralsHttp,
+            ["services:referrals:grpc:0"] = ReferralsGrpc,
+            ["services:monitoring:http:0"] = MonitoringHttp,
+            ["services:monitoring:grpc:0"] = MonitoringGrpc,
+        });
+
+        public IReadOnlyList<RouteModel> Routes { get; private set; } = [];
+
+        public IServiceProvider Services => _host.Services;
+
+        public Task InitializeAsync()
+        {
+            Routes = _host.Services.GetRequiredService<IProxyStateLookup>().GetRoutes().ToList();
+            return Task.CompletedTask;
+        }
+
+        public async Task DisposeAsync() => await _host.DisposeAsync();
+    }
+
+    private static readonly string[] GrpcServices =
+    [
+        ReferralService.Descriptor.FullName,
+        MonitoringService.Descriptor.FullName,
+        "grpc.reflection.v1alpha.ServerReflection",
+        "grpc.reflection.v1.ServerReflection",
+    ];
+
+    private static bool IsGrpc(RouteModel route) =>
+        GrpcServices.Any(service => route.Config.Match.Path!.StartsWith($"/{service}/", StringComparison.Ordinal));
+
+    /// <summary>The destination as written in GatewayRoutes, before service discovery resolves it.</summary>
+    private static string ConfiguredAddress(string clusterId) =>
+        Assert.Single(Assert.Single(GatewayRoutes.Clusters, c => c.ClusterId == clusterId).Destinations!.Values).Address;
+
+    private RouteModel RouteFor(string pathPrefix) =>
+        Assert.Single(gateway.Routes, r => r.Config.Match.Path!.StartsWith(pathPrefix + "/", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_running_gateway_loaded_every_configured_route_and_cluster()
+    {
+        Assert.Equal(
+            GatewayRoutes.Routes.Select(r => r.RouteId).Order(),
+            gateway.Routes.Select(r => r.Config.RouteId).Order());
+        Assert.All(gateway.Routes, route => Assert.NotNull(route.Cluster));
+    }
+
+    [Fact]
+    public void Every_route_has_the_per_client_rate_limiter_policy()
+    {
+        Assert.All(gateway.Routes, route => Assert.Equal(ClientRateLimiting.PolicyName, route.Config.RateLimiterPolicy));
+    }
+
+    [Fact]
+    public void Every_route_requires_authentication_through_the_fallback_policy()
+    {
+        // No route opts out (AuthorizationPolicy "anonymous") or names a policy of its own: the fallback, an
+        // authenticated user, applies at the gateway's door.
+        Assert.All(gateway.Routes, route => Assert.Null(route.Config.AuthorizationPolicy));
+    }
+
+    [Theory]
+    [InlineData("/boards.referrals.v1.ReferralService", "referrals-grpc", "http://_grpc.referrals", Gateway.ReferralsGrpc)]
+    [InlineData("/grpc.reflection.v1alpha.ServerReflection", "referrals-grpc", "http://_grpc.referrals", Gateway.ReferralsGrpc)]
+    [InlineData("/grpc.reflection.v1.ServerReflection", "referrals-grpc", "http://_grpc.referrals", Gateway.ReferralsGrpc)]
+    [InlineData("/boards.monitoring.v1.MonitoringService", "monitoring-grpc", "http://_grpc.monitoring", Gateway.MonitoringGrpc)]
+    public void Each_grpc_service_goes_to_its_services_grpc_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
+    {
+        var route = RouteFor(pathPrefix);
+
+        Assert.Equal(clusterId, route.Cluster!.ClusterId);
+        Assert.Equal(configured, ConfiguredAddress(clusterId));
+        Assert.Equal(resolved, Assert.Single(route.Cluster.Model.Config.Destinations!.Values).Address);
+    }
+
+    [Fact]
+    public void The_grpc_service_names_in_the_routes_are_the_ones_in_the_contracts()
+    {
+        Assert.Equal("boards.referrals.v1.ReferralService", ReferralService.Descriptor.FullName);
+        Assert.Equal("boards.monitoring.v1.MonitoringService", MonitoringService.Descriptor.FullName);
+        Assert.Equal(GrpcServices.Length, gateway.Routes.Count(IsGrpc));
+    }
+
+    [Fact]
+    public void Every_grpc_route_forwards_with_http2_exactly()
+    {
+        var grpcRoutes = gateway.Routes.Where(IsGrpc).ToList();
+        Assert.Equal(GrpcServices.Length, grpcRoutes.Count);
+
+        Assert.All(grpcRoutes, route =>
+        {
+            var request = route.Cluster!.Model.Config.HttpRequest;
+            Assert.NotNull(request);
+            Assert.Equal(new Version(2, 0), request.Version);
+            Assert.Equal(HttpVersionPolicy.RequestVersionExact, request.VersionPolicy);
+        });
+    }
+
+    [Theory]
+    [InlineData("/api/referrals", "referrals", "http://referrals", Gateway.ReferralsHttp)]
+    [InlineData("/api/municipalities", "referrals", "http://referrals", Gateway.ReferralsHttp)]
+    [InlineData("/api/institutions", "referrals", "http://referrals", Gateway.ReferralsHttp)]
+    [InlineData("/api/monitoring", "monitoring", "http://monitoring", Gateway.MonitoringHttp)]
+    public void Each_rest_path_goes_to_its_services_http_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
+    {
+        var route = RouteFor(pathPrefix);
+
+        Assert.Equal(pathPrefix + "/{**rest}", route.Config.Match.Path);
+        Assert.Equal(clusterId, route.Cluster!.ClusterId);
+        Assert.Equal(configured, ConfiguredAddress(clusterId));
+        Assert.Equal(resolved, Assert.Single(route.Cluster.Model.Config.Destinations!.Values).Address);
+        // REST endpoints speak HTTP/1.1: forcing HTTP/2 there would break every call.
+        Assert.NotEqual(new Version(2, 0), route.Cluster.Model.Config.HttpRequest?.Version);
+    }
+
+    [Fact]
+    public void Every_route_is_either_rest_under_api_or_a_known_grpc_service()
+    {
+        Assert.All(gateway.Routes, route =>
+            Assert.True(
+                IsGrpc(route) || route.Config.Match.Path!.StartsWith("/api/", StringComparison.Ordinal),
+                $"Route {route.Config.RouteId} ({route.Config.Match.Path}) is neither REST nor a known gRPC service."));
+    }
+
+    [Fact]
+    public async Task Every_route_and_cluster_passes_yarps_validation_against_the_gateways_services()
+    {
+        // YARP checks, among others, that the rate limiter policy a route names is registered.
+        var validator = gateway.Services.GetRequiredService<IConfigValidator>();
+        foreach (var route in GatewayRoutes.Routes)
+        {
+            Assert.Empty(await validator.ValidateRouteAsync(route));
+        }
+
+        foreach (var cluster in GatewayRoutes.Clusters)
+        {
+            Assert.Empty(await validator.ValidateClusterAsync(cluster));
+        }
+
+        var unknownPolicy = GatewayRoutes.Routes[0] with { RateLimiterPolicy = "no-such-policy" };
+        Assert.NotEmpty(await validator.ValidateRouteAsync(unknownPolicy));
+    }
+}
