@@ -134,6 +134,22 @@ public sealed class ReferralFactTests
     }
 
     [Fact]
+    public void A_missed_counter_referral_deadline_stays_overdue_while_the_referral_is_worked_on_and_clears_when_it_closes()
+    {
+        var fact = ReferralFact.Start(Requested());
+        fact.Apply(Accepted(day: 1));
+        fact.Apply(Change(ReferralChangeKind.Overdue, ReferralStatus.Accepted, 2, dayOffset: 40));
+
+        fact.Apply(Change(ReferralChangeKind.Started, ReferralStatus.InProgress, 3, dayOffset: 41));
+        Assert.True(fact.IsOverdueNow);
+        fact.Apply(Change(ReferralChangeKind.PutOnHold, ReferralStatus.OnHold, 4, dayOffset: 42));
+        Assert.True(fact.IsOverdueNow);
+
+        fact.Apply(Change(ReferralChangeKind.CounterReferred, ReferralStatus.Completed, 5, dayOffset: 43));
+        Assert.False(fact.Overdue);
+    }
+
+    [Fact]
     public void Overdue_arriving_before_its_status_event_takes_that_status_and_stays_overdue()
     {
         var fact = ReferralFact.Start(Requested());

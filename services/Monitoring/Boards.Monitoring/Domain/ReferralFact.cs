@@ -26,7 +26,7 @@ public sealed class ReferralFact
     /// <summary>When the counter-referral closed the loop (ReferralCounterReferred.OccurredAt).</summary>
     public DateTimeOffset? CounterReferredAt { get; private set; }
 
-    /// <summary>A deadline of the current version was missed. Cleared by any newer status; never set on a final status.</summary>
+    /// <summary>The current deadline was missed. Cleared when the referral leaves "requested" (accept deadline) or closes; never set on a final status.</summary>
     public bool Overdue { get; private set; }
 
     public bool IsOpen => Status.IsOpen();
@@ -76,9 +76,15 @@ public sealed class ReferralFact
 
         if (change.Version > Version)
         {
+            // Leaving "requested" leaves the accept deadline behind; the counter-referral deadline then runs through
+            // accepted, in progress and on hold until the loop closes, so only a final status clears it.
+            var leavesAcceptDeadline = Status == ReferralStatus.Requested && change.Status != ReferralStatus.Requested;
             changed |= MoveTo(change.Status, change.Version);
-            changed |= Overdue;
-            Overdue = false; // a new status starts a new deadline (or none)
+            if (leavesAcceptDeadline || Status.IsFinal())
+            {
+                changed |= Overdue;
+                Overdue = false;
+            }
         }
 
         return changed;
