@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace Boards.AppHost;
 
 /// <summary>Fixed loopback ports (section Ports), documented in docs/configuration.md. Tests pass other values.</summary>
-public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int Referrals, int ReferralsGrpc, int Monitoring, int MonitoringGrpc)
+public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int Referrals, int ReferralsGrpc, int Monitoring, int MonitoringGrpc, int Membership, int MembershipGrpc)
 {
     public static BoardsPorts From(IConfiguration configuration)
     {
@@ -15,6 +15,8 @@ public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int
             ports.GetValue("Referrals", 5101),
             ports.GetValue("ReferralsGrpc", 5102),
             ports.GetValue("Monitoring", 5111),
-            ports.GetValue("MonitoringGrpc", 5112));
+            ports.GetValue("MonitoringGrpc", 5112),
+            ports.GetValue("Membership", 5121),
+            ports.GetValue("MembershipGrpc", 5122));
     }
 }

@@ -26,12 +26,21 @@ var referrals = builder.AddProject<Projects.Boards_Referrals>("referrals", launc
     // Consumers first: an event published before its queue exists would find nowhere to go.
     .WaitFor(monitoring);
 
+var membership = builder.AddProject<Projects.Boards_Membership>("membership", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.Membership)
+    .WithKestrelEndpoint("grpc", ports.MembershipGrpc, http2Only: true)
+    .WithBoardsDefaults(infrastructure, database: "membershipdb", messaging: true)
+    .WithAuthority(identity, issuer)
+    .WithEnvironment("Membership__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true")
+    .WaitFor(monitoring);
+
 builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Gateway)
     .WithKestrelEndpoint("grpc", ports.GatewayGrpc, http2Only: true)
     .WithBoardsDefaults(infrastructure, database: null, messaging: false)
     .WithAuthority(identity, issuer)
     .WithReference(referrals).WaitFor(referrals)
-    .WithReference(monitoring).WaitFor(monitoring);
+    .WithReference(monitoring).WaitFor(monitoring)
+    .WithReference(membership).WaitFor(membership);
 
 builder.Build().Run();

@@ -28,6 +28,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public Tokens Tokens { get; } = new($"http://localhost:{IdentityPort}/realms/boards");
     public ReferralClient Referrals { get; private set; } = null!;
     public MonitoringClient Monitoring { get; private set; } = null!;
+    public GrpcChannel Channel => _channel!;
 
     public static string ReferralsDatabase => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Database=referralsdb";
 
@@ -54,6 +55,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             $"Ports:GatewayGrpc={GatewayGrpcPort}",
             "Ports:Referrals=6101", "Ports:ReferralsGrpc=6102",
             "Ports:Monitoring=6111", "Ports:MonitoringGrpc=6112",
+            "Ports:Membership=6121", "Ports:MembershipGrpc=6122",
         ], (options, _) => options.DisableDashboard = true);
 
         // Short deadlines for urgent referrals and a fast sweep, so the overdue path runs within a test.

@@ -25,6 +25,8 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
         public const string ReferralsGrpc = "http://127.0.0.1:47102/";
         public const string MonitoringHttp = "http://127.0.0.1:47111/";
         public const string MonitoringGrpc = "http://127.0.0.1:47112/";
+        public const string MembershipHttp = "http://127.0.0.1:47121/";
+        public const string MembershipGrpc = "http://127.0.0.1:47122/";
 
         private readonly GatewayHost _host = new(new Dictionary<string, string>
         {
@@ -32,6 +34,8 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
             ["services:referrals:grpc:0"] = ReferralsGrpc,
             ["services:monitoring:http:0"] = MonitoringHttp,
             ["services:monitoring:grpc:0"] = MonitoringGrpc,
+            ["services:membership:http:0"] = MembershipHttp,
+            ["services:membership:grpc:0"] = MembershipGrpc,
         });
 
         public IReadOnlyList<RouteModel> Routes { get; private set; } = [];
@@ -51,6 +55,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [
         ReferralService.Descriptor.FullName,
         MonitoringService.Descriptor.FullName,
+        "boards.membership.v1.BoardService",
         "grpc.reflection.v1alpha.ServerReflection",
         "grpc.reflection.v1.ServerReflection",
     ];
@@ -93,6 +98,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/grpc.reflection.v1alpha.ServerReflection", "referrals-grpc", "http://_grpc.referrals", Gateway.ReferralsGrpc)]
     [InlineData("/grpc.reflection.v1.ServerReflection", "referrals-grpc", "http://_grpc.referrals", Gateway.ReferralsGrpc)]
     [InlineData("/boards.monitoring.v1.MonitoringService", "monitoring-grpc", "http://_grpc.monitoring", Gateway.MonitoringGrpc)]
+    [InlineData("/boards.membership.v1.BoardService", "membership-grpc", "http://_grpc.membership", Gateway.MembershipGrpc)]
     public void Each_grpc_service_goes_to_its_services_grpc_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
     {
         var route = RouteFor(pathPrefix);
@@ -130,6 +136,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/api/municipalities", "referrals", "http://referrals", Gateway.ReferralsHttp)]
     [InlineData("/api/institutions", "referrals", "http://referrals", Gateway.ReferralsHttp)]
     [InlineData("/api/monitoring", "monitoring", "http://monitoring", Gateway.MonitoringHttp)]
+    [InlineData("/api/boards", "membership", "http://membership", Gateway.MembershipHttp)]
     public void Each_rest_path_goes_to_its_services_http_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
     {
         var route = RouteFor(pathPrefix);

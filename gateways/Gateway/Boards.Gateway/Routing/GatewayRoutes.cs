@@ -14,18 +14,22 @@ public static class GatewayRoutes
         Route("municipalities", "/api/municipalities/{**rest}", "referrals"),
         Route("institutions", "/api/institutions/{**rest}", "referrals"),
         Route("monitoring-rest", "/api/monitoring/{**rest}", "monitoring"),
+        Route("boards-rest", "/api/boards/{**rest}", "membership"),
         Route("referrals-grpc", "/boards.referrals.v1.ReferralService/{**method}", "referrals-grpc"),
         Route("referrals-grpc-reflection", "/grpc.reflection.v1alpha.ServerReflection/{**method}", "referrals-grpc"),
         Route("referrals-grpc-reflection-v1", "/grpc.reflection.v1.ServerReflection/{**method}", "referrals-grpc"),
         Route("monitoring-grpc", "/boards.monitoring.v1.MonitoringService/{**method}", "monitoring-grpc"),
+        Route("membership-grpc", "/boards.membership.v1.BoardService/{**method}", "membership-grpc"),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =
     [
         Rest("referrals", "http://referrals"),
         Rest("monitoring", "http://monitoring"),
+        Rest("membership", "http://membership"),
         Grpc("referrals-grpc", "http://_grpc.referrals"),
         Grpc("monitoring-grpc", "http://_grpc.monitoring"),
+        Grpc("membership-grpc", "http://_grpc.membership"),
     ];
 
     private static RouteConfig Route(string id, string path, string cluster) => new()

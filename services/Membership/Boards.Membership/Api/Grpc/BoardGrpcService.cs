@@ -1,0 +1,44 @@
+using Boards.Membership.Domain;
+using Boards.Membership.Features.Common;
+using Boards.Membership.Features.GetBoard;
+using Boards.Membership.Features.ListBoards;
+using Boards.Membership.Features.ListMembers;
+using Boards.ServiceDefaults.Authentication;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Proto = Boards.Membership.Contracts.Grpc;
+
+namespace Boards.Membership.Api.Grpc;
+
+/// <summary>boards.membership.v1.BoardService for integrators: read-only. Thin: each RPC maps, calls its feature, maps back.</summary>
+[Authorize(Policy = BoardsPolicies.AnyBoardsRole)]
+public sealed class BoardGrpcService(GetBoardHandler get, ListBoardsHandler list, ListMembersHandler members) : Proto.BoardService.BoardServiceBase
+{
+    public override async Task<Proto.Board> GetBoard(Proto.GetBoardRequest request, ServerCallContext context) =>
+        GrpcMapper.ToProto(await get.HandleAsync(request.MunicipalityCode, CallerOf(context), context.CancellationToken));
+
+    public override async Task<Proto.ListBoardsResponse> ListBoards(Proto.ListBoardsRequest request, ServerCallContext context)
+    {
+        BoardStatus? status = null;
+        if (request.Status != Proto.BoardStatus.Unspecified)
+        {
+            status = GrpcMapper.FromProto<Proto.BoardStatus, BoardStatus>(request.Status)
+                     ?? throw new ValidationFailedException(new Dictionary<string, string[]> { ["status"] = ["Estado desconocido."] });
+        }
+
+        var boards = await list.HandleAsync(new ListBoardsQuery(request.MunicipalityCode, status), CallerOf(context), context.CancellationToken);
+        var response = new Proto.ListBoardsResponse();
+        response.Boards.AddRange(boards.Select(GrpcMapper.ToProto));
+        return response;
+    }
+
+    public override async Task<Proto.ListMembersResponse> ListMembers(Proto.ListMembersRequest request, ServerCallContext context)
+    {
+        var roster = await members.HandleAsync(request.MunicipalityCode, request.IncludeCeased, CallerOf(context), context.CancellationToken);
+        var response = new Proto.ListMembersResponse();
+        response.Members.AddRange(roster.Select(GrpcMapper.ToProto));
+        return response;
+    }
+
+    private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
+}

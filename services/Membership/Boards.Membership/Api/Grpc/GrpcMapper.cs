@@ -1,0 +1,76 @@
+using System.Globalization;
+using Boards.Membership.Domain;
+using Boards.Membership.Features.Common;
+using Google.Protobuf.WellKnownTypes;
+using Proto = Boards.Membership.Contracts.Grpc;
+
+namespace Boards.Membership.Api.Grpc;
+
+/// <summary>Between the integrator contract (boards.membership.v1) and the domain. Zero enum values map to "missing".</summary>
+public static class GrpcMapper
+{
+    public static Proto.Board ToProto(Board board)
+    {
+        var view = BoardView.From(board);
+        var message = new Proto.Board
+        {
+            Id = view.Id.ToString(),
+            MunicipalityCode = view.MunicipalityCode,
+            ResolutionNumber = view.ResolutionNumber,
+            ResolutionDate = Date(view.ResolutionDate),
+            ChairName = view.ChairName,
+            ChairRole = ToProto<ChairRole, Proto.ChairRole>(view.ChairRole),
+            Status = ToProto<BoardStatus, Proto.BoardStatus>(view.Status),
+            ActiveMembers = view.ActiveMembers,
+            VotingMembers = view.VotingMembers,
+            Version = view.Version,
+            CreatedAt = Timestamp.FromDateTimeOffset(view.CreatedAt),
+            UpdatedAt = Timestamp.FromDateTimeOffset(view.UpdatedAt),
+        };
+        if (view.FocalPoint is { } focal)
+        {
+            message.FocalPoint = new Proto.FocalPoint
+            {
+                MemberId = focal.MemberId.ToString(),
+                PersonName = focal.PersonName,
+                Organization = focal.Organization,
+                StartsOn = Date(focal.StartsOn),
+            };
+        }
+
+        return message;
+    }
+
+    public static Proto.Member ToProto(Member member) => new()
+    {
+        Id = member.Id.ToString(),
+        PersonName = member.PersonName,
+        Organization = member.Organization,
+        Sector = ToProto<Sector, Proto.Sector>(member.Sector),
+        Gender = ToProto<Gender, Proto.Gender>(member.Gender),
+        AgeBand = ToProto<AgeBand, Proto.AgeBand>(member.AgeBand),
+        Area = ToProto<Area, Proto.Area>(member.Territory.Area),
+        Locality = member.Territory.Locality,
+        Indigenous = member.Indigenous,
+        Disability = member.Disability,
+        Position = ToProto<Position, Proto.Position>(member.Position),
+        Voting = member.Voting,
+        DesignatedOn = Date(member.DesignatedOn),
+        CeasedOn = member.CeasedOn is { } ceased ? Date(ceased) : "",
+        CeaseReason = member.CeaseReason ?? "",
+        Active = member.IsActive,
+    };
+
+    /// <summary>Domain and proto enums share numbers (proto adds the *_UNSPECIFIED zero), so numbers map one to one.</summary>
+    public static TDomain? FromProto<TProto, TDomain>(TProto value) where TProto : struct, System.Enum where TDomain : struct, System.Enum
+    {
+        var number = Convert.ToInt32(value, CultureInfo.InvariantCulture);
+        var domain = (TDomain)(object)number;
+        return number != 0 && System.Enum.IsDefined(domain) ? domain : null;
+    }
+
+    public static TProto ToProto<TDomain, TProto>(TDomain value) where TDomain : struct, System.Enum where TProto : struct, System.Enum =>
+        (TProto)(object)Convert.ToInt32(value, CultureInfo.InvariantCulture);
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

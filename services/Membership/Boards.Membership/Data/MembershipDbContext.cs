@@ -1,0 +1,20 @@
+using Boards.BuildingBlocks.Data;
+using Boards.Membership.Domain;
+using Boards.Membership.Features.Municipalities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Boards.Membership.Data;
+
+public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Board> Boards => Set<Board>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<FocalPointTerm> FocalPointTerms => Set<FocalPointTerm>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,64 @@
+using Boards.Membership.Domain;
+using Boards.Membership.Features.Common;
+using Boards.ServiceDefaults.Authentication;
+
+namespace Boards.Membership.Features.AddMember;
+
+/// <summary>Everything optional, so that validation names every missing field at once.</summary>
+public sealed record AddMemberCommand
+{
+    public string? PersonName { get; init; }
+    /// <summary>The institution or organization the person represents.</summary>
+    public string? Organization { get; init; }
+    public Sector? Sector { get; init; }
+    public Gender? Gender { get; init; }
+    public AgeBand? AgeBand { get; init; }
+    public TerritoryInput? Territory { get; init; }
+    public bool Indigenous { get; init; }
+    public bool Disability { get; init; }
+    /// <summary>Defaults to member. focal_point is refused: appoint the focal point instead.</summary>
+    public Position? Position { get; init; }
+    /// <summary>Defaults to true.</summary>
+    public bool? Voting { get; init; }
+    /// <summary>"YYYY-MM-DD".</summary>
+    public string? DesignatedOn { get; init; }
+    /// <summary>The board's version the caller saw; 0 skips the check.</summary>
+    public long ExpectedVersion { get; init; }
+}
+
+public sealed record TerritoryInput(Area? Area, string? Locality);
+
+public sealed class AddMemberHandler(BoardStore store, TimeProvider clock)
+{
+    public async Task<(Board Board, Member Member)> HandleAsync(string? municipalityCode, AddMemberCommand command, Caller caller, CancellationToken ct)
+    {
+        var input = Validate(command);
+        var board = await store.LoadForChangeAsync(municipalityCode, command.ExpectedVersion, caller, ct);
+        var member = board.AddMember(input, caller.DisplayName, clock.GetUtcNow());
+        await store.SaveAsync(ct);
+        return (board, member);
+    }
+
+    public static NewMember Validate(AddMemberCommand command)
+    {
+        var errors = new FieldErrors();
+        var name = Input.Text(errors, "personName", command.PersonName, 200, "Indique el nombre de la persona.");
+        var organization = Input.Text(errors, "organization", command.Organization, 200, "Indique la institución u organización que representa.");
+        var sector = Input.Enum(errors, "sector", command.Sector, "Indique el sector.");
+        var gender = Input.Enum(errors, "gender", command.Gender, "Indique el género: female, male u other.");
+        var ageBand = Input.Enum(errors, "ageBand", command.AgeBand, "Indique la franja de edad: youth (15–29), adult (30–64) o senior (65+).");
+        var area = Input.Enum(errors, "territory.area", command.Territory?.Area, "Indique si la persona es de zona urbana (urban) o rural (rural).");
+        var locality = Input.Text(errors, "territory.locality", command.Territory?.Locality, 200, "Indique la localidad (barrio, compañía o comunidad).");
+        var position = command.Position ?? Position.Member;
+        if (!Enum.IsDefined(position))
+        {
+            errors.Add("position", "Cargo desconocido.");
+        }
+
+        var designatedOn = Input.Date(errors, "designatedOn", command.DesignatedOn, "Indique la fecha de designación.");
+        Input.ExpectedVersion(errors, command.ExpectedVersion);
+        errors.ThrowIfAny();
+        return new NewMember(name, organization, sector, gender, ageBand, new Territory(area, locality),
+            command.Indigenous, command.Disability, position, command.Voting ?? true, designatedOn);
+    }
+}

@@ -1,0 +1,11 @@
+using Boards.Membership.Domain;
+using Boards.Membership.Features.Common;
+using Boards.ServiceDefaults.Authentication;
+
+namespace Boards.Membership.Features.GetBoard;
+
+public sealed class GetBoardHandler(BoardStore store)
+{
+    public Task<Board> HandleAsync(string? municipalityCode, Caller caller, CancellationToken ct) =>
+        store.ReadAsync(municipalityCode, caller, ct);
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Messaging;
+using Boards.Membership.Api.Grpc;
+using Boards.Membership.Api.Rest;
+using Boards.Membership.Data;
+using Boards.Membership.Features.AddMember;
+using Boards.Membership.Features.AppointFocalPoint;
+using Boards.Membership.Features.ChangeBoardStatus;
+using Boards.Membership.Features.Common;
+using Boards.Membership.Features.CreateBoard;
+using Boards.Membership.Features.DemoData;
+using Boards.Membership.Features.EndMembership;
+using Boards.Membership.Features.GetBoard;
+using Boards.Membership.Features.ListBoards;
+using Boards.Membership.Features.ListFocalPoints;
+using Boards.Membership.Features.ListMembers;
+using Boards.Membership.Features.Municipalities;
+using Boards.ServiceDefaults;
+
+namespace Boards.Membership;
+
+public static class MembershipServiceExtensions
+{
+    public static WebApplicationBuilder AddMembershipService(this WebApplicationBuilder builder)
+    {
+        builder.AddBoardsMessaging<MembershipDbContext>("membership");
+        builder.AddServiceDatabase<MembershipDbContext>("membershipdb");
+
+        builder.Services.AddScoped<BoardStore>();
+        builder.Services.AddScoped<CreateBoardHandler>();
+        builder.Services.AddScoped<ChangeBoardStatusHandler>();
+        builder.Services.AddScoped<GetBoardHandler>();
+        builder.Services.AddScoped<ListBoardsHandler>();
+        builder.Services.AddScoped<AddMemberHandler>();
+        builder.Services.AddScoped<EndMembershipHandler>();
+        builder.Services.AddScoped<ListMembersHandler>();
+        builder.Services.AddScoped<AppointFocalPointHandler>();
+        builder.Services.AddScoped<ListFocalPointsHandler>();
+
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+        builder.Services.AddOpenApi();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcExceptionInterceptor>());
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck("membership", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        return builder;
+    }
+
+    public static async Task<WebApplication> MapMembershipServiceAsync(this WebApplication app)
+    {
+        await app.Services.MigrateDatabaseAsync<MembershipDbContext>();
+        await app.Services.SeedMunicipalitiesAsync();
+        await app.Services.SeedDemoBoardsAsync();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapDefaultEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapBoardEndpoints();
+        app.MapGrpcService<BoardGrpcService>();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+}
