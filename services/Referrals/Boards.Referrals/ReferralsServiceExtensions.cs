@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Messaging;
+using Boards.Referrals.Api;
 using Boards.Referrals.Api.Grpc;
 using Boards.Referrals.Api.Rest;
 using Boards.Referrals.Data;
@@ -35,11 +37,11 @@ public static class ReferralsServiceExtensions
         builder.Services.AddScoped<WatchReferralsHandler>();
         builder.Services.AddHostedService<OverdueSweepService>();
 
-        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddBoardsErrorHandling<ReferralErrorMapper>();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
         builder.Services.AddOpenApi();
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcExceptionInterceptor>());
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("referrals", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Api.Grpc;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using System.Globalization;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;

@@ -1,3 +1,5 @@
+using Boards.BuildingBlocks.Errors;
+
 namespace Boards.Referrals.Features.Common;
 
 public static class ReferralIds

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Domain;
 using Boards.ServiceDefaults.Authentication;
 

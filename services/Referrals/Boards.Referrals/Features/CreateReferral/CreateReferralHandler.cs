@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

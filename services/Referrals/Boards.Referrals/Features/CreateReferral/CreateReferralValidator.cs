@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Boards.Referrals.Domain;

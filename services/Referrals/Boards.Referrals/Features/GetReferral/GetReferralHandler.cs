@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using System.Buffers.Text;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;

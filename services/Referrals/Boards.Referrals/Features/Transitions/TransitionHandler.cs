@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using System.Globalization;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Data;

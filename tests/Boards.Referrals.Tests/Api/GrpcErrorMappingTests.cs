@@ -1,4 +1,5 @@
-using Boards.Referrals.Api.Grpc;
+using Boards.BuildingBlocks.Errors;
+using Boards.Referrals.Api;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
 using Google.Rpc;
@@ -7,10 +8,13 @@ using Grpc.Core;
 namespace Boards.Referrals.Tests.Api;
 
 /// <summary>Application errors become gRPC status codes with google.rpc details an integrator can act on.</summary>
-public sealed class GrpcExceptionInterceptorTests
+public sealed class GrpcErrorMappingTests
 {
+    private static readonly IApiErrorMapper[] Mappers = [new ReferralErrorMapper(), new CommonErrorMapper()];
+
     private static RpcException Map(Exception exception) =>
-        GrpcExceptionInterceptor.ToRpc(exception) ?? throw new Xunit.Sdk.XunitException($"{exception.GetType().Name} was not mapped.");
+        GrpcErrorInterceptor.ToRpc(ApiErrors.Resolve(Mappers, exception)
+                                   ?? throw new Xunit.Sdk.XunitException($"{exception.GetType().Name} was not mapped."));
 
     [Theory]
     [InlineData("person.birthDate", "person.birth_date")]
@@ -21,7 +25,7 @@ public sealed class GrpcExceptionInterceptorTests
     [InlineData("note", "note")]
     public void Field_paths_are_spelled_as_in_the_proto(string field, string protoPath)
     {
-        Assert.Equal(protoPath, GrpcExceptionInterceptor.ToProtoPath(field));
+        Assert.Equal(protoPath, GrpcErrorInterceptor.ToProtoPath(field));
     }
 
     [Fact]
@@ -107,13 +111,13 @@ public sealed class GrpcExceptionInterceptorTests
     [Fact]
     public void An_unexpected_exception_is_left_alone_so_it_surfaces_as_internal()
     {
-        Assert.Null(GrpcExceptionInterceptor.ToRpc(new InvalidOperationException("bug")));
+        Assert.Null(ApiErrors.Resolve(Mappers, new InvalidOperationException("bug")));
     }
 
     [Fact]
     public async Task The_unary_handler_turns_an_application_error_into_its_status()
     {
-        var interceptor = new GrpcExceptionInterceptor();
+        var interceptor = new GrpcErrorInterceptor(Mappers);
 
         var rpc = await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<string, string>(
             "request", null!, (_, _) => throw new NotFoundException("No existe la referencia.")));
@@ -125,7 +129,7 @@ public sealed class GrpcExceptionInterceptorTests
     [Fact]
     public async Task The_unary_handler_lets_unexpected_exceptions_through_unchanged()
     {
-        var interceptor = new GrpcExceptionInterceptor();
+        var interceptor = new GrpcErrorInterceptor(Mappers);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => interceptor.UnaryServerHandler<string, string>(
             "request", null!, (_, _) => throw new InvalidOperationException("bug")));

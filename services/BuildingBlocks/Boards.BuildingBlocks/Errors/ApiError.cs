@@ -1,0 +1,68 @@
+namespace Boards.BuildingBlocks.Errors;
+
+/// <summary>The kinds of failure a caller can act on; each has one REST status and one gRPC status code.</summary>
+public enum ApiErrorKind
+{
+    InvalidArgument,
+    NotFound,
+    PermissionDenied,
+    FailedPrecondition,
+    Aborted,
+    AlreadyExists,
+}
+
+/// <summary>
+/// One error, independent of transport: REST turns it into problem details, gRPC into a google.rpc.Status.
+/// FieldErrors feed BadRequest field violations; Subject feeds PreconditionFailure; Extensions go into problem details.
+/// </summary>
+public sealed record ApiError(ApiErrorKind Kind, string Title, string Detail)
+{
+    public IReadOnlyDictionary<string, string[]>? FieldErrors { get; init; }
+    public string? PreconditionType { get; init; }
+    public string? Subject { get; init; }
+    public string? ProblemType { get; init; }
+    public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
+
+    public static ApiError Invalid(IReadOnlyDictionary<string, string[]> fields) =>
+        new(ApiErrorKind.InvalidArgument, "La solicitud tiene datos inválidos.", "La solicitud tiene datos inválidos.") { FieldErrors = fields };
+}
+
+/// <summary>Translates exceptions a service throws into <see cref="ApiError"/>; null when it does not know the exception.</summary>
+public interface IApiErrorMapper
+{
+    ApiError? Map(Exception exception);
+}
+
+/// <summary>The exceptions every service shares (this folder's), plus unreadable request bodies.</summary>
+public sealed class CommonErrorMapper : IApiErrorMapper
+{
+    public ApiError? Map(Exception exception) => exception switch
+    {
+        ValidationFailedException validation => ApiError.Invalid(validation.Errors),
+        Microsoft.AspNetCore.Http.BadHttpRequestException bad =>
+            new ApiError(ApiErrorKind.InvalidArgument, "No se pudo leer la solicitud.", bad.InnerException?.Message ?? bad.Message),
+        NotFoundException notFound => new ApiError(ApiErrorKind.NotFound, "No encontrado.", notFound.Message),
+        ForbiddenException forbidden => new ApiError(ApiErrorKind.PermissionDenied, "Fuera de su alcance.", forbidden.Message),
+        ConcurrencyConflictException conflict => new ApiError(ApiErrorKind.Aborted, "Versión desactualizada.", conflict.Message)
+        {
+            ProblemType = "https://boards.example/problems/stale-version",
+        },
+        _ => null,
+    };
+}
+
+public static class ApiErrors
+{
+    public static ApiError? Resolve(IEnumerable<IApiErrorMapper> mappers, Exception exception)
+    {
+        foreach (var mapper in mappers)
+        {
+            if (mapper.Map(exception) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+namespace Boards.BuildingBlocks.Errors;
+
+/// <summary>Input failed validation; Errors maps a camelCase field path (e.g. person.birthDate) to Spanish messages.</summary>
+public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("La solicitud tiene datos inválidos.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static ValidationFailedException For(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+public sealed class NotFoundException(string message) : Exception(message);
+
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The caller's expected version is not the current one: someone changed it first.</summary>
+public sealed class ConcurrencyConflictException(string message) : Exception(message);
+
+/// <summary>Collects field errors and throws them together, so a caller learns every problem at once.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+    }
+}
