@@ -47,6 +47,33 @@ public sealed class BoardTests(BoardsAppFixture boards)
     }
 
     [Fact]
+    public async Task Roster_changes_are_scored_and_monitoring_shows_the_score_and_gaps()
+    {
+        await EnsureBoardAsync();
+        var focal = await boards.Tokens.ForUser($"focal.{Municipality}");
+        var analyst = BoardsAppFixture.Bearer(await boards.Tokens.ForUser("analyst"));
+
+        await AddMemberAsync(focal, "Representante municipal", "local_government");
+        using var before = await SendAsync(HttpMethod.Get, $"/api/boards/{Municipality}/representativity", focal);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        using var beforeJson = JsonDocument.Parse(await before.Content.ReadAsStringAsync());
+        var scoreBefore = beforeJson.RootElement.GetProperty("assessment").GetProperty("score").GetDouble();
+
+        await AddMemberAsync(focal, "Comisión vecinal San Roque", "civil_society_organization");
+        using var after = await SendAsync(HttpMethod.Get, $"/api/boards/{Municipality}/representativity", focal);
+        using var afterJson = JsonDocument.Parse(await after.Content.ReadAsStringAsync());
+        var scoreAfter = afterJson.RootElement.GetProperty("assessment").GetProperty("score").GetDouble();
+        Assert.NotEqual(scoreBefore, scoreAfter);
+
+        var summary = await Eventually.Until(
+            () => boards.Monitoring.GetMunicipalityAsync(new Boards.Monitoring.Contracts.Grpc.GetMunicipalityRequest { Code = Municipality }, analyst).ResponseAsync,
+            m => m.Representativity is not null && Math.Abs(m.Representativity.Score - scoreAfter) < 0.05,
+            TimeSpan.FromSeconds(30), "monitoring to show the latest representativity score");
+        Assert.NotEmpty(summary.Representativity.Gaps);
+        Assert.True(summary.Representativity.PolicyVersion >= 1);
+    }
+
+    [Fact]
     public async Task Another_municipalitys_board_is_refused_over_rest_and_grpc()
     {
         await EnsureBoardAsync();

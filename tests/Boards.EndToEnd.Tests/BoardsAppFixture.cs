@@ -69,7 +69,16 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         App = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         await App.StartAsync(startup.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+        var healthy = App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(startup.Token);
+        var failed = FirstFailureAsync(watch.Token);
+        if (await Task.WhenAny(healthy, failed) == failed)
+        {
+            throw new InvalidOperationException(await failed);
+        }
+
+        await healthy;
+        await watch.CancelAsync();
 
         _channel = GrpcChannel.ForAddress($"http://localhost:{GatewayGrpcPort}");
         Referrals = new ReferralClient(_channel);
@@ -86,6 +95,21 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             await App.StopAsync();
             await App.DisposeAsync();
         }
+    }
+
+    /// <summary>Fails fast (instead of waiting out the start-up timeout) when a resource exits with an error.</summary>
+    private async Task<string> FirstFailureAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var update in App.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (update.Snapshot.State?.Text == KnownResourceStates.FailedToStart ||
+                update.Snapshot.ExitCode is { } code && code != 0)
+            {
+                return $"El recurso '{update.Resource.Name}' falló al iniciar ({update.Snapshot.State?.Text}, código {update.Snapshot.ExitCode}). ¿Quedó un proceso anterior ocupando su puerto?";
+            }
+        }
+
+        return "La aplicación se detuvo antes de estar lista.";
     }
 
     public static Metadata Bearer(string token) => new() { { "Authorization", $"Bearer {token}" } };

@@ -17,6 +17,7 @@ using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListFocalPoints;
 using Boards.Membership.Features.ListMembers;
 using Boards.Membership.Features.Municipalities;
+using Boards.Membership.Features.Representativity;
 using Boards.ServiceDefaults;
 
 namespace Boards.Membership;
@@ -38,6 +39,12 @@ public static class MembershipServiceExtensions
         builder.Services.AddScoped<ListMembersHandler>();
         builder.Services.AddScoped<AppointFocalPointHandler>();
         builder.Services.AddScoped<ListFocalPointsHandler>();
+        Features.ImportMembers.MemberImportRegistration.AddMemberImport(builder.Services);
+        builder.Services.AddScoped<RepresentativityRecorder>();
+        builder.Services.AddScoped<GetRepresentativityHandler>();
+        builder.Services.AddScoped<GetPolicyHandler>();
+        builder.Services.AddScoped<PublishPolicyHandler>();
+        builder.Services.AddScoped<SetMunicipalityContextHandler>();
 
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -54,6 +61,7 @@ public static class MembershipServiceExtensions
         await app.Services.MigrateDatabaseAsync<MembershipDbContext>();
         await app.Services.SeedMunicipalitiesAsync();
         await app.Services.SeedDemoBoardsAsync();
+        await app.Services.SeedRepresentativityAsync();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -63,6 +71,7 @@ public static class MembershipServiceExtensions
         app.MapDefaultEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapBoardEndpoints();
+        app.MapRepresentativityEndpoints();
         app.MapGrpcService<BoardGrpcService>();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();

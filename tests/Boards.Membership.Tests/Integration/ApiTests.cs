@@ -128,6 +128,26 @@ public sealed class ApiTests(MembershipHost host) : IClassFixture<MembershipHost
     }
 
     [Fact]
+    public async Task Grpc_reads_the_latest_representativity_within_the_board_scope()
+    {
+        var assessed = await CallGrpcAsync((s, c) =>
+            s.GetRepresentativity(new Proto.GetRepresentativityRequest { MunicipalityCode = _code }, c), Principal(_code, BoardsRoles.FocalPoint));
+        var denied = await Assert.ThrowsAsync<RpcException>(() => CallGrpcAsync((s, c) =>
+            s.GetRepresentativity(new Proto.GetRepresentativityRequest { MunicipalityCode = _code }, c), Principal("alto-vera", BoardsRoles.FocalPoint)));
+
+        Assert.Equal(_code, assessed.MunicipalityCode);
+        Assert.Equal(1, assessed.PolicyVersion);
+        Assert.Equal("roster", assessed.Basis);
+        Assert.Equal(1, assessed.ActiveVotingMembers);
+        Assert.Equal(8, assessed.Components.Count);
+        Assert.Contains("sin gobierno local", assessed.Gaps);
+        Assert.Contains("RequiredSectorMissing", assessed.Flags);
+        Assert.Equal(assessed.Score, assessed.Components.Sum(c => c.Contribution), 1);
+        Assert.NotEmpty(assessed.Components.Single(c => c.Name == "GenderParity").Inputs);
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+    }
+
+    [Fact]
     public async Task Grpc_without_a_token_is_unauthenticated()
     {
         using var channel = GrpcChannel.ForAddress(host.Factory.Server.BaseAddress, new GrpcChannelOptions
@@ -173,6 +193,9 @@ public sealed class ApiTests(MembershipHost host) : IClassFixture<MembershipHost
         Assert.Contains("/api/boards/{municipalityCode}/members/{memberId}/end", paths);
         Assert.Contains("/api/boards/{municipalityCode}/focal-point", paths);
         Assert.Contains("/api/boards/{municipalityCode}/focal-points", paths);
+        Assert.Contains("/api/boards/{municipalityCode}/representativity", paths);
+        Assert.Contains("/api/boards/representativity-policy", paths);
+        Assert.Contains("/api/boards/municipalities/{municipalityCode}/context", paths);
     }
 
     public static TheoryData<Exception, int, string> Problems() => new()

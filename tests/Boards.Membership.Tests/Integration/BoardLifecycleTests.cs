@@ -208,9 +208,11 @@ public sealed class BoardLifecycleTests(MembershipHost host) : IClassFixture<Mem
         Assert.Equal("membership_ended", refused.Rule);
         var (_, terms) = await host.With<ListFocalPointsHandler, (Board, IReadOnlyList<FocalPointTerm>)>(h => h.HandleAsync(code, TestCallers.Admin, None));
         Assert.Empty(terms);
-        var outbox = await host.InScopeAsync(s => s.GetRequiredService<MembershipDbContext>().Set<OutboxMessage>().AsNoTracking()
-            .Select(m => m.Payload).ToListAsync());
-        Assert.DoesNotContain(outbox, payload => payload.Contains(code, StringComparison.Ordinal));
+        var outbox = (await host.InScopeAsync(s => s.GetRequiredService<MembershipDbContext>().Set<OutboxMessage>().AsNoTracking()
+            .ToListAsync())).Where(m => m.Payload.Contains(code, StringComparison.Ordinal)).Select(m => m.MessageType).ToList();
+        Assert.DoesNotContain(OutboxDbContextExtensions.MessageTypeName(typeof(FocalPointAppointed)), outbox);
+        // Only the representativity of the three changes that were made (created, added, ended); nothing from the refusals.
+        Assert.Equal(3, outbox.Count(type => type == OutboxDbContextExtensions.MessageTypeName(typeof(RepresentativityAssessed))));
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public class MembershipHost : IAsyncLifetime
 
     public ConcurrentQueue<FocalPointAppointed> Appointments { get; } = new();
 
+    public ConcurrentQueue<RepresentativityAssessed> Assessments { get; } = new();
+
     /// <summary>Configuration a derived host adds (for example a feature switch).</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
@@ -60,6 +62,11 @@ public class MembershipHost : IAsyncLifetime
                 endpoint.Handler<FocalPointAppointed>(context =>
                 {
                     Appointments.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<RepresentativityAssessed>(context =>
+                {
+                    Assessments.Enqueue(context.Message);
                     return Task.CompletedTask;
                 });
             });

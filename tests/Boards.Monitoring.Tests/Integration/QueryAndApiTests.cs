@@ -136,6 +136,38 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
         Assert.Equal(0, root.GetProperty("closedLoopRate").GetDouble());
         Assert.Equal(1.25, root.GetProperty("medianDaysToAccept").GetDouble());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("medianDaysToCounterReferral").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("representativity").ValueKind);
+    }
+
+    [Fact]
+    public async Task Rest_and_grpc_show_the_representativity_score_and_gaps()
+    {
+        var assessed = TestCodes.Assessed(_own, T0.AddDays(3), 47.5m, "sin organizaciones de la sociedad civil", "mujeres 25% < meta 40%");
+        await host.PublishAndWaitAsync(assessed);
+
+        var (status, _, json) = await ExecuteRestAsync(services => GetMunicipalityEndpoint.HandleAsync(
+            _own, Principal(null, BoardsRoles.MinistryAnalyst), services.GetRequiredService<GetMunicipalityQuery>(), default));
+        var (listStatus, _, list) = await ExecuteRestAsync(services => ListMunicipalitiesEndpoint.HandleAsync(
+            Principal(null, BoardsRoles.MinistryAnalyst), services.GetRequiredService<ListMunicipalitiesQuery>(), default));
+        var proto = await CallGrpcAsync((service, context) =>
+            service.GetMunicipality(new GetMunicipalityRequest { Code = _own }, context), Principal(_own, BoardsRoles.FocalPoint));
+
+        Assert.Equal(200, status);
+        var representativity = json.RootElement.GetProperty("representativity");
+        Assert.Equal(47.5m, representativity.GetProperty("score").GetDecimal());
+        Assert.Equal(2, representativity.GetProperty("policyVersion").GetInt32());
+        Assert.Equal(["sin organizaciones de la sociedad civil", "mujeres 25% < meta 40%"],
+            representativity.GetProperty("gaps").EnumerateArray().Select(g => g.GetString()!).ToArray());
+        Assert.Equal(T0.AddDays(3), representativity.GetProperty("assessedAt").GetDateTimeOffset());
+        Assert.Equal(200, listStatus);
+        var listed = list.RootElement.EnumerateArray().Single(m => m.GetProperty("code").GetString() == _own);
+        Assert.Equal(47.5m, listed.GetProperty("representativity").GetProperty("score").GetDecimal());
+        Assert.Equal(JsonValueKind.Null,
+            list.RootElement.EnumerateArray().Single(m => m.GetProperty("code").GetString() == _other).GetProperty("representativity").ValueKind);
+        Assert.Equal(47.5, proto.Representativity.Score);
+        Assert.Equal(2, proto.Representativity.PolicyVersion);
+        Assert.Equal(["sin organizaciones de la sociedad civil", "mujeres 25% < meta 40%"], proto.Representativity.Gaps);
+        Assert.Equal(T0.AddDays(3), proto.Representativity.AssessedAt.ToDateTimeOffset());
     }
 
     [Fact]
@@ -204,6 +236,7 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
         Assert.Equal(0.0, summary.ClosedLoopRate);
         Assert.Equal(1.25, summary.MedianDaysToAccept);
         Assert.Null(summary.MedianDaysToCounterReferral);
+        Assert.Null(summary.Representativity);
 
         var list = await CallGrpcAsync((service, context) =>
             service.ListMunicipalities(new ListMunicipalitiesRequest(), context), Principal(_own, BoardsRoles.FocalPoint));

@@ -65,6 +65,31 @@ public static class TestCodes
     /// <summary>A municipality code no other test (or run) uses, so tests sharing a database never see each other's data.</summary>
     public static string Unique(string prefix = "t") => $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}";
 
+    /// <summary>A RepresentativityAssessed as Membership's outbox relay publishes it (no personal data).</summary>
+    public static Boards.Membership.Contracts.Events.RepresentativityAssessed Assessed(
+        string code, DateTimeOffset assessedAt, decimal score, params string[] gaps) => new()
+    {
+        AssessmentId = Guid.CreateVersion7(),
+        BoardId = Guid.CreateVersion7(),
+        MunicipalityCode = code,
+        BoardVersion = 4,
+        Basis = "roster",
+        PolicyVersion = 2,
+        Score = score,
+        ActiveVotingMembers = 4,
+        Components =
+        [
+            new Boards.Membership.Contracts.Representativity.RepresentativityComponentValue
+            {
+                Name = "RequiredSectors", Label = "Sectores requeridos", Applicable = true, Value = 0.75m, SubScore = 0.75m,
+                PolicyWeight = 0.25m, Weight = 0.25m, Contribution = 18.75m,
+            },
+        ],
+        Flags = ["RequiredSectorMissing"],
+        Gaps = gaps,
+        AssessedAt = assessedAt,
+    };
+
     public static MunicipalityRegistered Registration(string code, string name, string department, int number, DateTimeOffset? occurredAt = null) => new()
     {
         Code = code,

@@ -1,6 +1,7 @@
 using Boards.BuildingBlocks.Data;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Municipalities;
+using Boards.Membership.Features.Representativity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Data;
@@ -11,6 +12,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<Board> Boards => Set<Board>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<FocalPointTerm> FocalPointTerms => Set<FocalPointTerm>();
+    public DbSet<RepresentativityPolicyVersion> RepresentativityPolicies => Set<RepresentativityPolicyVersion>();
+    public DbSet<StoredAssessment> Assessments => Set<StoredAssessment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -22,6 +22,7 @@ public static class ConsumerRegistration
         bus.AddConsumer<ReferralCancelledConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<ReferralOverdueConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<MunicipalityRegisteredConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<RepresentativityAssessedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         return bus;
     }
 }

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Monitoring.Data;
 
-/// <summary>The monitoring read model (monitoringdb): facts per referral, the municipality registry, and the inbox.</summary>
+/// <summary>The monitoring read model (monitoringdb): facts per referral, the municipality registry, the latest representativity per municipality, and the inbox.</summary>
 public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options)
 {
     public DbSet<ReferralFact> ReferralFacts => Set<ReferralFact>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<MunicipalityRepresentativity> Representativity => Set<MunicipalityRepresentativity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -21,6 +21,11 @@ internal static class ReadModelWrites
             .FromSqlInterpolated($"SELECT * FROM municipalities WHERE code = {code} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
 
+    public static Task<MunicipalityRepresentativity?> LockRepresentativityAsync(this MonitoringDbContext db, string code, CancellationToken cancellationToken) =>
+        db.Representativity
+            .FromSqlInterpolated($"SELECT * FROM municipality_representativity WHERE code = {code} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>Inserts a new row now; false when another transaction inserted the same key first (nothing is kept then).</summary>
     public static async Task<bool> TryInsertAsync<TEntity>(this MonitoringDbContext db, TEntity entity, CancellationToken cancellationToken)
         where TEntity : class

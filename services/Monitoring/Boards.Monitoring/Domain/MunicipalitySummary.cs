@@ -27,6 +27,9 @@ public sealed record MunicipalitySummary(
     double? MedianDaysToAccept,
     double? MedianDaysToCounterReferral)
 {
+    /// <summary>The board's latest representativity assessment; null when none has arrived.</summary>
+    public RepresentativitySnapshot? Representativity { get; init; }
+
     /// <summary>
     /// Builds the summary from counts and median durations in seconds. A municipality seen only in referrals (not
     /// registered yet) shows its code as name and an empty department.

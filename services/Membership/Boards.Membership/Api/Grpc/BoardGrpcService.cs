@@ -3,6 +3,7 @@ using Boards.Membership.Features.Common;
 using Boards.Membership.Features.GetBoard;
 using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListMembers;
+using Boards.Membership.Features.Representativity;
 using Boards.ServiceDefaults.Authentication;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,8 @@ namespace Boards.Membership.Api.Grpc;
 
 /// <summary>boards.membership.v1.BoardService for integrators: read-only. Thin: each RPC maps, calls its feature, maps back.</summary>
 [Authorize(Policy = BoardsPolicies.AnyBoardsRole)]
-public sealed class BoardGrpcService(GetBoardHandler get, ListBoardsHandler list, ListMembersHandler members) : Proto.BoardService.BoardServiceBase
+public sealed class BoardGrpcService(
+    GetBoardHandler get, ListBoardsHandler list, ListMembersHandler members, GetRepresentativityHandler representativity) : Proto.BoardService.BoardServiceBase
 {
     public override async Task<Proto.Board> GetBoard(Proto.GetBoardRequest request, ServerCallContext context) =>
         GrpcMapper.ToProto(await get.HandleAsync(request.MunicipalityCode, CallerOf(context), context.CancellationToken));
@@ -39,6 +41,9 @@ public sealed class BoardGrpcService(GetBoardHandler get, ListBoardsHandler list
         response.Members.AddRange(roster.Select(GrpcMapper.ToProto));
         return response;
     }
+
+    public override async Task<Proto.Representativity> GetRepresentativity(Proto.GetRepresentativityRequest request, ServerCallContext context) =>
+        GrpcMapper.ToProto(await representativity.HandleAsync(request.MunicipalityCode, CallerOf(context), context.CancellationToken));
 
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 }

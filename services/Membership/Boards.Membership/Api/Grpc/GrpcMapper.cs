@@ -1,6 +1,7 @@
 using System.Globalization;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
+using Boards.Membership.Features.Representativity;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Boards.Membership.Contracts.Grpc;
 
@@ -62,6 +63,46 @@ public static class GrpcMapper
     };
 
     /// <summary>Domain and proto enums share numbers (proto adds the *_UNSPECIFIED zero), so numbers map one to one.</summary>
+    public static Proto.Representativity ToProto(StoredAssessment stored)
+    {
+        var assessment = stored.ToAssessment();
+        var message = new Proto.Representativity
+        {
+            AssessmentId = stored.Id.ToString(),
+            BoardId = stored.BoardId.ToString(),
+            MunicipalityCode = stored.MunicipalityCode,
+            BoardVersion = stored.BoardVersion,
+            PolicyVersion = stored.PolicyVersion,
+            Basis = stored.Basis.ToString().ToLowerInvariant(),
+            Score = (double)assessment.Score,
+            RuralLocalities = stored.RuralLocalities,
+            HasIndigenousCommunities = stored.HasIndigenousCommunities,
+            ActiveVotingMembers = assessment.Tally.ActiveVotingMembers,
+            AssessedAt = Timestamp.FromDateTimeOffset(stored.AssessedAt),
+        };
+        message.Flags.AddRange(assessment.Flags.Select(f => f.ToString()));
+        message.Gaps.AddRange(assessment.Gaps);
+        foreach (var c in assessment.Components)
+        {
+            var component = new Proto.RepresentativityComponent
+            {
+                Name = c.Name,
+                Label = c.Label,
+                Formula = c.Formula,
+                Applicable = c.Applicable,
+                Value = (double)c.Value,
+                SubScore = (double)c.SubScore,
+                PolicyWeight = (double)c.PolicyWeight,
+                Weight = (double)c.Weight,
+                Contribution = (double)c.Contribution,
+            };
+            component.Inputs.AddRange(c.Inputs.Select(i => new Proto.ComponentInput { Name = i.Name, Label = i.Label, Value = i.Value }));
+            message.Components.Add(component);
+        }
+
+        return message;
+    }
+
     public static TDomain? FromProto<TProto, TDomain>(TProto value) where TProto : struct, System.Enum where TDomain : struct, System.Enum
     {
         var number = Convert.ToInt32(value, CultureInfo.InvariantCulture);

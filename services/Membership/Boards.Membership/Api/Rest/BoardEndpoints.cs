@@ -36,6 +36,7 @@ public static class BoardEndpoints
         group.MapPost("/{municipalityCode}/members/{memberId}/end", EndMembershipAsync).WithSummary("Terminar una membresía (queda en el historial)");
         group.MapPost("/{municipalityCode}/focal-point", AppointFocalPointAsync).WithSummary("Designar el punto focal (termina el período anterior)");
         group.MapGet("/{municipalityCode}/focal-points", ListFocalPointsAsync).WithSummary("Historial de puntos focales, el más reciente primero");
+        Features.ImportMembers.ImportMembersEndpoints.MapMemberImport(group);
         return app;
     }
 

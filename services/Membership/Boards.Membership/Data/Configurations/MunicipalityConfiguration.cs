@@ -14,5 +14,6 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         municipality.Property(m => m.Name).HasMaxLength(200);
         municipality.Property(m => m.Department).HasMaxLength(100);
         municipality.Property(m => m.Status).HasMaxLength(40);
+        municipality.Property(m => m.ContextUpdatedBy).HasMaxLength(200);
     }
 }

@@ -298,6 +298,13 @@ namespace Boards.Membership.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("ContextUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContextUpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -306,10 +313,16 @@ namespace Boards.Membership.Data.Migrations
                     b.Property<int>("DepartmentNumber")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("HasIndigenousCommunities")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RuralLocalities")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -319,6 +332,78 @@ namespace Boards.Membership.Data.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("municipalities", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Membership.Features.Representativity.RepresentativityPolicyVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PolicyJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("representativity_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Membership.Features.Representativity.StoredAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssessmentJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BoardVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("HasIndigenousCommunities")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RuralLocalities")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyVersion");
+
+                    b.HasIndex("BoardId", "AssessedAt");
+
+                    b.ToTable("representativity_assessments", (string)null);
                 });
 
             modelBuilder.Entity("Boards.Membership.Domain.Board", b =>
@@ -350,6 +435,21 @@ namespace Boards.Membership.Data.Migrations
                     b.HasOne("Boards.Membership.Domain.Board", null)
                         .WithMany("Members")
                         .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Boards.Membership.Features.Representativity.StoredAssessment", b =>
+                {
+                    b.HasOne("Boards.Membership.Domain.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Boards.Membership.Features.Representativity.RepresentativityPolicyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersion")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

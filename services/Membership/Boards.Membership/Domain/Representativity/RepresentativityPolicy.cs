@@ -68,61 +68,67 @@ public sealed record RepresentativityPolicy
     public AttendanceCounting AttendanceCounting { get; init; } = AttendanceCounting.AttendanceRate;
 
     /// <summary>Every reason the policy cannot be used, in Spanish for the administrator; empty when it is valid.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Validate() => ValidateFields().Select(e => e.Message).ToList();
+
+    /// <summary>
+    /// The same errors as <see cref="Validate"/>, each with the camelCase field it is about (weights.capture,
+    /// targetComposition, …), so that an API can report them as field errors.
+    /// </summary>
+    public IReadOnlyList<RepresentativityPolicyError> ValidateFields()
     {
-        var errors = new List<string>();
+        var errors = new List<RepresentativityPolicyError>();
         if (Version < 1)
-            errors.Add("la versión de la política debe ser 1 o mayor");
-        Share(errors, WomenShareTarget, "la meta de mujeres");
-        Share(errors, YouthShareTarget, "la meta de jóvenes");
+            errors.Add(new("version", "la versión de la política debe ser 1 o mayor"));
+        Share(errors, "womenShareTarget", WomenShareTarget, "la meta de mujeres");
+        Share(errors, "youthShareTarget", YouthShareTarget, "la meta de jóvenes");
         if (CaptureLimit <= 0 || CaptureLimit >= 1)
-            errors.Add("el límite de captura debe estar entre 0 y 1 (sin incluirlos)");
+            errors.Add(new("captureLimit", "el límite de captura debe estar entre 0 y 1 (sin incluirlos)"));
         if (GallagherCeiling <= 0)
-            errors.Add("el techo de Gallagher debe ser mayor que 0");
+            errors.Add(new("gallagherCeiling", "el techo de Gallagher debe ser mayor que 0"));
         if (GallagherTolerance < 0)
-            errors.Add("la tolerancia de Gallagher no puede ser negativa");
-        Share(errors, SectorDiversityFloor, "el mínimo de diversidad de sectores");
+            errors.Add(new("gallagherTolerance", "la tolerancia de Gallagher no puede ser negativa"));
+        Share(errors, "sectorDiversityFloor", SectorDiversityFloor, "el mínimo de diversidad de sectores");
         if (AttendanceWindowSessions < 1)
-            errors.Add("la ventana de asistencia debe considerar al menos 1 sesión");
+            errors.Add(new("attendanceWindowSessions", "la ventana de asistencia debe considerar al menos 1 sesión"));
         if (!Enum.IsDefined(AttendanceCounting))
-            errors.Add("el modo de conteo de asistencia no es válido");
+            errors.Add(new("attendanceCounting", "el modo de conteo de asistencia no es válido"));
 
         if (RequiredSectors is null || RequiredWhereIndigenousCommunities is null)
-            errors.Add("las listas de sectores requeridos no pueden faltar");
+            errors.Add(new("requiredSectors", "las listas de sectores requeridos no pueden faltar"));
         else if (RequiredSectors.Concat(RequiredWhereIndigenousCommunities).Any(s => !Enum.IsDefined(s)))
-            errors.Add("un sector requerido no existe en la taxonomía");
+            errors.Add(new("requiredSectors", "un sector requerido no existe en la taxonomía"));
 
         if (TargetComposition is null)
         {
-            errors.Add("falta la composición meta");
+            errors.Add(new("targetComposition", "falta la composición meta"));
         }
         else
         {
             if (TargetComposition.Keys.Any(s => !Enum.IsDefined(s)))
-                errors.Add("la composición meta nombra un sector que no existe en la taxonomía");
+                errors.Add(new("targetComposition", "la composición meta nombra un sector que no existe en la taxonomía"));
             if (TargetComposition.Values.Any(v => v < 0))
-                errors.Add("la composición meta no puede tener participaciones negativas");
+                errors.Add(new("targetComposition", "la composición meta no puede tener participaciones negativas"));
             var sum = TargetComposition.Values.Sum();
             if (sum != 1m)
-                errors.Add($"la composición meta suma {sum.ToString(System.Globalization.CultureInfo.InvariantCulture)} y debe sumar 1");
+                errors.Add(new("targetComposition", $"la composición meta suma {sum.ToString(System.Globalization.CultureInfo.InvariantCulture)} y debe sumar 1"));
             if (TargetComposition.GetValueOrDefault(Sector.IndigenousCommunity) >= 1m)
-                errors.Add("la composición meta no puede asignar todo a comunidades indígenas");
+                errors.Add(new("targetComposition", "la composición meta no puede asignar todo a comunidades indígenas"));
         }
 
         if (Weights is null)
         {
-            errors.Add("faltan los pesos");
+            errors.Add(new("weights", "faltan los pesos"));
         }
         else
         {
             foreach (var kind in Enum.GetValues<RepresentativityComponentKind>())
             {
                 if (Weights.For(kind) is < 0 or > 1)
-                    errors.Add($"el peso de {kind} debe estar entre 0 y 1");
+                    errors.Add(new($"weights.{char.ToLowerInvariant(kind.ToString()[0])}{kind.ToString()[1..]}", $"el peso de {kind} debe estar entre 0 y 1"));
             }
 
             if (Weights.Sum != 1m)
-                errors.Add($"los pesos suman {Weights.Sum.ToString(System.Globalization.CultureInfo.InvariantCulture)} y deben sumar 1");
+                errors.Add(new("weights", $"los pesos suman {Weights.Sum.ToString(System.Globalization.CultureInfo.InvariantCulture)} y deben sumar 1"));
         }
 
         return errors;
@@ -136,10 +142,10 @@ public sealed record RepresentativityPolicy
             throw new InvalidRepresentativityPolicyException(errors);
     }
 
-    private static void Share(List<string> errors, decimal value, string what)
+    private static void Share(List<RepresentativityPolicyError> errors, string field, decimal value, string what)
     {
         if (value is < 0 or > 1)
-            errors.Add($"{what} debe estar entre 0 y 1");
+            errors.Add(new(field, $"{what} debe estar entre 0 y 1"));
     }
 }
 
@@ -171,6 +177,9 @@ public sealed record RepresentativityWeights
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
+
+/// <summary>One reason a policy is invalid: the camelCase field it is about and the Spanish message.</summary>
+public sealed record RepresentativityPolicyError(string Field, string Message);
 
 public sealed class InvalidRepresentativityPolicyException(IReadOnlyList<string> errors)
     : Exception("Política de representatividad inválida: " + string.Join("; ", errors))

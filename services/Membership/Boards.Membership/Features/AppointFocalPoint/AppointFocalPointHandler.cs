@@ -3,6 +3,7 @@ using Boards.Membership.Contracts.Events;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
 using Boards.ServiceDefaults.Authentication;
+using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.AppointFocalPoint;
 
@@ -12,7 +13,7 @@ public sealed record AppointFocalPointCommand(string? MemberId, string? StartsOn
 /// Appoints an active member as the board's focal point. The previous term ends the day the new one starts, and
 /// FocalPointAppointed is written to the outbox in the same SaveChanges as the change.
 /// </summary>
-public sealed class AppointFocalPointHandler(BoardStore store, TimeProvider clock)
+public sealed class AppointFocalPointHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)
 {
     public async Task<(Board Board, FocalPointTerm Term)> HandleAsync(
         string? municipalityCode, AppointFocalPointCommand command, Caller caller, CancellationToken ct)
@@ -38,6 +39,8 @@ public sealed class AppointFocalPointHandler(BoardStore store, TimeProvider cloc
             BoardVersion = board.Version,
             OccurredAt = now,
         }, clock);
+        // Same SaveChanges: the change, its representativity assessment and RepresentativityAssessed commit together.
+        await representativity.RecordAsync(board, ct);
         await store.SaveAsync(ct);
         return (board, term);
     }

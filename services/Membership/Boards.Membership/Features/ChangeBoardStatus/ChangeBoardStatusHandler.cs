@@ -1,13 +1,14 @@
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
 using Boards.ServiceDefaults.Authentication;
+using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.ChangeBoardStatus;
 
 public sealed record ChangeBoardStatusCommand(BoardStatus? Status, long ExpectedVersion);
 
 /// <summary>installed, active or inactive; the focal point of the municipality or ministry-admin.</summary>
-public sealed class ChangeBoardStatusHandler(BoardStore store, TimeProvider clock)
+public sealed class ChangeBoardStatusHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)
 {
     public async Task<Board> HandleAsync(string? municipalityCode, ChangeBoardStatusCommand command, Caller caller, CancellationToken ct)
     {
@@ -18,6 +19,8 @@ public sealed class ChangeBoardStatusHandler(BoardStore store, TimeProvider cloc
 
         var board = await store.LoadForChangeAsync(municipalityCode, command.ExpectedVersion, caller, ct);
         board.ChangeStatus(status, clock.GetUtcNow());
+        // Same SaveChanges: the change, its representativity assessment and RepresentativityAssessed commit together.
+        await representativity.RecordAsync(board, ct);
         await store.SaveAsync(ct);
         return board;
     }

@@ -2,6 +2,7 @@ using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.CreateBoard;
 
@@ -19,7 +20,7 @@ public sealed record CreateBoardCommand
 }
 
 /// <summary>Registers the board of a municipality (ministry-admin only). One board per municipality.</summary>
-public sealed class CreateBoardHandler(BoardStore store, TimeProvider clock)
+public sealed class CreateBoardHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)
 {
     public async Task<Board> HandleAsync(CreateBoardCommand command, Caller caller, CancellationToken ct)
     {
@@ -51,6 +52,8 @@ public sealed class CreateBoardHandler(BoardStore store, TimeProvider clock)
 
         var board = Board.Create(code, new CreatingAct(number, date), new Chair(chairName, chairRole), status, caller.DisplayName, clock.GetUtcNow());
         db.Boards.Add(board);
+        // Same SaveChanges: the change, its representativity assessment and RepresentativityAssessed commit together.
+        await representativity.RecordAsync(board, ct);
         try
         {
             await store.SaveAsync(ct);

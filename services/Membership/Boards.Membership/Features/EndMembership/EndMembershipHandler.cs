@@ -1,13 +1,14 @@
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
 using Boards.ServiceDefaults.Authentication;
+using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.EndMembership;
 
 public sealed record EndMembershipCommand(string? CeasedOn, string? Reason, long ExpectedVersion);
 
 /// <summary>Ends a membership: sets the cease date and keeps the row as history. Nothing is deleted.</summary>
-public sealed class EndMembershipHandler(BoardStore store, TimeProvider clock)
+public sealed class EndMembershipHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)
 {
     public async Task<(Board Board, Member Member)> HandleAsync(
         string? municipalityCode, string? memberId, EndMembershipCommand command, Caller caller, CancellationToken ct)
@@ -22,6 +23,8 @@ public sealed class EndMembershipHandler(BoardStore store, TimeProvider clock)
         var board = await store.LoadForChangeAsync(municipalityCode, command.ExpectedVersion, caller, ct);
         var member = board.FindMember(id) ?? throw new NotFoundException($"La mesa de '{board.MunicipalityCode}' no tiene la membresía '{id}'.");
         board.EndMembership(member, ceasedOn, reason, clock.GetUtcNow());
+        // Same SaveChanges: the change, its representativity assessment and RepresentativityAssessed commit together.
+        await representativity.RecordAsync(board, ct);
         await store.SaveAsync(ct);
         return (board, member);
     }

@@ -33,6 +33,17 @@ public static class GrpcMapping
         proto.ClosedLoopRate = summary.ClosedLoopRate;
         proto.MedianDaysToAccept = summary.MedianDaysToAccept;
         proto.MedianDaysToCounterReferral = summary.MedianDaysToCounterReferral;
+        if (summary.Representativity is { } representativity)
+        {
+            proto.Representativity = new Proto.Representativity
+            {
+                Score = (double)representativity.Score,
+                PolicyVersion = representativity.PolicyVersion,
+                Gaps = { representativity.Gaps },
+                AssessedAt = Timestamp.FromDateTimeOffset(representativity.AssessedAt),
+            };
+        }
+
         return proto;
     }
 

@@ -63,7 +63,11 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db)
     {
         var parameter = new NpgsqlParameter("code", NpgsqlDbType.Varchar) { Value = (object?)code ?? DBNull.Value };
         var rows = await db.Database.SqlQueryRaw<SummaryRow>(Sql, parameter).ToListAsync(cancellationToken);
-        var summaries = rows.Select(ToSummary).ToList();
+        var codes = rows.Select(r => r.Code).ToList();
+        var representativity = await db.Representativity.AsNoTracking()
+            .Where(r => codes.Contains(r.Code))
+            .ToDictionaryAsync(r => r.Code, r => r.ToSnapshot(), cancellationToken);
+        var summaries = rows.Select(row => ToSummary(row) with { Representativity = representativity.GetValueOrDefault(row.Code) }).ToList();
         summaries.Sort(MunicipalitySummary.DisplayOrder);
         return summaries;
     }

@@ -10,7 +10,8 @@ public sealed record MunicipalitySummaryResponse(
     ReferralCountsResponse Referrals,
     double? ClosedLoopRate,
     double? MedianDaysToAccept,
-    double? MedianDaysToCounterReferral)
+    double? MedianDaysToCounterReferral,
+    RepresentativityResponse? Representativity)
 {
     public static MunicipalitySummaryResponse From(MunicipalitySummary summary) => new(
         summary.Code,
@@ -19,8 +20,12 @@ public sealed record MunicipalitySummaryResponse(
         ReferralCountsResponse.From(summary.Referrals),
         summary.ClosedLoopRate,
         summary.MedianDaysToAccept,
-        summary.MedianDaysToCounterReferral);
+        summary.MedianDaysToCounterReferral,
+        summary.Representativity is { } r ? new RepresentativityResponse(r.Score, r.PolicyVersion, r.Gaps, r.AssessedAt) : null);
 }
+
+/// <summary>The board's latest representativity: score 0–100 (one decimal), the policy version behind it, the gaps in Spanish.</summary>
+public sealed record RepresentativityResponse(decimal Score, int PolicyVersion, IReadOnlyList<string> Gaps, DateTimeOffset AssessedAt);
 
 public sealed record ReferralCountsResponse(
     int Sent,

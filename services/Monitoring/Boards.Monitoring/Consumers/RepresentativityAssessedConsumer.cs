@@ -1,0 +1,46 @@
+using Boards.BuildingBlocks.Inbox;
+using Boards.Membership.Contracts.Events;
+using Boards.Monitoring.Data;
+using Boards.Monitoring.Domain;
+using MassTransit;
+
+namespace Boards.Monitoring.Consumers;
+
+/// <summary>
+/// Keeps the latest representativity per municipality. A redelivery is dropped by the inbox; an assessment that is not
+/// newer (AssessedAt) than the one held is ignored, whatever order they arrive in.
+/// </summary>
+public sealed class RepresentativityAssessedConsumer(MonitoringDbContext db, TimeProvider clock)
+    : IdempotentConsumer<RepresentativityAssessed, MonitoringDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(RepresentativityAssessed message, ConsumeContext<RepresentativityAssessed> context)
+    {
+        var reading = new RepresentativityReading(
+            MunicipalityCodes.Normalize(message.MunicipalityCode),
+            message.AssessmentId,
+            message.BoardId,
+            message.Score,
+            message.PolicyVersion,
+            message.Gaps ?? [],
+            message.AssessedAt.ToUniversalTime());
+        if (reading.Code.Length == 0)
+        {
+            throw new InvalidOperationException("RepresentativityAssessed arrived without a municipality code.");
+        }
+
+        var cancellationToken = context.CancellationToken;
+        var row = await Db.LockRepresentativityAsync(reading.Code, cancellationToken);
+        if (row is null)
+        {
+            if (await Db.TryInsertAsync(MunicipalityRepresentativity.From(reading), cancellationToken))
+            {
+                return;
+            }
+
+            row = await Db.LockRepresentativityAsync(reading.Code, cancellationToken)
+                  ?? throw new InvalidOperationException($"Representativity of {reading.Code} vanished after a concurrent insert.");
+        }
+
+        row.Apply(reading);
+    }
+}
