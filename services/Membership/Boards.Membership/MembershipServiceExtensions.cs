@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Messaging;
+using Boards.Membership.Api;
 using Boards.Membership.Api.Grpc;
 using Boards.Membership.Api.Rest;
 using Boards.Membership.Data;
@@ -46,11 +48,11 @@ public static class MembershipServiceExtensions
         builder.Services.AddScoped<PublishPolicyHandler>();
         builder.Services.AddScoped<SetMunicipalityContextHandler>();
 
-        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddBoardsErrorHandling<MembershipErrorMapper>();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
         builder.Services.AddOpenApi();
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcExceptionInterceptor>());
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("membership", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;

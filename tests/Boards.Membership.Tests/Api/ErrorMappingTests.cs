@@ -1,6 +1,6 @@
-using Boards.Membership.Api.Grpc;
+using Boards.BuildingBlocks.Errors;
+using Boards.Membership.Api;
 using Boards.Membership.Domain;
-using Boards.Membership.Features.Common;
 using Google.Rpc;
 using Grpc.Core;
 
@@ -8,10 +8,15 @@ namespace Boards.Membership.Tests.Api;
 
 public sealed class ErrorMappingTests
 {
+    private static readonly IApiErrorMapper[] Mappers = [new MembershipErrorMapper(), new CommonErrorMapper()];
+
+    private static RpcException? ToRpc(Exception exception) =>
+        ApiErrors.Resolve(Mappers, exception) is { } error ? GrpcErrorInterceptor.ToRpc(error) : null;
+
     [Fact]
     public void Field_errors_become_invalid_argument_with_snake_case_field_violations()
     {
-        var rpc = GrpcExceptionInterceptor.ToRpc(new ValidationFailedException(new Dictionary<string, string[]>
+        var rpc = ToRpc(new ValidationFailedException(new Dictionary<string, string[]>
         {
             ["municipalityCode"] = ["Indique el código del municipio."],
             ["territory.area"] = ["Indique si es urbana o rural."],
@@ -26,7 +31,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public void A_board_rule_is_a_failed_precondition_naming_the_rule()
     {
-        var rpc = GrpcExceptionInterceptor.ToRpc(new BoardRuleException("focal_point_required", "Designe primero a otro punto focal."));
+        var rpc = ToRpc(new BoardRuleException("focal_point_required", "Designe primero a otro punto focal."));
 
         Assert.NotNull(rpc);
         Assert.Equal(StatusCode.FailedPrecondition, rpc.StatusCode);
@@ -37,9 +42,9 @@ public sealed class ErrorMappingTests
     [Fact]
     public void Scope_absence_and_concurrency_map_to_their_codes()
     {
-        Assert.Equal(StatusCode.PermissionDenied, GrpcExceptionInterceptor.ToRpc(new ForbiddenException("x"))!.StatusCode);
-        Assert.Equal(StatusCode.NotFound, GrpcExceptionInterceptor.ToRpc(new NotFoundException("x"))!.StatusCode);
-        Assert.Equal(StatusCode.Aborted, GrpcExceptionInterceptor.ToRpc(new ConcurrencyConflictException("x"))!.StatusCode);
-        Assert.Null(GrpcExceptionInterceptor.ToRpc(new InvalidOperationException("a bug stays a bug")));
+        Assert.Equal(StatusCode.PermissionDenied, ToRpc(new ForbiddenException("x"))!.StatusCode);
+        Assert.Equal(StatusCode.NotFound, ToRpc(new NotFoundException("x"))!.StatusCode);
+        Assert.Equal(StatusCode.Aborted, ToRpc(new ConcurrencyConflictException("x"))!.StatusCode);
+        Assert.Null(ToRpc(new InvalidOperationException("a bug stays a bug")));
     }
 }

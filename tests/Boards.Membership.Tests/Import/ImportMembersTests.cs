@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
@@ -81,10 +82,10 @@ public sealed class ApiTests(MembershipHost host) : IClassFixture<MembershipHost
         {
             return await call(service, new ConstructedCallContext(new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider }));
         }
-        catch (Exception exception) when (GrpcExceptionInterceptor.ToRpc(exception) is { } rpc)
+        catch (Exception exception) when (ApiErrors.Resolve(scope.ServiceProvider.GetServices<IApiErrorMapper>(), exception) is { } error)
         {
             // What the registered interceptor does in the real pipeline.
-            throw rpc;
+            throw GrpcErrorInterceptor.ToRpc(error);
         }
     }
 
@@ -216,7 +217,7 @@ public sealed class ApiTests(MembershipHost host) : IClassFixture<MembershipHost
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         using var body = new MemoryStream();
         context.Response.Body = body;
-        var handler = ActivatorUtilities.CreateInstance<ProblemDetailsExceptionHandler>(scope.ServiceProvider);
+        var handler = ActivatorUtilities.CreateInstance<ProblemDetailsErrorHandler>(scope.ServiceProvider);
 
         Assert.True(await handler.TryHandleAsync(context, exception, CancellationToken.None));
 

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using System.Net;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;

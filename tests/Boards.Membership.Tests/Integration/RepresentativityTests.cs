@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using System.Security.Claims;
 using System.Text.Json;
 using Boards.Membership.Api.Rest;

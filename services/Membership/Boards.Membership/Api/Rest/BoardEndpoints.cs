@@ -18,7 +18,7 @@ namespace Boards.Membership.Api.Rest;
 
 /// <summary>
 /// REST for the portal under /api/boards, one board per municipality (addressed by its code). Errors become problem
-/// details in <see cref="ProblemDetailsExceptionHandler"/>; scope is checked in the features (<see cref="BoardAccess"/>).
+/// details in <see cref="Boards.BuildingBlocks.Errors.ProblemDetailsErrorHandler"/>; scope is checked in the features (<see cref="BoardAccess"/>).
 /// The endpoints are named methods so that tests can call them with a constructed user.
 /// </summary>
 public static class BoardEndpoints

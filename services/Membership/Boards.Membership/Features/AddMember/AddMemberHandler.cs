@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
 using Boards.ServiceDefaults.Authentication;

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Membership.Domain;

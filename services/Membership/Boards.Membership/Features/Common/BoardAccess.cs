@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Membership.Features.Common;

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Data;
 using Boards.Membership.Domain;
 using Boards.ServiceDefaults.Authentication;

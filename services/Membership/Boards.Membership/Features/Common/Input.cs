@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using System.Globalization;
 
 namespace Boards.Membership.Features.Common;

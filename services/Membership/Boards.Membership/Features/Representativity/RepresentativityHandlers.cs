@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Data;
 using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Features.Common;

@@ -1,0 +1,20 @@
+using Boards.BuildingBlocks.Errors;
+using Boards.Membership.Domain;
+
+namespace Boards.Membership.Api;
+
+/// <summary>The membership service's own errors, for REST problem details and gRPC statuses alike.</summary>
+public sealed class MembershipErrorMapper : IApiErrorMapper
+{
+    public ApiError? Map(Exception exception) => exception switch
+    {
+        DomainValidationException domain => ApiError.Invalid(new Dictionary<string, string[]> { [domain.Field] = [domain.Message] }),
+        BoardRuleException rule => new ApiError(ApiErrorKind.FailedPrecondition, "La mesa no permite este cambio.", rule.Message)
+        {
+            PreconditionType = "BOARD_RULE",
+            Subject = rule.Rule,
+            Extensions = new Dictionary<string, object?> { ["rule"] = rule.Rule },
+        },
+        _ => null,
+    };
+}
