@@ -18,6 +18,7 @@ public sealed class IntegrationEventTests
     {
         "ReferralOverdue",
         "ReferralPutOnHold",
+        "SessionHeld",
     };
 
     public static TheoryData<string> Events() => new(EventTypes().Select(t => t.FullName!));

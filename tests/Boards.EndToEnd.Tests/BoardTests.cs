@@ -74,6 +74,35 @@ public sealed class BoardTests(BoardsAppFixture boards)
     }
 
     [Fact]
+    public async Task A_session_with_attendance_and_agreements_is_recorded_and_quorum_is_computed()
+    {
+        await EnsureBoardAsync();
+        var focal = await boards.Tokens.ForUser($"focal.{Municipality}");
+        var present = await AddMemberAsync(focal, "Delegada de la USF", "national_institution");
+        await AddMemberAsync(focal, "Representante ausente de la gobernación", "governorate");
+        await AddMemberAsync(focal, "Representante ausente de la academia", "academia");
+
+        using var recorded = await SendAsync(HttpMethod.Post, $"/api/boards/{Municipality}/sessions", focal, new
+        {
+            date = "2026-03-10",
+            agenda = "Jornada de servicios en Compañía Tacuaras",
+            minutes = "Se acordó organizar la jornada.",
+            attendees = new[] { present },
+            agreements = new[] { new { what = "Organizar la jornada de servicios", responsibleInstitution = "mds", dueOn = "2026-04-30" } },
+        });
+        var body = await recorded.Content.ReadAsStringAsync();
+        Assert.True(recorded.StatusCode == HttpStatusCode.Created, body);
+        using var session = JsonDocument.Parse(body);
+        Assert.Equal(1, session.RootElement.GetProperty("agreements").GetArrayLength());
+        // One voting member present out of at least three: no quorum.
+        Assert.False(session.RootElement.GetProperty("quorumReached").GetBoolean());
+
+        var pilar = await boards.Tokens.ForUser("focal.pilar");
+        using var refused = await SendAsync(HttpMethod.Get, $"/api/boards/{Municipality}/sessions", pilar);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Another_municipalitys_board_is_refused_over_rest_and_grpc()
     {
         await EnsureBoardAsync();

@@ -68,16 +68,16 @@ public sealed class BoardsAppFixture : IAsyncLifetime
 
         App = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        await App.StartAsync(startup.Token);
-        var healthy = App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+        await WaitForPortsToBeFreeAsync(startup.Token);
         using var watch = CancellationTokenSource.CreateLinkedTokenSource(startup.Token);
         var failed = FirstFailureAsync(watch.Token);
-        if (await Task.WhenAny(healthy, failed) == failed)
+        var ready = StartAndWaitForGatewayAsync(startup.Token);
+        if (await Task.WhenAny(ready, failed) == failed)
         {
             throw new InvalidOperationException(await failed);
         }
 
-        await healthy;
+        await ready;
         await watch.CancelAsync();
 
         _channel = GrpcChannel.ForAddress($"http://localhost:{GatewayGrpcPort}");
@@ -94,6 +94,42 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         {
             await App.StopAsync();
             await App.DisposeAsync();
+        }
+    }
+
+    private async Task StartAndWaitForGatewayAsync(CancellationToken cancellationToken)
+    {
+        await App.StartAsync(cancellationToken);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellationToken);
+    }
+
+    /// <summary>A previous run's servers may still be shutting down (RabbitMQ takes seconds): wait for their ports.</summary>
+    private static async Task WaitForPortsToBeFreeAsync(CancellationToken cancellationToken)
+    {
+        int[] ports = [PostgresPort, RabbitMqPort, IdentityPort, GatewayPort, GatewayGrpcPort];
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (ports.Where(InUse).ToList() is { Count: > 0 } busy)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"Los puertos {string.Join(", ", busy)} siguen ocupados: ¿quedó corriendo una ejecución anterior?");
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+
+        static bool InUse(int port)
+        {
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                client.Connect("127.0.0.1", port);
+                return true;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return false;
+            }
         }
     }
 

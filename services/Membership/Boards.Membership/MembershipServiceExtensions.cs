@@ -20,6 +20,7 @@ using Boards.Membership.Features.ListFocalPoints;
 using Boards.Membership.Features.ListMembers;
 using Boards.Membership.Features.Municipalities;
 using Boards.Membership.Features.Representativity;
+using Boards.Membership.Features.Sessions;
 using Boards.ServiceDefaults;
 
 namespace Boards.Membership;
@@ -47,6 +48,10 @@ public static class MembershipServiceExtensions
         builder.Services.AddScoped<GetPolicyHandler>();
         builder.Services.AddScoped<PublishPolicyHandler>();
         builder.Services.AddScoped<SetMunicipalityContextHandler>();
+        builder.Services.AddOptions<BoardSessionOptions>().Bind(builder.Configuration.GetSection("Membership"))
+            .Validate(o => o.QuorumFraction is > 0m and < 1m, "Membership:QuorumFraction must be between 0 and 1 (exclusive).")
+            .ValidateOnStart();
+        builder.Services.AddScoped<SessionHandlers>();
 
         builder.Services.AddBoardsErrorHandling<MembershipErrorMapper>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -74,6 +79,7 @@ public static class MembershipServiceExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapBoardEndpoints();
         app.MapRepresentativityEndpoints();
+        app.MapSessionEndpoints();
         app.MapGrpcService<BoardGrpcService>();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();

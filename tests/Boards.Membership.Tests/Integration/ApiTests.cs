@@ -16,6 +16,8 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Boards.Membership.Domain.Sessions;
+using Boards.Membership.Features.Sessions;
 using Proto = Boards.Membership.Contracts.Grpc;
 
 namespace Boards.Membership.Tests.Integration;
@@ -129,6 +131,38 @@ public sealed class ApiTests(MembershipHost host) : IClassFixture<MembershipHost
     }
 
     [Fact]
+    public async Task Grpc_lists_sessions_newest_first_with_quorum_and_agreements_within_the_board_scope()
+    {
+        var active = (await host.With<Boards.Membership.Features.ListMembers.ListMembersHandler, IReadOnlyList<Member>>(h =>
+            h.HandleAsync(_code, false, TestCallers.Admin, CancellationToken.None))).Single();
+        foreach (var date in new[] { "2025-03-03", "2025-04-07" })
+        {
+            await host.With<SessionHandlers, (Board, Session)>(h => h.RecordAsync(_code, new RecordSessionCommand
+            {
+                Date = date,
+                Agenda = "Seguimiento",
+                Attendees = [active.Id.ToString()],
+                Agreements = [new AgreementInput("Visitar la colonia", "mds", "2025-12-01", null)],
+            }, TestCallers.Admin, CancellationToken.None));
+        }
+
+        var listed = await CallGrpcAsync((s, c) =>
+            s.ListSessions(new Proto.ListSessionsRequest { MunicipalityCode = _code }, c), Principal(null, BoardsRoles.Integrator));
+        var denied = await Assert.ThrowsAsync<RpcException>(() => CallGrpcAsync((s, c) =>
+            s.ListSessions(new Proto.ListSessionsRequest { MunicipalityCode = _code }, c), Principal("alto-vera", BoardsRoles.FocalPoint)));
+
+        Assert.Equal(["2025-04-07", "2025-03-03"], listed.Sessions.Select(x => x.Date).ToArray());
+        var newest = listed.Sessions[0];
+        // 1 voting member active on the date (the other ceased on 2024-12-31): 1 of 1 is quorum.
+        Assert.Equal((1, 1, 1, true), (newest.VotingMembers, newest.VotingPresent, newest.QuorumRequired, newest.QuorumReached));
+        Assert.Equal(Proto.SessionStatus.Draft, newest.Status);
+        Assert.Equal(active.Id.ToString(), Assert.Single(newest.AttendeeMemberIds));
+        var agreement = Assert.Single(newest.Agreements);
+        Assert.Equal(("mds", "2025-12-01", Proto.AgreementStatus.Pending), (agreement.ResponsibleInstitution, agreement.DueOn, agreement.Status));
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+    }
+
+    [Fact]
     public async Task Grpc_reads_the_latest_representativity_within_the_board_scope()
     {
         var assessed = await CallGrpcAsync((s, c) =>
@@ -167,6 +201,7 @@ public sealed class ApiTests(MembershipHost host) : IClassFixture<MembershipHost
     [InlineData("/api/boards")]
     [InlineData("/api/boards/alto-vera/members")]
     [InlineData("/api/boards/alto-vera/focal-points")]
+    [InlineData("/api/boards/alto-vera/sessions")]
     public async Task Rest_without_a_token_is_401(string path)
     {
         using var client = host.Factory.CreateClient();
@@ -197,6 +232,9 @@ public sealed class ApiTests(MembershipHost host) : IClassFixture<MembershipHost
         Assert.Contains("/api/boards/{municipalityCode}/representativity", paths);
         Assert.Contains("/api/boards/representativity-policy", paths);
         Assert.Contains("/api/boards/municipalities/{municipalityCode}/context", paths);
+        Assert.Contains("/api/boards/{municipalityCode}/sessions", paths);
+        Assert.Contains("/api/boards/{municipalityCode}/sessions/{sessionId}", paths);
+        Assert.Contains("/api/boards/{municipalityCode}/sessions/{sessionId}/agreements/{agreementId}/status", paths);
     }
 
     public static TheoryData<Exception, int, string> Problems() => new()

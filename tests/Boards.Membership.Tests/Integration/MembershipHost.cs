@@ -41,6 +41,8 @@ public class MembershipHost : IAsyncLifetime
 
     public ConcurrentQueue<RepresentativityAssessed> Assessments { get; } = new();
 
+    public ConcurrentQueue<AgreementRecorded> Agreements { get; } = new();
+
     /// <summary>Configuration a derived host adds (for example a feature switch).</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
@@ -67,6 +69,11 @@ public class MembershipHost : IAsyncLifetime
                 endpoint.Handler<RepresentativityAssessed>(context =>
                 {
                     Assessments.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<AgreementRecorded>(context =>
+                {
+                    Agreements.Enqueue(context.Message);
                     return Task.CompletedTask;
                 });
             });

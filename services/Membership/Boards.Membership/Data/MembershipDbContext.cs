@@ -1,5 +1,6 @@
 using Boards.BuildingBlocks.Data;
 using Boards.Membership.Domain;
+using Boards.Membership.Domain.Sessions;
 using Boards.Membership.Features.Municipalities;
 using Boards.Membership.Features.Representativity;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<FocalPointTerm> FocalPointTerms => Set<FocalPointTerm>();
     public DbSet<RepresentativityPolicyVersion> RepresentativityPolicies => Set<RepresentativityPolicyVersion>();
     public DbSet<StoredAssessment> Assessments => Set<StoredAssessment>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -113,5 +113,36 @@ public static class GrpcMapper
     public static TProto ToProto<TDomain, TProto>(TDomain value) where TDomain : struct, System.Enum where TProto : struct, System.Enum =>
         (TProto)(object)Convert.ToInt32(value, CultureInfo.InvariantCulture);
 
+    public static Proto.Session ToProto(Domain.Sessions.Session session, Board board)
+    {
+        var message = new Proto.Session
+        {
+            Id = session.Id.ToString(),
+            MunicipalityCode = board.MunicipalityCode,
+            Date = Date(session.Date),
+            Agenda = session.Agenda,
+            Minutes = session.Minutes,
+            Status = ToProto<Domain.Sessions.SessionStatus, Proto.SessionStatus>(session.Status),
+            VotingMembers = session.VotingMembers,
+            VotingPresent = session.VotingPresent,
+            QuorumFraction = (double)session.QuorumFraction,
+            QuorumRequired = session.QuorumRequired,
+            QuorumReached = session.QuorumReached,
+            Version = session.Version,
+            CreatedAt = Timestamp.FromDateTimeOffset(session.CreatedAt),
+            UpdatedAt = Timestamp.FromDateTimeOffset(session.UpdatedAt),
+        };
+        message.AttendeeMemberIds.AddRange(session.Attendees.Select(id => id.ToString()));
+        message.Agreements.AddRange(session.Agreements.OrderBy(a => a.Id).Select(a => new Proto.Agreement
+        {
+            Id = a.Id.ToString(),
+            What = a.What,
+            ResponsibleInstitution = a.ResponsibleInstitution,
+            DueOn = Date(a.DueOn),
+            Status = ToProto<Domain.Sessions.AgreementStatus, Proto.AgreementStatus>(a.Status),
+        }));
+        return message;
+    }
+
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using Boards.BuildingBlocks.Errors;
+using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Features.Representativity;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Boards.Membership.Api.Rest;
 
@@ -25,9 +28,18 @@ public static class RepresentativityEndpoints
         return app;
     }
 
+    /// <summary><paramref name="basis"/>: roster (default) or attendance (the last N sessions, stored when a session is recorded).</summary>
     public static async Task<Ok<RepresentativityView>> GetRepresentativityAsync(
-        string municipalityCode, GetRepresentativityHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(RepresentativityView.From(await handler.HandleAsync(municipalityCode, Caller.From(user), ct)));
+        string municipalityCode, GetRepresentativityHandler handler, ClaimsPrincipal user, CancellationToken ct, [FromQuery] string? basis = null)
+    {
+        var parsed = basis?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "roster" => AssessmentBasis.Roster,
+            "attendance" => AssessmentBasis.Attendance,
+            _ => throw new ValidationFailedException(new Dictionary<string, string[]> { ["basis"] = ["Base desconocida: roster o attendance."] }),
+        };
+        return TypedResults.Ok(RepresentativityView.From(await handler.HandleAsync(municipalityCode, Caller.From(user), ct, parsed)));
+    }
 
     public static async Task<Ok<PolicyView>> GetPolicyAsync(GetPolicyHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await handler.HandleAsync(Caller.From(user), ct));

@@ -292,6 +292,115 @@ namespace Boards.Membership.Data.Migrations
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Membership.Domain.Sessions.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResponsibleInstitution")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Membership.Domain.Sessions.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.PrimitiveCollection<List<Guid>>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<decimal>("QuorumFraction")
+                        .HasPrecision(4, 3)
+                        .HasColumnType("numeric(4,3)");
+
+                    b.Property<bool>("QuorumReached")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("QuorumRequired")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VotingMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VotingPresent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "Date");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Membership.Features.Municipalities.Municipality", b =>
                 {
                     b.Property<string>("Code")
@@ -439,6 +548,24 @@ namespace Boards.Membership.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Boards.Membership.Domain.Sessions.Agreement", b =>
+                {
+                    b.HasOne("Boards.Membership.Domain.Sessions.Session", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Boards.Membership.Domain.Sessions.Session", b =>
+                {
+                    b.HasOne("Boards.Membership.Domain.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Boards.Membership.Features.Representativity.StoredAssessment", b =>
                 {
                     b.HasOne("Boards.Membership.Domain.Board", null)
@@ -459,6 +586,11 @@ namespace Boards.Membership.Data.Migrations
                     b.Navigation("FocalPointTerms");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Boards.Membership.Domain.Sessions.Session", b =>
+                {
+                    b.Navigation("Agreements");
                 });
 #pragma warning restore 612, 618
         }

@@ -75,11 +75,12 @@ public sealed class SetMunicipalityContextHandler(BoardStore store, Representati
 /// <summary>The latest assessment of a board, with the same scope as the board.</summary>
 public sealed class GetRepresentativityHandler(BoardStore store)
 {
-    public async Task<StoredAssessment> HandleAsync(string? municipalityCode, Caller caller, CancellationToken ct)
+    /// <summary>The roster assessment unless <paramref name="basis"/> asks for the attendance-weighted one.</summary>
+    public async Task<StoredAssessment> HandleAsync(string? municipalityCode, Caller caller, CancellationToken ct, AssessmentBasis basis = AssessmentBasis.Roster)
     {
         var board = await store.ReadAsync(municipalityCode, caller, ct);
         return await store.Db.Assessments.AsNoTracking()
-                   .Where(a => a.BoardId == board.Id)
+                   .Where(a => a.BoardId == board.Id && a.Basis == basis)
                    .OrderByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
                    .FirstOrDefaultAsync(ct)
                ?? throw new NotFoundException($"La mesa de '{board.MunicipalityCode}' todavía no tiene una evaluación de representatividad.");

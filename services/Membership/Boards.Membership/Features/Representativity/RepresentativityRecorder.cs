@@ -62,6 +62,37 @@ public sealed class RepresentativityRecorder(MembershipDbContext db, TimeProvide
         return stored;
     }
 
+    /// <summary>
+    /// Stores the attendance-weighted assessment over the last N sessions (policy AttendanceWindowSessions), measured
+    /// against the current roster of active voting members. Stored only, not published: RepresentativityAssessed
+    /// consumers (Monitoring) keep the newest score per municipality without looking at the basis, so publishing it
+    /// would overwrite the roster score there.
+    /// </summary>
+    public async Task<StoredAssessment> RecordAttendanceAsync(Board board, IEnumerable<SessionAttendance> sessions, CancellationToken ct)
+    {
+        var policy = await CurrentPolicyAsync(ct);
+        var municipality = await db.Municipalities.FindAsync([board.MunicipalityCode], ct);
+        var context = ContextOf(municipality);
+        var assessment = RepresentativityCalculator.AssessAttendance(board.Members.Select(RepresentativityMember.From), sessions, context, policy);
+        var now = clock.GetUtcNow();
+        var stored = new StoredAssessment
+        {
+            Id = Guid.CreateVersion7(now),
+            BoardId = board.Id,
+            MunicipalityCode = board.MunicipalityCode,
+            BoardVersion = board.Version,
+            PolicyVersion = assessment.PolicyVersion,
+            Basis = assessment.Basis,
+            Score = assessment.Score,
+            RuralLocalities = context.RuralLocalities,
+            HasIndigenousCommunities = context.HasIndigenousCommunities,
+            AssessmentJson = JsonSerializer.Serialize(assessment, RepresentativityJson.Options),
+            AssessedAt = now,
+        };
+        db.Assessments.Add(stored);
+        return stored;
+    }
+
     public static RepresentativityAssessed ToEvent(StoredAssessment stored, RepresentativityAssessment assessment) => new()
     {
         AssessmentId = stored.Id,
@@ -93,7 +124,7 @@ public sealed class RepresentativityRecorder(MembershipDbContext db, TimeProvide
     {
         var query = db.Boards.Include(b => b.Members).AsSplitQuery();
         var boards = onlyUnassessed
-            ? await query.Where(b => !db.Assessments.Any(a => a.BoardId == b.Id)).ToListAsync(ct)
+            ? await query.Where(b => !db.Assessments.Any(a => a.BoardId == b.Id && a.Basis == AssessmentBasis.Roster)).ToListAsync(ct)
             : await query.ToListAsync(ct);
         foreach (var board in boards)
         {
