@@ -1,4 +1,5 @@
 using System.Globalization;
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.Membership.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Boards.BuildingBlocks.Outbox;
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.Referrals.Contracts.Events;
 using Boards.Referrals.Data;
 using Microsoft.EntityFrameworkCore;

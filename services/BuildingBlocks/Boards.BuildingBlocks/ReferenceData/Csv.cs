@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace Boards.Referrals.Features.ReferenceData;
+namespace Boards.BuildingBlocks.ReferenceData;
 
-/// <summary>A small RFC 4180 reader (quoted fields, doubled quotes) for the reference data files.</summary>
+/// <summary>A small RFC 4180 reader (quoted fields, doubled quotes) for the reference data files in data/reference.</summary>
 public static class Csv
 {
     public static IEnumerable<IReadOnlyDictionary<string, string>> Read(string path)
