@@ -5,11 +5,14 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infrastructure = builder.AddBoardsInfrastructure();
 var ports = BoardsPorts.From(builder.Configuration);
 var issuer = builder.Configuration["Identity:Issuer"] ?? $"http://localhost:{ports.Identity}/realms/boards";
+// The service account Membership uses to grant and revoke the focal-point scope (docs/identity.md).
+var membershipClientSecret = builder.Configuration["Identity:MembershipClientSecret"] ?? "membership-dev-secret";
 
 var identity = builder.AddProject<Projects.Boards_Identity>("identity", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Identity)
     .WithBoardsDefaults(infrastructure, database: "identitydb", messaging: false)
-    .WithEnvironment("Identity__Issuer", issuer);
+    .WithEnvironment("Identity__Issuer", issuer)
+    .WithEnvironment("Identity__Clients__Membership__Secret", membershipClientSecret);
 
 var monitoring = builder.AddProject<Projects.Boards_Monitoring>("monitoring", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Monitoring)
@@ -32,7 +35,10 @@ var membership = builder.AddProject<Projects.Boards_Membership>("membership", la
     .WithBoardsDefaults(infrastructure, database: "membershipdb", messaging: true)
     .WithAuthority(identity, issuer)
     .WithEnvironment("Membership__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true")
-    .WaitFor(monitoring);
+    .WithEnvironment("Membership__IdentityLink__ClientSecret", membershipClientSecret)
+    // Both consume MunicipalityRegistered, which membership announces at start. No cycle: referrals waits only for monitoring.
+    .WaitFor(monitoring)
+    .WaitFor(referrals);
 
 builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Gateway)

@@ -19,6 +19,13 @@ public sealed class Tokens(string realm) : IDisposable
         ["scope"] = "openid boards-api",
     });
 
+    /// <summary>A new token, not the cached one: for when the account's roles have just changed.</summary>
+    public async Task<string> FreshForUser(string username)
+    {
+        _cache.TryRemove($"user:{username}", out _);
+        return await ForUser(username);
+    }
+
     public Task<string> ForIntegrator() => Get("integrator-demo", new Dictionary<string, string>
     {
         ["grant_type"] = "client_credentials",

@@ -133,7 +133,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
 
     [Theory]
     [InlineData("/api/referrals", "referrals", "http://referrals", Gateway.ReferralsHttp)]
-    [InlineData("/api/municipalities", "referrals", "http://referrals", Gateway.ReferralsHttp)]
+    [InlineData("/api/municipalities", "membership", "http://membership", Gateway.MembershipHttp)]
     [InlineData("/api/institutions", "referrals", "http://referrals", Gateway.ReferralsHttp)]
     [InlineData("/api/monitoring", "monitoring", "http://monitoring", Gateway.MonitoringHttp)]
     [InlineData("/api/boards", "membership", "http://membership", Gateway.MembershipHttp)]

@@ -36,16 +36,18 @@ public sealed class DemoAccountsTests
     }
 
     [Fact]
-    public void Only_the_right_password_opens_an_account()
+    public void A_demo_account_is_stored_with_its_stable_subject_and_the_catalog_name_as_first_name()
     {
-        var directory = new AccountDirectory([new DemoAccount("analyst", "Analista", ["ministry-analyst"])], "secreto");
+        var account = new DemoAccount("Focal.Alto-Vera", "Punto focal de Alto Verá", ["focal-point"], Municipality: "alto-vera");
 
-        Assert.NotNull(directory.Authenticate("analyst", "secreto"));
-        Assert.NotNull(directory.Authenticate("ANALYST", "secreto"));
-        Assert.Null(directory.Authenticate("analyst", "otro"));
-        Assert.Null(directory.Authenticate("nadie", "secreto"));
-        Assert.Null(directory.Authenticate(null, null));
-        Assert.Null(AccountDirectory.Empty.Authenticate("analyst", "secreto"));
+        var stored = account.ToUserAccount(DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(StableSubject.For("user:Focal.Alto-Vera"), stored.Subject);
+        Assert.Equal("focal.alto-vera", stored.UserName);
+        Assert.Equal("Punto focal de Alto Verá", stored.FullName);
+        Assert.Equal("alto-vera", stored.Attribute("municipality"));
+        Assert.Null(stored.Attribute("institution"));
+        Assert.True(stored.Enabled);
     }
 
     [Fact]

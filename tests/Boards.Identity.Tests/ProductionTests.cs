@@ -38,4 +38,25 @@ public sealed class ProductionTests(ProductionIdentity identity) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("invalid_request", response.Error);
     }
+
+    [Fact]
+    public async Task Without_a_configured_secret_there_is_no_membership_client_in_Production()
+    {
+        using var client = identity.CreateClient();
+
+        var response = await Protocol.ClientCredentialsAsync(client, AdminApiClient.MembershipSecret, AdminApiClient.MembershipClient);
+
+        Assert.Equal("invalid_client", response.Error);
+    }
+
+    [Fact]
+    public async Task The_admin_API_refuses_tokens_without_realm_management_roles_in_Production()
+    {
+        using var client = identity.CreateClient();
+        var integrator = new AdminApiClient(client, (await Protocol.ClientCredentialsAsync(client)).AccessToken);
+
+        using var response = await integrator.SendAsync(HttpMethod.Get, "users");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
 }

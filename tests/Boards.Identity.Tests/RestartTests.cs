@@ -47,4 +47,56 @@ public sealed class RestartTests
             await first.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task Admin_changes_survive_a_restart_and_demo_seeding_does_not_undo_them()
+    {
+        var first = new DevelopmentIdentity();
+        await first.InitializeAsync();
+        IdentityHost? second = null;
+        try
+        {
+            string focalId, createdId;
+            using (var client = first.CreateClient())
+            {
+                var admin = await AdminApiClient.ForMembershipAsync(client);
+                focalId = (await admin.FindUserIdAsync("focal.alto-vera"))!;
+                await admin.RevokeRealmRoleAsync(focalId, "focal-point");
+                await admin.SetAttributesAsync(focalId, new { });
+                createdId = await admin.CreateUserAsync(new { username = "persistente", enabled = true });
+                await admin.SetAttributesAsync(createdId, new { municipality = new[] { "alto-vera" } });
+                await admin.GrantRealmRoleAsync(createdId, "focal-point");
+            }
+
+            await first.StopAsync();
+            second = first.Restarted(); // runs migrations and demo seeding again on the same database
+            await second.InitializeAsync();
+
+            using var restarted = second.CreateClient();
+            var revoked = Protocol.Payload((await Protocol.PasswordAsync(restarted, "focal.alto-vera")).AccessToken);
+            Assert.Equal(focalId, revoked.GetProperty("sub").GetString());
+            Assert.False(revoked.TryGetProperty("realm_access", out _));
+            Assert.False(revoked.TryGetProperty("municipality", out _));
+
+            var appointed = Protocol.Payload((await Protocol.PasswordAsync(restarted, "persistente")).AccessToken);
+            Assert.Equal(createdId, appointed.GetProperty("sub").GetString());
+            Assert.Equal("focal-point", appointed.GetProperty("realm_access").GetProperty("roles")[0].GetString());
+            Assert.Equal("alto-vera", appointed.GetProperty("municipality").GetString());
+
+            // Untouched demo people are still there as the catalog describes them.
+            var other = Protocol.Payload((await Protocol.PasswordAsync(restarted, "focal.pilar")).AccessToken);
+            Assert.Equal("pilar", other.GetProperty("municipality").GetString());
+            var admin2 = await AdminApiClient.ForMembershipAsync(restarted);
+            Assert.Equal(1, (await admin2.GetJsonAsync("users?username=focal.alto-vera&exact=true")).GetArrayLength());
+        }
+        finally
+        {
+            if (second is not null)
+            {
+                await second.DisposeAsync();
+            }
+
+            await first.DisposeAsync();
+        }
+    }
 }

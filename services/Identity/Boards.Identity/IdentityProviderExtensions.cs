@@ -1,5 +1,6 @@
+using Boards.Identity.Accounts;
 using Boards.Identity.Data;
-using Boards.Identity.DemoAccounts;
+using Boards.Identity.Features.Admin;
 using Boards.Identity.Features.Authorize;
 using Boards.Identity.Features.Logout;
 using Boards.Identity.Features.Token;
@@ -16,9 +17,10 @@ public static class IdentityProviderExtensions
         builder.Services.AddSingleton(settings);
 
         builder.AddIdentityData();
-        builder.AddDemoAccounts(settings);
+        builder.AddAccounts();
         builder.AddOpenIddictServer(settings);
         builder.Services.AddScoped<PrincipalFactory>();
+        builder.Services.AddAdminApi();
 
         builder.Services.AddAuthentication(SessionCookie.Scheme)
             .AddCookie(SessionCookie.Scheme, cookie =>
@@ -37,13 +39,14 @@ public static class IdentityProviderExtensions
     public static IApplicationBuilder UseIdentityProvider(this IApplicationBuilder app) =>
         app.UseMalformedFormGuard().UseAuthentication();
 
-    /// <summary>The pass-through endpoints; OpenIddict itself answers discovery and JWKS.</summary>
+    /// <summary>The pass-through endpoints and the admin API; OpenIddict itself answers discovery and JWKS.</summary>
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapAuthorizeEndpoint();
         app.MapTokenEndpoint();
         app.MapUserInfoEndpoint();
         app.MapLogoutEndpoint();
+        app.MapAdminApi();
         return app;
     }
 }

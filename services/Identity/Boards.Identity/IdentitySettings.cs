@@ -15,6 +15,9 @@ public sealed record IdentitySettings
     public required string IntegratorDemoSecret { get; init; }
     public required string IntegratorDemoInstitution { get; init; }
 
+    /// <summary>Secret of <c>boards-membership</c>; null (no such client) outside Development unless configured.</summary>
+    public required string? MembershipSecret { get; init; }
+
     public static IdentitySettings From(IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection(SectionName);
@@ -41,6 +44,10 @@ public sealed record IdentitySettings
             IntegratorDemoInstitution = section["Clients:IntegratorDemo:Institution"] is { Length: > 0 } institution
                 ? institution
                 : "mspbs",
+            // This client may change anyone's roles: a well-known default secret is only acceptable in Development.
+            MembershipSecret = section["Clients:Membership:Secret"] is { Length: > 0 } membershipSecret
+                ? membershipSecret
+                : environment.IsDevelopment() ? "membership-dev-secret" : null,
         };
     }
 

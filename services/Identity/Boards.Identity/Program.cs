@@ -2,6 +2,7 @@ using Boards.BuildingBlocks.Data;
 using Boards.Identity;
 using Boards.Identity.Clients;
 using Boards.Identity.Data;
+using Boards.Identity.DemoAccounts;
 using Boards.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddIdentityProvider();
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync<IdentityDbContext>();
 await app.Services.SeedClientsAsync();
+await app.Services.SeedDemoAccountsAsync();
 app.UseIdentityProvider();
 app.MapDefaultEndpoints();
 app.MapIdentityEndpoints();

@@ -11,9 +11,11 @@ using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;
 using Boards.Membership.Features.ChangeBoardStatus;
 using Boards.Membership.Features.Common;
+using Boards.Membership.Features.CorrectMember;
 using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.DemoData;
 using Boards.Membership.Features.EndMembership;
+using Boards.Membership.Features.IdentityLink;
 using Boards.Membership.Features.GetBoard;
 using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListFocalPoints;
@@ -21,6 +23,7 @@ using Boards.Membership.Features.ListMembers;
 using Boards.Membership.Features.Municipalities;
 using Boards.Membership.Features.Representativity;
 using Boards.Membership.Features.Sessions;
+using Boards.Membership.Features.UpdateBoard;
 using Boards.ServiceDefaults;
 
 namespace Boards.Membership;
@@ -29,7 +32,14 @@ public static class MembershipServiceExtensions
 {
     public static WebApplicationBuilder AddMembershipService(this WebApplicationBuilder builder)
     {
-        builder.AddBoardsMessaging<MembershipDbContext>("membership");
+        var identityLinkQueue = builder.Configuration["Membership:IdentityLink:ReceiveEndpoint"] ?? FocalPointAccessRegistration.DefaultReceiveEndpoint;
+        builder.AddBoardsMessaging<MembershipDbContext>("membership",
+            bus =>
+            {
+                bus.AddConsumer<FocalPointAccessConsumer>().Endpoint(e => e.Name = identityLinkQueue);
+                bus.AddConsumer<FocalPointAccountChangedConsumer>().Endpoint(e => e.Name = identityLinkQueue);
+            });
+        builder.Services.AddFocalPointAccess(builder.Configuration);
         builder.AddServiceDatabase<MembershipDbContext>("membershipdb");
 
         builder.Services.AddScoped<BoardStore>();
@@ -42,6 +52,8 @@ public static class MembershipServiceExtensions
         builder.Services.AddScoped<ListMembersHandler>();
         builder.Services.AddScoped<AppointFocalPointHandler>();
         builder.Services.AddScoped<ListFocalPointsHandler>();
+        builder.Services.AddScoped<CorrectMemberHandler>();
+        builder.Services.AddScoped<UpdateBoardHandler>();
         Features.ImportMembers.MemberImportRegistration.AddMemberImport(builder.Services);
         builder.Services.AddScoped<RepresentativityRecorder>();
         builder.Services.AddScoped<GetRepresentativityHandler>();
@@ -52,6 +64,7 @@ public static class MembershipServiceExtensions
             .Validate(o => o.QuorumFraction is > 0m and < 1m, "Membership:QuorumFraction must be between 0 and 1 (exclusive).")
             .ValidateOnStart();
         builder.Services.AddScoped<SessionHandlers>();
+        builder.Services.AddMunicipalityRegistry();
 
         builder.Services.AddBoardsErrorHandling<MembershipErrorMapper>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -80,6 +93,7 @@ public static class MembershipServiceExtensions
         app.MapBoardEndpoints();
         app.MapRepresentativityEndpoints();
         app.MapSessionEndpoints();
+        app.MapMunicipalityEndpoints();
         app.MapGrpcService<BoardGrpcService>();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();

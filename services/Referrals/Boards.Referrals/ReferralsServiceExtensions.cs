@@ -6,6 +6,7 @@ using Boards.BuildingBlocks.Messaging;
 using Boards.Referrals.Api;
 using Boards.Referrals.Api.Grpc;
 using Boards.Referrals.Api.Rest;
+using Boards.Referrals.Consumers;
 using Boards.Referrals.Data;
 using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
@@ -24,7 +25,10 @@ public static class ReferralsServiceExtensions
 {
     public static WebApplicationBuilder AddReferralsService(this WebApplicationBuilder builder)
     {
-        builder.AddBoardsMessaging<ReferralsDbContext>("referrals");
+        var receiveEndpoint = builder.Configuration["Referrals:ReceiveEndpoint"] is { Length: > 0 } configured
+            ? configured
+            : ConsumerRegistration.DefaultReceiveEndpoint;
+        builder.AddBoardsMessaging<ReferralsDbContext>("referrals", bus => bus.AddReferralsConsumers(receiveEndpoint));
         builder.AddServiceDatabase<ReferralsDbContext>("referralsdb");
         builder.Services.AddOptions<ReferralsOptions>().BindConfiguration("Referrals");
 

@@ -36,6 +36,7 @@ public class MembershipHost : IAsyncLifetime
 
     public string DatabaseName => $"membership_test_{_suffix}";
     public string ListenerQueue => $"membership-test-listener-{_suffix}";
+    public string IdentityLinkQueue => $"membership-identity-link-test-{_suffix}";
 
     public ConcurrentQueue<FocalPointAppointed> Appointments { get; } = new();
 
@@ -86,6 +87,8 @@ public class MembershipHost : IAsyncLifetime
             web.UseSetting("ConnectionStrings:membershipdb",
                 new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = DatabaseName }.ConnectionString);
             web.UseSetting("ConnectionStrings:rabbitmq", RabbitMqUri);
+            // A queue per host: hosts of other test classes (other databases) must not take this host's appointments.
+            web.UseSetting("Membership:IdentityLink:ReceiveEndpoint", IdentityLinkQueue);
             // Never contacted: these tests carry no token (token-level checks belong to the end-to-end suite).
             web.UseSetting("Identity:Authority", "http://127.0.0.1:9/realms/boards");
             foreach (var (key, value) in ExtraSettings)
@@ -156,6 +159,11 @@ public class MembershipHost : IAsyncLifetime
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueueDeleteAsync(ListenerQueue);
         await channel.ExchangeDeleteAsync(ListenerQueue);
+        foreach (var queue in new[] { IdentityLinkQueue, $"{IdentityLinkQueue}_error", $"{IdentityLinkQueue}_skipped" })
+        {
+            await channel.QueueDeleteAsync(queue);
+            await channel.ExchangeDeleteAsync(queue);
+        }
     }
 
     private static async Task ExecuteOnServerAsync(string sql)

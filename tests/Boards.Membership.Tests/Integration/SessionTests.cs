@@ -287,10 +287,17 @@ public sealed class SessionTests(MembershipHost host) : IClassFixture<Membership
             Enumerable.Range(0, 4).Select(i => new SessionAttendance(new DateOnly(2025, 2 + i, 3), government.Select(m => m.Id).ToHashSet())),
             new MunicipalityContext(0, false), RepresentativityPolicy.Default);
         Assert.Equal(expected.Score, attendance.Score);
-        // One attendance assessment per recorded session; none of them is published as RepresentativityAssessed.
+        // One attendance assessment per recorded session, each published with basis "attendance" (Monitoring keeps it
+        // apart from the roster score).
         var stored = await host.InScopeAsync(s => s.GetRequiredService<MembershipDbContext>().Assessments.AsNoTracking()
             .CountAsync(a => a.MunicipalityCode == code && a.Basis == AssessmentBasis.Attendance));
         Assert.Equal(4, stored);
+        await MembershipHost.WaitUntilAsync(
+            () => Task.FromResult(host.Assessments.Any(a => a.AssessmentId == attendance.Id)), "the attendance assessment on the bus");
+        var published = host.Assessments.Single(a => a.AssessmentId == attendance.Id);
+        Assert.Equal("attendance", published.Basis);
+        Assert.Equal(attendance.Score, published.Score);
+        Assert.Equal(4, host.Assessments.Count(a => a.MunicipalityCode == code && a.Basis == "attendance"));
 
         // The same through REST: ?basis=attendance, and an unknown basis is a field error.
         await using var scope = host.Services.CreateAsyncScope();

@@ -60,4 +60,41 @@ public sealed class RepresentativityIngestionTests(MonitoringHost host) : IClass
         Assert.Equal(82.5m, newer.Score);
         Assert.Equal(["jóvenes 10% < meta 20%"], newer.Gaps);
     }
+
+    [Fact]
+    public async Task Roster_and_attendance_assessments_are_kept_apart()
+    {
+        var code = TestCodes.Unique("rep");
+        await host.PublishAndWaitAsync(TestCodes.Registration(code, "Itapúa Poty", "Itapúa", 7));
+
+        await host.PublishAndWaitAsync(TestCodes.Assessed(code, T0, 80m));
+        await host.PublishAndWaitAsync(TestCodes.Assessed(code, T0.AddMinutes(5), 52.5m, "sin organizaciones de la sociedad civil") with { Basis = "attendance" });
+        var summary = (await host.SummaryAsync(code))!;
+
+        Assert.Equal(80m, summary.Representativity!.Score);
+        Assert.Empty(summary.Representativity.Gaps);
+        Assert.Equal(52.5m, summary.AttendanceRepresentativity!.Score);
+        Assert.Equal(["sin organizaciones de la sociedad civil"], summary.AttendanceRepresentativity.Gaps);
+
+        // A newer roster assessment replaces the roster score only.
+        await host.PublishAndWaitAsync(TestCodes.Assessed(code, T0.AddMinutes(10), 85m));
+        var after = (await host.SummaryAsync(code))!;
+        Assert.Equal(85m, after.Representativity!.Score);
+        Assert.Equal(52.5m, after.AttendanceRepresentativity!.Score);
+    }
+
+    [Fact]
+    public async Task An_assessment_with_an_unknown_basis_faults_and_changes_nothing()
+    {
+        var code = TestCodes.Unique("rep");
+        await host.PublishAndWaitAsync(TestCodes.Registration(code, "Carmen del Paraná", "Itapúa", 7));
+        var messageId = Guid.CreateVersion7();
+
+        await host.PublishAsync(TestCodes.Assessed(code, T0, 10m) with { Basis = "promedio" }, messageId);
+
+        await MonitoringHost.WaitUntilAsync(() => Task.FromResult(host.Faults(messageId) > 0), "the unknown basis to fault");
+        var summary = (await host.SummaryAsync(code))!;
+        Assert.Null(summary.Representativity);
+        Assert.Null(summary.AttendanceRepresentativity);
+    }
 }

@@ -90,12 +90,15 @@ public static class TestCodes
         AssessedAt = assessedAt,
     };
 
-    public static MunicipalityRegistered Registration(string code, string name, string department, int number, DateTimeOffset? occurredAt = null) => new()
+    /// <summary>A MunicipalityRegistered as Membership (the registry of record) announces it.</summary>
+    public static Boards.Membership.Contracts.Events.MunicipalityRegistered Registration(
+        string code, string name, string department, int number, DateTimeOffset? occurredAt = null) => new()
     {
         Code = code,
         Name = name,
         Department = department,
         DepartmentNumber = number,
+        Status = "expansion-2025",
         OccurredAt = occurredAt ?? DateTimeOffset.UtcNow,
     };
 }

@@ -11,7 +11,7 @@ public static class GatewayRoutes
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
         Route("referrals-rest", "/api/referrals/{**rest}", "referrals"),
-        Route("municipalities", "/api/municipalities/{**rest}", "referrals"),
+        Route("municipalities", "/api/municipalities/{**rest}", "membership"),
         Route("institutions", "/api/institutions/{**rest}", "referrals"),
         Route("monitoring-rest", "/api/monitoring/{**rest}", "monitoring"),
         Route("boards-rest", "/api/boards/{**rest}", "membership"),

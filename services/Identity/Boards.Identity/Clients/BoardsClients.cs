@@ -12,10 +12,27 @@ public static class BoardsClients
     public const string Cli = "boards-cli";
     public const string Portal = "boards-portal";
     public const string IntegratorDemo = "integrator-demo";
+    public const string Membership = "boards-membership";
+
+    /// <summary>Every client this service manages; one that is not described at start-up is removed.</summary>
+    public static readonly IReadOnlyList<string> All = [Cli, Portal, IntegratorDemo, Membership];
+
+    /// <summary>Keycloak's client holding the admin roles of a realm.</summary>
+    public const string RealmManagement = "realm-management";
+
+    /// <summary>
+    /// What Membership needs to appoint and revoke focal points through the admin API: find, create and update users
+    /// (manage-users, view-users, query-users) and read realm roles to map them (view-realm: Keycloak requires it for
+    /// GET /roles/{name} and to show role mappings).
+    /// </summary>
+    public static readonly IReadOnlyList<string> MembershipAdminRoles = ["manage-users", "view-users", "query-users", "view-realm"];
 
     /// <summary>Application properties read when a client signs in as itself (client credentials).</summary>
     public const string RealmRolesProperty = "realm_roles";
     public const string InstitutionProperty = "institution";
+
+    /// <summary>Client roles of the service account, by client: <c>{"realm-management": ["manage-users", ...]}</c>.</summary>
+    public const string ClientRolesProperty = "client_roles";
 
     public static IReadOnlyList<OpenIddictApplicationDescriptor> Describe(IdentitySettings settings, bool allowPasswordGrant)
     {
@@ -79,7 +96,32 @@ public static class BoardsClients
             },
         };
 
-        return [cli, portal, integrator];
+        if (settings.MembershipSecret is null)
+        {
+            return [cli, portal, integrator];
+        }
+
+        // Keycloak's service account with realm-management client roles; no realm role, so it cannot call Boards APIs.
+        var membership = new OpenIddictApplicationDescriptor
+        {
+            ClientId = Membership,
+            ClientSecret = settings.MembershipSecret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "Servicio Membership (gestión de puntos focales)",
+            Permissions =
+            {
+                Permissions.Endpoints.Token,
+                Permissions.GrantTypes.ClientCredentials,
+                Permissions.Prefixes.Scope + BoardsScopes.Api,
+            },
+            Properties =
+            {
+                [ClientRolesProperty] = JsonSerializer.SerializeToElement(
+                    new Dictionary<string, IReadOnlyList<string>> { [RealmManagement] = MembershipAdminRoles }),
+            },
+        };
+
+        return [cli, portal, integrator, membership];
     }
 
     public static OpenIddictScopeDescriptor ApiScope() => new()

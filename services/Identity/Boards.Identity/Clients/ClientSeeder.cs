@@ -37,7 +37,8 @@ public static class ClientSeeder
             await scopes.CreateAsync(apiScope, cancellationToken);
         }
 
-        foreach (var descriptor in BoardsClients.Describe(settings, allowPasswordGrant: environment.IsDevelopment()))
+        var described = BoardsClients.Describe(settings, allowPasswordGrant: environment.IsDevelopment());
+        foreach (var descriptor in described)
         {
             if (await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken) is { } existing)
             {
@@ -46,6 +47,15 @@ public static class ClientSeeder
             else
             {
                 await applications.CreateAsync(descriptor, cancellationToken);
+            }
+        }
+
+        // A client left from a start with other configuration (boards-membership without a secret) must not linger.
+        foreach (var clientId in BoardsClients.All.Except(described.Select(descriptor => descriptor.ClientId!)))
+        {
+            if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } stale)
+            {
+                await applications.DeleteAsync(stale, cancellationToken);
             }
         }
 

@@ -1,6 +1,8 @@
+using Boards.Identity.Accounts;
+
 namespace Boards.Identity.DemoAccounts;
 
-/// <summary>A person who can sign in; the token claims come from here.</summary>
+/// <summary>A demo person as the catalog describes it; seeding turns it into a stored <see cref="UserAccount"/>.</summary>
 public sealed record DemoAccount(
     string UserName,
     string DisplayName,
@@ -8,6 +10,33 @@ public sealed record DemoAccount(
     string? Municipality = null,
     string? Institution = null)
 {
-    /// <summary>Keycloak gives users a UUID subject; a stable one derived from the user name does the same here.</summary>
+    /// <summary>Derived from the user name, so the demo people keep the same <c>sub</c> in every database.</summary>
     public string Subject { get; } = StableSubject.For("user:" + UserName);
+
+    public UserAccount ToUserAccount(DateTimeOffset now)
+    {
+        var attributes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (Municipality is not null)
+        {
+            attributes[UserAccount.MunicipalityAttribute] = [Municipality];
+        }
+
+        if (Institution is not null)
+        {
+            attributes[UserAccount.InstitutionAttribute] = [Institution];
+        }
+
+        // The display name is the first name, so Keycloak's full-name mapper gives the same "name" claim as before.
+        return new UserAccount
+        {
+            Id = Guid.Parse(Subject),
+            UserName = UserAccount.NormalizeUserName(UserName),
+            FirstName = DisplayName,
+            Enabled = true,
+            RealmRoles = [.. Roles],
+            Attributes = attributes,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
 }

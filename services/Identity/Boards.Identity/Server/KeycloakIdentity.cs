@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Boards.Identity.DemoAccounts;
+using Boards.Identity.Accounts;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
@@ -11,26 +11,35 @@ namespace Boards.Identity.Server;
 /// <summary>Builds principals whose tokens look like Keycloak's: realm roles in a JSON object, attributes as claims.</summary>
 public static class KeycloakIdentity
 {
-    public static ClaimsPrincipal ForAccount(DemoAccount account, string clientId, IEnumerable<string> scopes) =>
+    /// <summary>Keycloak's client-roles claim: <c>resource_access: {"client": {"roles": [...]}}</c>.</summary>
+    public const string ResourceAccessClaim = "resource_access";
+
+    public static ClaimsPrincipal ForAccount(UserAccount account, string clientId, IEnumerable<string> scopes) =>
         Build(
             subject: account.Subject,
             userName: account.UserName,
-            displayName: account.DisplayName,
+            displayName: account.FullName,
             clientId: clientId,
-            roles: account.Roles,
-            municipality: account.Municipality,
-            institution: account.Institution,
+            roles: account.RealmRoles,
+            clientRoles: null,
+            municipality: account.Attribute(UserAccount.MunicipalityAttribute),
+            institution: account.Attribute(UserAccount.InstitutionAttribute),
             scopes: scopes);
 
     /// <summary>A client acting for itself (client credentials), named like Keycloak's service-account users.</summary>
     public static ClaimsPrincipal ForServiceAccount(
-        string clientId, IReadOnlyList<string> roles, string? institution, IEnumerable<string> scopes) =>
+        string clientId,
+        IReadOnlyList<string> roles,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? clientRoles,
+        string? institution,
+        IEnumerable<string> scopes) =>
         Build(
             subject: StableSubject.For("service-account:" + clientId),
             userName: "service-account-" + clientId,
             displayName: null,
             clientId: clientId,
             roles: roles,
+            clientRoles: clientRoles,
             municipality: null,
             institution: institution,
             scopes: scopes);
@@ -41,6 +50,7 @@ public static class KeycloakIdentity
         string? displayName,
         string clientId,
         IReadOnlyList<string> roles,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? clientRoles,
         string? municipality,
         string? institution,
         IEnumerable<string> scopes)
@@ -56,20 +66,34 @@ public static class KeycloakIdentity
             .SetClaim(BoardsClaimTypes.Institution, institution);
 
         // A JsonNode claim gets the JSON value type, which the token handler writes as an object, not a string.
-        identity.SetClaim(BoardsClaimTypes.RealmAccess, new JsonObject
+        // Like Keycloak, a principal without realm roles (a service account with only client roles) has no realm_access.
+        if (roles.Count > 0)
         {
-            ["roles"] = new JsonArray([.. roles.Select(role => JsonValue.Create(role))]),
-        });
+            identity.SetClaim(BoardsClaimTypes.RealmAccess, new JsonObject { ["roles"] = RoleArray(roles) });
+        }
+
+        if (clientRoles is { Count: > 0 })
+        {
+            var resourceAccess = new JsonObject();
+            foreach (var (client, names) in clientRoles)
+            {
+                resourceAccess[client] = new JsonObject { ["roles"] = RoleArray(names) };
+            }
+
+            identity.SetClaim(ResourceAccessClaim, resourceAccess);
+        }
 
         identity.SetScopes(scopes);
         identity.SetDestinations(DestinationsOf);
         return new ClaimsPrincipal(identity);
     }
 
-    // Keycloak's defaults: realm roles and azp only in the access token; profile and attributes in both.
+    private static JsonArray RoleArray(IEnumerable<string> roles) => new([.. roles.Select(role => JsonValue.Create(role))]);
+
+    // Keycloak's defaults: roles and azp only in the access token; profile and attributes in both.
     private static IEnumerable<string> DestinationsOf(Claim claim) => claim.Type switch
     {
-        BoardsClaimTypes.ClientId or BoardsClaimTypes.RealmAccess => [Destinations.AccessToken],
+        BoardsClaimTypes.ClientId or BoardsClaimTypes.RealmAccess or ResourceAccessClaim => [Destinations.AccessToken],
         _ => [Destinations.AccessToken, Destinations.IdentityToken],
     };
 }

@@ -41,7 +41,8 @@ public static class OpenIddictServerSetup
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, BoardsScopes.Api);
                 server.RegisterClaims(
                     BoardsClaimTypes.Subject, BoardsClaimTypes.UserName, BoardsClaimTypes.Name, BoardsClaimTypes.ClientId,
-                    BoardsClaimTypes.RealmAccess, BoardsClaimTypes.Municipality, BoardsClaimTypes.Institution);
+                    BoardsClaimTypes.RealmAccess, KeycloakIdentity.ResourceAccessClaim, BoardsClaimTypes.Municipality,
+                    BoardsClaimTypes.Institution);
 
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(30))
                     .SetRefreshTokenLifetime(TimeSpan.FromHours(10));
@@ -62,6 +63,12 @@ public static class OpenIddictServerSetup
                 }
 
                 server.AddEventHandler(SpanishErrorDescriptions.Descriptor);
+            })
+            // The admin API accepts this server's own access tokens: validated in-process with its keys and issuer.
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
             });
 
         return builder;

@@ -1,16 +1,16 @@
 using System.Security.Claims;
 using Boards.Identity.Clients;
-using Boards.Identity.DemoAccounts;
+using Boards.Identity.Accounts;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Boards.Identity.Server;
 
-/// <summary>Turns an account or a client into the principal OpenIddict signs, with scopes and audience.</summary>
+/// <summary>Turns a stored account or a client into the principal OpenIddict signs, with scopes and audience.</summary>
 public sealed class PrincipalFactory(IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes)
 {
     public async Task<ClaimsPrincipal> ForAccountAsync(
-        DemoAccount account, string clientId, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)
+        UserAccount account, string clientId, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)
     {
         var application = await FindApplicationAsync(clientId, cancellationToken);
         var granted = await GrantAsync(application, requestedScopes, forPerson: true, cancellationToken);
@@ -29,10 +29,16 @@ public sealed class PrincipalFactory(IOpenIddictApplicationManager applications,
         var institution = properties.TryGetValue(BoardsClients.InstitutionProperty, out var institutionJson)
             ? institutionJson.GetString()
             : null;
+        var clientRoles = properties.TryGetValue(BoardsClients.ClientRolesProperty, out var clientRolesJson)
+            ? clientRolesJson.EnumerateObject().ToDictionary(
+                client => client.Name,
+                client => (IReadOnlyList<string>)[.. client.Value.EnumerateArray().Select(role => role.GetString()).OfType<string>()],
+                StringComparer.Ordinal)
+            : null;
 
         var granted = await GrantAsync(application, requestedScopes, forPerson: false, cancellationToken);
         return await WithResourcesAsync(
-            KeycloakIdentity.ForServiceAccount(clientId, roles, institution, granted), cancellationToken);
+            KeycloakIdentity.ForServiceAccount(clientId, roles, clientRoles, institution, granted), cancellationToken);
     }
 
     private async Task<object> FindApplicationAsync(string clientId, CancellationToken cancellationToken) =>

@@ -8,6 +8,8 @@ public sealed record FocalPointAppointed
 {
     public required Guid BoardId { get; init; }
     public required string MunicipalityCode { get; init; }
+    /// <summary>The focal point term that started (older messages may lack it: Guid.Empty).</summary>
+    public Guid TermId { get; init; }
     /// <summary>The membership (member id) of the new focal point.</summary>
     public required Guid MemberId { get; init; }
     /// <summary>The membership whose focal point term ended, or null for the board's first focal point.</summary>

@@ -102,7 +102,8 @@ public sealed class Board
     }
 
     /// <summary>Appoints an active member as focal point from <paramref name="startsOn"/>; the previous term ends that day.</summary>
-    public (FocalPointTerm Term, Guid? PreviousMemberId) AppointFocalPoint(Member member, DateOnly startsOn, string actor, DateTimeOffset now)
+    public (FocalPointTerm Term, Guid? PreviousMemberId) AppointFocalPoint(
+        Member member, DateOnly startsOn, string actor, DateTimeOffset now, string? account = null)
     {
         if (!member.IsActive)
         {
@@ -140,10 +141,60 @@ public sealed class Board
         }
 
         member.Position = Position.FocalPoint;
+        if (account is not null)
+        {
+            member.LinkAccount(account);
+        }
+
         var term = FocalPointTerm.Start(Id, member.Id, startsOn, actor, now);
         _focalPointTerms.Add(term);
         Touch(now);
         return (term, previousMemberId);
+    }
+
+    /// <summary>Corrects a membership (active or ended). The focal point stays focal point: appoint someone else to change it.</summary>
+    public void CorrectMember(Member member, NewMember input, string actor, DateTimeOffset now)
+    {
+        var isFocalPoint = CurrentFocalPointTerm?.MemberId == member.Id;
+        if (isFocalPoint && input.Position != Position.FocalPoint)
+        {
+            throw new BoardRuleException("focal_point_required",
+                "Esta persona es el punto focal vigente: designe primero a otro punto focal para cambiar su cargo.");
+        }
+
+        if (!isFocalPoint && input.Position == Position.FocalPoint)
+        {
+            throw new DomainValidationException("position", "El punto focal se designa con la designación de punto focal, no corrigiendo el cargo.");
+        }
+
+        NotInFuture(input.DesignatedOn, now, "designatedOn", "La fecha de designación no puede ser futura.");
+        if (member.CeasedOn is { } ceasedOn && input.DesignatedOn > ceasedOn)
+        {
+            throw new DomainValidationException("designatedOn", $"La fecha de designación no puede ser posterior al cese ({ceasedOn:yyyy-MM-dd}).");
+        }
+
+        if (member.IsActive && ActiveMembers.Any(m => m.Id != member.Id && SamePerson(m, input)))
+        {
+            throw new BoardRuleException("member_already_active",
+                $"'{input.PersonName}' ya es miembro activo de la mesa por '{input.Organization}'.");
+        }
+
+        member.Correct(input, actor, now);
+        Touch(now);
+    }
+
+    /// <summary>Records the creating act and the chair (both replace what was recorded).</summary>
+    public void UpdateDetails(CreatingAct act, Chair chair, DateTimeOffset now)
+    {
+        NotInFuture(act.ResolutionDate, now, "resolutionDate", "La fecha de la resolución no puede ser futura.");
+        if (act == CreatingAct && chair == Chair)
+        {
+            throw new BoardRuleException("no_change", "No hay cambios: el acta y la presidencia ya son esos.");
+        }
+
+        CreatingAct = act;
+        Chair = chair;
+        Touch(now);
     }
 
     public void ChangeStatus(BoardStatus status, DateTimeOffset now)

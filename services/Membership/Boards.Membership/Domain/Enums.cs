@@ -56,3 +56,19 @@ public enum Position
     Secretary,
     Member,
 }
+
+/// <summary>
+/// The identity link of a focal point term. pending: the grant has not been made yet; granted: the account has the
+/// focal-point scope of the municipality; no_account: the member has no account to grant; failed: the identity
+/// provider refused (AccessDetail says why); revoked: the term ended and the scope was taken back; superseded: another
+/// appointment came before the grant was made.
+/// </summary>
+public enum FocalPointAccess
+{
+    Pending = 1,
+    Granted,
+    NoAccount,
+    Failed,
+    Revoked,
+    Superseded,
+}

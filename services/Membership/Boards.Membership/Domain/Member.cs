@@ -15,21 +15,29 @@ public sealed class Member
 
     public Guid Id { get; private init; }
     public Guid BoardId { get; private init; }
-    public string PersonName { get; private init; } = "";
-    public string Organization { get; private init; } = "";
-    public Sector Sector { get; private init; }
-    public Gender Gender { get; private init; }
-    public AgeBand AgeBand { get; private init; }
-    public Territory Territory { get; private init; } = new(Area.Urban, "");
-    public bool Indigenous { get; private init; }
-    public bool Disability { get; private init; }
+    public string PersonName { get; private set; } = "";
+    public string Organization { get; private set; } = "";
+    public Sector Sector { get; private set; }
+    public Gender Gender { get; private set; }
+    public AgeBand AgeBand { get; private set; }
+    public Territory Territory { get; private set; } = new(Area.Urban, "");
+    public bool Indigenous { get; private set; }
+    public bool Disability { get; private set; }
     public Position Position { get; internal set; }
-    public bool Voting { get; private init; }
-    public DateOnly DesignatedOn { get; private init; }
+    public bool Voting { get; private set; }
+    public DateOnly DesignatedOn { get; private set; }
     public DateOnly? CeasedOn { get; private set; }
     public string? CeaseReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public string CreatedBy { get; private init; } = "";
+    public DateTimeOffset? CorrectedAt { get; private set; }
+    public string? CorrectedBy { get; private set; }
+
+    /// <summary>
+    /// The person's user name in the identity provider (Keycloak), when they have one. Appointing them focal point
+    /// grants that account the focal-point scope of the board's municipality.
+    /// </summary>
+    public string? Account { get; private set; }
 
     public bool IsActive => CeasedOn is null;
 
@@ -48,9 +56,31 @@ public sealed class Member
         Position = input.Position,
         Voting = input.Voting,
         DesignatedOn = input.DesignatedOn,
+        Account = input.Account,
         CreatedAt = now,
         CreatedBy = actor,
     };
+
+    internal void LinkAccount(string account) => Account = account;
+
+    /// <summary>Fixes what was recorded wrongly (a name, a sector, a date); the membership keeps its identity and history.</summary>
+    internal void Correct(NewMember input, string actor, DateTimeOffset now)
+    {
+        PersonName = input.PersonName;
+        Organization = input.Organization;
+        Sector = input.Sector;
+        Gender = input.Gender;
+        AgeBand = input.AgeBand;
+        Territory = input.Territory;
+        Indigenous = input.Indigenous;
+        Disability = input.Disability;
+        Position = input.Position;
+        Voting = input.Voting;
+        DesignatedOn = input.DesignatedOn;
+        Account = input.Account;
+        CorrectedAt = now;
+        CorrectedBy = actor;
+    }
 
     internal void Cease(DateOnly ceasedOn, string? reason)
     {
@@ -71,7 +101,8 @@ public sealed record NewMember(
     bool Disability,
     Position Position,
     bool Voting,
-    DateOnly DesignatedOn);
+    DateOnly DesignatedOn,
+    string? Account = null);
 
 /// <summary>One focal point term: who (a membership of the board), from when, until when. Append-only history.</summary>
 public sealed class FocalPointTerm
@@ -88,6 +119,14 @@ public sealed class FocalPointTerm
     public DateTimeOffset AppointedAt { get; private init; }
     public string AppointedBy { get; private init; } = "";
 
+    /// <summary>Where the grant (this term) or the revocation (once it ended) of the focal-point scope stands.</summary>
+    public FocalPointAccess Access { get; private set; } = FocalPointAccess.Pending;
+
+    /// <summary>Why, in Spanish, when the access could not be granted or revoked.</summary>
+    public string? AccessDetail { get; private set; }
+
+    public DateTimeOffset? AccessUpdatedAt { get; private set; }
+
     public bool IsCurrent => EndsOn is null;
 
     internal static FocalPointTerm Start(Guid boardId, Guid memberId, DateOnly startsOn, string actor, DateTimeOffset now) => new()
@@ -101,4 +140,11 @@ public sealed class FocalPointTerm
     };
 
     internal void End(DateOnly endsOn) => EndsOn = endsOn;
+
+    public void RecordAccess(FocalPointAccess access, string? detail, DateTimeOffset now)
+    {
+        Access = access;
+        AccessDetail = detail;
+        AccessUpdatedAt = now;
+    }
 }

@@ -1,12 +1,15 @@
 using Boards.BuildingBlocks.Inbox;
+using Boards.Membership.Contracts.Events;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
-using Boards.Referrals.Contracts.Events;
 using MassTransit;
 
 namespace Boards.Monitoring.Consumers;
 
-/// <summary>Keeps the municipality registry: the newest registration of a code wins, whatever order they arrive in.</summary>
+/// <summary>
+/// Keeps the municipality registry from Membership's announcements (the registry of record): the newest registration
+/// of a code wins, whatever order they arrive in. Status is not kept: no indicator uses it yet.
+/// </summary>
 public sealed class MunicipalityRegisteredConsumer(MonitoringDbContext db, TimeProvider clock)
     : IdempotentConsumer<MunicipalityRegistered, MonitoringDbContext>(db, clock)
 {

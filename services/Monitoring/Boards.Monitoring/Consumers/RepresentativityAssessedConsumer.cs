@@ -7,7 +7,7 @@ using MassTransit;
 namespace Boards.Monitoring.Consumers;
 
 /// <summary>
-/// Keeps the latest representativity per municipality. A redelivery is dropped by the inbox; an assessment that is not
+/// Keeps the latest representativity per municipality and basis (roster, attendance). A redelivery is dropped by the inbox; an assessment that is not
 /// newer (AssessedAt) than the one held is ignored, whatever order they arrive in.
 /// </summary>
 public sealed class RepresentativityAssessedConsumer(MonitoringDbContext db, TimeProvider clock)
@@ -17,6 +17,8 @@ public sealed class RepresentativityAssessedConsumer(MonitoringDbContext db, Tim
     {
         var reading = new RepresentativityReading(
             MunicipalityCodes.Normalize(message.MunicipalityCode),
+            RepresentativityBasis.Normalize(message.Basis)
+                ?? throw new InvalidOperationException($"RepresentativityAssessed arrived with an unknown basis '{message.Basis}'."),
             message.AssessmentId,
             message.BoardId,
             message.Score,
@@ -29,7 +31,7 @@ public sealed class RepresentativityAssessedConsumer(MonitoringDbContext db, Tim
         }
 
         var cancellationToken = context.CancellationToken;
-        var row = await Db.LockRepresentativityAsync(reading.Code, cancellationToken);
+        var row = await Db.LockRepresentativityAsync(reading.Code, reading.Basis, cancellationToken);
         if (row is null)
         {
             if (await Db.TryInsertAsync(MunicipalityRepresentativity.From(reading), cancellationToken))
@@ -37,8 +39,8 @@ public sealed class RepresentativityAssessedConsumer(MonitoringDbContext db, Tim
                 return;
             }
 
-            row = await Db.LockRepresentativityAsync(reading.Code, cancellationToken)
-                  ?? throw new InvalidOperationException($"Representativity of {reading.Code} vanished after a concurrent insert.");
+            row = await Db.LockRepresentativityAsync(reading.Code, reading.Basis, cancellationToken)
+                  ?? throw new InvalidOperationException($"Representativity {reading.Basis} of {reading.Code} vanished after a concurrent insert.");
         }
 
         row.Apply(reading);

@@ -21,9 +21,10 @@ internal static class ReadModelWrites
             .FromSqlInterpolated($"SELECT * FROM municipalities WHERE code = {code} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
 
-    public static Task<MunicipalityRepresentativity?> LockRepresentativityAsync(this MonitoringDbContext db, string code, CancellationToken cancellationToken) =>
+    public static Task<MunicipalityRepresentativity?> LockRepresentativityAsync(
+        this MonitoringDbContext db, string code, string basis, CancellationToken cancellationToken) =>
         db.Representativity
-            .FromSqlInterpolated($"SELECT * FROM municipality_representativity WHERE code = {code} FOR UPDATE")
+            .FromSqlInterpolated($"SELECT * FROM municipality_representativity WHERE code = {code} AND basis = {basis} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Inserts a new row now; false when another transaction inserted the same key first (nothing is kept then).</summary>

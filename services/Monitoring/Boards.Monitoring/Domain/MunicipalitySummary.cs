@@ -27,8 +27,11 @@ public sealed record MunicipalitySummary(
     double? MedianDaysToAccept,
     double? MedianDaysToCounterReferral)
 {
-    /// <summary>The board's latest representativity assessment; null when none has arrived.</summary>
+    /// <summary>The board's latest roster representativity assessment; null when none has arrived.</summary>
     public RepresentativitySnapshot? Representativity { get; init; }
+
+    /// <summary>The same, weighted by attendance to the board's last sessions; null until a session is recorded.</summary>
+    public RepresentativitySnapshot? AttendanceRepresentativity { get; init; }
 
     /// <summary>
     /// Builds the summary from counts and median durations in seconds. A municipality seen only in referrals (not

@@ -1,4 +1,4 @@
-using Boards.Identity.DemoAccounts;
+using Boards.Identity.Accounts;
 using Boards.Identity.Server;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
@@ -24,13 +24,13 @@ public static class AuthorizeEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context,
-        AccountDirectory accounts,
+        AccountStore accounts,
         PrincipalFactory principals,
         IAntiforgery antiforgery,
         CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()!;
-        var showDemoHint = accounts.Count > 0;
+        var showDemoHint = accounts.PasswordsEnabled;
 
         if (IsLoginSubmission(context))
         {
@@ -42,7 +42,7 @@ public static class AuthorizeEndpoint
                     "El formulario expiró. Vuelva a ingresar sus datos.", userName, StatusCodes.Status400BadRequest);
             }
 
-            var account = accounts.Authenticate(userName, form[LoginPage.PasswordField]);
+            var account = await accounts.AuthenticateAsync(userName, form[LoginPage.PasswordField], cancellationToken);
             if (account is null)
             {
                 return LoginPage.Render(context, request, antiforgery, showDemoHint,
@@ -55,7 +55,9 @@ public static class AuthorizeEndpoint
         }
 
         var session = await context.AuthenticateAsync(SessionCookie.Scheme);
-        var signedIn = session.Succeeded ? accounts.FindBySubject(SessionCookie.SubjectOf(session.Principal)) : null;
+        var signedIn = session.Succeeded
+            ? await accounts.FindActiveBySubjectAsync(SessionCookie.SubjectOf(session.Principal), cancellationToken)
+            : null;
         if (signedIn is not null && !request.HasPromptValue(PromptValues.Login))
         {
             return OpenIddictResults.SignIn(

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Boards.Identity.DemoAccounts;
+using Boards.Identity.Accounts;
 using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Identity.Features.Authorize;
@@ -9,7 +9,7 @@ public static class SessionCookie
 {
     public const string Scheme = "Boards.Identity.Session";
 
-    public static ClaimsPrincipal For(DemoAccount account) =>
+    public static ClaimsPrincipal For(UserAccount account) =>
         new(new ClaimsIdentity([new Claim(BoardsClaimTypes.Subject, account.Subject)], Scheme));
 
     public static string? SubjectOf(ClaimsPrincipal? principal) => principal?.FindFirstValue(BoardsClaimTypes.Subject);

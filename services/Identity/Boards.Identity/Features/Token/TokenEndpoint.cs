@@ -1,4 +1,4 @@
-using Boards.Identity.DemoAccounts;
+using Boards.Identity.Accounts;
 using Boards.Identity.Server;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore;
@@ -20,14 +20,14 @@ public static class TokenEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, AccountDirectory accounts, PrincipalFactory principals, CancellationToken cancellationToken)
+        HttpContext context, AccountStore accounts, PrincipalFactory principals, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()!;
         var clientId = request.ClientId!;
 
         if (request.IsPasswordGrantType())
         {
-            var account = accounts.Authenticate(request.Username, request.Password);
+            var account = await accounts.AuthenticateAsync(request.Username, request.Password, cancellationToken);
             return account is null
                 ? OpenIddictResults.Error(Errors.InvalidGrant, "Usuario o contraseña incorrectos.")
                 : OpenIddictResults.SignIn(
@@ -42,10 +42,11 @@ public static class TokenEndpoint
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
-            // Claims are rebuilt from the account, so a refreshed token reflects its current roles and attributes.
+            // Claims are rebuilt from the stored account, so a refreshed token reflects its current roles and attributes
+            // (a revoked role is gone) and a disabled account gets no more tokens.
             // A refresh request may narrow the scopes (OpenIddict checks they were granted); otherwise keep them.
             var granted = (await OpenIddictResults.AuthenticateAsync(context)).Principal;
-            var account = accounts.FindBySubject(granted?.GetClaim(BoardsClaimTypes.Subject));
+            var account = await accounts.FindActiveBySubjectAsync(granted?.GetClaim(BoardsClaimTypes.Subject), cancellationToken);
             if (granted is null || account is null)
             {
                 return OpenIddictResults.Error(Errors.InvalidGrant, "La cuenta ya no está disponible; inicie sesión de nuevo.");

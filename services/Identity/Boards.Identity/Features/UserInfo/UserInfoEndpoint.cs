@@ -1,12 +1,17 @@
 using System.Text.Json;
+using Boards.Identity.Accounts;
 using Boards.Identity.Server;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.IdentityModel.JsonWebTokens;
+using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Boards.Identity.Features.UserInfo;
 
-/// <summary>The claims of the access token OpenIddict has already validated, in the same Keycloak shape.</summary>
+/// <summary>
+/// The caller's claims in the same Keycloak shape as the token. Like Keycloak, a person's claims are read from the
+/// stored account now (a revoked role is already gone); a service account, which is not stored, gets its token's claims.
+/// </summary>
 public static class UserInfoEndpoint
 {
     private static readonly string[] ClaimTypes =
@@ -23,19 +28,28 @@ public static class UserInfoEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context)
+    private static async Task<IResult> HandleAsync(HttpContext context, AccountStore accounts, CancellationToken cancellationToken)
     {
         var result = await OpenIddictResults.AuthenticateAsync(context);
         if (result.Principal is not { } principal)
         {
-            return OpenIddictResults.Error(
-                Errors.InvalidToken, SpanishErrors.WithoutDiacritics(SpanishErrors.Describe(Errors.InvalidToken)));
+            return InvalidToken();
         }
+
+        var account = await accounts.FindBySubjectAsync(principal.GetClaim(BoardsClaimTypes.Subject), cancellationToken);
+        if (account is { Enabled: false })
+        {
+            return InvalidToken();
+        }
+
+        var source = account is null
+            ? principal
+            : KeycloakIdentity.ForAccount(account, principal.GetClaim(BoardsClaimTypes.ClientId) ?? "", principal.GetScopes());
 
         var claims = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var type in ClaimTypes)
         {
-            if (principal.FindFirst(type) is not { } claim)
+            if (source.FindFirst(type) is not { } claim)
             {
                 continue;
             }
@@ -45,4 +59,8 @@ public static class UserInfoEndpoint
 
         return Results.Json(claims);
     }
+
+    private static IResult InvalidToken() =>
+        OpenIddictResults.Error(
+            Errors.InvalidToken, SpanishErrors.WithoutDiacritics(SpanishErrors.Describe(Errors.InvalidToken)));
 }

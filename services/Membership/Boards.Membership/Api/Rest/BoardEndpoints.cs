@@ -4,12 +4,14 @@ using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;
 using Boards.Membership.Features.ChangeBoardStatus;
 using Boards.Membership.Features.Common;
+using Boards.Membership.Features.CorrectMember;
 using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.EndMembership;
 using Boards.Membership.Features.GetBoard;
 using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListFocalPoints;
 using Boards.Membership.Features.ListMembers;
+using Boards.Membership.Features.UpdateBoard;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -30,9 +32,11 @@ public static class BoardEndpoints
         group.MapGet("/", ListBoardsAsync).WithSummary("Mesas dentro de su alcance");
         group.MapPost("/", CreateBoardAsync).WithSummary("Registrar la mesa de un municipio (ministry-admin)");
         group.MapGet("/{municipalityCode}", GetBoardAsync).WithSummary("La mesa de un municipio");
+        group.MapPut("/{municipalityCode}", UpdateBoardAsync).WithSummary("Registrar el acta de creación y la presidencia de la mesa");
         group.MapPost("/{municipalityCode}/status", ChangeStatusAsync).WithSummary("Cambiar el estado de la mesa (installed, active, inactive)");
         group.MapGet("/{municipalityCode}/members", ListMembersAsync).WithSummary("Miembros activos; con includeCeased=true, también el historial");
         group.MapPost("/{municipalityCode}/members", AddMemberAsync).WithSummary("Agregar un miembro");
+        group.MapPut("/{municipalityCode}/members/{memberId}", CorrectMemberAsync).WithSummary("Corregir los datos de una membresía");
         group.MapPost("/{municipalityCode}/members/{memberId}/end", EndMembershipAsync).WithSummary("Terminar una membresía (queda en el historial)");
         group.MapPost("/{municipalityCode}/focal-point", AppointFocalPointAsync).WithSummary("Designar el punto focal (termina el período anterior)");
         group.MapGet("/{municipalityCode}/focal-points", ListFocalPointsAsync).WithSummary("Historial de puntos focales, el más reciente primero");
@@ -52,6 +56,17 @@ public static class BoardEndpoints
 
     public static async Task<Ok<BoardView>> GetBoardAsync(string municipalityCode, GetBoardHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(BoardView.From(await handler.HandleAsync(municipalityCode, Caller.From(user), ct)));
+
+    public static async Task<Ok<BoardView>> UpdateBoardAsync(
+        string municipalityCode, UpdateBoardCommand command, UpdateBoardHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(BoardView.From(await handler.HandleAsync(municipalityCode, command, Caller.From(user), ct)));
+
+    public static async Task<Ok<MemberChangeView>> CorrectMemberAsync(
+        string municipalityCode, string memberId, AddMemberCommand command, CorrectMemberHandler handler, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (board, member) = await handler.HandleAsync(municipalityCode, memberId, command, Caller.From(user), ct);
+        return TypedResults.Ok(new MemberChangeView(MemberView.From(member), board.Version));
+    }
 
     public static async Task<Ok<BoardView>> ChangeStatusAsync(
         string municipalityCode, ChangeBoardStatusCommand command, ChangeBoardStatusHandler handler, ClaimsPrincipal user, CancellationToken ct) =>

@@ -58,6 +58,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.Property(m => m.Position).HasConversion<string>().HasMaxLength(20);
         member.Property(m => m.CeaseReason).HasMaxLength(1000);
         member.Property(m => m.CreatedBy).HasMaxLength(200);
+        member.Property(m => m.Account).HasMaxLength(100);
+        member.Property(m => m.CorrectedBy).HasMaxLength(200);
         member.ComplexProperty(m => m.Territory, territory =>
         {
             territory.Property(t => t.Area).HasColumnName("territory_area").HasConversion<string>().HasMaxLength(10);
@@ -76,6 +78,9 @@ internal sealed class FocalPointTermConfiguration : IEntityTypeConfiguration<Foc
         term.HasKey(t => t.Id);
         term.Property(t => t.Id).ValueGeneratedNever();
         term.Property(t => t.AppointedBy).HasMaxLength(200);
+        // Terms that existed before the identity link are recorded as pending; nothing grants them retroactively.
+        term.Property(t => t.Access).HasConversion<string>().HasMaxLength(20).HasDefaultValue(FocalPointAccess.Pending).HasSentinel(0);
+        term.Property(t => t.AccessDetail).HasMaxLength(1000);
         term.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Restrict);
         // The database enforces the invariant too: at most one open term per board.
         term.HasIndex(t => t.BoardId).IsUnique().HasFilter("\"EndsOn\" IS NULL").HasDatabaseName("ux_focal_point_terms_one_current");

@@ -6,7 +6,10 @@ using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.AddMember;
 
-/// <summary>Everything optional, so that validation names every missing field at once.</summary>
+/// <summary>
+/// A membership as the portal sends it, to add one (POST) or to correct one (PUT, the whole membership). Everything
+/// optional, so that validation names every missing field at once.
+/// </summary>
 public sealed record AddMemberCommand
 {
     public string? PersonName { get; init; }
@@ -24,6 +27,8 @@ public sealed record AddMemberCommand
     public bool? Voting { get; init; }
     /// <summary>"YYYY-MM-DD".</summary>
     public string? DesignatedOn { get; init; }
+    /// <summary>Optional user name in the identity provider; used when the member is appointed focal point.</summary>
+    public string? Account { get; init; }
     /// <summary>The board's version the caller saw; 0 skips the check.</summary>
     public long ExpectedVersion { get; init; }
 }
@@ -60,9 +65,10 @@ public sealed class AddMemberHandler(BoardStore store, TimeProvider clock, Repre
         }
 
         var designatedOn = Input.Date(errors, "designatedOn", command.DesignatedOn, "Indique la fecha de designación.");
+        var account = Input.Account(errors, "account", command.Account);
         Input.ExpectedVersion(errors, command.ExpectedVersion);
         errors.ThrowIfAny();
         return new NewMember(name, organization, sector, gender, ageBand, new Territory(area, locality),
-            command.Indigenous, command.Disability, position, command.Voting ?? true, designatedOn);
+            command.Indigenous, command.Disability, position, command.Voting ?? true, designatedOn, account);
     }
 }

@@ -8,11 +8,13 @@ using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.AppointFocalPoint;
 
-public sealed record AppointFocalPointCommand(string? MemberId, string? StartsOn, long ExpectedVersion);
+/// <param name="Account">The person's user name in the identity provider; recorded on the membership when given.</param>
+public sealed record AppointFocalPointCommand(string? MemberId, string? StartsOn, long ExpectedVersion, string? Account = null);
 
 /// <summary>
 /// Appoints an active member as the board's focal point. The previous term ends the day the new one starts, and
-/// FocalPointAppointed is written to the outbox in the same SaveChanges as the change.
+/// FocalPointAppointed is written to the outbox in the same SaveChanges as the change; its consumer here grants the
+/// new focal point's account the scope and revokes the previous one's (FocalPointAccess).
 /// </summary>
 public sealed class AppointFocalPointHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)
 {
@@ -22,6 +24,7 @@ public sealed class AppointFocalPointHandler(BoardStore store, TimeProvider cloc
         var errors = new FieldErrors();
         var memberId = Input.Id(errors, "memberId", command.MemberId, "la membresía");
         var startsOn = Input.Date(errors, "startsOn", command.StartsOn, "Indique la fecha de inicio del período.");
+        var account = Input.Account(errors, "account", command.Account);
         Input.ExpectedVersion(errors, command.ExpectedVersion);
         errors.ThrowIfAny();
 
@@ -29,11 +32,12 @@ public sealed class AppointFocalPointHandler(BoardStore store, TimeProvider cloc
         var member = board.FindMember(memberId)
                      ?? throw new NotFoundException($"La mesa de '{board.MunicipalityCode}' no tiene la membresía '{memberId}'.");
         var now = clock.GetUtcNow();
-        var (term, previous) = board.AppointFocalPoint(member, startsOn, caller.DisplayName, now);
+        var (term, previous) = board.AppointFocalPoint(member, startsOn, caller.DisplayName, now, account);
         store.Db.AddToOutbox(new FocalPointAppointed
         {
             BoardId = board.Id,
             MunicipalityCode = board.MunicipalityCode,
+            TermId = term.Id,
             MemberId = member.Id,
             PreviousMemberId = previous,
             StartsOn = startsOn,

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Boards.Membership.Features.Common;
 
 /// <summary>Small parsing helpers shared by the validators: every problem goes into <see cref="FieldErrors"/>.</summary>
-public static class Input
+public static partial class Input
 {
     public static string Text(FieldErrors errors, string field, string? value, int maxLength, string missing)
     {
@@ -90,6 +90,30 @@ public static class Input
             errors.Add("expectedVersion", "La versión esperada no puede ser negativa.");
         }
     }
+
+    /// <summary>
+    /// A user name in the identity provider (Keycloak's rules: lower-case letters, digits and . _ - @), lower-cased;
+    /// null when blank.
+    /// </summary>
+    public static string? Account(FieldErrors errors, string field, string? value)
+    {
+        var account = value?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(account))
+        {
+            return null;
+        }
+
+        if (account.Length > 100 || !AccountPattern().IsMatch(account))
+        {
+            errors.Add(field, "El usuario solo puede tener letras minúsculas, números y . _ - @ (hasta 100 caracteres), por ejemplo 'maria.gonzalez'.");
+            return null;
+        }
+
+        return account;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9._@-]*$")]
+    private static partial System.Text.RegularExpressions.Regex AccountPattern();
 
     /// <summary>Municipality codes are lowercase ASCII; compare them normalized.</summary>
     public static string MunicipalityCode(string? code)

@@ -50,11 +50,15 @@ public sealed record MemberView(
     DateOnly DesignatedOn,
     DateOnly? CeasedOn,
     string? CeaseReason,
-    bool Active)
+    bool Active,
+    string? Account,
+    DateTimeOffset? CorrectedAt,
+    string? CorrectedBy)
 {
     public static MemberView From(Member m) => new(
         m.Id, m.PersonName, m.Organization, m.Sector, m.Gender, m.AgeBand, new TerritoryView(m.Territory.Area, m.Territory.Locality),
-        m.Indigenous, m.Disability, m.Position, m.Voting, m.DesignatedOn, m.CeasedOn, m.CeaseReason, m.IsActive);
+        m.Indigenous, m.Disability, m.Position, m.Voting, m.DesignatedOn, m.CeasedOn, m.CeaseReason, m.IsActive,
+        m.Account, m.CorrectedAt, m.CorrectedBy);
 }
 
 public sealed record FocalPointTermView(
@@ -66,12 +70,17 @@ public sealed record FocalPointTermView(
     DateOnly? EndsOn,
     bool Current,
     DateTimeOffset AppointedAt,
-    string AppointedBy)
+    string AppointedBy,
+    string? Account,
+    FocalPointAccess Access,
+    string? AccessDetail,
+    DateTimeOffset? AccessUpdatedAt)
 {
     public static FocalPointTermView From(FocalPointTerm term, Board board)
     {
         var member = board.FindMember(term.MemberId);
         return new FocalPointTermView(term.Id, term.MemberId, member?.PersonName ?? "", member?.Organization ?? "",
-            term.StartsOn, term.EndsOn, term.IsCurrent, term.AppointedAt, term.AppointedBy);
+            term.StartsOn, term.EndsOn, term.IsCurrent, term.AppointedAt, term.AppointedBy,
+            member?.Account, term.Access, term.AccessDetail, term.AccessUpdatedAt);
     }
 }

@@ -21,8 +21,8 @@ public static class ImportMembersEndpoints
     {
         group.MapPost("/{municipalityCode}/members/import", ImportAsync)
             .WithSummary("Importar miembros desde un CSV (todo o nada; archivos grandes como trabajo con progreso)")
-            .Accepts<string>("text/csv")
-            .Accepts<IFormFile>("multipart/form-data")
+            // One Accepts for all types: routing honours only the last Accepts metadata and answers 415 to the rest.
+            .Accepts<string>("text/csv", [.. CsvContentTypes.Skip(1), "multipart/form-data"])
             .Produces<ImportResultView>()
             .Produces<ImportJobView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -1,9 +1,9 @@
 namespace Boards.Membership.Features.Municipalities;
 
 /// <summary>
-/// A district that may have a board. Reference data: seeded from Seed/municipalities.csv (copied from
-/// data/reference). Membership owns this registry; Referrals still serves GET /api/municipalities and still announces
-/// MunicipalityRegistered until that moves here.
+/// A district that may have a board. Membership is the registry of record: rows come from Seed/municipalities.csv
+/// (copied from data/reference) and from ministry administrators (POST /api/municipalities). Every new or changed row
+/// is announced as MunicipalityRegistered.
 /// </summary>
 public sealed class Municipality
 {

@@ -1,13 +1,13 @@
-using System.Globalization;
-using Boards.BuildingBlocks.ReferenceData;
+using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.Municipalities;
 
 /// <summary>
-/// Loads municipalities from Seed/municipalities.csv (copied from data/reference at build). Adds new rows and updates
-/// changed names; never deletes. Publishes nothing yet: Referrals still announces MunicipalityRegistered.
+/// Loads the shipped list (Seed/municipalities.csv, copied from data/reference at build). Adds new rows and updates
+/// changed ones, never deletes, and announces each new or changed row as MunicipalityRegistered in the same SaveChanges.
+/// Districts added by administrators are not in the list and are left alone.
 /// </summary>
 public static class MunicipalitySeeder
 {
@@ -15,27 +15,35 @@ public static class MunicipalitySeeder
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
-        var path = Path.Combine(AppContext.BaseDirectory, "Seed", "municipalities.csv");
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var shipped = scope.ServiceProvider.GetRequiredService<ShippedMunicipalities>();
 
         var existing = await db.Municipalities.ToDictionaryAsync(m => m.Code, cancellationToken);
-        foreach (var row in Csv.Read(path))
+        foreach (var row in shipped.Rows)
         {
-            var code = row["code"];
-            var name = row["district"];
-            var department = row["department"];
-            var number = int.Parse(row["department_number"], CultureInfo.InvariantCulture);
-            var status = row["status"];
-            if (existing.TryGetValue(code, out var current))
+            if (existing.TryGetValue(row.Code, out var current))
             {
-                current.Name = name;
-                current.Department = department;
-                current.DepartmentNumber = number;
-                current.Status = status;
+                if (current.Name == row.Name && current.Department == row.Department &&
+                    current.DepartmentNumber == row.DepartmentNumber && current.Status == row.Status)
+                {
+                    continue;
+                }
+
+                current.Name = row.Name;
+                current.Department = row.Department;
+                current.DepartmentNumber = row.DepartmentNumber;
+                current.Status = row.Status;
             }
             else
             {
-                db.Municipalities.Add(new Municipality { Code = code, Name = name, Department = department, DepartmentNumber = number, Status = status });
+                current = new Municipality
+                {
+                    Code = row.Code, Name = row.Name, Department = row.Department, DepartmentNumber = row.DepartmentNumber, Status = row.Status,
+                };
+                db.Municipalities.Add(current);
             }
+
+            db.AddToOutbox(MunicipalityRules.Registered(current, clock.GetUtcNow()), clock);
         }
 
         await db.SaveChangesAsync(cancellationToken);

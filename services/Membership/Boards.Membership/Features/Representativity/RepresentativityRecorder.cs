@@ -36,12 +36,32 @@ public sealed class RepresentativityRecorder(MembershipDbContext db, TimeProvide
     public static MunicipalityContext ContextOf(Features.Municipalities.Municipality? municipality) =>
         new(municipality?.RuralLocalities ?? 0, municipality?.HasIndigenousCommunities ?? false);
 
+    /// <summary>The roster assessment: every active voting member counts once.</summary>
     public async Task<StoredAssessment> RecordAsync(Board board, CancellationToken ct)
     {
         var policy = await CurrentPolicyAsync(ct);
-        var municipality = await db.Municipalities.FindAsync([board.MunicipalityCode], ct);
-        var context = ContextOf(municipality);
-        var assessment = RepresentativityCalculator.AssessRoster(board.Members.Select(RepresentativityMember.From), context, policy);
+        var context = await ContextOfAsync(board, ct);
+        return Store(board, context, RepresentativityCalculator.AssessRoster(board.Members.Select(RepresentativityMember.From), context, policy));
+    }
+
+    /// <summary>
+    /// The attendance-weighted assessment over the last N sessions (policy AttendanceWindowSessions), measured against
+    /// the current roster of active voting members. Published with basis "attendance": consumers keep it apart from
+    /// the roster score, so a board whose civil society stopped attending shows both numbers.
+    /// </summary>
+    public async Task<StoredAssessment> RecordAttendanceAsync(Board board, IEnumerable<SessionAttendance> sessions, CancellationToken ct)
+    {
+        var policy = await CurrentPolicyAsync(ct);
+        var context = await ContextOfAsync(board, ct);
+        return Store(board, context,
+            RepresentativityCalculator.AssessAttendance(board.Members.Select(RepresentativityMember.From), sessions, context, policy));
+    }
+
+    private async Task<MunicipalityContext> ContextOfAsync(Board board, CancellationToken ct) =>
+        ContextOf(await db.Municipalities.FindAsync([board.MunicipalityCode], ct));
+
+    private StoredAssessment Store(Board board, MunicipalityContext context, RepresentativityAssessment assessment)
+    {
         var now = clock.GetUtcNow();
         var stored = new StoredAssessment
         {
@@ -59,37 +79,6 @@ public sealed class RepresentativityRecorder(MembershipDbContext db, TimeProvide
         };
         db.Assessments.Add(stored);
         db.AddToOutbox(ToEvent(stored, assessment), clock);
-        return stored;
-    }
-
-    /// <summary>
-    /// Stores the attendance-weighted assessment over the last N sessions (policy AttendanceWindowSessions), measured
-    /// against the current roster of active voting members. Stored only, not published: RepresentativityAssessed
-    /// consumers (Monitoring) keep the newest score per municipality without looking at the basis, so publishing it
-    /// would overwrite the roster score there.
-    /// </summary>
-    public async Task<StoredAssessment> RecordAttendanceAsync(Board board, IEnumerable<SessionAttendance> sessions, CancellationToken ct)
-    {
-        var policy = await CurrentPolicyAsync(ct);
-        var municipality = await db.Municipalities.FindAsync([board.MunicipalityCode], ct);
-        var context = ContextOf(municipality);
-        var assessment = RepresentativityCalculator.AssessAttendance(board.Members.Select(RepresentativityMember.From), sessions, context, policy);
-        var now = clock.GetUtcNow();
-        var stored = new StoredAssessment
-        {
-            Id = Guid.CreateVersion7(now),
-            BoardId = board.Id,
-            MunicipalityCode = board.MunicipalityCode,
-            BoardVersion = board.Version,
-            PolicyVersion = assessment.PolicyVersion,
-            Basis = assessment.Basis,
-            Score = assessment.Score,
-            RuralLocalities = context.RuralLocalities,
-            HasIndigenousCommunities = context.HasIndigenousCommunities,
-            AssessmentJson = JsonSerializer.Serialize(assessment, RepresentativityJson.Options),
-            AssessedAt = now,
-        };
-        db.Assessments.Add(stored);
         return stored;
     }
 

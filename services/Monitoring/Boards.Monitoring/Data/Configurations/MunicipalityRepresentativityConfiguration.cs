@@ -9,8 +9,9 @@ internal sealed class MunicipalityRepresentativityConfiguration : IEntityTypeCon
     public void Configure(EntityTypeBuilder<MunicipalityRepresentativity> row)
     {
         row.ToTable("municipality_representativity");
-        row.HasKey(r => r.Code);
+        row.HasKey(r => new { r.Code, r.Basis });
         row.Property(r => r.Code).HasColumnName("code").HasMaxLength(64).ValueGeneratedNever();
+        row.Property(r => r.Basis).HasColumnName("basis").HasMaxLength(16).ValueGeneratedNever();
         row.Property(r => r.AssessmentId).HasColumnName("assessment_id");
         row.Property(r => r.BoardId).HasColumnName("board_id");
         row.Property(r => r.Score).HasColumnName("score").HasPrecision(5, 1);

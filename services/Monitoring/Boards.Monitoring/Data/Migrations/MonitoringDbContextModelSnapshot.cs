@@ -127,6 +127,11 @@ namespace Boards.Monitoring.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code");
 
+                    b.Property<string>("Basis")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("basis");
+
                     b.Property<DateTimeOffset>("AssessedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("assessed_at");
@@ -153,7 +158,7 @@ namespace Boards.Monitoring.Data.Migrations
                         .HasColumnType("numeric(5,1)")
                         .HasColumnName("score");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code", "Basis");
 
                     b.ToTable("municipality_representativity", (string)null);
                 });

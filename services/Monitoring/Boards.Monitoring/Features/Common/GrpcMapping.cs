@@ -33,19 +33,21 @@ public static class GrpcMapping
         proto.ClosedLoopRate = summary.ClosedLoopRate;
         proto.MedianDaysToAccept = summary.MedianDaysToAccept;
         proto.MedianDaysToCounterReferral = summary.MedianDaysToCounterReferral;
-        if (summary.Representativity is { } representativity)
-        {
-            proto.Representativity = new Proto.Representativity
-            {
-                Score = (double)representativity.Score,
-                PolicyVersion = representativity.PolicyVersion,
-                Gaps = { representativity.Gaps },
-                AssessedAt = Timestamp.FromDateTimeOffset(representativity.AssessedAt),
-            };
-        }
+        proto.Representativity = ToProto(summary.Representativity);
+        proto.AttendanceRepresentativity = ToProto(summary.AttendanceRepresentativity);
 
         return proto;
     }
+
+    private static Proto.Representativity? ToProto(RepresentativitySnapshot? snapshot) => snapshot is null
+        ? null
+        : new Proto.Representativity
+        {
+            Score = (double)snapshot.Score,
+            PolicyVersion = snapshot.PolicyVersion,
+            Gaps = { snapshot.Gaps },
+            AssessedAt = Timestamp.FromDateTimeOffset(snapshot.AssessedAt),
+        };
 
     public static RpcException Refusal<T>(QueryResult<T> result) => result switch
     {

@@ -66,8 +66,12 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db)
         var codes = rows.Select(r => r.Code).ToList();
         var representativity = await db.Representativity.AsNoTracking()
             .Where(r => codes.Contains(r.Code))
-            .ToDictionaryAsync(r => r.Code, r => r.ToSnapshot(), cancellationToken);
-        var summaries = rows.Select(row => ToSummary(row) with { Representativity = representativity.GetValueOrDefault(row.Code) }).ToList();
+            .ToDictionaryAsync(r => (r.Code, r.Basis), r => r.ToSnapshot(), cancellationToken);
+        var summaries = rows.Select(row => ToSummary(row) with
+        {
+            Representativity = representativity.GetValueOrDefault((row.Code, RepresentativityBasis.Roster)),
+            AttendanceRepresentativity = representativity.GetValueOrDefault((row.Code, RepresentativityBasis.Attendance)),
+        }).ToList();
         summaries.Sort(MunicipalitySummary.DisplayOrder);
         return summaries;
     }

@@ -11,7 +11,8 @@ public sealed record MunicipalitySummaryResponse(
     double? ClosedLoopRate,
     double? MedianDaysToAccept,
     double? MedianDaysToCounterReferral,
-    RepresentativityResponse? Representativity)
+    RepresentativityResponse? Representativity,
+    RepresentativityResponse? AttendanceRepresentativity)
 {
     public static MunicipalitySummaryResponse From(MunicipalitySummary summary) => new(
         summary.Code,
@@ -21,11 +22,19 @@ public sealed record MunicipalitySummaryResponse(
         summary.ClosedLoopRate,
         summary.MedianDaysToAccept,
         summary.MedianDaysToCounterReferral,
-        summary.Representativity is { } r ? new RepresentativityResponse(r.Score, r.PolicyVersion, r.Gaps, r.AssessedAt) : null);
+        RepresentativityResponse.From(summary.Representativity),
+        RepresentativityResponse.From(summary.AttendanceRepresentativity));
 }
 
-/// <summary>The board's latest representativity: score 0–100 (one decimal), the policy version behind it, the gaps in Spanish.</summary>
-public sealed record RepresentativityResponse(decimal Score, int PolicyVersion, IReadOnlyList<string> Gaps, DateTimeOffset AssessedAt);
+/// <summary>
+/// A board's latest representativity on one basis: score 0–100 (one decimal), the policy version behind it, the gaps in
+/// Spanish. <c>representativity</c> is the roster; <c>attendanceRepresentativity</c> weights members by attendance.
+/// </summary>
+public sealed record RepresentativityResponse(decimal Score, int PolicyVersion, IReadOnlyList<string> Gaps, DateTimeOffset AssessedAt)
+{
+    public static RepresentativityResponse? From(RepresentativitySnapshot? snapshot) =>
+        snapshot is { } r ? new RepresentativityResponse(r.Score, r.PolicyVersion, r.Gaps, r.AssessedAt) : null;
+}
 
 public sealed record ReferralCountsResponse(
     int Sent,

@@ -1,6 +1,9 @@
 namespace Boards.Referrals.Features.ReferenceData;
 
-/// <summary>A district with a board. Reference data: seeded from data/reference/municipalities.csv, extended by administrators.</summary>
+/// <summary>
+/// A district with a board: a local replica of Membership's registry, used to validate referrals and for scope.
+/// Fed by MunicipalityRegistered; the shipped CSV is only a boot snapshot (rows with no RegisteredAt).
+/// </summary>
 public sealed class Municipality
 {
     public required string Code { get; init; }
@@ -8,6 +11,9 @@ public sealed class Municipality
     public required string Department { get; set; }
     public int DepartmentNumber { get; set; }
     public required string Status { get; set; }
+
+    /// <summary>OccurredAt of the announcement this row reflects; null while it holds only the boot snapshot.</summary>
+    public DateTimeOffset? RegisteredAt { get; set; }
 }
 
 public sealed class Institution

@@ -1,15 +1,14 @@
 using System.Globalization;
-using Boards.BuildingBlocks.Outbox;
 using Boards.BuildingBlocks.ReferenceData;
-using Boards.Referrals.Contracts.Events;
 using Boards.Referrals.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Referrals.Features.ReferenceData;
 
 /// <summary>
-/// Loads municipalities and institutions from the CSV files shipped in Seed/ (copied from data/reference).
-/// Adds new rows and updates changed names; never deletes. New or changed municipalities are announced as events.
+/// Loads the CSV files shipped in Seed/ (copied from data/reference). Institutions: adds new rows and updates names.
+/// Municipalities: only a boot snapshot, so referrals work before Membership (the registry of record) has announced
+/// anything. Missing codes are inserted; existing rows are left to MunicipalityRegistered. Nothing is published.
 /// </summary>
 public static class ReferenceDataSeeder
 {
@@ -17,33 +16,19 @@ public static class ReferenceDataSeeder
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var folder = Path.Combine(AppContext.BaseDirectory, "Seed");
 
-        var existing = await db.Municipalities.ToDictionaryAsync(m => m.Code, cancellationToken);
-        foreach (var row in Csv.Read(Path.Combine(folder, "municipalities.csv")))
+        var known = await db.Municipalities.Select(m => m.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        foreach (var row in Csv.Read(Path.Combine(folder, "municipalities.csv")).Where(row => !known.Contains(row["code"])))
         {
-            var code = row["code"];
-            var name = row["district"];
-            var department = row["department"];
-            var number = int.Parse(row["department_number"], CultureInfo.InvariantCulture);
-            if (existing.TryGetValue(code, out var current))
+            db.Municipalities.Add(new Municipality
             {
-                if (current.Name == name && current.Department == department && current.DepartmentNumber == number)
-                {
-                    continue;
-                }
-
-                current.Name = name;
-                current.Department = department;
-                current.DepartmentNumber = number;
-            }
-            else
-            {
-                db.Municipalities.Add(new Municipality { Code = code, Name = name, Department = department, DepartmentNumber = number, Status = row["status"] });
-            }
-
-            db.AddToOutbox(new MunicipalityRegistered { Code = code, Name = name, Department = department, DepartmentNumber = number, OccurredAt = clock.GetUtcNow() }, clock);
+                Code = row["code"],
+                Name = row["district"],
+                Department = row["department"],
+                DepartmentNumber = int.Parse(row["department_number"], CultureInfo.InvariantCulture),
+                Status = row["status"],
+            });
         }
 
         var institutions = await db.Institutions.ToDictionaryAsync(i => i.Code, cancellationToken);

@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using Boards.Identity.Accounts;
+
+namespace Boards.Identity.Features.Admin;
+
+/// <summary>Keycloak's UserRepresentation, with the fields this subset supports.</summary>
+public sealed record UserRepresentation(
+    string Id,
+    string Username,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FirstName,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LastName,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Email,
+    bool EmailVerified,
+    bool Enabled,
+    long CreatedTimestamp,
+    IReadOnlyDictionary<string, List<string>> Attributes)
+{
+    public static UserRepresentation From(UserAccount user) => new(
+        user.Subject,
+        user.UserName,
+        user.FirstName,
+        user.LastName,
+        user.Email,
+        EmailVerified: false,
+        user.Enabled,
+        user.CreatedAt.ToUnixTimeMilliseconds(),
+        user.Attributes);
+}
+
+/// <summary>Keycloak's RoleRepresentation of a realm role.</summary>
+public sealed record RoleRepresentation(
+    string Id, string Name, string Description, bool Composite, bool ClientRole, string ContainerId)
+{
+    public static RoleRepresentation From(RealmRole role) =>
+        new(role.Id, role.Name, role.Description, Composite: false, ClientRole: false, ContainerId: RealmRoles.RealmId);
+}
+
+/// <summary>Keycloak's error body (<c>{"errorMessage": "..."}</c>), in Spanish; <c>field</c> names the bad input.</summary>
+public sealed record AdminError(
+    string ErrorMessage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Field = null);

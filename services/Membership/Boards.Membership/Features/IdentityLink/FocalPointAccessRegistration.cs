@@ -1,0 +1,36 @@
+using Boards.BuildingBlocks.IdentityAdmin;
+
+namespace Boards.Membership.Features.IdentityLink;
+
+public static class FocalPointAccessRegistration
+{
+    public const string HttpClientName = "identity-admin";
+    public const string DefaultReceiveEndpoint = "membership-identity-link";
+
+    /// <summary>
+    /// The Keycloak admin client when Membership:IdentityLink:ClientSecret is set (service account
+    /// Membership:IdentityLink:ClientId, default boards-membership, against Identity:Authority); otherwise grants are
+    /// recorded as failed with the reason.
+    /// </summary>
+    public static IServiceCollection AddFocalPointAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<FocalPointAccessRecorder>();
+        var link = configuration.GetSection("Membership:IdentityLink");
+        var secret = link["ClientSecret"];
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            services.AddSingleton<IFocalPointAccess, UnconfiguredFocalPointAccess>();
+            return services;
+        }
+
+        var options = new KeycloakAdminOptions(
+            new Uri(configuration["Identity:Authority"] ?? "http://localhost:5070/realms/boards"),
+            link["ClientId"] is { Length: > 0 } clientId ? clientId : "boards-membership",
+            secret);
+        services.AddHttpClient(HttpClientName);
+        services.AddSingleton(sp => new KeycloakUserAdmin(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IFocalPointAccess, KeycloakFocalPointAccess>();
+        return services;
+    }
+}
