@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace Boards.AppHost;
 
 /// <summary>Fixed loopback ports (section Ports), documented in docs/configuration.md. Tests pass other values.</summary>
-public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int Referrals, int ReferralsGrpc, int Monitoring, int MonitoringGrpc, int Membership, int MembershipGrpc)
+public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int Referrals, int ReferralsGrpc, int Monitoring, int MonitoringGrpc, int Membership, int MembershipGrpc, int Needs, int NeedsGrpc)
 {
     public static BoardsPorts From(IConfiguration configuration)
     {
@@ -17,6 +17,8 @@ public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int
             ports.GetValue("Monitoring", 5111),
             ports.GetValue("MonitoringGrpc", 5112),
             ports.GetValue("Membership", 5121),
-            ports.GetValue("MembershipGrpc", 5122));
+            ports.GetValue("MembershipGrpc", 5122),
+            ports.GetValue("Needs", 5131),
+            ports.GetValue("NeedsGrpc", 5132));
     }
 }

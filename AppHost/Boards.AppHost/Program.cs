@@ -29,6 +29,12 @@ var referrals = builder.AddProject<Projects.Boards_Referrals>("referrals", launc
     // Consumers first: an event published before its queue exists would find nowhere to go.
     .WaitFor(monitoring);
 
+var needs = builder.AddProject<Projects.Boards_Needs>("needs", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.Needs)
+    .WithKestrelEndpoint("grpc", ports.NeedsGrpc, http2Only: true)
+    .WithBoardsDefaults(infrastructure, database: "needsdb", messaging: true)
+    .WithAuthority(identity, issuer);
+
 var membership = builder.AddProject<Projects.Boards_Membership>("membership", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Membership)
     .WithKestrelEndpoint("grpc", ports.MembershipGrpc, http2Only: true)
@@ -36,9 +42,11 @@ var membership = builder.AddProject<Projects.Boards_Membership>("membership", la
     .WithAuthority(identity, issuer)
     .WithEnvironment("Membership__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true")
     .WithEnvironment("Membership__IdentityLink__ClientSecret", membershipClientSecret)
-    // Both consume MunicipalityRegistered, which membership announces at start. No cycle: referrals waits only for monitoring.
+    // All three consume MunicipalityRegistered, which membership announces at start. No cycle: referrals waits only
+    // for monitoring, needs for nothing.
     .WaitFor(monitoring)
-    .WaitFor(referrals);
+    .WaitFor(referrals)
+    .WaitFor(needs);
 
 builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Gateway)
@@ -47,6 +55,7 @@ builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
     .WithAuthority(identity, issuer)
     .WithReference(referrals).WaitFor(referrals)
     .WithReference(monitoring).WaitFor(monitoring)
-    .WithReference(membership).WaitFor(membership);
+    .WithReference(membership).WaitFor(membership)
+    .WithReference(needs).WaitFor(needs);
 
 builder.Build().Run();

@@ -56,6 +56,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             "Ports:Referrals=6101", "Ports:ReferralsGrpc=6102",
             "Ports:Monitoring=6111", "Ports:MonitoringGrpc=6112",
             "Ports:Membership=6121", "Ports:MembershipGrpc=6122",
+            "Ports:Needs=6131", "Ports:NeedsGrpc=6132",
         ], (options, _) => options.DisableDashboard = true);
 
         // Short deadlines for urgent referrals and a fast sweep, so the overdue path runs within a test.

@@ -1,6 +1,7 @@
 using Boards.Gateway.RateLimiting;
 using Boards.Gateway.Routing;
 using Boards.Monitoring.Contracts.Grpc;
+using Boards.Needs.Contracts.Grpc;
 using Boards.Referrals.Contracts.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy;
@@ -27,6 +28,8 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
         public const string MonitoringGrpc = "http://127.0.0.1:47112/";
         public const string MembershipHttp = "http://127.0.0.1:47121/";
         public const string MembershipGrpc = "http://127.0.0.1:47122/";
+        public const string NeedsHttp = "http://127.0.0.1:47131/";
+        public const string NeedsGrpc = "http://127.0.0.1:47132/";
 
         private readonly GatewayHost _host = new(new Dictionary<string, string>
         {
@@ -36,6 +39,8 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
             ["services:monitoring:grpc:0"] = MonitoringGrpc,
             ["services:membership:http:0"] = MembershipHttp,
             ["services:membership:grpc:0"] = MembershipGrpc,
+            ["services:needs:http:0"] = NeedsHttp,
+            ["services:needs:grpc:0"] = NeedsGrpc,
         });
 
         public IReadOnlyList<RouteModel> Routes { get; private set; } = [];
@@ -56,6 +61,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
         ReferralService.Descriptor.FullName,
         MonitoringService.Descriptor.FullName,
         "boards.membership.v1.BoardService",
+        OfferCatalog.Descriptor.FullName,
         "grpc.reflection.v1alpha.ServerReflection",
         "grpc.reflection.v1.ServerReflection",
     ];
@@ -99,6 +105,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/grpc.reflection.v1.ServerReflection", "referrals-grpc", "http://_grpc.referrals", Gateway.ReferralsGrpc)]
     [InlineData("/boards.monitoring.v1.MonitoringService", "monitoring-grpc", "http://_grpc.monitoring", Gateway.MonitoringGrpc)]
     [InlineData("/boards.membership.v1.BoardService", "membership-grpc", "http://_grpc.membership", Gateway.MembershipGrpc)]
+    [InlineData("/boards.needs.v1.OfferCatalog", "needs-grpc", "http://_grpc.needs", Gateway.NeedsGrpc)]
     public void Each_grpc_service_goes_to_its_services_grpc_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
     {
         var route = RouteFor(pathPrefix);
@@ -113,6 +120,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     {
         Assert.Equal("boards.referrals.v1.ReferralService", ReferralService.Descriptor.FullName);
         Assert.Equal("boards.monitoring.v1.MonitoringService", MonitoringService.Descriptor.FullName);
+        Assert.Equal("boards.needs.v1.OfferCatalog", OfferCatalog.Descriptor.FullName);
         Assert.Equal(GrpcServices.Length, gateway.Routes.Count(IsGrpc));
     }
 
@@ -137,6 +145,8 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/api/institutions", "referrals", "http://referrals", Gateway.ReferralsHttp)]
     [InlineData("/api/monitoring", "monitoring", "http://monitoring", Gateway.MonitoringHttp)]
     [InlineData("/api/boards", "membership", "http://membership", Gateway.MembershipHttp)]
+    [InlineData("/api/needs", "needs", "http://needs", Gateway.NeedsHttp)]
+    [InlineData("/api/offer", "needs", "http://needs", Gateway.NeedsHttp)]
     public void Each_rest_path_goes_to_its_services_http_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
     {
         var route = RouteFor(pathPrefix);

@@ -15,11 +15,14 @@ public static class GatewayRoutes
         Route("institutions", "/api/institutions/{**rest}", "referrals"),
         Route("monitoring-rest", "/api/monitoring/{**rest}", "monitoring"),
         Route("boards-rest", "/api/boards/{**rest}", "membership"),
+        Route("needs-rest", "/api/needs/{**rest}", "needs"),
+        Route("offer-rest", "/api/offer/{**rest}", "needs"),
         Route("referrals-grpc", "/boards.referrals.v1.ReferralService/{**method}", "referrals-grpc"),
         Route("referrals-grpc-reflection", "/grpc.reflection.v1alpha.ServerReflection/{**method}", "referrals-grpc"),
         Route("referrals-grpc-reflection-v1", "/grpc.reflection.v1.ServerReflection/{**method}", "referrals-grpc"),
         Route("monitoring-grpc", "/boards.monitoring.v1.MonitoringService/{**method}", "monitoring-grpc"),
         Route("membership-grpc", "/boards.membership.v1.BoardService/{**method}", "membership-grpc"),
+        Route("needs-grpc", "/boards.needs.v1.OfferCatalog/{**method}", "needs-grpc"),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =
@@ -27,9 +30,11 @@ public static class GatewayRoutes
         Rest("referrals", "http://referrals"),
         Rest("monitoring", "http://monitoring"),
         Rest("membership", "http://membership"),
+        Rest("needs", "http://needs"),
         Grpc("referrals-grpc", "http://_grpc.referrals"),
         Grpc("monitoring-grpc", "http://_grpc.monitoring"),
         Grpc("membership-grpc", "http://_grpc.membership"),
+        Grpc("needs-grpc", "http://_grpc.needs"),
     ];
 
     private static RouteConfig Route(string id, string path, string cluster) => new()

@@ -1,0 +1,28 @@
+using Boards.Needs.Features.Offer;
+using Boards.ServiceDefaults.Authentication;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Proto = Boards.Needs.Contracts.Grpc;
+
+namespace Boards.Needs.Api.Grpc;
+
+/// <summary>boards.needs.v1.OfferCatalog for integrators and other services: read-only. Thin: map, call the feature, map back.</summary>
+[Authorize(Policy = BoardsPolicies.AnyBoardsRole)]
+public sealed class OfferCatalogGrpcService(OfferCatalog catalog) : Proto.OfferCatalog.OfferCatalogBase
+{
+    public override async Task<Proto.ListServicesResponse> ListServices(Proto.ListServicesRequest request, ServerCallContext context)
+    {
+        var services = await catalog.ListAsync(request.MunicipalityCode, request.Category, CallerOf(context), context.CancellationToken);
+        var response = new Proto.ListServicesResponse();
+        response.Services.AddRange(services.Select(GrpcMapper.ToProto));
+        return response;
+    }
+
+    public override async Task<Proto.OfferedService> GetService(Proto.GetServiceRequest request, ServerCallContext context) =>
+        GrpcMapper.ToProto(await catalog.GetAsync(request.MunicipalityCode, request.ServiceCode, CallerOf(context), context.CancellationToken));
+
+    public override async Task<Proto.Availability> CheckAvailability(Proto.CheckAvailabilityRequest request, ServerCallContext context) =>
+        GrpcMapper.ToProto(await catalog.CheckAvailabilityAsync(request.MunicipalityCode, request.ServiceCode, CallerOf(context), context.CancellationToken));
+
+    private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
+}

@@ -1,0 +1,14 @@
+using Boards.BuildingBlocks.Errors;
+using Boards.Needs.Features.Common;
+
+namespace Boards.Needs.Api;
+
+/// <summary>The needs service's own errors, for REST problem details and gRPC statuses alike.</summary>
+public sealed class NeedsErrorMapper : IApiErrorMapper
+{
+    public ApiError? Map(Exception exception) => exception switch
+    {
+        AlreadyExistsException exists => new ApiError(ApiErrorKind.AlreadyExists, "Ya existe.", exists.Message),
+        _ => null,
+    };
+}

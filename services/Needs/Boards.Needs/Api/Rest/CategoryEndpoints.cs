@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Boards.Needs.Features.Categories;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Boards.Needs.Api.Rest;
+
+/// <summary>The need categories under /api/needs/categories: every Boards role reads; ministry-admin adds.</summary>
+public static class CategoryEndpoints
+{
+    public static IEndpointRouteBuilder MapCategoryEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/needs/categories").WithTags("Categorías de necesidad").RequireAuthorization(BoardsPolicies.AnyBoardsRole);
+
+        group.MapGet("/", ListAsync).WithSummary("Categorías de necesidad, por código");
+        group.MapPost("/", AddAsync).WithSummary("Agregar una categoría de necesidad (ministry-admin)");
+        return app;
+    }
+
+    public static async Task<Ok<List<NeedCategoryView>>> ListAsync(CategoryCatalog catalog, CancellationToken ct) =>
+        TypedResults.Ok((await catalog.ListAsync(ct)).Select(NeedCategoryView.From).ToList());
+
+    public static async Task<Created<NeedCategoryView>> AddAsync(AddCategoryCommand command, CategoryCatalog catalog, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var category = await catalog.AddAsync(command, Caller.From(user), ct);
+        return TypedResults.Created($"/api/needs/categories/{category.Code}", NeedCategoryView.From(category));
+    }
+}

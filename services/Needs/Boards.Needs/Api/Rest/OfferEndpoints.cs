@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Boards.Needs.Features.Offer;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Boards.Needs.Api.Rest;
+
+/// <summary>
+/// The offer catalog under /api/offer/{municipalityCode}/services. Scope is checked in <see cref="OfferCatalog"/>
+/// (<see cref="OfferAccess"/>). The endpoints are named methods so that tests can call them with a constructed user.
+/// </summary>
+public static class OfferEndpoints
+{
+    public static IEndpointRouteBuilder MapOfferEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/offer/{municipalityCode}/services").WithTags("Oferta de servicios").RequireAuthorization(BoardsPolicies.AnyBoardsRole);
+
+        group.MapGet("/", ListAsync).WithSummary("Servicios ofrecidos en el municipio; con category, solo los que la atienden");
+        group.MapGet("/{code}", GetAsync).WithSummary("Un servicio de la oferta del municipio");
+        group.MapPost("/", CreateAsync).WithSummary("Agregar un servicio a la oferta (punto focal del municipio o ministry-admin)");
+        group.MapPut("/{code}", UpdateAsync).WithSummary("Cambiar un servicio, incluido el estado de su capacidad (con expectedVersion)");
+        return app;
+    }
+
+    public static async Task<Ok<List<OfferedServiceView>>> ListAsync(
+        string municipalityCode, [FromQuery] string? category, OfferCatalog catalog, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok((await catalog.ListAsync(municipalityCode, category, Caller.From(user), ct)).Select(OfferedServiceView.From).ToList());
+
+    public static async Task<Ok<OfferedServiceView>> GetAsync(string municipalityCode, string code, OfferCatalog catalog, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(OfferedServiceView.From(await catalog.GetAsync(municipalityCode, code, Caller.From(user), ct)));
+
+    public static async Task<Created<OfferedServiceView>> CreateAsync(
+        string municipalityCode, CreateServiceCommand command, OfferCatalog catalog, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var service = await catalog.CreateAsync(municipalityCode, command, Caller.From(user), ct);
+        return TypedResults.Created($"/api/offer/{service.MunicipalityCode}/services/{service.Code}", OfferedServiceView.From(service));
+    }
+
+    public static async Task<Ok<OfferedServiceView>> UpdateAsync(
+        string municipalityCode, string code, UpdateServiceCommand command, OfferCatalog catalog, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(OfferedServiceView.From(await catalog.UpdateAsync(municipalityCode, code, command, Caller.From(user), ct)));
+}

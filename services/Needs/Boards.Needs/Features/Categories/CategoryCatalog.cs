@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Boards.BuildingBlocks.Errors;
+using Boards.Needs.Data;
+using Boards.Needs.Features.Common;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Boards.Needs.Features.Categories;
+
+/// <summary>Everything optional, so that validation names every missing field instead of the serializer failing on the first.</summary>
+public sealed record AddCategoryCommand
+{
+    public string? Code { get; init; }
+    public string? Name { get; init; }
+}
+
+/// <summary>The need categories: anyone with a Boards role reads them; ministry-admin adds new ones (never renames or removes).</summary>
+public sealed partial class CategoryCatalog(NeedsDbContext db, TimeProvider clock)
+{
+    public const int MaxCodeLength = 64;
+    public const int MaxNameLength = 200;
+
+    public async Task<IReadOnlyList<NeedCategory>> ListAsync(CancellationToken ct) =>
+        await db.Categories.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
+
+    public async Task<NeedCategory> AddAsync(AddCategoryCommand command, Caller caller, CancellationToken ct)
+    {
+        if (!caller.IsInRole(BoardsRoles.MinistryAdmin))
+        {
+            throw new ForbiddenException("Solo la administración del ministerio (ministry-admin) agrega categorías de necesidad.");
+        }
+
+        var errors = new FieldErrors();
+        var code = command.Code?.Trim() ?? "";
+        if (code.Length == 0)
+        {
+            errors.Add("code", "Indique el código de la categoría.");
+        }
+        else if (code.Length > MaxCodeLength || !CodePattern().IsMatch(code))
+        {
+            errors.Add("code", $"El código va en minúsculas sin acentos, con palabras unidas por '_' (por ejemplo 'transporte_rural'), de hasta {MaxCodeLength} caracteres.");
+        }
+
+        var name = command.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add("name", "Indique el nombre de la categoría.");
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            errors.Add("name", $"Admite como máximo {MaxNameLength} caracteres.");
+        }
+
+        errors.ThrowIfAny();
+
+        if (await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct) is { } existing)
+        {
+            throw AlreadyExists(existing.Code, existing.Name);
+        }
+
+        var category = new NeedCategory { Code = code, Name = name, CreatedAt = clock.GetUtcNow(), CreatedBy = caller.DisplayName };
+        db.Categories.Add(category);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw AlreadyExists(code, name);
+        }
+
+        return category;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$")]
+    internal static partial Regex CodePattern();
+
+    private static AlreadyExistsException AlreadyExists(string code, string name) =>
+        new($"Ya existe la categoría '{code}' ({name}).");
+}

@@ -1,0 +1,55 @@
+using Boards.BuildingBlocks.Errors;
+using Boards.ServiceDefaults.Authentication;
+
+namespace Boards.Needs.Features.Offer;
+
+/// <summary>
+/// Who may do what with a municipality's offer catalog.
+/// Read: every Boards role reads every municipality, except a focal point, who reads only their own.
+/// Write: ministry-admin on any municipality, a focal point on their own. Analysts, institution officers and
+/// integrators read only. Availability (CheckAvailability) is open to every Boards role for any municipality.
+/// </summary>
+public static class OfferAccess
+{
+    public static bool HasBoardsRole(Caller caller) => BoardsRoles.All.Any(caller.IsInRole);
+
+    public static bool IsFocalPointOf(Caller caller, string municipalityCode) =>
+        caller.IsInRole(BoardsRoles.FocalPoint) && string.Equals(caller.Municipality, municipalityCode, StringComparison.Ordinal);
+
+    /// <summary>A focal point who also holds another role (say, analyst) reads as that role.</summary>
+    public static bool ReadsAll(Caller caller) =>
+        caller.IsMinistry || caller.IsInRole(BoardsRoles.InstitutionOfficer) || caller.IsInRole(BoardsRoles.Integrator);
+
+    public static void EnsureCanRead(Caller caller, string municipalityCode)
+    {
+        if (ReadsAll(caller) || IsFocalPointOf(caller, municipalityCode))
+        {
+            return;
+        }
+
+        throw new ForbiddenException(caller.IsInRole(BoardsRoles.FocalPoint) && caller.Municipality is { } own
+            ? $"Como punto focal de '{own}' no puede ver la oferta de servicios de '{municipalityCode}'."
+            : "Su cuenta no tiene un rol de Boards con acceso a la oferta de servicios.");
+    }
+
+    public static void EnsureCanEdit(Caller caller, string municipalityCode)
+    {
+        EnsureCanRead(caller, municipalityCode);
+        if (caller.IsInRole(BoardsRoles.MinistryAdmin) || IsFocalPointOf(caller, municipalityCode))
+        {
+            return;
+        }
+
+        throw new ForbiddenException(caller.IsMinistry
+            ? "Solo la administración del ministerio (ministry-admin) modifica la oferta; el análisis solo consulta."
+            : $"Solo el punto focal de '{municipalityCode}' o la administración del ministerio pueden modificar esta oferta.");
+    }
+
+    public static void EnsureCanCheckAvailability(Caller caller)
+    {
+        if (!HasBoardsRole(caller))
+        {
+            throw new ForbiddenException("Su cuenta no tiene un rol de Boards con acceso a la oferta de servicios.");
+        }
+    }
+}

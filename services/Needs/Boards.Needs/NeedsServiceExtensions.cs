@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Errors;
+using Boards.BuildingBlocks.Messaging;
+using Boards.Needs.Api;
+using Boards.Needs.Api.Grpc;
+using Boards.Needs.Api.Rest;
+using Boards.Needs.Consumers;
+using Boards.Needs.Data;
+using Boards.Needs.Features.Categories;
+using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.ReferenceData;
+using Boards.ServiceDefaults;
+
+namespace Boards.Needs;
+
+public static class NeedsServiceExtensions
+{
+    public static WebApplicationBuilder AddNeedsService(this WebApplicationBuilder builder)
+    {
+        var receiveEndpoint = builder.Configuration["Needs:ReceiveEndpoint"] is { Length: > 0 } configured
+            ? configured
+            : ConsumerRegistration.DefaultReceiveEndpoint;
+        builder.AddBoardsMessaging<NeedsDbContext>("needs", bus => bus.AddNeedsConsumers(receiveEndpoint));
+        builder.AddServiceDatabase<NeedsDbContext>("needsdb");
+
+        builder.Services.AddSingleton(_ => Institutions.FromSeed());
+        builder.Services.AddScoped<CategoryCatalog>();
+        builder.Services.AddScoped<OfferCatalog>();
+
+        builder.Services.AddBoardsErrorHandling<NeedsErrorMapper>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+        builder.Services.AddOpenApi();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck("needs", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        return builder;
+    }
+
+    public static async Task<WebApplication> MapNeedsServiceAsync(this WebApplication app)
+    {
+        await app.Services.MigrateDatabaseAsync<NeedsDbContext>();
+        await app.Services.SeedMunicipalitiesAsync();
+        await app.Services.SeedCategoriesAsync();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapDefaultEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapCategoryEndpoints();
+        app.MapOfferEndpoints();
+        app.MapGrpcService<OfferCatalogGrpcService>();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+}
