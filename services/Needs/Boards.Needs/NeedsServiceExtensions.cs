@@ -8,7 +8,9 @@ using Boards.Needs.Api.Grpc;
 using Boards.Needs.Api.Rest;
 using Boards.Needs.Consumers;
 using Boards.Needs.Data;
+using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Categories;
+using Boards.Needs.Features.GapAnalysis;
 using Boards.Needs.Features.Offer;
 using Boards.Needs.Features.ReferenceData;
 using Boards.ServiceDefaults;
@@ -28,6 +30,11 @@ public static class NeedsServiceExtensions
         builder.Services.AddSingleton(_ => Institutions.FromSeed());
         builder.Services.AddScoped<CategoryCatalog>();
         builder.Services.AddScoped<OfferCatalog>();
+        builder.Services.AddScoped<AssessmentRounds>();
+        builder.Services.AddScoped<GapAnalyzer>();
+        builder.Services.AddScoped<GapAnalyses>();
+        builder.Services.AddScoped<ReferralEvidenceRecorder>();
+        builder.Services.Configure<GapAnalysisOptions>(builder.Configuration.GetSection("Needs:GapAnalysis"));
 
         builder.Services.AddBoardsErrorHandling<NeedsErrorMapper>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -54,6 +61,8 @@ public static class NeedsServiceExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapCategoryEndpoints();
         app.MapOfferEndpoints();
+        app.MapAssessmentEndpoints();
+        app.MapGapAnalysisEndpoints();
         app.MapGrpcService<OfferCatalogGrpcService>();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();

@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Monitoring.Features.Common;
+using Grpc.Net.Client;
 using MassTransit;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -16,8 +20,9 @@ namespace Boards.Monitoring.Tests.Integration;
 /// The Monitoring service hosted in-process against the REAL PostgreSQL and RabbitMQ, with its own fresh database and
 /// its own queue (so parallel test classes and other runs never compete for messages), plus a separate MassTransit
 /// bus that publishes events the way the referrals service's outbox relay does. Everything is removed at the end.
+/// <see cref="TokenMonitoringHost"/> also hosts our identity provider, so requests carry real tokens.
 /// </summary>
-public sealed class MonitoringHost : IAsyncLifetime
+public class MonitoringHost : IAsyncLifetime
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
@@ -25,6 +30,10 @@ public sealed class MonitoringHost : IAsyncLifetime
     private readonly ConsumedMessages _consumed = new();
     private WebApplicationFactory<Program>? _factory;
     private IBusControl? _publisher;
+    private InProcessIdentity? _identity;
+
+    /// <summary>Whether the identity provider runs in-process and the service validates its tokens.</summary>
+    protected virtual bool IssuesTokens => false;
 
     public static string PostgresConnectionString =>
         Environment.GetEnvironmentVariable("BOARDS_TEST_POSTGRES") is { Length: > 0 } configured
@@ -37,6 +46,7 @@ public sealed class MonitoringHost : IAsyncLifetime
             : "amqp://guest:guest@127.0.0.1:56672";
 
     public string DatabaseName => $"monitoring_test_{_suffix}";
+    public string IdentityDatabaseName => $"monitoring_identity_test_{_suffix}";
     public string ReceiveEndpoint => $"monitoring-referrals-test-{_suffix}";
 
     public string DatabaseConnectionString =>
@@ -49,6 +59,12 @@ public sealed class MonitoringHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
+        if (IssuesTokens)
+        {
+            await ExecuteOnServerAsync($"CREATE DATABASE \"{IdentityDatabaseName}\"");
+            _identity = new InProcessIdentity(IdentityDatabaseName);
+            _identity.Start();
+        }
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -56,8 +72,21 @@ public sealed class MonitoringHost : IAsyncLifetime
             web.UseSetting("ConnectionStrings:monitoringdb", DatabaseConnectionString);
             web.UseSetting("ConnectionStrings:rabbitmq", RabbitMqUri);
             web.UseSetting("Monitoring:ReceiveEndpoint", ReceiveEndpoint);
-            // Never contacted: these tests carry no token (token-level checks belong to the end-to-end suite).
-            web.UseSetting("Identity:Authority", "http://127.0.0.1:9/realms/boards");
+            if (_identity is { } identity)
+            {
+                var identityHandler = identity.Handler();
+                web.UseSetting("Identity:Authority", InProcessIdentity.Issuer);
+                web.UseSetting("Identity:Issuer", InProcessIdentity.Issuer);
+                // Discovery and keys come from the in-process provider (the handler ignores host and port).
+                web.ConfigureTestServices(services =>
+                    services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
+                        options => options.BackchannelHttpHandler = identityHandler));
+            }
+            else
+            {
+                // Never contacted: these tests carry no token.
+                web.UseSetting("Identity:Authority", "http://127.0.0.1:9/realms/boards");
+            }
         });
         _ = _factory.Server; // starts the host: migrations, bus, consumers
 
@@ -80,10 +109,41 @@ public sealed class MonitoringHost : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
+        if (_identity is not null)
+        {
+            await _identity.DisposeAsync();
+        }
+
         await DeleteQueueAsync();
         NpgsqlConnection.ClearAllPools();
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+        if (IssuesTokens)
+        {
+            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{IdentityDatabaseName}\" WITH (FORCE)");
+        }
     }
+
+    /// <summary>A real token from the in-process identity provider for a user with these roles and municipality.</summary>
+    public Task<string> TokenAsync(string? municipality, params string[] roles) =>
+        (_identity ?? throw new InvalidOperationException("This host issues no tokens: use TokenMonitoringHost.")).TokenAsync(municipality, roles);
+
+    /// <summary>An HTTP client over the test server, with the bearer token when given.</summary>
+    public HttpClient Client(string? token)
+    {
+        var client = Factory.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>A gRPC channel over the test server (HTTP/2 semantics, in memory).</summary>
+    public GrpcChannel Channel() => GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
+    {
+        HttpHandler = new ResponseVersionHandler { InnerHandler = Factory.Server.CreateHandler() },
+    });
 
     /// <summary>
     /// Publishes an event as its runtime type with the given message id, as the outbox relay does (with the outbox
@@ -184,6 +244,17 @@ public sealed class MonitoringHost : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>TestServer answers HTTP/1.1; the gRPC client insists on the request's HTTP/2.</summary>
+    private sealed class ResponseVersionHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            response.Version = request.Version;
+            return response;
+        }
+    }
+
     /// <summary>Counts what the hosted service's consumers did with each message id (a real MassTransit observer).</summary>
     private sealed class ConsumedMessages : IConsumeObserver
     {
@@ -215,4 +286,10 @@ public sealed class MonitoringHost : IAsyncLifetime
             return Task.CompletedTask;
         }
     }
+}
+
+/// <summary>The Monitoring host with our identity provider in-process: requests carry real tokens it issued.</summary>
+public sealed class TokenMonitoringHost : MonitoringHost
+{
+    protected override bool IssuesTokens => true;
 }

@@ -47,6 +47,8 @@ public class NeedsHost : IAsyncLifetime
     public string ReceiveEndpoint => $"needs-municipalities-test-{_suffix}";
 
     public ConcurrentQueue<ServiceOfferChanged> OfferChanges { get; } = new();
+    public ConcurrentQueue<NeedsPrioritized> Prioritized { get; } = new();
+    public ConcurrentQueue<GapAnalysisPublished> GapAnalyses { get; } = new();
 
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
@@ -72,6 +74,16 @@ public class NeedsHost : IAsyncLifetime
                 endpoint.Handler<ServiceOfferChanged>(context =>
                 {
                     OfferChanges.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<NeedsPrioritized>(context =>
+                {
+                    Prioritized.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<GapAnalysisPublished>(context =>
+                {
+                    GapAnalyses.Enqueue(context.Message);
                     return Task.CompletedTask;
                 });
             });

@@ -23,6 +23,7 @@ public static class ConsumerRegistration
         bus.AddConsumer<ReferralOverdueConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<MunicipalityRegisteredConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<RepresentativityAssessedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<GapAnalysisPublishedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         return bus;
     }
 }

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Monitoring.Data;
 
-/// <summary>The monitoring read model (monitoringdb): facts per referral, the municipality registry, the latest representativity per municipality, and the inbox.</summary>
+/// <summary>The monitoring read model (monitoringdb): facts per referral, the municipality registry, the latest representativity and gap analysis per municipality, and the inbox.</summary>
 public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options)
 {
     public DbSet<ReferralFact> ReferralFacts => Set<ReferralFact>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<MunicipalityRepresentativity> Representativity => Set<MunicipalityRepresentativity>();
+    public DbSet<MunicipalityGapAnalysis> GapAnalyses => Set<MunicipalityGapAnalysis>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -27,6 +27,11 @@ internal static class ReadModelWrites
             .FromSqlInterpolated($"SELECT * FROM municipality_representativity WHERE code = {code} AND basis = {basis} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
 
+    public static Task<MunicipalityGapAnalysis?> LockGapAnalysisAsync(this MonitoringDbContext db, string code, CancellationToken cancellationToken) =>
+        db.GapAnalyses
+            .FromSqlInterpolated($"SELECT * FROM municipality_gap_analysis WHERE code = {code} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>Inserts a new row now; false when another transaction inserted the same key first (nothing is kept then).</summary>
     public static async Task<bool> TryInsertAsync<TEntity>(this MonitoringDbContext db, TEntity entity, CancellationToken cancellationToken)
         where TEntity : class

@@ -33,6 +33,9 @@ public sealed record MunicipalitySummary(
     /// <summary>The same, weighted by attendance to the board's last sessions; null until a session is recorded.</summary>
     public RepresentativitySnapshot? AttendanceRepresentativity { get; init; }
 
+    /// <summary>The largest need-vs-offer gaps of the latest analysis from Needs; null when none has arrived.</summary>
+    public GapsSnapshot? Gaps { get; init; }
+
     /// <summary>
     /// Builds the summary from counts and median durations in seconds. A municipality seen only in referrals (not
     /// registered yet) shows its code as name and an empty department.

@@ -1,3 +1,5 @@
+using Boards.Needs.Contracts.Prioritization;
+
 namespace Boards.Needs.Contracts.Events;
 
 /// <summary>
@@ -17,20 +19,4 @@ public sealed record NeedsPrioritized
     public required IReadOnlyList<PrioritizedNeed> Ranking { get; init; }
     public required DateTimeOffset ClosedAt { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
-}
-
-public sealed record PrioritizedNeed
-{
-    public required int Rank { get; init; }
-    public required Guid NeedId { get; init; }
-    /// <summary>A need category code, e.g. "food_security".</summary>
-    public required string Category { get; init; }
-    public required string Locality { get; init; }
-    /// <summary>children, adolescents, elderly, women_heads_of_household, indigenous, persons_with_disability.</summary>
-    public required string PopulationGroup { get; init; }
-    public required int PeopleAffected { get; init; }
-    public required int Severity { get; init; }
-    public required int Points { get; init; }
-    /// <summary>points, people_x_severity or registration_order: what decided this need's place against the next one.</summary>
-    public required string DecidedBy { get; init; }
 }

@@ -9,6 +9,11 @@ public sealed class NeedsErrorMapper : IApiErrorMapper
     public ApiError? Map(Exception exception) => exception switch
     {
         AlreadyExistsException exists => new ApiError(ApiErrorKind.AlreadyExists, "Ya existe.", exists.Message),
+        PreconditionFailedException precondition => new ApiError(ApiErrorKind.FailedPrecondition, "No se puede en este momento.", precondition.Message)
+        {
+            PreconditionType = precondition.Type,
+            Subject = precondition.Subject,
+        },
         _ => null,
     };
 }

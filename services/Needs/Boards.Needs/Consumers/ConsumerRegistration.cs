@@ -10,6 +10,8 @@ public static class ConsumerRegistration
     public static IBusRegistrationConfigurator AddNeedsConsumers(this IBusRegistrationConfigurator bus, string receiveEndpoint)
     {
         bus.AddConsumer<MunicipalityRegisteredConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<ReferralRejectedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<ReferralCounterReferredConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         return bus;
     }
 }

@@ -1,5 +1,7 @@
 using Boards.BuildingBlocks.Data;
+using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Categories;
+using Boards.Needs.Features.GapAnalysis;
 using Boards.Needs.Features.Offer;
 using Boards.Needs.Features.ReferenceData;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +13,10 @@ public sealed class NeedsDbContext(DbContextOptions<NeedsDbContext> options) : D
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<NeedCategory> Categories => Set<NeedCategory>();
     public DbSet<OfferedService> Services => Set<OfferedService>();
+    public DbSet<AssessmentRound> Rounds => Set<AssessmentRound>();
+    public DbSet<Need> Needs => Set<Need>();
+    public DbSet<NeedBallot> Ballots => Set<NeedBallot>();
+    public DbSet<ReferralEvidence> ReferralEvidence => Set<ReferralEvidence>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

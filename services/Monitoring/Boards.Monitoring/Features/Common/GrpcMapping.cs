@@ -35,6 +35,7 @@ public static class GrpcMapping
         proto.MedianDaysToCounterReferral = summary.MedianDaysToCounterReferral;
         proto.Representativity = ToProto(summary.Representativity);
         proto.AttendanceRepresentativity = ToProto(summary.AttendanceRepresentativity);
+        proto.Gaps = ToProto(summary.Gaps);
 
         return proto;
     }
@@ -48,6 +49,30 @@ public static class GrpcMapping
             Gaps = { snapshot.Gaps },
             AssessedAt = Timestamp.FromDateTimeOffset(snapshot.AssessedAt),
         };
+
+    private static Proto.GapAnalysis? ToProto(GapsSnapshot? gaps) => gaps is null
+        ? null
+        : new Proto.GapAnalysis
+        {
+            ComputedAt = Timestamp.FromDateTimeOffset(gaps.ComputedAt),
+            Trigger = gaps.Trigger,
+            Period = gaps.Period,
+            Top = { gaps.Top.Select(ToProto) },
+        };
+
+    private static Proto.CategoryGap ToProto(CategoryGapValue gap) => new()
+    {
+        Category = gap.Category,
+        CategoryName = gap.CategoryName,
+        PeopleAffected = gap.PeopleAffected,
+        Demand = gap.Demand,
+        OfferCapacity = gap.OfferCapacity,
+        CoverageRatio = gap.CoverageRatio,
+        UnmetDemand = gap.UnmetDemand,
+        RejectedNoCapacity = gap.RejectedNoCapacity,
+        RejectedNotOffered = gap.RejectedNotOffered,
+        CounterReferredNoCapacity = gap.CounterReferredNoCapacity,
+    };
 
     public static RpcException Refusal<T>(QueryResult<T> result) => result switch
     {

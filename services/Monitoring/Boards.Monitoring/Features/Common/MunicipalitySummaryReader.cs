@@ -67,10 +67,15 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db)
         var representativity = await db.Representativity.AsNoTracking()
             .Where(r => codes.Contains(r.Code))
             .ToDictionaryAsync(r => (r.Code, r.Basis), r => r.ToSnapshot(), cancellationToken);
+        var gaps = (await db.GapAnalyses.AsNoTracking()
+            .Where(g => codes.Contains(g.Code))
+            .ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Code, g => g.ToSnapshot());
         var summaries = rows.Select(row => ToSummary(row) with
         {
             Representativity = representativity.GetValueOrDefault((row.Code, RepresentativityBasis.Roster)),
             AttendanceRepresentativity = representativity.GetValueOrDefault((row.Code, RepresentativityBasis.Attendance)),
+            Gaps = gaps.GetValueOrDefault(row.Code),
         }).ToList();
         summaries.Sort(MunicipalitySummary.DisplayOrder);
         return summaries;

@@ -12,7 +12,8 @@ public sealed record MunicipalitySummaryResponse(
     double? MedianDaysToAccept,
     double? MedianDaysToCounterReferral,
     RepresentativityResponse? Representativity,
-    RepresentativityResponse? AttendanceRepresentativity)
+    RepresentativityResponse? AttendanceRepresentativity,
+    GapsResponse? Gaps)
 {
     public static MunicipalitySummaryResponse From(MunicipalitySummary summary) => new(
         summary.Code,
@@ -23,7 +24,8 @@ public sealed record MunicipalitySummaryResponse(
         summary.MedianDaysToAccept,
         summary.MedianDaysToCounterReferral,
         RepresentativityResponse.From(summary.Representativity),
-        RepresentativityResponse.From(summary.AttendanceRepresentativity));
+        RepresentativityResponse.From(summary.AttendanceRepresentativity),
+        GapsResponse.From(summary.Gaps));
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Boards.Needs.Features.Common;
 using Boards.Needs.Features.Offer;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,7 @@ namespace Boards.Needs.Api.Rest;
 
 /// <summary>
 /// The offer catalog under /api/offer/{municipalityCode}/services. Scope is checked in <see cref="OfferCatalog"/>
-/// (<see cref="OfferAccess"/>). The endpoints are named methods so that tests can call them with a constructed user.
+/// (<see cref="MunicipalityAccess"/>). The endpoints are named methods so that tests can call them with a constructed user.
 /// </summary>
 public static class OfferEndpoints
 {

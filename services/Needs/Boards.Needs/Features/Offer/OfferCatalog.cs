@@ -11,7 +11,7 @@ using Npgsql;
 namespace Boards.Needs.Features.Offer;
 
 /// <summary>
-/// The offer catalog of each municipality: list, read, add and change services (<see cref="OfferAccess"/> for scope),
+/// The offer catalog of each municipality: list, read, add and change services (<see cref="MunicipalityAccess"/> for scope),
 /// and the availability question referrals ask. Every change writes ServiceOfferChanged to the outbox in the same
 /// SaveChanges.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class OfferCatalog(NeedsDbContext db, Institutions institutions, T
     public async Task<IReadOnlyList<OfferedService>> ListAsync(string? municipalityCode, string? category, Caller caller, CancellationToken ct)
     {
         var municipality = MunicipalityCodeOf(municipalityCode);
-        OfferAccess.EnsureCanRead(caller, municipality);
+        MunicipalityAccess.EnsureCanRead(caller, municipality);
         var filter = string.IsNullOrWhiteSpace(category) ? null : category.Trim();
         if (filter is not null && !await db.Categories.AnyAsync(c => c.Code == filter, ct))
         {
@@ -40,7 +40,7 @@ public sealed class OfferCatalog(NeedsDbContext db, Institutions institutions, T
     public async Task<OfferedService> GetAsync(string? municipalityCode, string? serviceCode, Caller caller, CancellationToken ct)
     {
         var municipality = MunicipalityCodeOf(municipalityCode);
-        OfferAccess.EnsureCanRead(caller, municipality);
+        MunicipalityAccess.EnsureCanRead(caller, municipality);
         var code = ServiceCodeOf(serviceCode);
         return await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.MunicipalityCode == municipality && s.Code == code, ct)
                ?? throw new NotFoundException($"El servicio '{code}' no está en la oferta de '{municipality}'.");
@@ -49,7 +49,7 @@ public sealed class OfferCatalog(NeedsDbContext db, Institutions institutions, T
     public async Task<OfferedService> CreateAsync(string? municipalityCode, CreateServiceCommand command, Caller caller, CancellationToken ct)
     {
         var municipality = MunicipalityCodeOf(municipalityCode);
-        OfferAccess.EnsureCanEdit(caller, municipality);
+        MunicipalityAccess.EnsureCanEdit(caller, municipality);
         var errors = new FieldErrors();
         await CheckMunicipalityAsync(errors, municipality, ct);
         var code = OfferValidator.ServiceCode(errors, command.Code);
@@ -94,7 +94,7 @@ public sealed class OfferCatalog(NeedsDbContext db, Institutions institutions, T
         string? municipalityCode, string? serviceCode, UpdateServiceCommand command, Caller caller, CancellationToken ct)
     {
         var municipality = MunicipalityCodeOf(municipalityCode);
-        OfferAccess.EnsureCanEdit(caller, municipality);
+        MunicipalityAccess.EnsureCanEdit(caller, municipality);
         var code = ServiceCodeOf(serviceCode);
         var errors = new FieldErrors();
         if (command.ExpectedVersion is not { } expected || expected < 1)
@@ -130,7 +130,7 @@ public sealed class OfferCatalog(NeedsDbContext db, Institutions institutions, T
     /// <summary>Never NotFound: an unknown municipality or service is "not offered", with the reason in Spanish.</summary>
     public async Task<Availability> CheckAvailabilityAsync(string? municipalityCode, string? serviceCode, Caller caller, CancellationToken ct)
     {
-        OfferAccess.EnsureCanCheckAvailability(caller);
+        MunicipalityAccess.EnsureCanCheckAvailability(caller);
         var municipality = municipalityCode?.Trim().ToLowerInvariant() ?? "";
         var code = serviceCode?.Trim().ToLowerInvariant() ?? "";
         var errors = new FieldErrors();

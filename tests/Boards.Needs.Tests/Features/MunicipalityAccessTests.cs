@@ -1,10 +1,10 @@
 using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.Common;
 using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Needs.Tests.Features;
 
-public sealed class OfferAccessTests
+public sealed class MunicipalityAccessTests
 {
     private static Caller Of(string? municipality, params string[] roles) =>
         new("sub", "test", roles.ToHashSet(StringComparer.Ordinal), municipality, null);
@@ -20,9 +20,9 @@ public sealed class OfferAccessTests
     {
         var caller = Of(municipality, role);
 
-        Assert.Equal(reads, Record.Exception(() => OfferAccess.EnsureCanRead(caller, "pilar")) is null);
-        Assert.Equal(writes, Record.Exception(() => OfferAccess.EnsureCanEdit(caller, "pilar")) is null);
-        OfferAccess.EnsureCanCheckAvailability(caller);
+        Assert.Equal(reads, Record.Exception(() => MunicipalityAccess.EnsureCanRead(caller, "pilar")) is null);
+        Assert.Equal(writes, Record.Exception(() => MunicipalityAccess.EnsureCanEdit(caller, "pilar")) is null);
+        MunicipalityAccess.EnsureCanCheckAvailability(caller);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class OfferAccessTests
     {
         var caller = Of(null, "offline_access");
 
-        Assert.Throws<ForbiddenException>(() => OfferAccess.EnsureCanRead(caller, "pilar"));
-        Assert.Throws<ForbiddenException>(() => OfferAccess.EnsureCanCheckAvailability(caller));
+        Assert.Throws<ForbiddenException>(() => MunicipalityAccess.EnsureCanRead(caller, "pilar"));
+        Assert.Throws<ForbiddenException>(() => MunicipalityAccess.EnsureCanCheckAvailability(caller));
     }
 }

@@ -1,0 +1,29 @@
+using Boards.BuildingBlocks.Inbox;
+using Boards.Needs.Data;
+using Boards.Needs.Features.GapAnalysis;
+using Boards.Referrals.Contracts.Events;
+using MassTransit;
+
+namespace Boards.Needs.Consumers;
+
+/// <summary>Keeps referrals rejected for no_capacity or service_not_offered as gap evidence; other reasons are not about the offer.</summary>
+public sealed class ReferralRejectedConsumer(NeedsDbContext db, ReferralEvidenceRecorder recorder, TimeProvider clock)
+    : IdempotentConsumer<ReferralRejected, NeedsDbContext>(db, clock)
+{
+    protected override Task HandleAsync(ReferralRejected message, ConsumeContext<ReferralRejected> context) => message.Reason switch
+    {
+        "no_capacity" => recorder.RecordAsync(message, ReferralEvidenceRecorder.RejectedNoCapacity, context.CancellationToken),
+        "service_not_offered" => recorder.RecordAsync(message, ReferralEvidenceRecorder.RejectedNotOffered, context.CancellationToken),
+        _ => Task.CompletedTask,
+    };
+}
+
+/// <summary>Keeps counter-referrals whose outcome was no_capacity (accepted, then no place) as gap evidence.</summary>
+public sealed class ReferralCounterReferredConsumer(NeedsDbContext db, ReferralEvidenceRecorder recorder, TimeProvider clock)
+    : IdempotentConsumer<ReferralCounterReferred, NeedsDbContext>(db, clock)
+{
+    protected override Task HandleAsync(ReferralCounterReferred message, ConsumeContext<ReferralCounterReferred> context) =>
+        message.Outcome == "no_capacity"
+            ? recorder.RecordAsync(message, ReferralEvidenceRecorder.CounterReferredNoCapacity, context.CancellationToken)
+            : Task.CompletedTask;
+}

@@ -1,0 +1,40 @@
+namespace Boards.Needs.Features.Assessment;
+
+/// <summary>Open a round. Codes are strings so that validation names every bad field at once.</summary>
+public sealed record OpenRoundCommand
+{
+    public string? MunicipalityCode { get; init; }
+    /// <summary>"2026", "2026-S2", "2026-T3" or "2026-07".</summary>
+    public string? Period { get; init; }
+    public string? Title { get; init; }
+}
+
+/// <summary>A need to record, or the corrected fields of one already recorded.</summary>
+public sealed record NeedInput
+{
+    /// <summary>A need category code (GET /api/needs/categories).</summary>
+    public string? Category { get; init; }
+    /// <summary>Where: a barrio, compañía or community of the municipality.</summary>
+    public string? Locality { get; init; }
+    /// <summary>children, adolescents, elderly, women_heads_of_household, indigenous or persons_with_disability.</summary>
+    public string? PopulationGroup { get; init; }
+    public int? PeopleAffected { get; init; }
+    /// <summary>1 (mild) to 5 (critical).</summary>
+    public int? Severity { get; init; }
+    /// <summary>survey, board_session, service_day or referral_statistics.</summary>
+    public string? EvidenceSource { get; init; }
+    public string? EvidenceNotes { get; init; }
+}
+
+/// <summary>A member's ranking, most urgent first. It may leave needs out; those get no points from this ballot.</summary>
+public sealed record CastBallotCommand
+{
+    public string? MemberName { get; init; }
+    public IReadOnlyList<Guid>? Ranking { get; init; }
+}
+
+public sealed record CloseRoundCommand
+{
+    /// <summary>The round version the caller read: the ranking they saw is the one that is frozen.</summary>
+    public int? ExpectedVersion { get; init; }
+}

@@ -1,0 +1,110 @@
+extern alias identity;
+
+using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.IdentityAdmin;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using IdentityProgram = identity::Program;
+
+namespace Boards.Monitoring.Tests.Integration;
+
+/// <summary>
+/// Our identity provider (services/Identity) in-process on its own database in the REAL PostgreSQL. A caller of a
+/// given role and municipality becomes a user created through the provider's Keycloak Admin API (as Membership's
+/// identity link does), and its token comes from the password grant: the Monitoring service validates real tokens.
+/// </summary>
+public sealed class InProcessIdentity(string databaseName) : IAsyncDisposable
+{
+    public const string Issuer = "http://localhost:5070/realms/boards";
+
+    private readonly string _keysPath = Path.Combine(Path.GetTempPath(), "monitoring-identity-keys-" + databaseName);
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private WebApplicationFactory<IdentityProgram>? _factory;
+
+    private WebApplicationFactory<IdentityProgram> Factory => _factory ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>What the Monitoring service's JWT handler uses to fetch discovery and keys.</summary>
+    public HttpMessageHandler Handler() => Factory.Server.CreateHandler();
+
+    public void Start()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(MonitoringHost.PostgresConnectionString) { Database = databaseName }.ConnectionString;
+        _factory = new WebApplicationFactory<IdentityProgram>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:identitydb", connectionString);
+            web.UseSetting("Identity:Issuer", Issuer);
+            web.UseSetting("Identity:KeysPath", _keysPath);
+        });
+        _ = _factory.Server; // migrations and seeding
+    }
+
+    /// <summary>A token for a user with these realm roles (and municipality attribute), created on first use.</summary>
+    public Task<string> TokenAsync(string? municipality, string[] roles) =>
+        roles is [BoardsRoles.Integrator]
+            ? Cached("integrator-demo", () => PostTokenAsync(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = "integrator-demo", ["client_secret"] = "demo-secret", ["scope"] = "boards-api",
+            }))
+            : Cached($"t-{string.Join('-', roles)}-{municipality ?? "todas"}", username => UserTokenAsync(username, municipality, roles));
+
+    private async Task<string> Cached(string key, Func<string, Task<string>> issue)
+    {
+        if (_tokens.TryGetValue(key, out var token))
+        {
+            return token;
+        }
+
+        return _tokens[key] = await issue(key);
+    }
+
+    private Task<string> Cached(string key, Func<Task<string>> issue) => Cached(key, _ => issue());
+
+    private async Task<string> UserTokenAsync(string username, string? municipality, string[] roles)
+    {
+        var admin = new KeycloakUserAdmin(Factory.CreateClient(),
+            new KeycloakAdminOptions(new Uri("http://localhost/realms/boards"), "boards-membership", "membership-dev-secret"), TimeProvider.System);
+        var user = await admin.EnsureUserAsync(username, CancellationToken.None);
+        if (municipality is not null)
+        {
+            await admin.SetAttributeAsync(user, "municipality", [municipality], CancellationToken.None);
+        }
+
+        foreach (var role in roles)
+        {
+            await admin.AddRealmRoleAsync(user, role, CancellationToken.None);
+        }
+
+        return await PostTokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "boards-cli", ["username"] = username, ["password"] = "demo", ["scope"] = "openid boards-api",
+        });
+    }
+
+    private async Task<string> PostTokenAsync(Dictionary<string, string> form)
+    {
+        using var client = Factory.CreateClient();
+        using var response = await client.PostAsync("/realms/boards/protocol/openid-connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"token: {(int)response.StatusCode} {body}");
+        return System.Text.Json.JsonSerializer.Deserialize<TokenResponse>(body)!.AccessToken;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (Directory.Exists(_keysPath))
+        {
+            Directory.Delete(_keysPath, recursive: true);
+        }
+    }
+
+    private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
+}
