@@ -10,6 +10,7 @@ using Boards.Needs.Consumers;
 using Boards.Needs.Data;
 using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Categories;
+using Boards.Needs.Features.DemoData;
 using Boards.Needs.Features.GapAnalysis;
 using Boards.Needs.Features.Offer;
 using Boards.Needs.Features.ReferenceData;
@@ -51,6 +52,7 @@ public static class NeedsServiceExtensions
         await app.Services.MigrateDatabaseAsync<NeedsDbContext>();
         await app.Services.SeedMunicipalitiesAsync();
         await app.Services.SeedCategoriesAsync();
+        await app.Services.SeedDemoDataAsync();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -105,9 +105,15 @@ public class NeedsHost : IAsyncLifetime
             web.ConfigureTestServices(services =>
                 services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
                     options => options.BackchannelHttpHandler = identityHandler));
+            Configure(web);
         });
         _ = _factory.Server; // starts the host: migrations, seed, bus, consumers, outbox relay
         await WaitUntilAsync(async () => await QueueConsumersAsync(ReceiveEndpoint) > 0, $"a consumer on queue {ReceiveEndpoint}");
+    }
+
+    /// <summary>Settings a subclass adds for its own tests (e.g. the demo data).</summary>
+    protected virtual void Configure(IWebHostBuilder web)
+    {
     }
 
     public async Task DisposeAsync()

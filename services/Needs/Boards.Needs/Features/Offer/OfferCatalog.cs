@@ -183,7 +183,7 @@ public sealed class OfferCatalog(NeedsDbContext db, Institutions institutions, T
         service.UpdatedBy = caller.DisplayName;
     }
 
-    private static ServiceOfferChanged Changed(OfferedService service) => new()
+    internal static ServiceOfferChanged Changed(OfferedService service) => new()
     {
         MunicipalityCode = service.MunicipalityCode,
         ServiceCode = service.Code,
