@@ -12,6 +12,7 @@ using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Categories;
 using Boards.Needs.Features.DemoData;
 using Boards.Needs.Features.GapAnalysis;
+using Boards.Needs.Features.Import;
 using Boards.Needs.Features.Offer;
 using Boards.Needs.Features.ReferenceData;
 using Boards.ServiceDefaults;
@@ -35,6 +36,8 @@ public static class NeedsServiceExtensions
         builder.Services.AddScoped<GapAnalyzer>();
         builder.Services.AddScoped<GapAnalyses>();
         builder.Services.AddScoped<ReferralEvidenceRecorder>();
+        builder.Services.AddScoped<OfferImporter>();
+        builder.Services.AddScoped<NeedImporter>();
         builder.Services.Configure<GapAnalysisOptions>(builder.Configuration.GetSection("Needs:GapAnalysis"));
 
         builder.Services.AddBoardsErrorHandling<NeedsErrorMapper>();
@@ -65,6 +68,7 @@ public static class NeedsServiceExtensions
         app.MapOfferEndpoints();
         app.MapAssessmentEndpoints();
         app.MapGapAnalysisEndpoints();
+        app.MapImportEndpoints();
         app.MapGrpcService<OfferCatalogGrpcService>();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();

@@ -168,7 +168,7 @@ public sealed class OfferCatalog(NeedsDbContext db, Institutions institutions, T
         return new Availability(true, service, message);
     }
 
-    private static void Apply(OfferedService service, ValidOffer offer, Caller caller, DateTimeOffset now)
+    internal static void Apply(OfferedService service, ValidOffer offer, Caller caller, DateTimeOffset now)
     {
         service.Name = offer.Name;
         service.Program = offer.Program;

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Boards.Needs.Features.Import;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Boards.Needs.Api.Rest;
+
+/// <summary>
+/// CSV imports, all or nothing (docs/needs-import.md): a municipality's offer catalog and the needs of an open round.
+/// 200 with a summary, or 400 with every error (line, column, message) and nothing written.
+/// </summary>
+public static class ImportEndpoints
+{
+    public const string NoServiceImported = "No se importó ningún servicio";
+    public const string NoNeedImported = "No se importó ninguna necesidad";
+
+    public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/offer/{municipalityCode}/services/import", ImportOfferAsync)
+            .WithTags("Oferta de servicios")
+            .RequireAuthorization(BoardsPolicies.AnyBoardsRole)
+            .WithSummary("Importar la oferta de servicios desde un CSV (todo o nada; reemplaza los códigos que ya existen)")
+            // One Accepts for all types: routing honours only the last Accepts metadata and answers 415 to the rest.
+            .Accepts<string>(ImportUpload.CsvContentTypes[0], [.. ImportUpload.CsvContentTypes.Skip(1), "multipart/form-data"])
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        app.MapPost("/api/needs/rounds/{roundId:guid}/needs/import", ImportNeedsAsync)
+            .WithTags("Diagnóstico de necesidades")
+            .RequireAuthorization(BoardsPolicies.AnyBoardsRole)
+            .WithSummary("Importar necesidades a la ronda abierta desde un CSV (todo o nada)")
+            // As above: a single Accepts.
+            .Accepts<string>(ImportUpload.CsvContentTypes[0], [.. ImportUpload.CsvContentTypes.Skip(1), "multipart/form-data"])
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return app;
+    }
+
+    public static async Task<Results<Ok<OfferImportResult>, ProblemHttpResult>> ImportOfferAsync(
+        string municipalityCode, HttpRequest request, OfferImporter importer, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        await importer.EnsureCanImportAsync(municipalityCode, caller, ct);
+        var (bytes, problem) = await ImportUpload.ReadAsync(request, NoServiceImported, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var table = ImportCsv.Parse(bytes, ImportLimits.MaxRows);
+        if (table.TooManyRows)
+        {
+            return ImportUpload.TooManyRows(NoServiceImported);
+        }
+
+        var outcome = await importer.ImportAsync(municipalityCode, table, caller, ct);
+        return outcome.Result is { } result ? TypedResults.Ok(result) : ImportUpload.ErrorsProblem(outcome.Errors, NoServiceImported);
+    }
+
+    public static async Task<Results<Ok<NeedImportResult>, ProblemHttpResult>> ImportNeedsAsync(
+        Guid roundId, [FromQuery] int? expectedVersion, HttpRequest request, NeedImporter importer, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        await importer.EditableRoundAsync(roundId, expectedVersion, caller, ct);
+        var (bytes, problem) = await ImportUpload.ReadAsync(request, NoNeedImported, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var table = ImportCsv.Parse(bytes, ImportLimits.MaxRows);
+        if (table.TooManyRows)
+        {
+            return ImportUpload.TooManyRows(NoNeedImported);
+        }
+
+        var outcome = await importer.ImportAsync(roundId, expectedVersion, table, caller, ct);
+        return outcome.Result is { } result ? TypedResults.Ok(result) : ImportUpload.ErrorsProblem(outcome.Errors, NoNeedImported);
+    }
+}
