@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Import;
 using Boards.BuildingBlocks.Errors;
 using System.Net.Http.Headers;
 using System.Security.Claims;
@@ -266,7 +267,7 @@ public sealed class ImportMembersTests(MembershipHost host) : IClassFixture<Memb
         var reports = new List<ImportProgress>();
 
         var outcome = await host.With<ImportMembersHandler, ImportOutcome>(h =>
-            h.HandleAsync(code, MemberCsvParser.Parse(Generated(1000), 20_000), 0, TestCallers.Admin, new ListProgress(reports), None));
+            h.HandleAsync(code, UploadedCsv.Parse(Generated(1000), 20_000), 0, TestCallers.Admin, new ListProgress(reports), None));
 
         Assert.True(outcome.Succeeded);
         var validating = reports.Where(r => r.Phase == ImportPhase.Validating).Select(r => r.ProcessedRows).ToArray();

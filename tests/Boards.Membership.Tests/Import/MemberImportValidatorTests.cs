@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Import;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.ImportMembers;
 
@@ -10,7 +11,7 @@ public sealed class MemberImportValidatorTests
     private const string Header = "nombre,institucion,sector,genero,franja_edad,area,localidad,indigena,discapacidad,cargo,con_voto,fecha_designacion";
 
     private static (List<ImportRow> Rows, List<ImportError> Errors) Validate(string text, IEnumerable<Member>? active = null) =>
-        MemberImportValidator.Validate(MemberCsvParser.Parse(text, 1000), active ?? [], Now);
+        MemberImportValidator.Validate(UploadedCsv.Parse(text, 1000), active ?? [], Now);
 
     [Fact]
     public void Spanish_values_and_their_synonyms_become_the_domain_values()

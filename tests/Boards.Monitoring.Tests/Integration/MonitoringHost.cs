@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Monitoring.Features.Common;
+using Boards.Testing;
 using Grpc.Net.Client;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using RabbitMQ.Client;
 
 namespace Boards.Monitoring.Tests.Integration;
 
@@ -35,22 +34,11 @@ public class MonitoringHost : IAsyncLifetime
     /// <summary>Whether the identity provider runs in-process and the service validates its tokens.</summary>
     protected virtual bool IssuesTokens => false;
 
-    public static string PostgresConnectionString =>
-        Environment.GetEnvironmentVariable("BOARDS_TEST_POSTGRES") is { Length: > 0 } configured
-            ? configured
-            : "Host=127.0.0.1;Port=56432;Username=postgres";
-
-    public static string RabbitMqUri =>
-        Environment.GetEnvironmentVariable("BOARDS_TEST_RABBITMQ") is { Length: > 0 } configured
-            ? configured
-            : "amqp://guest:guest@127.0.0.1:56672";
-
     public string DatabaseName => $"monitoring_test_{_suffix}";
     public string IdentityDatabaseName => $"monitoring_identity_test_{_suffix}";
     public string ReceiveEndpoint => $"monitoring-referrals-test-{_suffix}";
 
-    public string DatabaseConnectionString =>
-        new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = DatabaseName }.ConnectionString;
+    public string DatabaseConnectionString => TestPostgres.ConnectionString(DatabaseName);
 
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
@@ -58,10 +46,10 @@ public class MonitoringHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
+        await TestPostgres.CreateDatabaseAsync(DatabaseName);
         if (IssuesTokens)
         {
-            await ExecuteOnServerAsync($"CREATE DATABASE \"{IdentityDatabaseName}\"");
+            await TestPostgres.CreateDatabaseAsync(IdentityDatabaseName);
             _identity = new InProcessIdentity(IdentityDatabaseName);
             _identity.Start();
         }
@@ -70,7 +58,7 @@ public class MonitoringHost : IAsyncLifetime
         {
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:monitoringdb", DatabaseConnectionString);
-            web.UseSetting("ConnectionStrings:rabbitmq", RabbitMqUri);
+            web.UseSetting("ConnectionStrings:rabbitmq", TestRabbitMq.Uri);
             web.UseSetting("Monitoring:ReceiveEndpoint", ReceiveEndpoint);
             if (_identity is { } identity)
             {
@@ -93,7 +81,7 @@ public class MonitoringHost : IAsyncLifetime
         Services.GetRequiredService<IBus>().ConnectConsumeObserver(_consumed);
         await WaitForQueueConsumerAsync();
 
-        _publisher = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(RabbitMqUri)));
+        _publisher = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(TestRabbitMq.Uri)));
         await _publisher.StartAsync(new CancellationTokenSource(Patience).Token);
     }
 
@@ -114,12 +102,12 @@ public class MonitoringHost : IAsyncLifetime
             await _identity.DisposeAsync();
         }
 
-        await DeleteQueueAsync();
+        await TestRabbitMq.DeleteQueuesAndExchangesAsync(ReceiveEndpoint, $"{ReceiveEndpoint}_error", $"{ReceiveEndpoint}_skipped");
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+        await TestPostgres.DropDatabaseAsync(DatabaseName);
         if (IssuesTokens)
         {
-            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{IdentityDatabaseName}\" WITH (FORCE)");
+            await TestPostgres.DropDatabaseAsync(IdentityDatabaseName);
         }
     }
 
@@ -128,22 +116,10 @@ public class MonitoringHost : IAsyncLifetime
         (_identity ?? throw new InvalidOperationException("This host issues no tokens: use TokenMonitoringHost.")).TokenAsync(municipality, roles);
 
     /// <summary>An HTTP client over the test server, with the bearer token when given.</summary>
-    public HttpClient Client(string? token)
-    {
-        var client = Factory.CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
+    public HttpClient Client(string? token) => Factory.CreateClientWithToken(token);
 
     /// <summary>A gRPC channel over the test server (HTTP/2 semantics, in memory).</summary>
-    public GrpcChannel Channel() => GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
-    {
-        HttpHandler = new ResponseVersionHandler { InnerHandler = Factory.Server.CreateHandler() },
-    });
+    public GrpcChannel Channel() => Factory.CreateGrpcChannel();
 
     /// <summary>
     /// Publishes an event as its runtime type with the given message id, as the outbox relay does (with the outbox
@@ -203,57 +179,11 @@ public class MonitoringHost : IAsyncLifetime
         }
     }
 
-    public async Task<(bool Exists, uint Consumers)> InspectQueueAsync(string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(RabbitMqUri) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            var declared = await channel.QueueDeclarePassiveAsync(queue);
-            return (true, declared.ConsumerCount);
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return (false, 0);
-        }
-    }
+    /// <summary>Whether the queue exists and how many consumers it has.</summary>
+    public Task<(bool Exists, uint Consumers)> InspectQueueAsync(string queue) => TestRabbitMq.InspectQueueAsync(queue);
 
     private async Task WaitForQueueConsumerAsync() =>
         await WaitUntilAsync(async () => (await InspectQueueAsync(ReceiveEndpoint)).Consumers > 0, $"a consumer on queue {ReceiveEndpoint}");
-
-    private async Task DeleteQueueAsync()
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(RabbitMqUri) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        await channel.QueueDeleteAsync(ReceiveEndpoint);
-        await channel.QueueDeleteAsync($"{ReceiveEndpoint}_error");
-        await channel.QueueDeleteAsync($"{ReceiveEndpoint}_skipped");
-        await channel.ExchangeDeleteAsync(ReceiveEndpoint);
-        await channel.ExchangeDeleteAsync($"{ReceiveEndpoint}_error");
-        await channel.ExchangeDeleteAsync($"{ReceiveEndpoint}_skipped");
-    }
-
-    private static async Task ExecuteOnServerAsync(string sql)
-    {
-        var server = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>TestServer answers HTTP/1.1; the gRPC client insists on the request's HTTP/2.</summary>
-    private sealed class ResponseVersionHandler : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = await base.SendAsync(request, cancellationToken);
-            response.Version = request.Version;
-            return response;
-        }
-    }
 
     /// <summary>Counts what the hosted service's consumers did with each message id (a real MassTransit observer).</summary>
     private sealed class ConsumedMessages : IConsumeObserver

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Import;
 using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Import;
 
@@ -8,7 +9,7 @@ public sealed class NeedImportReaderTests
     private const string Header = "categoria,localidad,grupo_poblacional,personas_afectadas,severidad,fuente_evidencia,notas";
 
     private static (List<NeedImportRow> Rows, List<ImportError> Errors) Read(params string[] lines) =>
-        NeedImportReader.Read(ImportCsv.Parse(string.Join("\r\n", lines), 100), OfferImportReaderTests.Categories);
+        NeedImportReader.Read(UploadedCsv.Parse(string.Join("\r\n", lines), 100), OfferImportReaderTests.Categories);
 
     [Theory]
     [InlineData("niñez", PopulationGroup.Children)]

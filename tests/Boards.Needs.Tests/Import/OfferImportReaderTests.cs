@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Import;
 using Boards.Needs.Features.Categories;
 using Boards.Needs.Features.Import;
 using Boards.Needs.Features.Offer;
@@ -16,7 +17,7 @@ public sealed class OfferImportReaderTests
     ]);
 
     private static (List<OfferImportRow> Rows, List<ImportError> Errors) Read(params string[] lines) =>
-        OfferImportReader.Read(ImportCsv.Parse(string.Join("\n", lines), 100), Categories, code => code is "mds" or "mspbs");
+        OfferImportReader.Read(UploadedCsv.Parse(string.Join("\n", lines), 100), Categories, code => code is "mds" or "mspbs");
 
     [Fact]
     public void Spanish_words_and_api_codes_become_the_same_offer()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Boards.BuildingBlocks.Import;
 using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Data;
 using Boards.Needs.Features.Import;
@@ -279,7 +280,7 @@ public sealed class ImportTests(NeedsHost host) : IClassFixture<NeedsHost>
         var municipality = await host.NewMunicipalityAsync();
         using var focal = host.Client(host.FocalPoint(municipality));
         var round = (await Rounds.OpenAsync(focal, municipality)).GetProperty("id").GetGuid();
-        var table = ImportCsv.Parse(Lines(NeedsHeader, "health,Centro,ninez,3,2,encuesta,"), ImportLimits.MaxRows);
+        var table = UploadedCsv.Parse(Lines(NeedsHeader, "health,Centro,ninez,3,2,encuesta,"), ImportLimits.MaxRows);
         var caller = new Caller("sub", "Punto focal", new HashSet<string>([BoardsRoles.FocalPoint], StringComparer.Ordinal), municipality, null);
 
         var conflict = await host.InScopeAsync(async services =>

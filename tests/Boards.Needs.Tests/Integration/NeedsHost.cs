@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Data;
 using Boards.Needs.Features.ReferenceData;
 using Boards.ServiceDefaults.Authentication;
+using Boards.Testing;
 using Grpc.Net.Client;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using RabbitMQ.Client;
 
 namespace Boards.Needs.Tests.Integration;
 
@@ -31,16 +30,6 @@ public class NeedsHost : IAsyncLifetime
     private WebApplicationFactory<Program>? _factory;
     private IBusControl? _bus;
 
-    public static string PostgresConnectionString =>
-        Environment.GetEnvironmentVariable("BOARDS_TEST_POSTGRES") is { Length: > 0 } configured
-            ? configured
-            : "Host=127.0.0.1;Port=56432;Username=postgres";
-
-    public static string RabbitMqUri =>
-        Environment.GetEnvironmentVariable("BOARDS_TEST_RABBITMQ") is { Length: > 0 } configured
-            ? configured
-            : "amqp://guest:guest@127.0.0.1:56672";
-
     public string DatabaseName => $"needs_test_{_suffix}";
     public string IdentityDatabaseName => $"needs_identity_test_{_suffix}";
     public string ListenerQueue => $"needs-test-listener-{_suffix}";
@@ -58,8 +47,8 @@ public class NeedsHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{IdentityDatabaseName}\"");
+        await TestPostgres.CreateDatabaseAsync(DatabaseName);
+        await TestPostgres.CreateDatabaseAsync(IdentityDatabaseName);
         _identity = new InProcessIdentity(IdentityDatabaseName);
         _identity.Start();
         var identityHandler = _identity.Handler();
@@ -67,7 +56,7 @@ public class NeedsHost : IAsyncLifetime
         // Listen first, so the exchange binding exists before the service's relay publishes anything.
         _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(new Uri(RabbitMqUri));
+            rabbit.Host(new Uri(TestRabbitMq.Uri));
             rabbit.ReceiveEndpoint(ListenerQueue, endpoint =>
             {
                 endpoint.AutoDelete = true;
@@ -93,9 +82,8 @@ public class NeedsHost : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            web.UseSetting("ConnectionStrings:needsdb",
-                new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = DatabaseName }.ConnectionString);
-            web.UseSetting("ConnectionStrings:rabbitmq", RabbitMqUri);
+            web.UseSetting("ConnectionStrings:needsdb", TestPostgres.ConnectionString(DatabaseName));
+            web.UseSetting("ConnectionStrings:rabbitmq", TestRabbitMq.Uri);
             // A queue per host: hosts of other test classes (other databases) must not take this host's announcements.
             web.UseSetting("Needs:ReceiveEndpoint", ReceiveEndpoint);
             web.UseSetting("Identity:Authority", InProcessIdentity.Issuer);
@@ -108,7 +96,7 @@ public class NeedsHost : IAsyncLifetime
             Configure(web);
         });
         _ = _factory.Server; // starts the host: migrations, seed, bus, consumers, outbox relay
-        await WaitUntilAsync(async () => await QueueConsumersAsync(ReceiveEndpoint) > 0, $"a consumer on queue {ReceiveEndpoint}");
+        await WaitUntilAsync(async () => (await TestRabbitMq.InspectQueueAsync(ReceiveEndpoint)).Consumers > 0, $"a consumer on queue {ReceiveEndpoint}");
     }
 
     /// <summary>Settings a subclass adds for its own tests (e.g. the demo data).</summary>
@@ -133,10 +121,10 @@ public class NeedsHost : IAsyncLifetime
             await _identity.DisposeAsync();
         }
 
-        await DeleteQueuesAsync();
+        await TestRabbitMq.DeleteQueuesAndExchangesAsync(ListenerQueue, ReceiveEndpoint, $"{ReceiveEndpoint}_error", $"{ReceiveEndpoint}_skipped");
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{IdentityDatabaseName}\" WITH (FORCE)");
+        await TestPostgres.DropDatabaseAsync(DatabaseName);
+        await TestPostgres.DropDatabaseAsync(IdentityDatabaseName);
     }
 
     /// <summary>A real token from the in-process identity provider for a user with these roles and municipality.</summary>
@@ -144,22 +132,11 @@ public class NeedsHost : IAsyncLifetime
         // Off the test's synchronization context, so blocking here cannot wait on itself.
         Task.Run(() => (_identity ?? throw new InvalidOperationException("Not started.")).TokenAsync(municipality, roles)).GetAwaiter().GetResult();
 
-    public HttpClient Client(string? token)
-    {
-        var client = Factory.CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
+    /// <summary>An HTTP client over the test server, with the bearer token when given.</summary>
+    public HttpClient Client(string? token) => Factory.CreateClientWithToken(token);
 
     /// <summary>A gRPC channel over the test server (HTTP/2 semantics, in memory).</summary>
-    public GrpcChannel Channel() => GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
-    {
-        HttpHandler = new ResponseVersionHandler { InnerHandler = Factory.Server.CreateHandler() },
-    });
+    public GrpcChannel Channel() => Factory.CreateGrpcChannel();
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
@@ -191,53 +168,6 @@ public class NeedsHost : IAsyncLifetime
             }
 
             await Task.Delay(50);
-        }
-    }
-
-    private static async Task<uint> QueueConsumersAsync(string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(RabbitMqUri) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return 0;
-        }
-    }
-
-    private async Task DeleteQueuesAsync()
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(RabbitMqUri) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        foreach (var name in new[] { ListenerQueue, ReceiveEndpoint, $"{ReceiveEndpoint}_error", $"{ReceiveEndpoint}_skipped" })
-        {
-            await channel.QueueDeleteAsync(name);
-            await channel.ExchangeDeleteAsync(name);
-        }
-    }
-
-    private static async Task ExecuteOnServerAsync(string sql)
-    {
-        var server = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>TestServer answers HTTP/1.1; the gRPC client insists on the request's HTTP/2.</summary>
-    private sealed class ResponseVersionHandler : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = await base.SendAsync(request, cancellationToken);
-            response.Version = request.Version;
-            return response;
         }
     }
 }

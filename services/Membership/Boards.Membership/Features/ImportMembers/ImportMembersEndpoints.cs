@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Errors;
+using Boards.BuildingBlocks.Import;
 using System.Security.Claims;
 using Boards.Membership.Features.Common;
 using Boards.ServiceDefaults.Authentication;
@@ -14,7 +15,8 @@ namespace Boards.Membership.Features.ImportMembers;
 /// </summary>
 public static class ImportMembersEndpoints
 {
-    private static readonly string[] CsvContentTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"];
+    private const string NothingImported = "No se importó ningún miembro";
+    private const string RowsName = "miembros";
 
     /// <summary>Maps both routes on the /api/boards group (which already requires a Boards role).</summary>
     public static RouteGroupBuilder MapMemberImport(RouteGroupBuilder group)
@@ -22,7 +24,7 @@ public static class ImportMembersEndpoints
         group.MapPost("/{municipalityCode}/members/import", ImportAsync)
             .WithSummary("Importar miembros desde un CSV (todo o nada; archivos grandes como trabajo con progreso)")
             // One Accepts for all types: routing honours only the last Accepts metadata and answers 415 to the rest.
-            .Accepts<string>("text/csv", [.. CsvContentTypes.Skip(1), "multipart/form-data"])
+            .Accepts<string>(CsvUpload.CsvContentTypes[0], [.. CsvUpload.CsvContentTypes.Skip(1), "multipart/form-data"])
             .Produces<ImportResultView>()
             .Produces<ImportJobView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -48,13 +50,13 @@ public static class ImportMembersEndpoints
         var code = Input.MunicipalityCode(municipalityCode);
         BoardAccess.EnsureCanEdit(caller, code);
 
-        var upload = await ReadUploadAsync(request, limits.MaxBytes, ct);
+        var upload = await CsvUpload.ReadAsync(request, limits.MaxBytes, "Divida el archivo; no se importó ningún miembro.", ct);
         if (upload.Problem is { } problem)
         {
             return problem;
         }
 
-        var table = MemberCsvParser.Parse(upload.Bytes, limits.MaxRows);
+        var table = UploadedCsv.Parse(upload.Bytes, limits.MaxRows, RowsName);
         if (table.TooManyRows)
         {
             return TypedResults.Problem(
@@ -81,7 +83,7 @@ public static class ImportMembersEndpoints
         var outcome = await handler.HandleAsync(code, table, expectedVersion ?? 0, caller, null, ct);
         return outcome.Succeeded
             ? TypedResults.Ok(new ImportResultView(outcome.Added, outcome.BoardVersion))
-            : ErrorsProblem(outcome.Errors);
+            : ImportProblems.Errors(outcome.Errors, NothingImported);
     }
 
     public static IResult GetJob(string municipalityCode, string jobId, MemberImportJobs jobs, ClaimsPrincipal user)
@@ -97,78 +99,6 @@ public static class ImportMembersEndpoints
 
         return TypedResults.Ok(job.View());
     }
-
-    /// <summary>400 with every error; the count is in the title and the detail.</summary>
-    public static IResult ErrorsProblem(IReadOnlyList<ImportError> errors) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: errors.Count == 1 ? "El archivo tiene 1 error." : $"El archivo tiene {errors.Count} errores.",
-        detail: $"No se importó ningún miembro: corrija {(errors.Count == 1 ? "el error indicado" : $"los {errors.Count} errores indicados")} en errors (línea, columna y mensaje) y vuelva a enviar el archivo completo.",
-        extensions: new Dictionary<string, object?> { ["errors"] = errors });
-
-    private sealed record Upload(byte[] Bytes, IResult? Problem);
-
-    private static async Task<Upload> ReadUploadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return new Upload([], TooLarge(maxBytes));
-        }
-
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            if (file is null)
-            {
-                return new Upload([], TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
-                    title: "Falta el archivo.", detail: "Envíe el CSV en la parte 'file' del formulario (multipart/form-data)."));
-            }
-
-            if (file.Length > maxBytes)
-            {
-                return new Upload([], TooLarge(maxBytes));
-            }
-
-            await using var stream = file.OpenReadStream();
-            return await ReadLimitedAsync(stream, maxBytes, ct);
-        }
-
-        var mediaType = request.ContentType?.Split(';')[0].Trim();
-        if (!string.IsNullOrEmpty(mediaType) && !CsvContentTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
-        {
-            return new Upload([], TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Tipo de contenido no admitido.",
-                detail: $"Envíe el archivo como text/csv o como la parte 'file' de multipart/form-data, no como '{mediaType}'."));
-        }
-
-        return await ReadLimitedAsync(request.Body, maxBytes, ct);
-    }
-
-    private static async Task<Upload> ReadLimitedAsync(Stream stream, long maxBytes, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return new Upload([], TooLarge(maxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.Length == 0
-            ? new Upload([], TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Falta el archivo.",
-                detail: "El cuerpo de la solicitud está vacío: envíe el CSV como text/csv o en la parte 'file' de multipart/form-data."))
-            : new Upload(buffer.ToArray(), null);
-    }
-
-    private static IResult TooLarge(long maxBytes) => TypedResults.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "El archivo es demasiado grande.",
-        detail: $"Se admiten archivos de hasta {maxBytes / (1024 * 1024.0):0.#} MB. Divida el archivo; no se importó ningún miembro.");
 }
 
 /// <summary>A synchronous import that succeeded: how many members were added and the board's version afterwards.</summary>

@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Errors;
+using Boards.BuildingBlocks.Import;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
 using Boards.Membership.Features.Representativity;

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Boards.BuildingBlocks.Import;
 using Boards.Membership.Domain;
 
 namespace Boards.Membership.Features.ImportMembers;
@@ -89,44 +88,10 @@ public static class MemberImportColumns
         (false, ["no", "n", "false", "0"]));
 
     /// <summary>Lowercase, without accents (ñ stays), blanks and hyphens as '_'.</summary>
-    public static string Normalize(string value)
-    {
-        var decomposed = value.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var lastUnderscore = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                if (c == '\u0303' && builder.Length > 0 && builder[^1] == 'n')
-                {
-                    builder[^1] = 'ñ';
-                }
-
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c) || c is '-' or '_' or '/')
-            {
-                if (!lastUnderscore && builder.Length > 0)
-                {
-                    builder.Append('_');
-                }
-
-                lastUnderscore = true;
-                continue;
-            }
-
-            builder.Append(c);
-            lastUnderscore = false;
-        }
-
-        return builder.ToString().TrimEnd('_');
-    }
+    public static string Normalize(string value) => ImportText.Normalize(value, keepEnye: true);
 
     /// <summary>The first Spanish code of each value, as the messages list them.</summary>
-    public static string Accepted<T>(IReadOnlyDictionary<string, T> values) where T : notnull =>
-        string.Join(", ", values.GroupBy(v => v.Value).Select(g => g.First().Key));
+    public static string Accepted<T>(IReadOnlyDictionary<string, T> values) where T : notnull => ImportText.Accepted(values);
 
     private static Dictionary<string, T> Map<T>(params (T Value, string[] Spellings)[] entries) where T : notnull =>
         entries.SelectMany(e => e.Spellings.Select(s => (s, e.Value))).ToDictionary(p => p.s, p => p.Value, StringComparer.Ordinal);

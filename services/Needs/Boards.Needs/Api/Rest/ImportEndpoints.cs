@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Boards.BuildingBlocks.Import;
 using Boards.Needs.Features.Import;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,25 +22,13 @@ public static class ImportEndpoints
             .WithTags("Oferta de servicios")
             .RequireAuthorization(BoardsPolicies.AnyBoardsRole)
             .WithSummary("Importar la oferta de servicios desde un CSV (todo o nada; reemplaza los códigos que ya existen)")
-            // One Accepts for all types: routing honours only the last Accepts metadata and answers 415 to the rest.
-            .Accepts<string>(ImportUpload.CsvContentTypes[0], [.. ImportUpload.CsvContentTypes.Skip(1), "multipart/form-data"])
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .AcceptsCsvImport();
 
         app.MapPost("/api/needs/rounds/{roundId:guid}/needs/import", ImportNeedsAsync)
             .WithTags("Diagnóstico de necesidades")
             .RequireAuthorization(BoardsPolicies.AnyBoardsRole)
             .WithSummary("Importar necesidades a la ronda abierta desde un CSV (todo o nada)")
-            // As above: a single Accepts.
-            .Accepts<string>(ImportUpload.CsvContentTypes[0], [.. ImportUpload.CsvContentTypes.Skip(1), "multipart/form-data"])
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .AcceptsCsvImport();
         return app;
     }
 
@@ -48,20 +37,20 @@ public static class ImportEndpoints
     {
         var caller = Caller.From(user);
         await importer.EnsureCanImportAsync(municipalityCode, caller, ct);
-        var (bytes, problem) = await ImportUpload.ReadAsync(request, NoServiceImported, ct);
+        var (bytes, problem) = await CsvUpload.ReadAsync(request, ImportLimits.MaxBytes, SplitAdvice(NoServiceImported), ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var table = ImportCsv.Parse(bytes, ImportLimits.MaxRows);
+        var table = UploadedCsv.Parse(bytes, ImportLimits.MaxRows);
         if (table.TooManyRows)
         {
-            return ImportUpload.TooManyRows(NoServiceImported);
+            return TooManyRows(NoServiceImported);
         }
 
         var outcome = await importer.ImportAsync(municipalityCode, table, caller, ct);
-        return outcome.Result is { } result ? TypedResults.Ok(result) : ImportUpload.ErrorsProblem(outcome.Errors, NoServiceImported);
+        return outcome.Result is { } result ? TypedResults.Ok(result) : ImportProblems.Errors(outcome.Errors, NoServiceImported);
     }
 
     public static async Task<Results<Ok<NeedImportResult>, ProblemHttpResult>> ImportNeedsAsync(
@@ -69,19 +58,37 @@ public static class ImportEndpoints
     {
         var caller = Caller.From(user);
         await importer.EditableRoundAsync(roundId, expectedVersion, caller, ct);
-        var (bytes, problem) = await ImportUpload.ReadAsync(request, NoNeedImported, ct);
+        var (bytes, problem) = await CsvUpload.ReadAsync(request, ImportLimits.MaxBytes, SplitAdvice(NoNeedImported), ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var table = ImportCsv.Parse(bytes, ImportLimits.MaxRows);
+        var table = UploadedCsv.Parse(bytes, ImportLimits.MaxRows);
         if (table.TooManyRows)
         {
-            return ImportUpload.TooManyRows(NoNeedImported);
+            return TooManyRows(NoNeedImported);
         }
 
         var outcome = await importer.ImportAsync(roundId, expectedVersion, table, caller, ct);
-        return outcome.Result is { } result ? TypedResults.Ok(result) : ImportUpload.ErrorsProblem(outcome.Errors, NoNeedImported);
+        return outcome.Result is { } result ? TypedResults.Ok(result) : ImportProblems.Errors(outcome.Errors, NoNeedImported);
     }
+
+    /// <summary>The CSV body types and form upload, and the problems an import answers (400, 404, 409, 413, 415).</summary>
+    private static RouteHandlerBuilder AcceptsCsvImport(this RouteHandlerBuilder route) => route
+        // One Accepts for all types: routing honours only the last Accepts metadata and answers 415 to the rest.
+        .Accepts<string>(CsvUpload.CsvContentTypes[0], [.. CsvUpload.CsvContentTypes.Skip(1), "multipart/form-data"])
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+    /// <summary>The end of the 413 detail: "Divida el archivo. No se importó ningún servicio.".</summary>
+    private static string SplitAdvice(string nothingImported) => $"Divida el archivo. {nothingImported}.";
+
+    private static ProblemHttpResult TooManyRows(string nothingImported) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "El archivo tiene demasiadas filas.",
+        detail: $"Se admiten como máximo {ImportLimits.MaxRows} filas por archivo. {SplitAdvice(nothingImported)}");
 }

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Import;
 using Boards.Needs.Features.Categories;
 
 namespace Boards.Needs.Features.Import;

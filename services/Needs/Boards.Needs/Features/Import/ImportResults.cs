@@ -1,3 +1,5 @@
+using Boards.BuildingBlocks.Import;
+
 namespace Boards.Needs.Features.Import;
 
 /// <summary>Limits of an import file (both kinds): larger files are refused whole, nothing is written.</summary>

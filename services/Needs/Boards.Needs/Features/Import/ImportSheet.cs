@@ -1,3 +1,5 @@
+using Boards.BuildingBlocks.Import;
+
 namespace Boards.Needs.Features.Import;
 
 /// <summary>The columns of one kind of import file: their Spanish names, which are required and other spellings.</summary>

@@ -1,5 +1,5 @@
 using Boards.Needs.Features.Offer;
-using static Boards.Needs.Features.Import.ImportText;
+using static Boards.BuildingBlocks.Import.ImportText;
 
 namespace Boards.Needs.Features.Import;
 

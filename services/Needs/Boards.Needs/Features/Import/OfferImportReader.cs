@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Errors;
+using Boards.BuildingBlocks.Import;
 using Boards.Needs.Features.Offer;
 using Column = Boards.Needs.Features.Import.OfferImportColumns;
 

@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Errors;
+using Boards.BuildingBlocks.Import;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Data;
 using Boards.Needs.Features.Common;

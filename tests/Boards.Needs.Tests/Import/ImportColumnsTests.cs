@@ -1,19 +1,11 @@
+using Boards.BuildingBlocks.Import;
 using Boards.Needs.Features.Import;
 
 namespace Boards.Needs.Tests.Import;
 
-public sealed class ImportTextTests
+/// <summary>The Spanish words and API codes of the offer and needs files (how they are normalized: BuildingBlocks' ImportTextTests).</summary>
+public sealed class ImportColumnsTests
 {
-    [Theory]
-    [InlineData("Niñez", "ninez")]
-    [InlineData("  Pueblos Indígenas ", "pueblos_indigenas")]
-    [InlineData("sesión-de-la-mesa", "sesion_de_la_mesa")]
-    [InlineData("MÁS DE 3 MESES", "mas_de_3_meses")]
-    [InlineData("Resumen   elegibilidad", "resumen_elegibilidad")]
-    [InlineData("one_to_3_months", "one_to_3_months")]
-    public void Values_are_compared_without_case_accents_or_blanks(string typed, string normalized) =>
-        Assert.Equal(normalized, ImportText.Normalize(typed));
-
     [Fact]
     public void Every_spanish_word_and_api_code_maps_to_its_value()
     {

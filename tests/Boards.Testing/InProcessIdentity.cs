@@ -6,32 +6,31 @@ using Boards.BuildingBlocks.IdentityAdmin;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using IdentityProgram = identity::Program;
 
-namespace Boards.Monitoring.Tests.Integration;
+namespace Boards.Testing;
 
 /// <summary>
 /// Our identity provider (services/Identity) in-process on its own database in the REAL PostgreSQL. A caller of a
 /// given role and municipality becomes a user created through the provider's Keycloak Admin API (as Membership's
-/// identity link does), and its token comes from the password grant: the Monitoring service validates real tokens.
+/// identity link does), and its token comes from the password grant: the service under test validates real tokens.
 /// </summary>
 public sealed class InProcessIdentity(string databaseName) : IAsyncDisposable
 {
     public const string Issuer = "http://localhost:5070/realms/boards";
 
-    private readonly string _keysPath = Path.Combine(Path.GetTempPath(), "monitoring-identity-keys-" + databaseName);
+    private readonly string _keysPath = Path.Combine(Path.GetTempPath(), "boards-identity-keys-" + databaseName);
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private WebApplicationFactory<IdentityProgram>? _factory;
 
     private WebApplicationFactory<IdentityProgram> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
-    /// <summary>What the Monitoring service's JWT handler uses to fetch discovery and keys.</summary>
+    /// <summary>What the tested service's JWT handler uses to fetch discovery and keys.</summary>
     public HttpMessageHandler Handler() => Factory.Server.CreateHandler();
 
     public void Start()
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(MonitoringHost.PostgresConnectionString) { Database = databaseName }.ConnectionString;
+        var connectionString = TestPostgres.ConnectionString(databaseName);
         _factory = new WebApplicationFactory<IdentityProgram>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
@@ -89,7 +88,11 @@ public sealed class InProcessIdentity(string databaseName) : IAsyncDisposable
         using var client = Factory.CreateClient();
         using var response = await client.PostAsync("/realms/boards/protocol/openid-connect/token", new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"token: {(int)response.StatusCode} {body}");
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"token: {(int)response.StatusCode} {body}");
+        }
+
         return System.Text.Json.JsonSerializer.Deserialize<TokenResponse>(body)!.AccessToken;
     }
 

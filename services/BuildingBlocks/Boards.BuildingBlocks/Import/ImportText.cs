@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
 
-namespace Boards.Needs.Features.Import;
+namespace Boards.BuildingBlocks.Import;
 
 /// <summary>How headers and values of an import file are compared: as people type them, not as the API spells them.</summary>
 public static class ImportText
 {
-    /// <summary>Lowercase, without accents (ñ becomes n), blanks, hyphens and slashes as a single '_'.</summary>
-    public static string Normalize(string value)
+    /// <summary>
+    /// Lowercase, without accents, blanks, hyphens and slashes as a single '_'. 'ñ' becomes 'n' unless
+    /// <paramref name="keepEnye"/> (the member import keeps it: "Ñandutí" is "ñanduti").
+    /// </summary>
+    public static string Normalize(string value, bool keepEnye = false)
     {
         var decomposed = value.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
@@ -16,6 +19,11 @@ public static class ImportText
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
+                if (keepEnye && c == '\u0303' && builder.Length > 0 && builder[^1] == 'n')
+                {
+                    builder[^1] = 'ñ';
+                }
+
                 continue;
             }
 
