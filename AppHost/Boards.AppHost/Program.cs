@@ -20,20 +20,23 @@ var monitoring = builder.AddProject<Projects.Boards_Monitoring>("monitoring", la
     .WithBoardsDefaults(infrastructure, database: "monitoringdb", messaging: true)
     .WithAuthority(identity, issuer);
 
+var needs = builder.AddProject<Projects.Boards_Needs>("needs", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.Needs)
+    .WithKestrelEndpoint("grpc", ports.NeedsGrpc, http2Only: true)
+    .WithBoardsDefaults(infrastructure, database: "needsdb", messaging: true)
+    .WithAuthority(identity, issuer);
+
 var referrals = builder.AddProject<Projects.Boards_Referrals>("referrals", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Referrals)
     .WithKestrelEndpoint("grpc", ports.ReferralsGrpc, http2Only: true)
     .WithBoardsDefaults(infrastructure, database: "referralsdb", messaging: true)
     .WithAuthority(identity, issuer)
     .WithEnvironment("Referrals__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true")
+    // CheckAvailability before each referral, on needs' HTTP/2-only gRPC endpoint. No WaitFor: while needs is down,
+    // referrals are still accepted, marked not verified.
+    .WithEnvironment("Referrals__Needs__Address", needs.GetEndpoint("grpc"))
     // Consumers first: an event published before its queue exists would find nowhere to go.
     .WaitFor(monitoring);
-
-var needs = builder.AddProject<Projects.Boards_Needs>("needs", launchProfileName: null)
-    .WithKestrelEndpoint("http", ports.Needs)
-    .WithKestrelEndpoint("grpc", ports.NeedsGrpc, http2Only: true)
-    .WithBoardsDefaults(infrastructure, database: "needsdb", messaging: true)
-    .WithAuthority(identity, issuer);
 
 var membership = builder.AddProject<Projects.Boards_Membership>("membership", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Membership)

@@ -20,6 +20,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public const int GatewayGrpcPort = 6081;
     public const int PostgresPort = 57432;
     public const int RabbitMqPort = 57672;
+    public const int NeedsGrpcPort = 6132;
 
     private GrpcChannel? _channel;
 
@@ -56,7 +57,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             "Ports:Referrals=6101", "Ports:ReferralsGrpc=6102",
             "Ports:Monitoring=6111", "Ports:MonitoringGrpc=6112",
             "Ports:Membership=6121", "Ports:MembershipGrpc=6122",
-            "Ports:Needs=6131", "Ports:NeedsGrpc=6132",
+            "Ports:Needs=6131", $"Ports:NeedsGrpc={NeedsGrpcPort}",
         ], (options, _) => options.DisableDashboard = true);
 
         // Short deadlines for urgent referrals and a fast sweep, so the overdue path runs within a test.
@@ -84,6 +85,44 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         _channel = GrpcChannel.ForAddress($"http://localhost:{GatewayGrpcPort}");
         Referrals = new ReferralClient(_channel);
         Monitoring = new MonitoringClient(_channel);
+        await OfferSetup.OfferPrimaryCareEverywhereAsync(Http, await Tokens.ForUser("admin"));
+    }
+
+    /// <summary>
+    /// Stops a service and waits until it no longer listens on <paramref name="port"/>. DCP runs projects through
+    /// `dotnet run` and gives them about twelve seconds; a service still finishing its shutdown then is reported as
+    /// "failed to stop" although it already closed its ports, so that answer alone is not trusted either way.
+    /// </summary>
+    public async Task StopServiceAsync(string name, int port)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(name, "resource-stop");
+        await Eventually.Until(() => Task.FromResult(PortOpen(port)), open => !open, TimeSpan.FromSeconds(30),
+            $"{name} to stop listening on {port} (stop: {result.Success} {result.Message})");
+    }
+
+    /// <summary>Starts a stopped service again (retrying while DCP still settles the stop) and waits until it is healthy.</summary>
+    public async Task RestartServiceAsync(string name)
+    {
+        var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        var result = await Eventually.Until(() => commands.ExecuteCommandAsync(name, "resource-start"), r => r.Success, TimeSpan.FromSeconds(90),
+            $"{name} to start again");
+        Assert.True(result.Success, result.Message);
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(name, patience.Token);
+    }
+
+    private static bool PortOpen(int port)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     public async Task DisposeAsync()
@@ -109,7 +148,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     {
         int[] ports = [PostgresPort, RabbitMqPort, IdentityPort, GatewayPort, GatewayGrpcPort];
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (ports.Where(InUse).ToList() is { Count: > 0 } busy)
+        while (ports.Where(PortOpen).ToList() is { Count: > 0 } busy)
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -117,20 +156,6 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             }
 
             await Task.Delay(500, cancellationToken);
-        }
-
-        static bool InUse(int port)
-        {
-            try
-            {
-                using var client = new System.Net.Sockets.TcpClient();
-                client.Connect("127.0.0.1", port);
-                return true;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                return false;
-            }
         }
     }
 

@@ -43,6 +43,12 @@ public sealed class MunicipalityRegistryTests(BoardsAppFixture boards)
             Assert.Contains(municipalities!, m => m == new MunicipalityJson(code, "Distrito de prueba", "Boquerón"));
         }
 
+        // Needs learns the district from the same event; until then its catalog refuses the code (400). Referrals are
+        // checked against the catalog, so the district must offer the service first.
+        await Eventually.Until(
+            async () => (await OfferSetup.OfferAsync(boards.Http, admin, code, OfferSetup.Service(OfferSetup.PrimaryCare))).Status,
+            OfferSetup.Offered, what: $"needs to accept a catalog for {code}");
+
         // Referrals learns the district from MunicipalityRegistered; until then it refuses the code as unknown.
         var integrator = BoardsAppFixture.Bearer(await boards.Tokens.ForIntegrator());
         var referral = await Eventually.Until(

@@ -15,6 +15,7 @@ using Boards.Referrals.Features.GetReferral;
 using Boards.Referrals.Features.ListReferrals;
 using Boards.Referrals.Features.OverdueSweep;
 using Boards.Referrals.Features.ReferenceData;
+using Boards.Referrals.Features.ServiceAvailability;
 using Boards.Referrals.Features.Transitions;
 using Boards.Referrals.Features.WatchReferrals;
 using Boards.ServiceDefaults;
@@ -32,6 +33,7 @@ public static class ReferralsServiceExtensions
         builder.AddServiceDatabase<ReferralsDbContext>("referralsdb");
         builder.Services.AddOptions<ReferralsOptions>().BindConfiguration("Referrals");
 
+        builder.Services.AddServiceAvailability();
         builder.Services.AddScoped<CreateReferralHandler>();
         builder.Services.AddScoped<GetReferralHandler>();
         builder.Services.AddScoped<ListReferralsHandler>();

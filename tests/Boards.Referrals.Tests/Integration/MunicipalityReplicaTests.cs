@@ -84,6 +84,9 @@ public sealed class MunicipalityReplicaTests(ReferralsHost host) : IClassFixture
         var created = await CreateReferralAsync(code);
         Assert.Equal(code, created.Referral.MunicipalityCode);
         Assert.False(created.Replayed);
+        // This host has no Referrals:Needs:Address: nothing is asked, the referral goes through not verified.
+        Assert.Equal(AvailabilityVerification.NotVerified, created.Referral.Availability!.Verification);
+        Assert.Equal(Boards.Referrals.Features.ServiceAvailability.GrpcServiceAvailability.NotConfigured, created.Referral.Availability.Message);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Boards.Referrals.Tests.Integration;
 /// and the REAL RabbitMQ, with its consumers on a queue of its own, plus a separate bus that publishes events as
 /// Membership's outbox relay does. No token is minted: handlers are called with constructed callers.
 /// </summary>
-public sealed class ReferralsHost : IAsyncLifetime
+public class ReferralsHost : IAsyncLifetime
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
@@ -39,7 +39,7 @@ public sealed class ReferralsHost : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\"");
 
@@ -53,6 +53,7 @@ public sealed class ReferralsHost : IAsyncLifetime
             web.UseSetting("Referrals:SeedDemoData", "false");
             // Never contacted: these tests carry no token.
             web.UseSetting("Identity:Authority", "http://127.0.0.1:9/realms/boards");
+            ConfigureWebHost(web);
         });
         _ = _factory.Server; // starts the host: migrations, boot snapshot, bus, consumers
 
@@ -63,7 +64,12 @@ public sealed class ReferralsHost : IAsyncLifetime
         await _publisher.StartAsync(new CancellationTokenSource(Patience).Token);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>For hosts that need more settings or a replaced service (applied after the ones above).</summary>
+    protected virtual void ConfigureWebHost(IWebHostBuilder web)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         if (_publisher is not null)
         {

@@ -5,6 +5,15 @@ public sealed record ReferralRequested : ReferralEvent
     public Guid? PreviousReferralId { get; init; }
     public required DateTimeOffset AcceptBy { get; init; }
     public required bool ConsentOverridden { get; init; }
+
+    /// <summary>Whether the offer catalog confirmed the service; null from publishers that did not check (older versions).</summary>
+    public bool? AvailabilityVerified { get; init; }
+
+    /// <summary>Sent to a service with a waitlist or without places this month; null when unknown.</summary>
+    public bool? Waitlisted { get; init; }
+
+    /// <summary>available, waitlist or full, as the catalog said; null when not verified.</summary>
+    public string? CapacityStatus { get; init; }
 }
 
 public sealed record ReferralAccepted : ReferralEvent

@@ -1,6 +1,7 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.ServiceAvailability;
 
 namespace Boards.Referrals.Api;
 
@@ -15,6 +16,17 @@ public sealed class ReferralErrorMapper : IApiErrorMapper
             PreconditionType = "STATE",
             Subject = Codes.Of(illegal.Current),
             Extensions = new Dictionary<string, object?> { ["currentStatus"] = Codes.Of(illegal.Current) },
+        },
+        ServiceNotOfferedException notOffered => new ApiError(ApiErrorKind.FailedPrecondition, "Servicio no ofrecido.", notOffered.Message)
+        {
+            PreconditionType = "SERVICE_NOT_OFFERED",
+            Subject = "serviceCode",
+            ProblemType = "https://boards.example/problems/service-not-offered",
+            Extensions = new Dictionary<string, object?>
+            {
+                ["serviceCode"] = notOffered.ServiceCode,
+                ["destinationMunicipalityCode"] = notOffered.MunicipalityCode,
+            },
         },
         IdempotencyConflictException idempotency => new ApiError(ApiErrorKind.AlreadyExists, "requestId reutilizado.", idempotency.Message),
         _ => null,

@@ -35,6 +35,8 @@ public sealed class Referral
     public Rejection? Rejection { get; private set; }
     public Cancellation? Cancellation { get; private set; }
     public CounterReferral? CounterReferral { get; private set; }
+    /// <summary>Null for referrals sent before the catalog check existed.</summary>
+    public AvailabilityCheck? Availability { get; private init; }
     public long Version { get; private set; }
     public DateTimeOffset? AcceptOverdueRaisedAt { get; private set; }
     public DateTimeOffset? CounterReferralOverdueRaisedAt { get; private set; }
@@ -42,7 +44,9 @@ public sealed class Referral
 
     public bool IsFinal => Status is ReferralStatus.Rejected or ReferralStatus.Completed or ReferralStatus.Failed or ReferralStatus.Cancelled;
 
-    public static Referral Create(NewReferral request, string personKey, string requestHash, string actor, DateTimeOffset now, DeadlinePolicy deadlines)
+    public static Referral Create(
+        NewReferral request, string personKey, string requestHash, string actor, DateTimeOffset now, DeadlinePolicy deadlines,
+        AvailabilityCheck? availability = null)
     {
         if (request.Consent is { Given: false, Overridden: false })
         {
@@ -75,6 +79,7 @@ public sealed class Referral
             CreatedAt = now,
             AcceptBy = now + deadlines.For(request.Priority).Accept,
             Status = ReferralStatus.Requested,
+            Availability = availability,
         };
         referral.Record(null, ReferralStatus.Requested, actor, now,
             request.Consent.Overridden ? $"Sin consentimiento: {request.Consent.OverrideJustification}" : null);

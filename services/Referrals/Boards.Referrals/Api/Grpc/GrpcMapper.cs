@@ -98,6 +98,19 @@ public static class GrpcMapper
             PreviousReferralId = r.PreviousReferralId?.ToString() ?? "",
         };
 
+        if (r.Availability is { } availability)
+        {
+            message.Availability = new Proto.ServiceAvailability
+            {
+                Verification = ToProto<AvailabilityVerification, Proto.AvailabilityVerification>(availability.Verification),
+                CapacityStatus = availability.CapacityStatus ?? "",
+                WaitlistBand = availability.WaitlistBand ?? "",
+                Waitlisted = availability.Waitlisted,
+                Message = availability.Message,
+                CheckedAt = Timestamp.FromDateTimeOffset(availability.CheckedAt),
+            };
+        }
+
         if (r.Rejection is { } rejection)
         {
             message.Rejection = new Proto.Rejection

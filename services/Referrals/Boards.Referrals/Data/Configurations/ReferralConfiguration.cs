@@ -86,6 +86,16 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
             counter.Ignore(x => x.ResultingStatus);
         });
 
+        referral.OwnsOne(r => r.Availability, availability =>
+        {
+            availability.Property(x => x.Verification).HasColumnName("availability_verification").HasConversion<string>().HasMaxLength(20);
+            availability.Property(x => x.CapacityStatus).HasColumnName("availability_capacity_status").HasMaxLength(20);
+            availability.Property(x => x.WaitlistBand).HasColumnName("availability_waitlist_band").HasMaxLength(20);
+            availability.Property(x => x.Waitlisted).HasColumnName("availability_waitlisted");
+            availability.Property(x => x.Message).HasColumnName("availability_message").HasMaxLength(1000);
+            availability.Property(x => x.CheckedAt).HasColumnName("availability_checked_at");
+        });
+
         referral.OwnsMany(r => r.History, history =>
         {
             history.ToTable("referral_status_changes");

@@ -254,6 +254,49 @@ namespace Boards.Referrals.Data.Migrations
 
             modelBuilder.Entity("Boards.Referrals.Domain.Referral", b =>
                 {
+                    b.OwnsOne("Boards.Referrals.Domain.AvailabilityCheck", "Availability", b1 =>
+                        {
+                            b1.Property<Guid>("ReferralId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("CapacityStatus")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("availability_capacity_status");
+
+                            b1.Property<DateTimeOffset>("CheckedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("availability_checked_at");
+
+                            b1.Property<string>("Message")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("availability_message");
+
+                            b1.Property<string>("Verification")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("availability_verification");
+
+                            b1.Property<string>("WaitlistBand")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("availability_waitlist_band");
+
+                            b1.Property<bool>("Waitlisted")
+                                .HasColumnType("boolean")
+                                .HasColumnName("availability_waitlisted");
+
+                            b1.HasKey("ReferralId");
+
+                            b1.ToTable("referrals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferralId");
+                        });
+
                     b.OwnsOne("Boards.Referrals.Domain.Cancellation", "Cancellation", b1 =>
                         {
                             b1.Property<Guid>("ReferralId")
@@ -505,6 +548,8 @@ namespace Boards.Referrals.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ReferralId");
                         });
+
+                    b.Navigation("Availability");
 
                     b.Navigation("Cancellation");
 

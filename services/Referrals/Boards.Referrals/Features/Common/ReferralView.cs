@@ -28,7 +28,8 @@ public sealed record ReferralView(
     CounterReferral? CounterReferral,
     IReadOnlyList<StatusChangeView> History,
     long Version,
-    Guid? PreviousReferralId)
+    Guid? PreviousReferralId,
+    AvailabilityCheck? Availability)
 {
     public static ReferralView From(Referral r, DateTimeOffset now, DeadlinePolicy deadlines) => new(
         r.Id, r.Status, r.Priority, r.MunicipalityCode, r.DestinationMunicipalityCode, r.OriginInstitution,
@@ -36,7 +37,7 @@ public sealed record ReferralView(
         r.CreatedAt, r.CreatedBy, r.AcceptBy, r.CounterReferBy, r.IsOverdue(now), r.IsDueSoon(now, deadlines),
         r.Rejection, r.Cancellation, r.CounterReferral,
         r.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeView(h.From, h.To, h.Actor, h.At, h.Note)).ToList(),
-        r.Version, r.PreviousReferralId);
+        r.Version, r.PreviousReferralId, r.Availability);
 }
 
 public sealed record StatusChangeView(ReferralStatus? From, ReferralStatus To, string Actor, DateTimeOffset At, string? Note);

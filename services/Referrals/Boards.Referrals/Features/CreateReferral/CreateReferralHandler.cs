@@ -6,6 +6,7 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.ServiceAvailability;
 using Boards.Referrals.Features.WatchReferrals;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -16,10 +17,14 @@ namespace Boards.Referrals.Features.CreateReferral;
 
 public sealed record CreateReferralResult(Referral Referral, bool Replayed);
 
-/// <summary>Sends a referral: validates, checks scope and reference data, and is idempotent on the caller's request id.</summary>
+/// <summary>
+/// Sends a referral: validates, checks scope and reference data, asks the offer catalog whether the destination offers
+/// the service, and is idempotent on the caller's request id (a replay asks nothing again).
+/// </summary>
 public sealed class CreateReferralHandler(
     ReferralsDbContext db,
     IOptions<ReferralsOptions> options,
+    IServiceAvailability availability,
     ReferralChangeFeed feed,
     TimeProvider clock)
 {
@@ -47,9 +52,11 @@ public sealed class CreateReferralHandler(
         }
 
         await CheckReferencesAsync(request, cancellationToken);
+        var answer = await availability.CheckAsync(request.DestinationMunicipalityCode, request.ServiceCode, cancellationToken);
+        var check = AvailabilityPolicy.Decide(answer, request.DestinationMunicipalityCode, request.ServiceCode, clock.GetUtcNow());
 
         var secret = Encoding.UTF8.GetBytes(options.Value.PersonKeySecret);
-        var referral = Referral.Create(request, PersonKey.Compute(request.Person, secret), hash, caller.DisplayName, now, options.Value.Deadlines);
+        var referral = Referral.Create(request, PersonKey.Compute(request.Person, secret), hash, caller.DisplayName, now, options.Value.Deadlines, check);
         db.Referrals.Add(referral);
         db.AddToOutbox(ReferralEventFactory.ForLatestChange(referral, now), clock);
         try

@@ -1,0 +1,87 @@
+using Boards.Needs.Contracts.Grpc;
+using Grpc.Core;
+using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.Options;
+
+namespace Boards.Referrals.Features.ServiceAvailability;
+
+/// <summary>
+/// CheckAvailability on the needs service (boards.needs.v1.OfferCatalog) with the caller's own bearer token and a short
+/// deadline. Any failure to get an answer (not configured, unreachable, deadline, refused token) becomes "not verified".
+/// </summary>
+public sealed partial class GrpcServiceAvailability(
+    GrpcClientFactory clients,
+    IOptions<NeedsOptions> options,
+    IHttpContextAccessor http,
+    ILogger<GrpcServiceAvailability> logger) : IServiceAvailability
+{
+    public const string ClientName = "needs-offer-catalog";
+
+    public const string NotConfigured =
+        "La verificación de la oferta de servicios no está configurada: la referencia se registró sin verificar que el servicio se ofrezca.";
+
+    public const string TimedOut =
+        "El catálogo de oferta no respondió a tiempo: la referencia se registró sin verificar. Confirme con la institución de destino que el servicio se ofrece y tiene cupo.";
+
+    public const string Unreachable =
+        "No se pudo consultar el catálogo de oferta: la referencia se registró sin verificar. Confirme con la institución de destino que el servicio se ofrece y tiene cupo.";
+
+    public async Task<AvailabilityAnswer> CheckAsync(string municipalityCode, string serviceCode, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(settings.Address))
+        {
+            return AvailabilityAnswer.NotVerified(NotConfigured);
+        }
+
+        var headers = new Metadata();
+        if (http.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        {
+            headers.Add("authorization", authorization);
+        }
+
+        try
+        {
+            var client = clients.CreateClient<OfferCatalog.OfferCatalogClient>(ClientName);
+            var reply = await client.CheckAvailabilityAsync(
+                new CheckAvailabilityRequest { MunicipalityCode = municipalityCode, ServiceCode = serviceCode },
+                headers, DateTime.UtcNow + settings.Timeout, cancellationToken);
+            return new AvailabilityAnswer
+            {
+                Verified = true,
+                Offered = reply.Offered,
+                CapacityStatus = Code(reply.CapacityStatus),
+                WaitlistBand = Code(reply.WaitlistBand),
+                ServiceName = reply.ServiceName is { Length: > 0 } name ? name : null,
+                Message = reply.Message,
+            };
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Whatever went wrong, the referral must still go through: the person is at the desk now.
+            var deadline = exception is RpcException { StatusCode: StatusCode.DeadlineExceeded };
+            LogNotVerified(logger, exception, municipalityCode, serviceCode, (exception as RpcException)?.StatusCode.ToString() ?? exception.GetType().Name);
+            return AvailabilityAnswer.NotVerified(deadline ? TimedOut : Unreachable);
+        }
+    }
+
+    private static string? Code(CapacityStatus status) => status switch
+    {
+        CapacityStatus.Available => "available",
+        CapacityStatus.Waitlist => "waitlist",
+        CapacityStatus.Full => "full",
+        _ => null,
+    };
+
+    private static string? Code(WaitlistBand band) => band switch
+    {
+        WaitlistBand.Under1Month => "under_1_month",
+        WaitlistBand.OneTo3Months => "one_to_3_months",
+        WaitlistBand.Over3Months => "over_3_months",
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "CheckAvailability for service {ServiceCode} in {MunicipalityCode} failed ({Reason}); the referral is created not verified.")]
+    private static partial void LogNotVerified(ILogger logger, Exception exception, string municipalityCode, string serviceCode, string reason);
+}

@@ -1,0 +1,15 @@
+namespace Boards.Referrals.Features.ServiceAvailability;
+
+/// <summary>Configuration section "Referrals:Needs": where the needs service's gRPC endpoint is, and how long to wait.</summary>
+public sealed class NeedsOptions
+{
+    public const string Section = "Referrals:Needs";
+
+    /// <summary>An http URL of the needs service's gRPC (HTTP/2) endpoint. Empty: nothing is called, referrals are not verified.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>The deadline of each CheckAvailability call. Someone is waiting at a desk: keep it short.</summary>
+    public double TimeoutSeconds { get; set; } = 2;
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : 2);
+}
