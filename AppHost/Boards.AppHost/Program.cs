@@ -24,7 +24,8 @@ var needs = builder.AddProject<Projects.Boards_Needs>("needs", launchProfileName
     .WithKestrelEndpoint("http", ports.Needs)
     .WithKestrelEndpoint("grpc", ports.NeedsGrpc, http2Only: true)
     .WithBoardsDefaults(infrastructure, database: "needsdb", messaging: true)
-    .WithAuthority(identity, issuer);
+    .WithAuthority(identity, issuer)
+    .WithEnvironment("Needs__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true");
 
 var referrals = builder.AddProject<Projects.Boards_Referrals>("referrals", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Referrals)
@@ -32,11 +33,13 @@ var referrals = builder.AddProject<Projects.Boards_Referrals>("referrals", launc
     .WithBoardsDefaults(infrastructure, database: "referralsdb", messaging: true)
     .WithAuthority(identity, issuer)
     .WithEnvironment("Referrals__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true")
-    // CheckAvailability before each referral, on needs' HTTP/2-only gRPC endpoint. No WaitFor: while needs is down,
-    // referrals are still accepted, marked not verified.
+    // CheckAvailability before each referral, on needs' HTTP/2-only gRPC endpoint. While needs is down, referrals are
+    // still accepted, marked not verified.
     .WithEnvironment("Referrals__Needs__Address", needs.GetEndpoint("grpc"))
-    // Consumers first: an event published before its queue exists would find nowhere to go.
-    .WaitFor(monitoring);
+    // Consumers first: an event published before its queue exists would find nowhere to go (monitoring and needs both
+    // consume referral events). This orders the start only; it does not tie referrals to needs afterwards.
+    .WaitFor(monitoring)
+    .WaitFor(needs);
 
 var membership = builder.AddProject<Projects.Boards_Membership>("membership", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Membership)
@@ -45,8 +48,8 @@ var membership = builder.AddProject<Projects.Boards_Membership>("membership", la
     .WithAuthority(identity, issuer)
     .WithEnvironment("Membership__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true")
     .WithEnvironment("Membership__IdentityLink__ClientSecret", membershipClientSecret)
-    // All three consume MunicipalityRegistered, which membership announces at start. No cycle: referrals waits only
-    // for monitoring, needs for nothing.
+    // All three consume MunicipalityRegistered, which membership announces at start. No cycle: referrals waits for
+    // monitoring and needs, needs for nothing.
     .WaitFor(monitoring)
     .WaitFor(referrals)
     .WaitFor(needs);
