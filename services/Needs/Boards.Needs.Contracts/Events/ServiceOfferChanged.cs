@@ -9,6 +9,12 @@ public sealed record ServiceOfferChanged
     public required string MunicipalityCode { get; init; }
     /// <summary>Lower-case slug, unique within the municipality (e.g. "tekopora").</summary>
     public required string ServiceCode { get; init; }
+    public string Name { get; init; } = "";
+    public string Program { get; init; } = "";
+    /// <summary>An institution code of data/reference/institutions.csv, e.g. "mds".</summary>
+    public string InstitutionCode { get; init; } = "";
+    /// <summary>office, health_unit, service_day or home_visit.</summary>
+    public string Channel { get; init; } = "";
     /// <summary>Need category codes the service covers (e.g. "food_security").</summary>
     public required IReadOnlyList<string> Categories { get; init; }
     /// <summary>available, waitlist or full.</summary>

@@ -187,6 +187,10 @@ public sealed class OfferCatalog(NeedsDbContext db, Institutions institutions, T
     {
         MunicipalityCode = service.MunicipalityCode,
         ServiceCode = service.Code,
+        Name = service.Name,
+        Program = service.Program,
+        InstitutionCode = service.InstitutionCode,
+        Channel = service.Channel.Code(),
         Categories = service.Categories.ToList(),
         CapacityStatus = service.CapacityStatus.Code(),
         WaitlistBand = service.WaitlistBand?.Code(),
