@@ -18,6 +18,7 @@ public sealed class IntegrationEventTests
     {
         "ReferralOverdue",
         "ReferralPutOnHold",
+        "ServiceDayHeld",
         "SessionHeld",
     };
 

@@ -24,6 +24,9 @@ public static class ConsumerRegistration
         bus.AddConsumer<MunicipalityRegisteredConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<RepresentativityAssessedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<GapAnalysisPublishedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<ServiceDayHeldConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<PlanApprovedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<PlanActionProgressedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         return bus;
     }
 }

@@ -4,13 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Monitoring.Data;
 
-/// <summary>The monitoring read model (monitoringdb): facts per referral, the municipality registry, the latest representativity and gap analysis per municipality, and the inbox.</summary>
+/// <summary>The monitoring read model (monitoringdb): facts per referral, the municipality registry, the latest representativity, gap analysis and plan per municipality, service day reports, plan actions, and the inbox.</summary>
 public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options)
 {
     public DbSet<ReferralFact> ReferralFacts => Set<ReferralFact>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<MunicipalityRepresentativity> Representativity => Set<MunicipalityRepresentativity>();
     public DbSet<MunicipalityGapAnalysis> GapAnalyses => Set<MunicipalityGapAnalysis>();
+    public DbSet<ServiceDayReport> ServiceDayReports => Set<ServiceDayReport>();
+    public DbSet<MunicipalityPlan> Plans => Set<MunicipalityPlan>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -32,6 +32,21 @@ internal static class ReadModelWrites
             .FromSqlInterpolated($"SELECT * FROM municipality_gap_analysis WHERE code = {code} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
 
+    public static Task<ServiceDayReport?> LockServiceDayAsync(this MonitoringDbContext db, Guid serviceDayId, CancellationToken cancellationToken) =>
+        db.ServiceDayReports
+            .FromSqlInterpolated($"SELECT * FROM service_day_reports WHERE service_day_id = {serviceDayId} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public static Task<MunicipalityPlan?> LockPlanAsync(this MonitoringDbContext db, string code, CancellationToken cancellationToken) =>
+        db.Plans
+            .FromSqlInterpolated($"SELECT * FROM municipality_plans WHERE code = {code} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public static Task<PlanAction?> LockPlanActionAsync(this MonitoringDbContext db, Guid actionId, CancellationToken cancellationToken) =>
+        db.PlanActions
+            .FromSqlInterpolated($"SELECT * FROM plan_actions WHERE action_id = {actionId} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>Inserts a new row now; false when another transaction inserted the same key first (nothing is kept then).</summary>
     public static async Task<bool> TryInsertAsync<TEntity>(this MonitoringDbContext db, TEntity entity, CancellationToken cancellationToken)
         where TEntity : class

@@ -36,6 +36,12 @@ public sealed record MunicipalitySummary(
     /// <summary>The largest need-vs-offer gaps of the latest analysis from Needs; null when none has arrived.</summary>
     public GapsSnapshot? Gaps { get; init; }
 
+    /// <summary>Service days reported by ServiceDays, over all time and recently; null when none has arrived.</summary>
+    public ServiceDaysSnapshot? ServiceDays { get; init; }
+
+    /// <summary>The current territorial action plan (PAT) from Planning; null when no plan event has arrived.</summary>
+    public PlanSnapshot? Plan { get; init; }
+
     /// <summary>
     /// Builds the summary from counts and median durations in seconds. A municipality seen only in referrals (not
     /// registered yet) shows its code as name and an empty department.

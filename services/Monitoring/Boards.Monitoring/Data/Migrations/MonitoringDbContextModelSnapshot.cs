@@ -162,6 +162,62 @@ namespace Boards.Monitoring.Data.Migrations
                     b.ToTable("municipality_gap_analysis", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Monitoring.Domain.MunicipalityPlan", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("ActionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_count");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("approved_version");
+
+                    b.Property<int>("DoneActions")
+                        .HasColumnType("integer")
+                        .HasColumnName("done_actions");
+
+                    b.Property<DateTimeOffset>("FiguresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("figures_at");
+
+                    b.Property<int>("OverdueActions")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue_actions");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<decimal>("Progress")
+                        .HasColumnType("numeric")
+                        .HasColumnName("progress");
+
+                    b.Property<DateTimeOffset?>("RollupAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rollup_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("municipality_plans", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Monitoring.Domain.MunicipalityRepresentativity", b =>
                 {
                     b.Property<string>("Code")
@@ -203,6 +259,59 @@ namespace Boards.Monitoring.Data.Migrations
                     b.HasKey("Code", "Basis");
 
                     b.ToTable("municipality_representativity", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Monitoring.Domain.PlanAction", b =>
+                {
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.Property<long>("ActionVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("action_version");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<decimal>("Progress")
+                        .HasColumnType("numeric")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("ActionId");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_actions_plan_id");
+
+                    b.ToTable("plan_actions", (string)null);
                 });
 
             modelBuilder.Entity("Boards.Monitoring.Domain.ReferralFact", b =>
@@ -249,6 +358,46 @@ namespace Boards.Monitoring.Data.Migrations
                         .HasDatabaseName("ix_referral_facts_municipality_code");
 
                     b.ToTable("referral_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Monitoring.Domain.ServiceDayReport", b =>
+                {
+                    b.Property<Guid>("ServiceDayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_day_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("PeopleServed")
+                        .HasColumnType("integer")
+                        .HasColumnName("people_served");
+
+                    b.Property<int>("ReferralsMade")
+                        .HasColumnType("integer")
+                        .HasColumnName("referrals_made");
+
+                    b.Property<int>("ReportVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_version");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.HasKey("ServiceDayId");
+
+                    b.HasIndex("Code", "Date")
+                        .HasDatabaseName("ix_service_day_reports_municipality_code_date");
+
+                    b.ToTable("service_day_reports", (string)null);
                 });
 #pragma warning restore 612, 618
         }

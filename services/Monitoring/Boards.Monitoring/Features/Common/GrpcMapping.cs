@@ -36,6 +36,8 @@ public static class GrpcMapping
         proto.Representativity = ToProto(summary.Representativity);
         proto.AttendanceRepresentativity = ToProto(summary.AttendanceRepresentativity);
         proto.Gaps = ToProto(summary.Gaps);
+        proto.ServiceDays = ToProto(summary.ServiceDays);
+        proto.Plan = ToProto(summary.Plan);
 
         return proto;
     }
@@ -59,6 +61,39 @@ public static class GrpcMapping
             Period = gaps.Period,
             Top = { gaps.Top.Select(ToProto) },
         };
+
+    private static Proto.ServiceDays? ToProto(ServiceDaysSnapshot? days) => days is null
+        ? null
+        : new Proto.ServiceDays
+        {
+            Held = days.AllTime.Held,
+            PeopleServed = days.AllTime.PeopleServed,
+            ReferralsMade = days.AllTime.ReferralsMade,
+            LastHeldOn = ToProto(days.LastHeldOn),
+            Last90Days = new Proto.RecentServiceDays
+            {
+                Since = ToProto(days.RecentSince),
+                Held = days.Recent.Held,
+                PeopleServed = days.Recent.PeopleServed,
+                ReferralsMade = days.Recent.ReferralsMade,
+            },
+        };
+
+    private static Proto.Plan? ToProto(PlanSnapshot? plan) => plan is null
+        ? null
+        : new Proto.Plan
+        {
+            Year = plan.Year,
+            Version = plan.Version,
+            Progress = (double)plan.Progress,
+            ActionCount = plan.ActionCount,
+            OverdueActions = plan.OverdueActions,
+            DoneActions = plan.DoneActions,
+            ApprovedAt = plan.ApprovedAt is { } approvedAt ? Timestamp.FromDateTimeOffset(approvedAt) : null,
+            UpdatedAt = Timestamp.FromDateTimeOffset(plan.UpdatedAt),
+        };
+
+    private static Google.Type.Date ToProto(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
     private static Proto.CategoryGap ToProto(CategoryGapValue gap) => new()
     {

@@ -10,7 +10,7 @@ namespace Boards.Monitoring.Features.Common;
 /// Computes the indicators in PostgreSQL: one pass over referral_facts grouped by origin municipality (counts with
 /// FILTER, medians with percentile_cont), joined to the registry. Rounding and ordering happen in the Domain.
 /// </summary>
-public sealed class MunicipalitySummaryReader(MonitoringDbContext db)
+public sealed class MunicipalitySummaryReader(MonitoringDbContext db, TimeProvider clock)
 {
     private static readonly string OpenStatuses =
         string.Join(", ", ReferralStatuses.Open.Select(status => $"'{status.Code()}'"));
@@ -71,14 +71,47 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db)
             .Where(g => codes.Contains(g.Code))
             .ToListAsync(cancellationToken))
             .ToDictionary(g => g.Code, g => g.ToSnapshot());
+        var serviceDays = await ReadServiceDaysAsync(codes, cancellationToken);
+        var plans = (await db.Plans.AsNoTracking()
+            .Where(p => codes.Contains(p.Code))
+            .ToListAsync(cancellationToken))
+            .ToDictionary(p => p.Code, p => p.ToSnapshot());
         var summaries = rows.Select(row => ToSummary(row) with
         {
             Representativity = representativity.GetValueOrDefault((row.Code, RepresentativityBasis.Roster)),
             AttendanceRepresentativity = representativity.GetValueOrDefault((row.Code, RepresentativityBasis.Attendance)),
             Gaps = gaps.GetValueOrDefault(row.Code),
+            ServiceDays = serviceDays.GetValueOrDefault(row.Code),
+            Plan = plans.GetValueOrDefault(row.Code),
         }).ToList();
         summaries.Sort(MunicipalitySummary.DisplayOrder);
         return summaries;
+    }
+
+    /// <summary>Service day totals per municipality in one grouped pass: all time, and the recent window with FILTERed sums.</summary>
+    private async Task<Dictionary<string, ServiceDaysSnapshot>> ReadServiceDaysAsync(List<string> codes, CancellationToken cancellationToken)
+    {
+        var since = ServiceDayWindow.Since(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var totals = await db.ServiceDayReports.AsNoTracking()
+            .Where(d => codes.Contains(d.Code))
+            .GroupBy(d => d.Code)
+            .Select(g => new
+            {
+                Code = g.Key,
+                Held = g.Count(),
+                PeopleServed = g.Sum(d => d.PeopleServed),
+                ReferralsMade = g.Sum(d => d.ReferralsMade),
+                LastHeldOn = g.Max(d => d.Date),
+                RecentHeld = g.Count(d => d.Date >= since),
+                RecentPeopleServed = g.Sum(d => d.Date >= since ? d.PeopleServed : 0),
+                RecentReferralsMade = g.Sum(d => d.Date >= since ? d.ReferralsMade : 0),
+            })
+            .ToListAsync(cancellationToken);
+        return totals.ToDictionary(t => t.Code, t => new ServiceDaysSnapshot(
+            new ServiceDayTotals(t.Held, t.PeopleServed, t.ReferralsMade),
+            t.LastHeldOn,
+            new ServiceDayTotals(t.RecentHeld, t.RecentPeopleServed, t.RecentReferralsMade),
+            since));
     }
 
     public async Task<MunicipalitySummary?> ReadOneAsync(string code, CancellationToken cancellationToken) =>

@@ -13,7 +13,9 @@ public sealed record MunicipalitySummaryResponse(
     double? MedianDaysToCounterReferral,
     RepresentativityResponse? Representativity,
     RepresentativityResponse? AttendanceRepresentativity,
-    GapsResponse? Gaps)
+    GapsResponse? Gaps,
+    ServiceDaysResponse? ServiceDays,
+    PlanResponse? Plan)
 {
     public static MunicipalitySummaryResponse From(MunicipalitySummary summary) => new(
         summary.Code,
@@ -25,7 +27,9 @@ public sealed record MunicipalitySummaryResponse(
         summary.MedianDaysToCounterReferral,
         RepresentativityResponse.From(summary.Representativity),
         RepresentativityResponse.From(summary.AttendanceRepresentativity),
-        GapsResponse.From(summary.Gaps));
+        GapsResponse.From(summary.Gaps),
+        ServiceDaysResponse.From(summary.ServiceDays),
+        PlanResponse.From(summary.Plan));
 }
 
 /// <summary>

@@ -1,0 +1,57 @@
+using Boards.BuildingBlocks.Inbox;
+using Boards.Monitoring.Data;
+using Boards.Monitoring.Domain;
+using Boards.ServiceDays.Contracts.Events;
+using MassTransit;
+
+namespace Boards.Monitoring.Consumers;
+
+/// <summary>
+/// Keeps one row per service day with its latest report. A redelivery is dropped by the inbox; a report whose
+/// ReportVersion is not higher than the one held is ignored, whatever order they arrive in.
+/// </summary>
+public sealed class ServiceDayHeldConsumer(MonitoringDbContext db, TimeProvider clock)
+    : IdempotentConsumer<ServiceDayHeld, MonitoringDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(ServiceDayHeld message, ConsumeContext<ServiceDayHeld> context)
+    {
+        var reading = ServiceDayMapping.ToReading(message);
+        var cancellationToken = context.CancellationToken;
+
+        var row = await Db.LockServiceDayAsync(reading.ServiceDayId, cancellationToken);
+        if (row is null)
+        {
+            if (await Db.TryInsertAsync(ServiceDayReport.From(reading), cancellationToken))
+            {
+                return;
+            }
+
+            row = await Db.LockServiceDayAsync(reading.ServiceDayId, cancellationToken)
+                  ?? throw new InvalidOperationException($"Service day {reading.ServiceDayId} vanished after a concurrent insert.");
+        }
+
+        row.Apply(reading);
+    }
+}
+
+public static class ServiceDayMapping
+{
+    /// <summary>Code normalized, time in UTC. A report without a municipality breaks the contract and faults.</summary>
+    public static ServiceDayReading ToReading(ServiceDayHeld message)
+    {
+        var code = MunicipalityCodes.Normalize(message.MunicipalityCode);
+        if (code.Length == 0)
+        {
+            throw new InvalidOperationException($"ServiceDayHeld {message.ServiceDayId} arrived without a municipality code.");
+        }
+
+        return new ServiceDayReading(
+            message.ServiceDayId,
+            code,
+            message.Date,
+            message.PeopleServed,
+            message.ReferralsMade,
+            message.ReportVersion,
+            message.ReportedAt.ToUniversalTime());
+    }
+}
