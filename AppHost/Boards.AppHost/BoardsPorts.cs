@@ -3,7 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace Boards.AppHost;
 
 /// <summary>Fixed loopback ports (section Ports), documented in docs/configuration.md. Tests pass other values.</summary>
-public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int Referrals, int ReferralsGrpc, int Monitoring, int MonitoringGrpc, int Membership, int MembershipGrpc, int Needs, int NeedsGrpc)
+public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int Referrals, int ReferralsGrpc, int Monitoring, int MonitoringGrpc, int Membership, int MembershipGrpc, int Needs, int NeedsGrpc,
+    int ServiceDays, int ServiceDaysGrpc, int Planning, int PlanningGrpc)
 {
     public static BoardsPorts From(IConfiguration configuration)
     {
@@ -19,6 +20,10 @@ public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int
             ports.GetValue("Membership", 5121),
             ports.GetValue("MembershipGrpc", 5122),
             ports.GetValue("Needs", 5131),
-            ports.GetValue("NeedsGrpc", 5132));
+            ports.GetValue("NeedsGrpc", 5132),
+            ports.GetValue("ServiceDays", 5141),
+            ports.GetValue("ServiceDaysGrpc", 5142),
+            ports.GetValue("Planning", 5151),
+            ports.GetValue("PlanningGrpc", 5152));
     }
 }

@@ -20,12 +20,29 @@ var monitoring = builder.AddProject<Projects.Boards_Monitoring>("monitoring", la
     .WithBoardsDefaults(infrastructure, database: "monitoringdb", messaging: true)
     .WithAuthority(identity, issuer);
 
+// Planning and service days consume what needs and membership announce, so they start before them.
+var planning = builder.AddProject<Projects.Boards_Planning>("planning", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.Planning)
+    .WithKestrelEndpoint("grpc", ports.PlanningGrpc, http2Only: true)
+    .WithBoardsDefaults(infrastructure, database: "planningdb", messaging: true)
+    .WithAuthority(identity, issuer)
+    .WaitFor(monitoring);
+
+var serviceDays = builder.AddProject<Projects.Boards_ServiceDays>("servicedays", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.ServiceDays)
+    .WithKestrelEndpoint("grpc", ports.ServiceDaysGrpc, http2Only: true)
+    .WithBoardsDefaults(infrastructure, database: "servicedaysdb", messaging: true)
+    .WithAuthority(identity, issuer)
+    .WaitFor(monitoring);
+
 var needs = builder.AddProject<Projects.Boards_Needs>("needs", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Needs)
     .WithKestrelEndpoint("grpc", ports.NeedsGrpc, http2Only: true)
     .WithBoardsDefaults(infrastructure, database: "needsdb", messaging: true)
     .WithAuthority(identity, issuer)
-    .WithEnvironment("Needs__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true");
+    .WithEnvironment("Needs__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true")
+    .WaitFor(planning)
+    .WaitFor(serviceDays);
 
 var referrals = builder.AddProject<Projects.Boards_Referrals>("referrals", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Referrals)
@@ -54,6 +71,9 @@ var membership = builder.AddProject<Projects.Boards_Membership>("membership", la
     .WaitFor(referrals)
     .WaitFor(needs);
 
+// Needs found on a service day become referrals: one CreateReferral per person on referrals' gRPC endpoint.
+serviceDays.WithEnvironment("ServiceDays__Referrals__Address", referrals.GetEndpoint("grpc"));
+
 builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Gateway)
     .WithKestrelEndpoint("grpc", ports.GatewayGrpc, http2Only: true)
@@ -62,6 +82,8 @@ builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
     .WithReference(referrals).WaitFor(referrals)
     .WithReference(monitoring).WaitFor(monitoring)
     .WithReference(membership).WaitFor(membership)
-    .WithReference(needs).WaitFor(needs);
+    .WithReference(needs).WaitFor(needs)
+    .WithReference(serviceDays).WaitFor(serviceDays)
+    .WithReference(planning).WaitFor(planning);
 
 builder.Build().Run();

@@ -58,6 +58,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             "Ports:Monitoring=6111", "Ports:MonitoringGrpc=6112",
             "Ports:Membership=6121", "Ports:MembershipGrpc=6122",
             "Ports:Needs=6131", $"Ports:NeedsGrpc={NeedsGrpcPort}",
+            "Ports:ServiceDays=6141", "Ports:ServiceDaysGrpc=6142",
+            "Ports:Planning=6151", "Ports:PlanningGrpc=6152",
         ], (options, _) => options.DisableDashboard = true);
 
         // Short deadlines for urgent referrals and a fast sweep, so the overdue path runs within a test.

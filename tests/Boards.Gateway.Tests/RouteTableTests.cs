@@ -30,6 +30,10 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
         public const string MembershipGrpc = "http://127.0.0.1:47122/";
         public const string NeedsHttp = "http://127.0.0.1:47131/";
         public const string NeedsGrpc = "http://127.0.0.1:47132/";
+        public const string ServiceDaysHttp = "http://127.0.0.1:47141/";
+        public const string ServiceDaysGrpc = "http://127.0.0.1:47142/";
+        public const string PlanningHttp = "http://127.0.0.1:47151/";
+        public const string PlanningGrpc = "http://127.0.0.1:47152/";
 
         private readonly GatewayHost _host = new(new Dictionary<string, string>
         {
@@ -41,6 +45,10 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
             ["services:membership:grpc:0"] = MembershipGrpc,
             ["services:needs:http:0"] = NeedsHttp,
             ["services:needs:grpc:0"] = NeedsGrpc,
+            ["services:servicedays:http:0"] = ServiceDaysHttp,
+            ["services:servicedays:grpc:0"] = ServiceDaysGrpc,
+            ["services:planning:http:0"] = PlanningHttp,
+            ["services:planning:grpc:0"] = PlanningGrpc,
         });
 
         public IReadOnlyList<RouteModel> Routes { get; private set; } = [];
@@ -62,6 +70,8 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
         MonitoringService.Descriptor.FullName,
         "boards.membership.v1.BoardService",
         OfferCatalog.Descriptor.FullName,
+        "boards.servicedays.v1.ServiceDayService",
+        "boards.planning.v1.PlanService",
         "grpc.reflection.v1alpha.ServerReflection",
         "grpc.reflection.v1.ServerReflection",
     ];
@@ -106,6 +116,8 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/boards.monitoring.v1.MonitoringService", "monitoring-grpc", "http://_grpc.monitoring", Gateway.MonitoringGrpc)]
     [InlineData("/boards.membership.v1.BoardService", "membership-grpc", "http://_grpc.membership", Gateway.MembershipGrpc)]
     [InlineData("/boards.needs.v1.OfferCatalog", "needs-grpc", "http://_grpc.needs", Gateway.NeedsGrpc)]
+    [InlineData("/boards.servicedays.v1.ServiceDayService", "servicedays-grpc", "http://_grpc.servicedays", Gateway.ServiceDaysGrpc)]
+    [InlineData("/boards.planning.v1.PlanService", "planning-grpc", "http://_grpc.planning", Gateway.PlanningGrpc)]
     public void Each_grpc_service_goes_to_its_services_grpc_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
     {
         var route = RouteFor(pathPrefix);
@@ -147,6 +159,8 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/api/boards", "membership", "http://membership", Gateway.MembershipHttp)]
     [InlineData("/api/needs", "needs", "http://needs", Gateway.NeedsHttp)]
     [InlineData("/api/offer", "needs", "http://needs", Gateway.NeedsHttp)]
+    [InlineData("/api/service-days", "servicedays", "http://servicedays", Gateway.ServiceDaysHttp)]
+    [InlineData("/api/plans", "planning", "http://planning", Gateway.PlanningHttp)]
     public void Each_rest_path_goes_to_its_services_http_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
     {
         var route = RouteFor(pathPrefix);

@@ -17,12 +17,16 @@ public static class GatewayRoutes
         Route("boards-rest", "/api/boards/{**rest}", "membership"),
         Route("needs-rest", "/api/needs/{**rest}", "needs"),
         Route("offer-rest", "/api/offer/{**rest}", "needs"),
+        Route("service-days-rest", "/api/service-days/{**rest}", "servicedays"),
+        Route("plans-rest", "/api/plans/{**rest}", "planning"),
         Route("referrals-grpc", "/boards.referrals.v1.ReferralService/{**method}", "referrals-grpc"),
         Route("referrals-grpc-reflection", "/grpc.reflection.v1alpha.ServerReflection/{**method}", "referrals-grpc"),
         Route("referrals-grpc-reflection-v1", "/grpc.reflection.v1.ServerReflection/{**method}", "referrals-grpc"),
         Route("monitoring-grpc", "/boards.monitoring.v1.MonitoringService/{**method}", "monitoring-grpc"),
         Route("membership-grpc", "/boards.membership.v1.BoardService/{**method}", "membership-grpc"),
         Route("needs-grpc", "/boards.needs.v1.OfferCatalog/{**method}", "needs-grpc"),
+        Route("servicedays-grpc", "/boards.servicedays.v1.ServiceDayService/{**method}", "servicedays-grpc"),
+        Route("planning-grpc", "/boards.planning.v1.PlanService/{**method}", "planning-grpc"),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =
@@ -31,10 +35,14 @@ public static class GatewayRoutes
         Rest("monitoring", "http://monitoring"),
         Rest("membership", "http://membership"),
         Rest("needs", "http://needs"),
+        Rest("servicedays", "http://servicedays"),
+        Rest("planning", "http://planning"),
         Grpc("referrals-grpc", "http://_grpc.referrals"),
         Grpc("monitoring-grpc", "http://_grpc.monitoring"),
         Grpc("membership-grpc", "http://_grpc.membership"),
         Grpc("needs-grpc", "http://_grpc.needs"),
+        Grpc("servicedays-grpc", "http://_grpc.servicedays"),
+        Grpc("planning-grpc", "http://_grpc.planning"),
     ];
 
     private static RouteConfig Route(string id, string path, string cluster) => new()

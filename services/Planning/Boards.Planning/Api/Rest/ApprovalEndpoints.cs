@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Boards.Planning.Domain.Versions;
+using Boards.Planning.Features.Approval;
+using Boards.Planning.Features.Plans;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Boards.Planning.Api.Rest;
+
+/// <summary>Approval by the board, amendments and their diffs.</summary>
+public static class ApprovalEndpoints
+{
+    public static IEndpointRouteBuilder MapApprovalEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/plans").WithTags("Plan de Acción Territorial").RequireAuthorization(BoardsPolicies.AnyBoardsRole);
+        group.MapPost("/{planId:guid}/approve", ApproveAsync).WithSummary("Aprobar el plan (o la enmienda) con la sesión de la mesa que lo decidió; publica PlanApproved");
+        group.MapPost("/{planId:guid}/amendments", AmendAsync).WithSummary("Abrir una enmienda: versión n+1 en borrador");
+        group.MapGet("/{planId:guid}/versions", VersionsAsync).WithSummary("Versiones del plan y las sesiones que las aprobaron");
+        group.MapGet("/{planId:guid}/versions/{version:int}/diff", DiffAsync).WithSummary("Qué cambió en la versión respecto de la anterior, campo por campo");
+        return app;
+    }
+
+    public static async Task<Ok<PlanView>> ApproveAsync(Guid planId, ApproveCommand command, PlanApprovals approvals, PlanStore store, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await store.ViewAsync(await approvals.ApproveAsync(planId, command, Caller.From(user), ct), ct));
+
+    public static async Task<Created<PlanView>> AmendAsync(Guid planId, AmendCommand command, PlanApprovals approvals, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var plan = await approvals.AmendAsync(planId, command, Caller.From(user), ct);
+        return TypedResults.Created($"/api/plans/{plan.Id}/versions/{plan.Version}/diff", await store.ViewAsync(plan, ct));
+    }
+
+    public static async Task<Ok<IReadOnlyList<PlanVersionView>>> VersionsAsync(Guid planId, PlanApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await approvals.VersionsAsync(planId, Caller.From(user), ct));
+
+    public static async Task<Ok<PlanDiff>> DiffAsync(Guid planId, int version, PlanApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await approvals.DiffAsync(planId, version, Caller.From(user), ct));
+}

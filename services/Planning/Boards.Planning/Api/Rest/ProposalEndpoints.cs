@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Boards.Planning.Features.Plans;
+using Boards.Planning.Features.Proposals;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Boards.Planning.Api.Rest;
+
+/// <summary>Board agreements proposed as plan actions.</summary>
+public static class ProposalEndpoints
+{
+    public static IEndpointRouteBuilder MapProposalEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/plans/proposals").WithTags("Acuerdos propuestos como acciones").RequireAuthorization(BoardsPolicies.AnyBoardsRole);
+        group.MapGet("/", ListAsync).WithSummary("Acuerdos de sesiones de la mesa propuestos como acciones; con status, solo esos");
+        group.MapPost("/{agreementId:guid}/accept", AcceptAsync).WithSummary("Incorporar el acuerdo a un objetivo del plan: se vuelve una acción");
+        group.MapPost("/{agreementId:guid}/dismiss", DismissAsync).WithSummary("Descartar el acuerdo, con motivo");
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ProposalView>>> ListAsync(
+        [FromQuery] string? municipality, [FromQuery] string? status, Proposals proposals, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await proposals.ListAsync(municipality, status, Caller.From(user), ct));
+
+    public static async Task<Created<AcceptedProposal>> AcceptAsync(
+        Guid agreementId, AcceptProposalCommand command, Proposals proposals, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (proposal, action) = await proposals.AcceptAsync(agreementId, command, Caller.From(user), ct);
+        var plan = await PlanEndpoints.ViewAsync(action.PlanId, store, ct);
+        return TypedResults.Created($"/api/plans/{action.PlanId}/actions/{action.Id}", new AcceptedProposal(proposal, PlanEndpoints.ActionOf(plan, action.Id)));
+    }
+
+    public static async Task<Ok<ProposalView>> DismissAsync(
+        Guid agreementId, DismissProposalCommand command, Proposals proposals, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await proposals.DismissAsync(agreementId, command, Caller.From(user), ct));
+}
+
+public sealed record AcceptedProposal(ProposalView Proposal, ActionView Action);

@@ -1,0 +1,59 @@
+using Boards.BuildingBlocks.Inbox;
+using Boards.Membership.Contracts.Events;
+using Boards.Planning.Data;
+using Boards.Planning.Features.Common;
+using Boards.Planning.Features.Proposals;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Boards.Planning.Consumers;
+
+/// <summary>Each agreement of a board session becomes a proposed action of its municipality (once per agreement).</summary>
+public sealed class AgreementRecordedConsumer(PlanningDbContext db, TimeProvider clock, PlanCalendar calendar)
+    : IdempotentConsumer<AgreementRecorded, PlanningDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(AgreementRecorded message, ConsumeContext<AgreementRecorded> context)
+    {
+        var proposal = await Db.Proposals.FirstOrDefaultAsync(p => p.AgreementId == message.AgreementId, context.CancellationToken);
+        if (proposal is not null)
+        {
+            // A status change may have arrived first: only a newer announcement updates the agreement's status.
+            if (proposal.AgreementUpdatedAt < message.OccurredAt)
+            {
+                proposal.AgreementStatus = message.Status;
+                proposal.AgreementUpdatedAt = message.OccurredAt;
+            }
+
+            return;
+        }
+
+        Db.Proposals.Add(new ProposedAction
+        {
+            AgreementId = message.AgreementId,
+            MunicipalityCode = message.MunicipalityCode.Trim().ToLowerInvariant(),
+            SessionId = message.SessionId,
+            What = message.What.Trim(),
+            ResponsibleInstitution = message.ResponsibleInstitution.Trim().ToLowerInvariant(),
+            DueOn = message.DueOn,
+            AgreementStatus = message.Status,
+            AgreementUpdatedAt = message.OccurredAt,
+            ReceivedAt = calendar.Now,
+        });
+    }
+}
+
+/// <summary>Follows the agreement's own status (shown next to the proposal). A change for an agreement not yet known waits for it (retried).</summary>
+public sealed class AgreementStatusChangedConsumer(PlanningDbContext db, TimeProvider clock)
+    : IdempotentConsumer<AgreementStatusChanged, PlanningDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(AgreementStatusChanged message, ConsumeContext<AgreementStatusChanged> context)
+    {
+        var proposal = await Db.Proposals.FirstOrDefaultAsync(p => p.AgreementId == message.AgreementId, context.CancellationToken)
+                       ?? throw new InvalidOperationException($"AgreementStatusChanged for agreement {message.AgreementId} arrived before its AgreementRecorded.");
+        if (proposal.AgreementUpdatedAt < message.OccurredAt)
+        {
+            proposal.AgreementStatus = message.Status;
+            proposal.AgreementUpdatedAt = message.OccurredAt;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Boards.Planning.Features.Approval;
+using Boards.Planning.Features.Proposals;
+using Boards.Planning.Features.ReferenceData;
+using Boards.Planning.Features.Replicas;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Boards.Planning.Data.Configurations;
+
+internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
+{
+    public void Configure(EntityTypeBuilder<Municipality> municipality)
+    {
+        municipality.ToTable("municipalities");
+        municipality.HasKey(m => m.Code);
+        municipality.Property(m => m.Code).HasMaxLength(64);
+        municipality.Property(m => m.Name).HasMaxLength(200);
+        municipality.Property(m => m.Department).HasMaxLength(100);
+        municipality.Property(m => m.Status).HasMaxLength(40);
+    }
+}
+
+internal sealed class PrioritizedNeedConfiguration : IEntityTypeConfiguration<PrioritizedNeedReplica>
+{
+    public void Configure(EntityTypeBuilder<PrioritizedNeedReplica> need)
+    {
+        need.ToTable("prioritized_needs");
+        need.HasKey(n => n.NeedId);
+        need.HasIndex(n => n.MunicipalityCode);
+        need.Property(n => n.MunicipalityCode).HasMaxLength(64);
+        need.Property(n => n.Period).HasMaxLength(16);
+        need.Property(n => n.Category).HasMaxLength(64);
+        need.Property(n => n.Locality).HasMaxLength(200);
+        need.Property(n => n.PopulationGroup).HasMaxLength(40);
+    }
+}
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionReplica>
+{
+    public void Configure(EntityTypeBuilder<SessionReplica> session)
+    {
+        session.ToTable("sessions");
+        session.HasKey(s => s.SessionId);
+        session.Property(s => s.MunicipalityCode).HasMaxLength(64);
+    }
+}
+
+internal sealed class ProposedActionConfiguration : IEntityTypeConfiguration<ProposedAction>
+{
+    public void Configure(EntityTypeBuilder<ProposedAction> proposal)
+    {
+        proposal.ToTable("proposed_actions");
+        proposal.HasKey(p => p.AgreementId);
+        proposal.HasIndex(p => p.MunicipalityCode);
+        proposal.Property(p => p.MunicipalityCode).HasMaxLength(64);
+        proposal.Property(p => p.What).HasMaxLength(2000);
+        proposal.Property(p => p.ResponsibleInstitution).HasMaxLength(64);
+        proposal.Property(p => p.AgreementStatus).HasMaxLength(16);
+        proposal.Property(p => p.Status).HasMaxLength(16).HasConversion(
+            v => v == ProposalStatus.Proposed ? "proposed" : v == ProposalStatus.Accepted ? "accepted" : "dismissed",
+            v => v == "proposed" ? ProposalStatus.Proposed : v == "accepted" ? ProposalStatus.Accepted : ProposalStatus.Dismissed);
+        proposal.Property(p => p.DismissReason).HasMaxLength(1000);
+        proposal.Property(p => p.DecidedBy).HasMaxLength(200);
+        proposal.Property(p => p.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVersion>
+{
+    public void Configure(EntityTypeBuilder<PlanVersion> version)
+    {
+        version.ToTable("plan_versions");
+        version.HasKey(v => new { v.PlanId, v.Version });
+        version.Property(v => v.ApprovedBy).HasMaxLength(200);
+        version.Property(v => v.Snapshot).AsJson();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using Boards.Planning.Features.Plans;
+
+namespace Boards.Planning.Features.Export;
+
+/// <summary>
+/// The plan as CSV for Spanish Excel: UTF-8 with BOM, ';' separator, Spanish headers, one row per action, numbers with
+/// a decimal comma (es-PY) and dates as dd/MM/yyyy.
+/// </summary>
+public static class PlanCsv
+{
+    public static readonly string[] Headers =
+    [
+        "Objetivo", "Peso del objetivo", "Avance del objetivo (%)", "N.º", "Acción", "Horizonte", "Institución responsable",
+        "Inicio", "Fin", "Presupuesto (Gs.)", "Peso de la acción", "Estado", "Avance (%)", "Motivo del avance", "Vencida",
+        "Indicadores", "Acuerdo de la mesa",
+    ];
+
+    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-PY");
+
+    public static byte[] Write(PlanView plan)
+    {
+        var text = new StringBuilder();
+        Row(text, Headers);
+        foreach (var objective in plan.Objectives)
+        {
+            foreach (var a in objective.Actions)
+            {
+                Row(text,
+                [
+                    $"{objective.Number}. {objective.Title}", Number(objective.Weight), objective.Progress is { } p ? Number(p) : "",
+                    a.Number.ToString(CultureInfo.InvariantCulture), a.Title, a.HorizonLabel, a.ResponsibleInstitutionName,
+                    Date(a.StartsOn), Date(a.EndsOn), a.Budget.ToString(CultureInfo.InvariantCulture), Number(a.Weight), a.StatusLabel,
+                    Number(a.Progress), a.ProgressReason ?? "", a.Overdue ? "Sí" : "No", Indicators(a), a.AgreementId?.ToString() ?? "",
+                ]);
+            }
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    public static string Indicators(ActionView action) => string.Join(" | ", action.Indicators.Select(i =>
+        $"{i.Name}: {Number(i.Baseline)} → {Number(i.Target)} {i.Unit} (actual: {(i.CurrentValue is { } v ? Number(v) : "—")})"));
+
+    public static string Number(decimal value) => value.ToString("0.##", Spanish);
+
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static void Row(StringBuilder text, IEnumerable<string> cells)
+    {
+        text.AppendJoin(';', cells.Select(Quote)).Append("\r\n");
+    }
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
+}

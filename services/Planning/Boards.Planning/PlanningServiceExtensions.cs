@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Errors;
+using Boards.BuildingBlocks.Messaging;
+using Boards.Planning.Api;
+using Boards.Planning.Api.Grpc;
+using Boards.Planning.Api.Rest;
+using Boards.Planning.Consumers;
+using Boards.Planning.Data;
+using Boards.Planning.Features.Approval;
+using Boards.Planning.Features.Common;
+using Boards.Planning.Features.Plans;
+using Boards.Planning.Features.Progress;
+using Boards.Planning.Features.Proposals;
+using Boards.Planning.Features.ReferenceData;
+using Boards.Planning.Features.Replicas;
+using Boards.ServiceDefaults;
+
+namespace Boards.Planning;
+
+public static class PlanningServiceExtensions
+{
+    public static WebApplicationBuilder AddPlanningService(this WebApplicationBuilder builder)
+    {
+        var receiveEndpoint = builder.Configuration["Planning:ReceiveEndpoint"] is { Length: > 0 } configured
+            ? configured
+            : ConsumerRegistration.DefaultReceiveEndpoint;
+        builder.AddBoardsMessaging<PlanningDbContext>("planning", bus => bus.AddPlanningConsumers(receiveEndpoint));
+        builder.AddServiceDatabase<PlanningDbContext>("planningdb");
+
+        builder.Services.AddSingleton(_ => Institutions.FromSeed());
+        builder.Services.AddSingleton<PlanCalendar>();
+        builder.Services.AddScoped<PlanStore>();
+        builder.Services.AddScoped<PlanEditor>();
+        builder.Services.AddScoped<ActionProgress>();
+        builder.Services.AddScoped<PlanApprovals>();
+        builder.Services.AddScoped<Proposals>();
+        builder.Services.AddScoped<PrioritizedNeeds>();
+
+        builder.Services.AddBoardsErrorHandling<PlanningErrorMapper>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+        builder.Services.AddOpenApi();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck("planning", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        return builder;
+    }
+
+    public static async Task<WebApplication> MapPlanningServiceAsync(this WebApplication app)
+    {
+        await app.Services.MigrateDatabaseAsync<PlanningDbContext>();
+        await app.Services.SeedMunicipalitiesAsync();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapDefaultEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapProposalEndpoints();
+        app.MapPlanEndpoints();
+        app.MapExecutionEndpoints();
+        app.MapApprovalEndpoints();
+        app.MapExportEndpoints();
+        app.MapGrpcService<PlanGrpcService>();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using Boards.BuildingBlocks.Data;
+using Boards.ServiceDays.Features.Attendance;
+using Boards.ServiceDays.Features.Catalog;
+using Boards.ServiceDays.Features.Days;
+using Boards.ServiceDays.Features.ReferenceData;
+using Boards.ServiceDays.Features.Referrals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Boards.ServiceDays.Data;
+
+public sealed class ServiceDaysDbContext(DbContextOptions<ServiceDaysDbContext> options) : DbContext(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<CatalogService> CatalogServices => Set<CatalogService>();
+    public DbSet<ServiceDay> Days => Set<ServiceDay>();
+    public DbSet<DayService> DayServices => Set<DayService>();
+    public DbSet<AttendanceBatch> AttendanceBatches => Set<AttendanceBatch>();
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<ReferralEntry> ReferralEntries => Set<ReferralEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ServiceDaysDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

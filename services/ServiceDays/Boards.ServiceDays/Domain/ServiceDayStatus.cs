@@ -1,0 +1,10 @@
+namespace Boards.ServiceDays.Domain;
+
+public enum ServiceDayStatus
+{
+    Planned,
+    Confirmed,
+    Held,
+    Reported,
+    Cancelled,
+}

@@ -1,0 +1,18 @@
+namespace Boards.ServiceDays.Features.Attendance;
+
+public sealed record RecordAttendanceCommand
+{
+    /// <summary>Chosen by the tablet; the same batch is resent with the same id.</summary>
+    public string? BatchId { get; init; }
+    public IReadOnlyList<AttendanceEntryInput?>? Entries { get; init; }
+}
+
+/// <summary>Either a document number (hashed on arrival, never stored) or an anonymous count, for one service of the day.</summary>
+public sealed record AttendanceEntryInput
+{
+    public string? ServiceCode { get; init; }
+    public string? DocumentNumber { get; init; }
+    public int? AnonymousCount { get; init; }
+}
+
+public sealed record AttendanceResult(string BatchId, bool Replayed, int Identified, int Anonymous, int PeopleServed);

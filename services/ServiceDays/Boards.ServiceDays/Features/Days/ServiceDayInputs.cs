@@ -1,0 +1,30 @@
+namespace Boards.ServiceDays.Features.Days;
+
+/// <summary>Create a day, or replace the fields of a planned one. Strings, so that validation names every bad field at once.</summary>
+public sealed record ServiceDayInput
+{
+    public string? MunicipalityCode { get; init; }
+    /// <summary>Barrio, compañía or community where the day takes place.</summary>
+    public string? Locality { get; init; }
+    /// <summary>"YYYY-MM-DD".</summary>
+    public string? Date { get; init; }
+    public string? Venue { get; init; }
+    public int? ExpectedAttendance { get; init; }
+    public IReadOnlyList<ParticipationInput>? Institutions { get; init; }
+    /// <summary>On update: the version the caller read (optional).</summary>
+    public int? ExpectedVersion { get; init; }
+}
+
+/// <summary>A participating institution and the catalog services it brings.</summary>
+public sealed record ParticipationInput
+{
+    public string? InstitutionCode { get; init; }
+    public IReadOnlyList<string?>? Services { get; init; }
+}
+
+public sealed record CancelCommand
+{
+    public string? Reason { get; init; }
+}
+
+public sealed record ListQuery(string? Municipality, string? Status, string? From, string? To);

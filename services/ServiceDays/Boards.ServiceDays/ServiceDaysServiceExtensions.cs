@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Errors;
+using Boards.BuildingBlocks.Messaging;
+using Boards.ServiceDays.Api;
+using Boards.ServiceDays.Api.Grpc;
+using Boards.ServiceDays.Api.Rest;
+using Boards.ServiceDays.Consumers;
+using Boards.ServiceDays.Data;
+using Boards.ServiceDays.Features.Attendance;
+using Boards.ServiceDays.Features.Catalog;
+using Boards.ServiceDays.Features.Common;
+using Boards.ServiceDays.Features.Days;
+using Boards.ServiceDays.Features.ReferenceData;
+using Boards.ServiceDays.Features.Referrals;
+using Boards.ServiceDays.Features.Report;
+using Boards.ServiceDefaults;
+
+namespace Boards.ServiceDays;
+
+public static class ServiceDaysServiceExtensions
+{
+    public static WebApplicationBuilder AddServiceDaysService(this WebApplicationBuilder builder)
+    {
+        var receiveEndpoint = builder.Configuration["ServiceDays:ReceiveEndpoint"] is { Length: > 0 } configured
+            ? configured
+            : ConsumerRegistration.DefaultReceiveEndpoint;
+        builder.AddBoardsMessaging<ServiceDaysDbContext>("servicedays", bus => bus.AddServiceDaysConsumers(receiveEndpoint));
+        builder.AddServiceDatabase<ServiceDaysDbContext>("servicedaysdb");
+
+        builder.Services.AddPersonHasher(builder.Configuration, builder.Environment);
+        builder.Services.AddScoped<ServiceDayCatalog>();
+        builder.Services.AddScoped<ServiceDayPlanner>();
+        builder.Services.AddScoped<AttendanceRecorder>();
+        builder.Services.AddScoped<DayReferrals>();
+        builder.Services.AddScoped<DayReports>();
+        builder.Services.AddReferralSender();
+
+        builder.Services.AddBoardsErrorHandling<ServiceDaysErrorMapper>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+        builder.Services.AddOpenApi();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck("servicedays", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        return builder;
+    }
+
+    public static async Task<WebApplication> MapServiceDaysServiceAsync(this WebApplication app)
+    {
+        await app.Services.MigrateDatabaseAsync<ServiceDaysDbContext>();
+        await app.Services.SeedMunicipalitiesAsync();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapDefaultEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapServiceDayEndpoints();
+        app.MapAttendanceEndpoints();
+        app.MapReferralEndpoints();
+        app.MapGrpcService<ServiceDayGrpcService>();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+}
