@@ -7,6 +7,8 @@ source eng/lib.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 command -v dotnet >/dev/null || { echo "Boards needs the .NET 10 SDK (dotnet) on PATH." >&2; exit 1; }
+# The portal's browser tests drive Debian's Chromium (/usr/bin/chromium); Playwright never downloads a browser.
+export BOARDS_NEEDS_CHROMIUM=1
 boards_install_packages
 
 # Infrastructure for integration tests (the end-to-end tests start their own through the AppHost).

@@ -4,7 +4,7 @@ namespace Boards.AppHost;
 
 /// <summary>Fixed loopback ports (section Ports), documented in docs/configuration.md. Tests pass other values.</summary>
 public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int Referrals, int ReferralsGrpc, int Monitoring, int MonitoringGrpc, int Membership, int MembershipGrpc, int Needs, int NeedsGrpc,
-    int ServiceDays, int ServiceDaysGrpc, int Planning, int PlanningGrpc)
+    int ServiceDays, int ServiceDaysGrpc, int Planning, int PlanningGrpc, int Portal)
 {
     public static BoardsPorts From(IConfiguration configuration)
     {
@@ -24,6 +24,7 @@ public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int
             ports.GetValue("ServiceDays", 5141),
             ports.GetValue("ServiceDaysGrpc", 5142),
             ports.GetValue("Planning", 5151),
-            ports.GetValue("PlanningGrpc", 5152));
+            ports.GetValue("PlanningGrpc", 5152),
+            ports.GetValue("Portal", 5090));
     }
 }

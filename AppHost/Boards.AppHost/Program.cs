@@ -7,12 +7,16 @@ var ports = BoardsPorts.From(builder.Configuration);
 var issuer = builder.Configuration["Identity:Issuer"] ?? $"http://localhost:{ports.Identity}/realms/boards";
 // The service account Membership uses to grant and revoke the focal-point scope (docs/identity.md).
 var membershipClientSecret = builder.Configuration["Identity:MembershipClientSecret"] ?? "membership-dev-secret";
+var portalUrl = $"http://localhost:{ports.Portal}";
 
 var identity = builder.AddProject<Projects.Boards_Identity>("identity", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Identity)
     .WithBoardsDefaults(infrastructure, database: "identitydb", messaging: false)
     .WithEnvironment("Identity__Issuer", issuer)
-    .WithEnvironment("Identity__Clients__Membership__Secret", membershipClientSecret);
+    .WithEnvironment("Identity__Clients__Membership__Secret", membershipClientSecret)
+    // The portal's public client (boards-portal) accepts only the portal's own sign-in and sign-out callbacks.
+    .WithEnvironment("Identity__Portal__RedirectUris__0", $"{portalUrl}/signin-oidc")
+    .WithEnvironment("Identity__Portal__PostLogoutRedirectUris__0", $"{portalUrl}/signout-callback-oidc");
 
 var monitoring = builder.AddProject<Projects.Boards_Monitoring>("monitoring", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Monitoring)
@@ -74,7 +78,7 @@ var membership = builder.AddProject<Projects.Boards_Membership>("membership", la
 // Needs found on a service day become referrals: one CreateReferral per person on referrals' gRPC endpoint.
 serviceDays.WithEnvironment("ServiceDays__Referrals__Address", referrals.GetEndpoint("grpc"));
 
-builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
+var gateway = builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Gateway)
     .WithKestrelEndpoint("grpc", ports.GatewayGrpc, http2Only: true)
     .WithBoardsDefaults(infrastructure, database: null, messaging: false)
@@ -85,5 +89,14 @@ builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
     .WithReference(needs).WaitFor(needs)
     .WithReference(serviceDays).WaitFor(serviceDays)
     .WithReference(planning).WaitFor(planning);
+
+// The web portal for focal points and ministry staff (docs/portal.md): signs people in at the identity provider and
+// calls the gateway's REST API with their token.
+builder.AddProject<Projects.Boards_Portal>("portal", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.Portal)
+    .WithBoardsDefaults(infrastructure, database: null, messaging: false)
+    .WithAuthority(identity, issuer)
+    .WithEnvironment("Portal__GatewayUrl", gateway.GetEndpoint("http"))
+    .WaitFor(gateway);
 
 builder.Build().Run();

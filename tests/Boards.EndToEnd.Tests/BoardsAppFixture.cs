@@ -21,6 +21,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public const int PostgresPort = 57432;
     public const int RabbitMqPort = 57672;
     public const int NeedsGrpcPort = 6132;
+    public const int PortalPort = 6090;
 
     private GrpcChannel? _channel;
 
@@ -30,6 +31,9 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public ReferralClient Referrals { get; private set; } = null!;
     public MonitoringClient Monitoring { get; private set; } = null!;
     public GrpcChannel Channel => _channel!;
+
+    /// <summary>The web portal (browser tests).</summary>
+    public string PortalUrl => $"http://localhost:{PortalPort}";
 
     public static string ReferralsDatabase => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Database=referralsdb";
 
@@ -60,6 +64,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             "Ports:Needs=6131", $"Ports:NeedsGrpc={NeedsGrpcPort}",
             "Ports:ServiceDays=6141", "Ports:ServiceDaysGrpc=6142",
             "Ports:Planning=6151", "Ports:PlanningGrpc=6152",
+            $"Ports:Portal={PortalPort}",
         ], (options, _) => options.DisableDashboard = true);
 
         // Short deadlines for urgent referrals and a fast sweep, so the overdue path runs within a test.

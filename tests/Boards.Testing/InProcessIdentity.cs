@@ -50,6 +50,12 @@ public sealed class InProcessIdentity(string databaseName) : IAsyncDisposable
             }))
             : Cached($"t-{string.Join('-', roles)}-{municipality ?? "todas"}", username => UserTokenAsync(username, municipality, roles));
 
+    /// <summary>
+    /// A token for a user the provider seeds itself in Development (officer.mspbs, …, with the institution attribute that
+    /// the users made here do not carry), by the password grant as for the others.
+    /// </summary>
+    public Task<string> SeededUserTokenAsync(string username) => Cached($"seeded-{username}", () => PasswordTokenAsync(username));
+
     private async Task<string> Cached(string key, Func<string, Task<string>> issue)
     {
         if (_tokens.TryGetValue(key, out var token))
@@ -77,11 +83,13 @@ public sealed class InProcessIdentity(string databaseName) : IAsyncDisposable
             await admin.AddRealmRoleAsync(user, role, CancellationToken.None);
         }
 
-        return await PostTokenAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["client_id"] = "boards-cli", ["username"] = username, ["password"] = "demo", ["scope"] = "openid boards-api",
-        });
+        return await PasswordTokenAsync(username);
     }
+
+    private Task<string> PasswordTokenAsync(string username) => PostTokenAsync(new Dictionary<string, string>
+    {
+        ["grant_type"] = "password", ["client_id"] = "boards-cli", ["username"] = username, ["password"] = "demo", ["scope"] = "openid boards-api",
+    });
 
     private async Task<string> PostTokenAsync(Dictionary<string, string> form)
     {

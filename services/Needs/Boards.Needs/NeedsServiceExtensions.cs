@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Messaging;
+using Boards.BuildingBlocks.Municipalities;
 using Boards.Needs.Api;
 using Boards.Needs.Api.Grpc;
 using Boards.Needs.Api.Rest;
@@ -53,7 +54,7 @@ public static class NeedsServiceExtensions
     public static async Task<WebApplication> MapNeedsServiceAsync(this WebApplication app)
     {
         await app.Services.MigrateDatabaseAsync<NeedsDbContext>();
-        await app.Services.SeedMunicipalitiesAsync();
+        await app.Services.SeedMunicipalitiesAsync<NeedsDbContext, Municipality>();
         await app.Services.SeedCategoriesAsync();
         await app.Services.SeedDemoDataAsync();
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Messaging;
+using Boards.BuildingBlocks.Municipalities;
 using Boards.Planning.Api;
 using Boards.Planning.Api.Grpc;
 using Boards.Planning.Api.Rest;
@@ -10,6 +11,7 @@ using Boards.Planning.Consumers;
 using Boards.Planning.Data;
 using Boards.Planning.Features.Approval;
 using Boards.Planning.Features.Common;
+using Boards.Planning.Features.OverdueSweep;
 using Boards.Planning.Features.Plans;
 using Boards.Planning.Features.Progress;
 using Boards.Planning.Features.Proposals;
@@ -37,6 +39,10 @@ public static class PlanningServiceExtensions
         builder.Services.AddScoped<PlanApprovals>();
         builder.Services.AddScoped<Proposals>();
         builder.Services.AddScoped<PrioritizedNeeds>();
+        builder.Services.AddOptions<PlanningOptions>().BindConfiguration("Planning")
+            .Validate(o => o.OverdueSweepInterval > TimeSpan.Zero, "Planning:OverdueSweepInterval debe ser mayor que cero.").ValidateOnStart();
+        builder.Services.AddSingleton<OverdueSweepService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OverdueSweepService>());
 
         builder.Services.AddBoardsErrorHandling<PlanningErrorMapper>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -51,7 +57,7 @@ public static class PlanningServiceExtensions
     public static async Task<WebApplication> MapPlanningServiceAsync(this WebApplication app)
     {
         await app.Services.MigrateDatabaseAsync<PlanningDbContext>();
-        await app.Services.SeedMunicipalitiesAsync();
+        await app.Services.SeedMunicipalitiesAsync<PlanningDbContext, Municipality>();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Messaging;
+using Boards.BuildingBlocks.Municipalities;
 using Boards.ServiceDays.Api;
 using Boards.ServiceDays.Api.Grpc;
 using Boards.ServiceDays.Api.Rest;
@@ -50,7 +51,7 @@ public static class ServiceDaysServiceExtensions
     public static async Task<WebApplication> MapServiceDaysServiceAsync(this WebApplication app)
     {
         await app.Services.MigrateDatabaseAsync<ServiceDaysDbContext>();
-        await app.Services.SeedMunicipalitiesAsync();
+        await app.Services.SeedMunicipalitiesAsync<ServiceDaysDbContext, Municipality>();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

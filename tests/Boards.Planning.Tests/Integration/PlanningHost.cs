@@ -1,3 +1,4 @@
+global using Boards.Testing;
 using System.Collections.Concurrent;
 using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
@@ -6,128 +7,35 @@ using Boards.Needs.Contracts.Prioritization;
 using Boards.Planning.Contracts.Events;
 using Boards.Planning.Data;
 using Boards.Planning.Features.ReferenceData;
-using Boards.Testing;
-using Grpc.Net.Client;
 using MassTransit;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Boards.Planning.Tests.Integration;
 
 /// <summary>
-/// The Planning service hosted in-process against the REAL PostgreSQL (a fresh random database, dropped at the end)
-/// and the REAL RabbitMQ, with its own receive queue, plus a separate bus that listens for PlanApproved and
-/// PlanActionProgressed and publishes what Needs and Membership would (NeedsPrioritized, SessionHeld,
-/// AgreementRecorded). Tokens come from our identity provider, hosted in-process (<see cref="InProcessIdentity"/>).
+/// The Planning service hosted in-process (<see cref="ServiceTestHost{TProgram}"/>: the REAL PostgreSQL and RabbitMQ, a
+/// fresh database, its own receive queue, tokens from our identity provider in-process), plus a separate bus that listens
+/// for PlanApproved and PlanActionProgressed and publishes what Needs and Membership would (NeedsPrioritized, SessionHeld,
+/// AgreementRecorded).
 /// </summary>
-public sealed class PlanningHost : IAsyncLifetime
+public sealed class PlanningHost() : ServiceTestHost<Program>("planning", "planningdb", "Planning:ReceiveEndpoint", "planning-events"), IAsyncLifetime
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
-    private readonly string _suffix = Guid.NewGuid().ToString("N")[..12];
-    private InProcessIdentity? _identity;
-    private WebApplicationFactory<Program>? _factory;
-    private IBusControl? _bus;
-
-    public string DatabaseName => $"planning_test_{_suffix}";
-    public string IdentityDatabaseName => $"planning_identity_test_{_suffix}";
-    public string ListenerQueue => $"planning-test-listener-{_suffix}";
-    public string ReceiveEndpoint => $"planning-events-test-{_suffix}";
-
     public ConcurrentQueue<PlanApproved> Approved { get; } = new();
     public ConcurrentQueue<PlanActionProgressed> Progressed { get; } = new();
 
-    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
-
-    public IBus Bus => _bus ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync()
+    protected override void Listen(IReceiveEndpointConfigurator endpoint)
     {
-        await TestPostgres.CreateDatabaseAsync(DatabaseName);
-        await TestPostgres.CreateDatabaseAsync(IdentityDatabaseName);
-        _identity = new InProcessIdentity(IdentityDatabaseName);
-        _identity.Start();
-        var identityHandler = _identity.Handler();
-
-        // Listen first, so the exchange binding exists before the service's relay publishes anything.
-        _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(new Uri(TestRabbitMq.Uri));
-            rabbit.ReceiveEndpoint(ListenerQueue, endpoint =>
-            {
-                endpoint.AutoDelete = true;
-                endpoint.Handler<PlanApproved>(context =>
-                {
-                    Approved.Enqueue(context.Message);
-                    return Task.CompletedTask;
-                });
-                endpoint.Handler<PlanActionProgressed>(context =>
-                {
-                    Progressed.Enqueue(context.Message);
-                    return Task.CompletedTask;
-                });
-            });
-        });
-        await _bus.StartAsync(new CancellationTokenSource(Patience).Token);
-
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.UseSetting("ConnectionStrings:planningdb", TestPostgres.ConnectionString(DatabaseName));
-            web.UseSetting("ConnectionStrings:rabbitmq", TestRabbitMq.Uri);
-            // A queue per host: hosts of other test classes (other databases) must not take this host's events.
-            web.UseSetting("Planning:ReceiveEndpoint", ReceiveEndpoint);
-            web.UseSetting("Identity:Authority", InProcessIdentity.Issuer);
-            web.UseSetting("Identity:Issuer", InProcessIdentity.Issuer);
-            web.ConfigureTestServices(services =>
-                services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
-                    options => options.BackchannelHttpHandler = identityHandler));
-        });
-        _ = _factory.Server; // starts the host: migrations, seed, bus, consumers, outbox relay
-        await WaitUntilAsync(async () => (await TestRabbitMq.InspectQueueAsync(ReceiveEndpoint)).Consumers > 0, $"a consumer on queue {ReceiveEndpoint}");
+        Collect(endpoint, Approved);
+        Collect(endpoint, Progressed);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_bus is not null)
-        {
-            await _bus.StopAsync();
-        }
+    /// <summary>The overdue sweep runs every second here (OverdueSweepTests); the service's default is an hour.</summary>
+    protected override void Configure(IWebHostBuilder web) => web.UseSetting("Planning:OverdueSweepInterval", "00:00:01");
 
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        if (_identity is not null)
-        {
-            await _identity.DisposeAsync();
-        }
-
-        await TestRabbitMq.DeleteQueuesAndExchangesAsync(ListenerQueue, ReceiveEndpoint, $"{ReceiveEndpoint}_error", $"{ReceiveEndpoint}_skipped");
-        NpgsqlConnection.ClearAllPools();
-        await TestPostgres.DropDatabaseAsync(DatabaseName);
-        await TestPostgres.DropDatabaseAsync(IdentityDatabaseName);
-    }
-
-    /// <summary>A real token from the in-process identity provider for a user with these roles and municipality.</summary>
-    public string Token(string? municipality, params string[] roles) =>
-        Task.Run(() => (_identity ?? throw new InvalidOperationException("Not started.")).TokenAsync(municipality, roles)).GetAwaiter().GetResult();
-
-    public HttpClient Client(string? token) => Factory.CreateClientWithToken(token);
-
-    public GrpcChannel Channel() => Factory.CreateGrpcChannel();
-
-    public async Task<T> InScopeAsync<T>(Func<PlanningDbContext, Task<T>> action)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<PlanningDbContext>());
-    }
+    public Task<T> InScopeAsync<T>(Func<PlanningDbContext, Task<T>> action) =>
+        base.InScopeAsync(services => action(services.GetRequiredService<PlanningDbContext>()));
 
     /// <summary>A municipality of its own for one test, put in the replica as the boot snapshot does.</summary>
     public async Task<string> NewMunicipalityAsync(string name = "Municipio de prueba")
@@ -179,19 +87,5 @@ public sealed class PlanningHost : IAsyncLifetime
         var id = messageId ?? Guid.NewGuid();
         await Bus.Publish(message, Pipe.Execute<PublishContext<T>>(context => context.MessageId = id));
         await WaitUntilAsync(() => InScopeAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == id)), $"{typeof(T).Name} {id} handled");
-    }
-
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited {Patience.TotalSeconds:0} s for {what}.");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

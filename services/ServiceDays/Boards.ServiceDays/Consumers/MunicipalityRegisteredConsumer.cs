@@ -1,42 +1,17 @@
-using Boards.BuildingBlocks.Inbox;
+using Boards.BuildingBlocks.Municipalities;
 using Boards.Membership.Contracts.Events;
 using Boards.ServiceDays.Data;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Consumers;
 
 /// <summary>
-/// Keeps the municipality replica in step with Membership's registry, as Needs does. The inbox (base class) drops a
-/// redelivery; an announcement older than the one a row already reflects is ignored, so the newest OccurredAt wins.
+/// Keeps the municipality replica in step with Membership's registry: maps the event onto the shared upsert
+/// (BuildingBlocks/Municipalities), where the newest OccurredAt wins and the inbox drops a redelivery. The class name is
+/// the inbox key: keep it.
 /// </summary>
 public sealed class MunicipalityRegisteredConsumer(ServiceDaysDbContext db, TimeProvider clock)
-    : IdempotentConsumer<MunicipalityRegistered, ServiceDaysDbContext>(db, clock)
+    : MunicipalityReplicaConsumer<MunicipalityRegistered, ServiceDaysDbContext>(db, clock)
 {
-    protected override async Task HandleAsync(MunicipalityRegistered message, ConsumeContext<MunicipalityRegistered> context)
-    {
-        var code = message.Code.Trim().ToLowerInvariant();
-        if (code.Length == 0)
-        {
-            throw new InvalidOperationException("MunicipalityRegistered arrived without a code.");
-        }
-
-        var name = message.Name.Trim();
-        var department = message.Department.Trim();
-        var status = message.Status.Trim();
-        var registeredAt = message.OccurredAt.ToUniversalTime();
-
-        // One statement, so two announcements of a new code racing each other cannot both insert.
-        await Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO municipalities ("Code", "Name", "Department", "DepartmentNumber", "Status", "RegisteredAt")
-            VALUES ({code}, {name}, {department}, {message.DepartmentNumber}, {status}, {registeredAt})
-            ON CONFLICT ("Code") DO UPDATE SET
-                "Name" = EXCLUDED."Name",
-                "Department" = EXCLUDED."Department",
-                "DepartmentNumber" = EXCLUDED."DepartmentNumber",
-                "Status" = EXCLUDED."Status",
-                "RegisteredAt" = EXCLUDED."RegisteredAt"
-            WHERE municipalities."RegisteredAt" IS NULL OR municipalities."RegisteredAt" < EXCLUDED."RegisteredAt"
-            """, context.CancellationToken);
-    }
+    protected override MunicipalityAnnouncement Map(MunicipalityRegistered message) =>
+        new(message.Code, message.Name, message.Department, message.DepartmentNumber, message.Status, message.OccurredAt);
 }

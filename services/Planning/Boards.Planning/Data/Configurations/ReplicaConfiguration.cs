@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Municipalities;
 using Boards.Planning.Features.Approval;
 using Boards.Planning.Features.Proposals;
 using Boards.Planning.Features.ReferenceData;
@@ -7,18 +8,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Planning.Data.Configurations;
 
-internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
-{
-    public void Configure(EntityTypeBuilder<Municipality> municipality)
-    {
-        municipality.ToTable("municipalities");
-        municipality.HasKey(m => m.Code);
-        municipality.Property(m => m.Code).HasMaxLength(64);
-        municipality.Property(m => m.Name).HasMaxLength(200);
-        municipality.Property(m => m.Department).HasMaxLength(100);
-        municipality.Property(m => m.Status).HasMaxLength(40);
-    }
-}
+/// <summary>The shared <c>municipalities</c> table of the replica (BuildingBlocks/Municipalities).</summary>
+internal sealed class MunicipalityConfiguration : MunicipalityReplicaConfiguration<Municipality>;
 
 internal sealed class PrioritizedNeedConfiguration : IEntityTypeConfiguration<PrioritizedNeedReplica>
 {

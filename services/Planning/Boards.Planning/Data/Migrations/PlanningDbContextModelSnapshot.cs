@@ -224,6 +224,9 @@ namespace Boards.Planning.Data.Migrations
                     b.Property<Guid>("ObjectiveId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("OverdueAnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid");
 

@@ -256,7 +256,7 @@ public sealed class PlanEditor(PlanStore store, Institutions institutions)
         action.Horizon = valid.Horizon;
         action.InstitutionCode = valid.Institution;
         action.StartsOn = valid.StartsOn;
-        action.EndsOn = valid.EndsOn;
+        action.ChangeEndsOn(valid.EndsOn);
         action.Budget = valid.Budget;
         action.Weight = valid.Weight;
         // Current values already tracked survive a correction of the definitions.

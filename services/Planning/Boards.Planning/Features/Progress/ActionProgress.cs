@@ -73,6 +73,9 @@ public sealed class ActionProgress(PlanStore store, TimeProvider clock)
         action.UpdatedBy = caller.DisplayName;
 
         var today = store.Calendar.Today;
+        var overdue = action.IsOverdue(today);
+        // This event tells consumers whether the action is overdue: the overdue sweep need not announce it again.
+        action.TrackOverdueAnnounced(overdue, clock.GetUtcNow());
         store.Db.AddToOutbox(new PlanActionProgressed
         {
             PlanId = plan.Id,
@@ -84,7 +87,7 @@ public sealed class ActionProgress(PlanStore store, TimeProvider clock)
             Status = action.Status.Code(),
             Progress = action.Progress,
             EndsOn = action.EndsOn,
-            Overdue = action.IsOverdue(today),
+            Overdue = overdue,
             Plan = PlanFigures.Contract(plan, today),
             OccurredAt = clock.GetUtcNow(),
         }, clock);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Boards.BuildingBlocks.Municipalities;
 using Boards.BuildingBlocks.ReferenceData;
 using Boards.Referrals.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +8,8 @@ namespace Boards.Referrals.Features.ReferenceData;
 /// <summary>
 /// Loads the CSV files shipped in Seed/ (copied from data/reference). Institutions: adds new rows and updates names.
 /// Municipalities: only a boot snapshot, so referrals work before Membership (the registry of record) has announced
-/// anything. Missing codes are inserted; existing rows are left to MunicipalityRegistered. Nothing is published.
+/// anything. Missing codes are inserted (shared with the other replicas: BuildingBlocks/Municipalities); existing rows
+/// are left to MunicipalityRegistered. Both are saved together. Nothing is published.
 /// </summary>
 public static class ReferenceDataSeeder
 {
@@ -18,18 +19,7 @@ public static class ReferenceDataSeeder
         var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
         var folder = Path.Combine(AppContext.BaseDirectory, "Seed");
 
-        var known = await db.Municipalities.Select(m => m.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
-        foreach (var row in Csv.Read(Path.Combine(folder, "municipalities.csv")).Where(row => !known.Contains(row["code"])))
-        {
-            db.Municipalities.Add(new Municipality
-            {
-                Code = row["code"],
-                Name = row["district"],
-                Department = row["department"],
-                DepartmentNumber = int.Parse(row["department_number"], CultureInfo.InvariantCulture),
-                Status = row["status"],
-            });
-        }
+        await db.AddMissingMunicipalitiesAsync<Municipality>(Path.Combine(folder, "municipalities.csv"), cancellationToken);
 
         var institutions = await db.Institutions.ToDictionaryAsync(i => i.Code, cancellationToken);
         foreach (var row in Csv.Read(Path.Combine(folder, "institutions.csv")))

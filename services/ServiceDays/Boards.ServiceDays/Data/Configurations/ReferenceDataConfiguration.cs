@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Municipalities;
 using Boards.ServiceDays.Features.Catalog;
 using Boards.ServiceDays.Features.ReferenceData;
 using Microsoft.EntityFrameworkCore;
@@ -5,18 +6,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.ServiceDays.Data.Configurations;
 
-internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
-{
-    public void Configure(EntityTypeBuilder<Municipality> municipality)
-    {
-        municipality.ToTable("municipalities");
-        municipality.HasKey(m => m.Code);
-        municipality.Property(m => m.Code).HasMaxLength(64);
-        municipality.Property(m => m.Name).HasMaxLength(200);
-        municipality.Property(m => m.Department).HasMaxLength(100);
-        municipality.Property(m => m.Status).HasMaxLength(40);
-    }
-}
+/// <summary>The shared <c>municipalities</c> table of the replica (BuildingBlocks/Municipalities).</summary>
+internal sealed class MunicipalityConfiguration : MunicipalityReplicaConfiguration<Municipality>;
 
 internal sealed class CatalogServiceConfiguration : IEntityTypeConfiguration<CatalogService>
 {

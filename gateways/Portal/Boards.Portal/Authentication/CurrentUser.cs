@@ -1,0 +1,36 @@
+using System.Security.Claims;
+
+namespace Boards.Portal.Authentication;
+
+/// <summary>Who is signed in, as the pages need it: display name, roles and scope. The API decides; this only shapes the UI.</summary>
+public sealed record CurrentUser(string Name, string UserName, IReadOnlySet<string> Roles, string? Municipality, string? Institution)
+{
+    public const string FocalPoint = "focal-point";
+    public const string Officer = "institution-officer";
+    public const string Integrator = "integrator";
+    public const string Analyst = "ministry-analyst";
+    public const string Admin = "ministry-admin";
+
+    public bool IsFocalPoint => Roles.Contains(FocalPoint) && Municipality is not null;
+    public bool IsOfficer => (Roles.Contains(Officer) || Roles.Contains(Integrator)) && Institution is not null;
+    public bool IsMinistry => Roles.Contains(Analyst) || Roles.Contains(Admin);
+
+    public static CurrentUser From(ClaimsPrincipal principal)
+    {
+        var userName = principal.FindFirstValue(PortalClaims.UserName) ?? principal.FindFirstValue("sub") ?? "";
+        return new CurrentUser(
+            principal.FindFirstValue(PortalClaims.Name) ?? userName,
+            userName,
+            principal.FindAll(PortalClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            principal.FindFirstValue(PortalClaims.Municipality),
+            principal.FindFirstValue(PortalClaims.Institution));
+    }
+
+    /// <summary>The sending side of a referral (officer of the origin institution, focal point of the origin municipality).</summary>
+    public bool IsOrigin(Api.ReferralView r) =>
+        (IsFocalPoint && Municipality == r.MunicipalityCode) || (IsOfficer && Institution == r.OriginInstitution);
+
+    /// <summary>The receiving side (officer of the destination institution, focal point of the destination municipality).</summary>
+    public bool IsDestination(Api.ReferralView r) =>
+        (IsFocalPoint && Municipality == r.DestinationMunicipalityCode) || (IsOfficer && Institution == r.DestinationInstitution);
+}

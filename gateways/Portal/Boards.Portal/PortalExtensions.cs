@@ -1,0 +1,98 @@
+using System.Globalization;
+using Boards.Portal.Api;
+using Boards.Portal.Authentication;
+using Boards.Portal.Components;
+using Boards.ServiceDefaults;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace Boards.Portal;
+
+public static class PortalExtensions
+{
+    /// <summary>Spanish (Paraguay) first; English available through the language switch.</summary>
+    public static readonly CultureInfo[] Cultures = [new("es-PY"), new("en")];
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var options = PortalOptions.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddLocalization(localization => localization.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(localization =>
+        {
+            localization.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            localization.SupportedCultures = Cultures;
+            localization.SupportedUICultures = Cultures;
+            // Only the person's choice (cookie) or the query string; the browser's language does not override Spanish.
+            localization.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddPortalAuthentication(options);
+        builder.Services.AddTransient<BearerTokenHandler>();
+        builder.Services.AddHttpClient<BoardsApi>(client =>
+            {
+                client.BaseAddress = options.GatewayUrl;
+                client.Timeout = options.ApiTimeout;
+            })
+            .AddHttpMessageHandler<BearerTokenHandler>()
+            // The service defaults retry every call for up to 30 s; a person at a desk should hear at once that a
+            // service is down, so calls from the portal make one attempt within Portal:ApiTimeoutSeconds.
+            .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) =>
+            {
+                for (var i = handlers.Count - 1; i >= 0; i--)
+                {
+                    if (handlers[i] is ResilienceHandler)
+                    {
+                        handlers.RemoveAt(i);
+                    }
+                }
+            });
+        builder.Services.AddRazorComponents();
+        return builder;
+    }
+
+    public static WebApplication MapPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseRequestLocalization();
+        app.UseStatusCodePagesWithReExecute("/no-encontrado");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapDefaultEndpoints();
+
+        app.MapGet("/cuenta/ingresar", (string? returnUrl) =>
+            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl(returnUrl) }, [PortalAuthentication.OidcScheme]))
+            .AllowAnonymous();
+        app.MapPost("/cuenta/salir", async (HttpContext http, IAntiforgery antiforgery) =>
+            {
+                await antiforgery.ValidateRequestAsync(http);
+                return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
+                    [PortalAuthentication.CookieScheme, PortalAuthentication.OidcScheme]);
+            })
+            .DisableAntiforgery();
+        app.MapGet("/idioma/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+            {
+                var chosen = Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
+                http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                return Results.LocalRedirect(LocalUrl(returnUrl));
+            })
+            .AllowAnonymous();
+
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    /// <summary>Only paths of this site: an absolute or protocol-relative URL becomes the home page (no open redirect).</summary>
+    public static string LocalUrl(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
+}

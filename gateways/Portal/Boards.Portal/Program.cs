@@ -1,0 +1,14 @@
+using Boards.Portal;
+using Boards.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+// The portal signs people in with OpenID Connect (cookies), not bearer tokens: no JWT authentication from the defaults.
+builder.AddServiceDefaults(bearerAuthentication: false);
+builder.AddPortal();
+
+var app = builder.Build();
+app.MapPortal();
+await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can host the portal.</summary>
+public partial class Program;

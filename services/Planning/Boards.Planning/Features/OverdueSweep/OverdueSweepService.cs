@@ -1,0 +1,154 @@
+using Boards.BuildingBlocks.Outbox;
+using Boards.Planning.Contracts.Events;
+using Boards.Planning.Data;
+using Boards.Planning.Domain.Plans;
+using Boards.Planning.Features.Common;
+using Boards.Planning.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Boards.Planning.Features.OverdueSweep;
+
+/// <summary>
+/// An action that passes its end date untouched produces no event, so consumers (Monitoring's overdue count) would not
+/// see it fall overdue. Every Planning:OverdueSweepInterval this sweep finds the current actions that are overdue today
+/// (America/Asuncion; the rule of the views, <see cref="PlanAction.IsOverdue"/>) and not yet announced, and per action
+/// writes a PlanActionProgressed (Overdue = true, the action's state, the plan's roll-up) to the outbox together with
+/// the announced mark and a version bump, in one transaction: once per overdue episode, across restarts and instances.
+/// </summary>
+public sealed partial class OverdueSweepService(
+    IServiceScopeFactory scopes,
+    IOptions<PlanningOptions> options,
+    TimeProvider clock,
+    ILogger<OverdueSweepService> logger) : BackgroundService
+{
+    /// <summary>Plans looked at per sweep; the rest wait for the next one.</summary>
+    private const int PlansPerSweep = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.OverdueSweepInterval, clock);
+        try
+        {
+            do
+            {
+                try
+                {
+                    var announced = await SweepAsync(stoppingToken);
+                    if (announced > 0)
+                    {
+                        LogAnnounced(logger, announced);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogFailed(logger, exception);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>One pass; returns how many actions were announced as overdue.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> planIds;
+        DateOnly today;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlanningDbContext>();
+            today = scope.ServiceProvider.GetRequiredService<PlanCalendar>().Today;
+            // PlanAction.IsOverdue in SQL: ends before today, neither done nor cancelled. Re-checked in memory below.
+            planIds = await db.Actions
+                .Where(a => a.RemovedAt == null && a.OverdueAnnouncedAt == null && a.EndsOn < today &&
+                            a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)
+                .Select(a => a.PlanId)
+                .Distinct()
+                .OrderBy(id => id)
+                .Take(PlansPerSweep)
+                .ToListAsync(cancellationToken);
+        }
+
+        var announced = 0;
+        foreach (var planId in planIds)
+        {
+            announced += await AnnounceAsync(planId, today, cancellationToken);
+        }
+
+        return announced;
+    }
+
+    private async Task<int> AnnounceAsync(Guid planId, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
+        var db = store.Db;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Lock the plan's unannounced overdue actions. SKIP LOCKED: a row another instance (or a progress report) holds
+        // is left to it; a row it has just announced no longer matches. So each episode is announced once.
+        var locked = await db.Database.SqlQuery<Guid>($"""
+            SELECT "Id" AS "Value" FROM plan_actions
+            WHERE "PlanId" = {planId} AND "RemovedAt" IS NULL AND "OverdueAnnouncedAt" IS NULL AND "EndsOn" < {today}
+              AND "Status" NOT IN ('done', 'cancelled')
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        if (locked.Count == 0)
+        {
+            return 0;
+        }
+
+        var plan = await store.LoadAsync(planId, tracking: true, cancellationToken);
+        var due = plan.CurrentActions.Where(a => locked.Contains(a.Id) && a.NeedsOverdueAnnouncement(today)).ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        // Marks change no figure: the roll-up after the change is the plan's figures as of today.
+        var rollup = PlanFigures.Contract(plan, today);
+        var now = clock.GetUtcNow();
+        foreach (var action in due)
+        {
+            action.MarkOverdueAnnounced(now);
+            db.AddToOutbox(new PlanActionProgressed
+            {
+                PlanId = plan.Id,
+                MunicipalityCode = plan.MunicipalityCode,
+                Year = plan.Year,
+                ActionId = action.Id,
+                ActionVersion = action.Version,
+                Title = action.Title,
+                Status = action.Status.Code(),
+                Progress = action.Progress,
+                EndsOn = action.EndsOn,
+                Overdue = true,
+                Plan = rollup,
+                OccurredAt = now,
+            }, clock);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The action changed while we looked at it (its version moved); the next sweep sees its new state.
+            return 0;
+        }
+
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Announced {Count} overdue plan action(s)")]
+    private static partial void LogAnnounced(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Overdue sweep of plan actions failed; it will run again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
