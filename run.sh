@@ -19,6 +19,7 @@ cat <<INFO
 
 Boards se está iniciando (datos en $Infrastructure__DataDirectory).
   Panel de Aspire (dashboard)   http://localhost:18888   (el enlace con token de acceso aparece abajo)
+  Portal (web)                  http://localhost:${Ports__Portal:-5090}
   Gateway REST                  http://localhost:$gateway/api/municipalities
   Gateway gRPC (HTTP/2 h2c)     http://localhost:$gateway_grpc   boards.referrals.v1.ReferralService
   Proveedor de identidad (OIDC) http://localhost:$identity/realms/boards/.well-known/openid-configuration
