@@ -1,7 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Api;
 using Boards.BuildingBlocks.Data;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Messaging;
 using Boards.Membership.Api;
 using Boards.Membership.Api.Grpc;
@@ -66,13 +64,7 @@ public static class MembershipServiceExtensions
         builder.Services.AddScoped<SessionHandlers>();
         builder.Services.AddMunicipalityRegistry();
 
-        builder.Services.AddBoardsErrorHandling<MembershipErrorMapper>();
-        builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
-        builder.Services.AddOpenApi();
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck("membership", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        builder.Services.AddBoardsApi<MembershipErrorMapper>("membership");
         return builder;
     }
 
@@ -83,20 +75,14 @@ public static class MembershipServiceExtensions
         await app.Services.SeedDemoBoardsAsync();
         await app.Services.SeedRepresentativityAsync();
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-
+        app.UseBoardsApi();
         app.MapDefaultEndpoints();
-        app.MapOpenApi().AllowAnonymous();
         app.MapBoardEndpoints();
         app.MapRepresentativityEndpoints();
         app.MapSessionEndpoints();
         app.MapMunicipalityEndpoints();
         app.MapGrpcService<BoardGrpcService>();
-        app.MapGrpcReflectionService().AllowAnonymous();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapBoardsGrpcInfrastructure();
         return app;
     }
 }

@@ -1,7 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Api;
 using Boards.BuildingBlocks.Data;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Messaging;
 using Boards.BuildingBlocks.Municipalities;
 using Boards.Needs.Api;
@@ -41,13 +39,7 @@ public static class NeedsServiceExtensions
         builder.Services.AddScoped<NeedImporter>();
         builder.Services.Configure<GapAnalysisOptions>(builder.Configuration.GetSection("Needs:GapAnalysis"));
 
-        builder.Services.AddBoardsErrorHandling<NeedsErrorMapper>();
-        builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
-        builder.Services.AddOpenApi();
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck("needs", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        builder.Services.AddBoardsApi<NeedsErrorMapper>("needs");
         return builder;
     }
 
@@ -58,21 +50,15 @@ public static class NeedsServiceExtensions
         await app.Services.SeedCategoriesAsync();
         await app.Services.SeedDemoDataAsync();
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-
+        app.UseBoardsApi();
         app.MapDefaultEndpoints();
-        app.MapOpenApi().AllowAnonymous();
         app.MapCategoryEndpoints();
         app.MapOfferEndpoints();
         app.MapAssessmentEndpoints();
         app.MapGapAnalysisEndpoints();
         app.MapImportEndpoints();
         app.MapGrpcService<OfferCatalogGrpcService>();
-        app.MapGrpcReflectionService().AllowAnonymous();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapBoardsGrpcInfrastructure();
         return app;
     }
 }

@@ -1,7 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Api;
 using Boards.BuildingBlocks.Data;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Messaging;
 using Boards.BuildingBlocks.Municipalities;
 using Boards.Planning.Api;
@@ -44,13 +42,7 @@ public static class PlanningServiceExtensions
         builder.Services.AddSingleton<OverdueSweepService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OverdueSweepService>());
 
-        builder.Services.AddBoardsErrorHandling<PlanningErrorMapper>();
-        builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
-        builder.Services.AddOpenApi();
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck("planning", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        builder.Services.AddBoardsApi<PlanningErrorMapper>("planning");
         return builder;
     }
 
@@ -59,21 +51,15 @@ public static class PlanningServiceExtensions
         await app.Services.MigrateDatabaseAsync<PlanningDbContext>();
         await app.Services.SeedMunicipalitiesAsync<PlanningDbContext, Municipality>();
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-
+        app.UseBoardsApi();
         app.MapDefaultEndpoints();
-        app.MapOpenApi().AllowAnonymous();
         app.MapProposalEndpoints();
         app.MapPlanEndpoints();
         app.MapExecutionEndpoints();
         app.MapApprovalEndpoints();
         app.MapExportEndpoints();
         app.MapGrpcService<PlanGrpcService>();
-        app.MapGrpcReflectionService().AllowAnonymous();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapBoardsGrpcInfrastructure();
         return app;
     }
 }

@@ -1,7 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Api;
 using Boards.BuildingBlocks.Data;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Messaging;
 using Boards.Referrals.Api;
 using Boards.Referrals.Api.Grpc;
@@ -43,13 +41,7 @@ public static class ReferralsServiceExtensions
         builder.Services.AddScoped<WatchReferralsHandler>();
         builder.Services.AddHostedService<OverdueSweepService>();
 
-        builder.Services.AddBoardsErrorHandling<ReferralErrorMapper>();
-        builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
-        builder.Services.AddOpenApi();
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck("referrals", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        builder.Services.AddBoardsApi<ReferralErrorMapper>("referrals");
         return builder;
     }
 
@@ -59,18 +51,12 @@ public static class ReferralsServiceExtensions
         await app.Services.SeedReferenceDataAsync();
         await app.Services.SeedDemoDataAsync();
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-
+        app.UseBoardsApi();
         app.MapDefaultEndpoints();
-        app.MapOpenApi().AllowAnonymous();
         app.MapReferenceDataEndpoints();
         app.MapReferralEndpoints();
         app.MapGrpcService<ReferralGrpcService>();
-        app.MapGrpcReflectionService().AllowAnonymous();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapBoardsGrpcInfrastructure();
         return app;
     }
 }

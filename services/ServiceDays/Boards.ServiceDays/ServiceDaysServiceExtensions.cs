@@ -1,7 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Api;
 using Boards.BuildingBlocks.Data;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Messaging;
 using Boards.BuildingBlocks.Municipalities;
 using Boards.ServiceDays.Api;
@@ -38,13 +36,7 @@ public static class ServiceDaysServiceExtensions
         builder.Services.AddScoped<DayReports>();
         builder.Services.AddReferralSender();
 
-        builder.Services.AddBoardsErrorHandling<ServiceDaysErrorMapper>();
-        builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
-        builder.Services.AddOpenApi();
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck("servicedays", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        builder.Services.AddBoardsApi<ServiceDaysErrorMapper>("servicedays");
         return builder;
     }
 
@@ -53,19 +45,13 @@ public static class ServiceDaysServiceExtensions
         await app.Services.MigrateDatabaseAsync<ServiceDaysDbContext>();
         await app.Services.SeedMunicipalitiesAsync<ServiceDaysDbContext, Municipality>();
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-
+        app.UseBoardsApi();
         app.MapDefaultEndpoints();
-        app.MapOpenApi().AllowAnonymous();
         app.MapServiceDayEndpoints();
         app.MapAttendanceEndpoints();
         app.MapReferralEndpoints();
         app.MapGrpcService<ServiceDayGrpcService>();
-        app.MapGrpcReflectionService().AllowAnonymous();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapBoardsGrpcInfrastructure();
         return app;
     }
 }

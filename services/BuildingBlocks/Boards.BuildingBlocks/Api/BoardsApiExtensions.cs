@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Errors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Boards.BuildingBlocks.Api;
+
+/// <summary>
+/// What every Boards service's API has in common: errors as problem details and gRPC statuses, enums as snake_case
+/// codes, the OpenAPI document, gRPC with the error interceptor, reflection and the gRPC health service.
+/// </summary>
+public static class BoardsApiExtensions
+{
+    public static IServiceCollection AddBoardsApi<TErrorMapper>(this IServiceCollection services, string serviceName)
+        where TErrorMapper : class, IApiErrorMapper
+    {
+        services.AddBoardsErrorHandling<TErrorMapper>();
+        services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+        services.AddOpenApi();
+        services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck(serviceName, () => HealthCheckResult.Healthy());
+        return services;
+    }
+
+    /// <summary>Error pages, authentication and authorization, and the anonymous OpenAPI document.</summary>
+    public static WebApplication UseBoardsApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Reflection and the gRPC health service, anonymous like the HTTP health endpoints.</summary>
+    public static WebApplication MapBoardsGrpcInfrastructure(this WebApplication app)
+    {
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+}
