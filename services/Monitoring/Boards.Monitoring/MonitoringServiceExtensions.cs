@@ -4,6 +4,7 @@ using Boards.Monitoring.Consumers;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Features;
 using Boards.Monitoring.Features.Common;
+using Boards.Monitoring.Features.EarlyWarnings;
 using Boards.Monitoring.Features.GetMunicipality;
 using Boards.Monitoring.Features.ListMunicipalities;
 using Boards.ServiceDefaults;
@@ -24,6 +25,14 @@ public static class MonitoringServiceExtensions
         builder.Services.AddScoped<MunicipalitySummaryReader>();
         builder.Services.AddScoped<ListMunicipalitiesQuery>();
         builder.Services.AddScoped<GetMunicipalityQuery>();
+
+        builder.Services.AddOptions<EarlyWarningOptions>().BindConfiguration(EarlyWarningOptions.Section)
+            .Validate(o => o.Interval > TimeSpan.Zero, "Monitoring:EarlyWarnings:Interval debe ser mayor que cero.").ValidateOnStart();
+        builder.Services.AddScoped<EarlyWarningEvaluator>();
+        builder.Services.AddScoped<ListWarningsQuery>();
+        builder.Services.AddScoped<AcknowledgeWarningCommand>();
+        builder.Services.AddSingleton<EarlyWarningSweep>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<EarlyWarningSweep>());
 
         builder.Services.AddOpenApi();
         builder.Services.AddGrpc();

@@ -27,6 +27,7 @@ public static class ConsumerRegistration
         bus.AddConsumer<ServiceDayHeldConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<PlanApprovedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<PlanActionProgressedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<SessionHeldConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         return bus;
     }
 }

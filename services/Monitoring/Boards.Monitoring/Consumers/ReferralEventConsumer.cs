@@ -58,7 +58,9 @@ public static class ReferralEventMapping
             ReferralStatuses.Parse(message.Status),
             message.Version,
             message.CreatedAt.ToUniversalTime(),
-            message.OccurredAt.ToUniversalTime());
+            message.OccurredAt.ToUniversalTime(),
+            message.NeedCategory?.Trim().ToLowerInvariant() ?? "",
+            (message as ReferralRejected)?.Reason);
     }
 }
 

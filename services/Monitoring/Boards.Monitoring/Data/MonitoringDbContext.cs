@@ -1,5 +1,6 @@
 using Boards.BuildingBlocks.Data;
 using Boards.Monitoring.Domain;
+using Boards.Monitoring.Domain.EarlyWarnings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Monitoring.Data;
@@ -14,6 +15,8 @@ public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> op
     public DbSet<ServiceDayReport> ServiceDayReports => Set<ServiceDayReport>();
     public DbSet<MunicipalityPlan> Plans => Set<MunicipalityPlan>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<MunicipalitySession> Sessions => Set<MunicipalitySession>();
+    public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,5 @@
 using Boards.Monitoring.Domain;
+using Boards.Monitoring.Domain.EarlyWarnings;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -45,6 +46,11 @@ internal static class ReadModelWrites
     public static Task<PlanAction?> LockPlanActionAsync(this MonitoringDbContext db, Guid actionId, CancellationToken cancellationToken) =>
         db.PlanActions
             .FromSqlInterpolated($"SELECT * FROM plan_actions WHERE action_id = {actionId} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public static Task<MunicipalitySession?> LockSessionAsync(this MonitoringDbContext db, string code, CancellationToken cancellationToken) =>
+        db.Sessions
+            .FromSqlInterpolated($"SELECT * FROM municipality_sessions WHERE code = {code} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Inserts a new row now; false when another transaction inserted the same key first (nothing is kept then).</summary>

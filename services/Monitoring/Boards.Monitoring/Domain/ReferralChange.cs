@@ -26,4 +26,6 @@ public sealed record ReferralChange(
     ReferralStatus Status,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string NeedCategory = "",
+    string? Reason = null);

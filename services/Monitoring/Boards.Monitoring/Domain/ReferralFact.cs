@@ -9,6 +9,7 @@ public sealed class ReferralFact
     private ReferralFact()
     {
         MunicipalityCode = "";
+        NeedCategory = "";
     }
 
     public Guid ReferralId { get; private set; }
@@ -28,6 +29,18 @@ public sealed class ReferralFact
 
     /// <summary>The current deadline was missed. Cleared when the referral leaves "requested" (accept deadline) or closes; never set on a final status.</summary>
     public bool Overdue { get; private set; }
+
+    /// <summary>The need category (trimmed, lower case), the same on every event of a referral.</summary>
+    public string NeedCategory { get; private set; }
+
+    /// <summary>The reason of the ReferralRejected event (early warnings, rule 2).</summary>
+    public string? RejectionReason { get; private set; }
+
+    /// <summary>OccurredAt of the ReferralRejected event (the earliest, if it came twice).</summary>
+    public DateTimeOffset? RejectedAt { get; private set; }
+
+    /// <summary>OccurredAt of the latest ReferralOverdue applied (early warnings, rule 1); kept when the flag clears.</summary>
+    public DateTimeOffset? OverdueAt { get; private set; }
 
     public bool IsOpen => Status.IsOpen();
 
@@ -58,6 +71,11 @@ public sealed class ReferralFact
         }
 
         var changed = RecordMilestones(change);
+        if (NeedCategory.Length == 0 && change.NeedCategory.Length > 0)
+        {
+            NeedCategory = change.NeedCategory;
+            changed = true;
+        }
 
         if (change.Kind == ReferralChangeKind.Overdue)
         {
@@ -68,6 +86,12 @@ public sealed class ReferralFact
             }
 
             changed |= MoveTo(change.Status, change.Version);
+            if (OverdueAt is null || change.OccurredAt > OverdueAt)
+            {
+                OverdueAt = change.OccurredAt;
+                changed = true;
+            }
+
             var overdue = !Status.IsFinal();
             changed |= overdue != Overdue;
             Overdue = overdue;
@@ -108,6 +132,10 @@ public sealed class ReferralFact
         {
             case ReferralChangeKind.Accepted when AcceptedAt is null || change.OccurredAt < AcceptedAt:
                 AcceptedAt = change.OccurredAt;
+                return true;
+            case ReferralChangeKind.Rejected when RejectedAt is null || change.OccurredAt < RejectedAt:
+                RejectedAt = change.OccurredAt;
+                RejectionReason = change.Reason?.Trim().ToLowerInvariant();
                 return true;
             case ReferralChangeKind.CounterReferred when CounterReferredAt is null || change.OccurredAt < CounterReferredAt:
                 CounterReferredAt = change.OccurredAt;

@@ -1,3 +1,4 @@
+using Boards.Monitoring.Features.EarlyWarnings;
 using Boards.Monitoring.Features.GetMunicipality;
 using Boards.Monitoring.Features.ListMunicipalities;
 
@@ -14,6 +15,7 @@ public static class MonitoringEndpoints
 
         group.MapListMunicipalities();
         group.MapGetMunicipality();
+        group.MapEarlyWarnings();
         return app;
     }
 }

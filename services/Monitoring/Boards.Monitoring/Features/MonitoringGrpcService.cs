@@ -1,4 +1,5 @@
 using Boards.Monitoring.Contracts.Grpc;
+using Boards.Monitoring.Features.EarlyWarnings;
 using Boards.Monitoring.Features.GetMunicipality;
 using Boards.Monitoring.Features.ListMunicipalities;
 
@@ -8,9 +9,11 @@ namespace Boards.Monitoring.Features;
 /// boards.monitoring.v1.MonitoringService. One partial per use case, beside its query: see
 /// Features/ListMunicipalities and Features/GetMunicipality. The caller comes from the HTTP context's bearer token.
 /// </summary>
-public sealed partial class MonitoringGrpcService(ListMunicipalitiesQuery listMunicipalities, GetMunicipalityQuery getMunicipality)
+public sealed partial class MonitoringGrpcService(
+    ListMunicipalitiesQuery listMunicipalities, GetMunicipalityQuery getMunicipality, ListWarningsQuery listWarnings)
     : MonitoringService.MonitoringServiceBase
 {
     private readonly ListMunicipalitiesQuery _listMunicipalities = listMunicipalities;
     private readonly GetMunicipalityQuery _getMunicipality = getMunicipality;
+    private readonly ListWarningsQuery _listWarnings = listWarnings;
 }

@@ -20,6 +20,10 @@ internal sealed class ReferralFactConfiguration : IEntityTypeConfiguration<Refer
         fact.Property(f => f.AcceptedAt).HasColumnName("accepted_at");
         fact.Property(f => f.CounterReferredAt).HasColumnName("counter_referred_at");
         fact.Property(f => f.Overdue).HasColumnName("overdue");
+        fact.Property(f => f.NeedCategory).HasColumnName("need_category").HasMaxLength(64).HasDefaultValue("");
+        fact.Property(f => f.RejectionReason).HasColumnName("rejection_reason").HasMaxLength(40);
+        fact.Property(f => f.RejectedAt).HasColumnName("rejected_at");
+        fact.Property(f => f.OverdueAt).HasColumnName("overdue_at");
         fact.Ignore(f => f.IsOpen);
         fact.Ignore(f => f.IsOverdueNow);
         fact.HasIndex(f => f.MunicipalityCode).HasDatabaseName("ix_referral_facts_municipality_code");

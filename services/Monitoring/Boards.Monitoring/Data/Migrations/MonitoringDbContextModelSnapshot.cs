@@ -88,6 +88,99 @@ namespace Boards.Monitoring.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Monitoring.Domain.EarlyWarnings.EarlyWarning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("AcknowledgementNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("acknowledgement_note");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("RuleTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rule_title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode", "RaisedAt")
+                        .HasDatabaseName("ix_early_warnings_municipality_raised_at");
+
+                    b.HasIndex("MunicipalityCode", "Rule")
+                        .IsUnique()
+                        .HasDatabaseName("ux_early_warnings_open")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("early_warnings", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Monitoring.Domain.EarlyWarnings.MunicipalitySession", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("LastSessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_session_id");
+
+                    b.Property<DateOnly>("LastSessionOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_session_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("municipality_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Monitoring.Domain.Municipality", b =>
                 {
                     b.Property<string>("Code")
@@ -338,9 +431,30 @@ namespace Boards.Monitoring.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("municipality_code");
 
+                    b.Property<string>("NeedCategory")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("")
+                        .HasColumnName("need_category");
+
                     b.Property<bool>("Overdue")
                         .HasColumnType("boolean")
                         .HasColumnName("overdue");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_at");
+
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rejection_reason");
 
                     b.Property<string>("Status")
                         .IsRequired()

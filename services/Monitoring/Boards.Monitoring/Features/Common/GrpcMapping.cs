@@ -125,6 +125,7 @@ public static class GrpcMapping
         }.ToRpcException(),
         QueryResult<T>.Forbidden forbidden => new Google.Rpc.Status { Code = (int)Code.PermissionDenied, Message = forbidden.Message }.ToRpcException(),
         QueryResult<T>.NotFound notFound => new Google.Rpc.Status { Code = (int)Code.NotFound, Message = notFound.Message }.ToRpcException(),
+        QueryResult<T>.Conflict conflict => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = conflict.Message }.ToRpcException(),
         _ => throw new ArgumentException($"{result.GetType().Name} is not a refusal.", nameof(result)),
     };
 }

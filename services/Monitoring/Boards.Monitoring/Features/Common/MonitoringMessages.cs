@@ -17,4 +17,23 @@ public static class MonitoringMessages
 
     public static string UnknownMunicipality(string code) =>
         $"No hay un municipio registrado con el código '{code}' ni referencias enviadas desde él.";
+
+    public const string WarningNotFoundTitle = "Alerta no encontrada.";
+    public const string WarningConflictTitle = "La alerta no admite esta acción.";
+
+    public const string StatusInvalid = "El estado debe ser 'active', 'acknowledged' o 'resolved'.";
+    public const string NoteRequired = "Escriba una nota que explique qué se hará con la alerta.";
+    public const string NoteTooLong = "La nota no puede superar los 2000 caracteres.";
+    public const string BodyInvalid = "El cuerpo debe ser un objeto JSON con el campo 'note'.";
+
+    public const string OnlyMinistryAcknowledges =
+        "Solo el personal del ministerio (analista o administrador) puede dar por vista una alerta temprana.";
+
+    public static string OnlyOwnWarnings(string? own) =>
+        $"Como punto focal solo puede ver las alertas de su municipio ({own}).";
+
+    public static string UnknownWarning(Guid id) => $"No hay una alerta temprana con el identificador {id}.";
+
+    public const string WarningResolved = "La alerta ya se resolvió: la condición dejó de cumplirse.";
+    public const string WarningAlreadyAcknowledged = "La alerta ya fue dada por vista.";
 }

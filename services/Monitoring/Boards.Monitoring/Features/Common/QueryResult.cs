@@ -15,4 +15,7 @@ public abstract record QueryResult<T>
     public sealed record Forbidden(string Message) : QueryResult<T>;
 
     public sealed record NotFound(string Message) : QueryResult<T>;
+
+    /// <summary>The request cannot be applied in the current state (e.g. acknowledging a resolved warning).</summary>
+    public sealed record Conflict(string Message) : QueryResult<T>;
 }

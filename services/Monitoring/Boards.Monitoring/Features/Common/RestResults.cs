@@ -11,6 +11,9 @@ public static class RestResults
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: MonitoringMessages.NotFoundTitle, detail: detail);
 
+    public static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { [field] = [message] },
