@@ -62,6 +62,13 @@ public sealed class BoardsApi(HttpClient http, ILogger<BoardsApi> logger)
     public Task<ApiResult<List<NeedCategoryView>>> NeedCategoriesAsync(CancellationToken ct = default) =>
         SendAsync<List<NeedCategoryView>>(HttpMethod.Get, "api/needs/categories", null, ct);
 
+    /// <summary>Every municipality's summary in the caller's scope (the ministry: all; a focal point: its own).</summary>
+    public Task<ApiResult<List<MunicipalitySummaryView>>> MunicipalitySummariesAsync(CancellationToken ct = default) =>
+        SendAsync<List<MunicipalitySummaryView>>(HttpMethod.Get, "api/monitoring/municipalities", null, ct);
+
+    public Task<ApiResult<MunicipalitySummaryView>> MunicipalitySummaryAsync(string code, CancellationToken ct = default) =>
+        SendAsync<MunicipalitySummaryView>(HttpMethod.Get, $"api/monitoring/municipalities/{Uri.EscapeDataString(code)}", null, ct);
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         try

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using Boards.Portal.Api;
+
+namespace Boards.Portal.Ministry;
+
+/// <summary>
+/// The ministry's national table: its columns, the server-side sort (<c>?orden=&amp;dir=</c>), the figures as shown, and
+/// the CSV export. One place, so the page and the CSV agree.
+/// </summary>
+public static class NationalTable
+{
+    /// <summary>A column: its query-string key, its resource key, and how it sorts (null sorts last, either way).</summary>
+    public sealed record Column(string Key, string LabelKey, bool Numeric, Func<MunicipalitySummaryView, IComparable?> SortBy);
+
+    public static readonly IReadOnlyList<Column> Columns =
+    [
+        new("municipio", "National.Col.Municipality", false, m => m.Name),
+        new("departamento", "National.Col.Department", false, m => m.Department),
+        new("abiertas", "National.Col.Open", true, m => m.Referrals.Open),
+        new("vencidas", "National.Col.Overdue", true, m => m.Referrals.Overdue),
+        new("ciclo", "National.Col.ClosedLoop", true, m => m.ClosedLoopRate),
+        new("mediana", "National.Col.MedianDays", true, m => m.MedianDaysToCounterReferral),
+        new("representatividad", "National.Col.Representativity", true, m => m.Representativity?.Score),
+        new("brecha", "National.Col.TopGap", true, m => m.TopGap?.UnmetDemand),
+        new("pat", "National.Col.Plan", true, m => m.Plan?.Progress),
+        new("jornadas", "National.Col.ServiceDays", true, m => m.ServiceDays?.Held),
+        new("jornadas90", "National.Col.ServiceDays90", true, m => m.ServiceDays?.Last90Days.Held),
+    ];
+
+    public static Column? Find(string? key) => Columns.FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Numbers first descending (the largest problem on top), text ascending, unless asked.</summary>
+    public static bool DefaultDescending(Column column) => column.Numeric;
+
+    /// <summary>Sorted by the column; no column keeps Monitoring's order (department, then name). Missing values last.</summary>
+    public static List<MunicipalitySummaryView> Sort(IEnumerable<MunicipalitySummaryView> rows, Column? column, bool descending)
+    {
+        var list = rows.ToList();
+        if (column is null)
+        {
+            return list;
+        }
+
+        var text = StringComparer.Create(CultureInfo.GetCultureInfo("es-PY"), CompareOptions.IgnoreCase);
+        var withValue = list.Where(m => column.SortBy(m) is not null).ToList();
+        var without = list.Where(m => column.SortBy(m) is null).ToList();
+        Comparison<MunicipalitySummaryView> compare = column.Numeric
+            ? (a, b) => column.SortBy(a)!.CompareTo(column.SortBy(b))
+            : (a, b) => text.Compare((string)column.SortBy(a)!, (string)column.SortBy(b)!);
+        var ordered = descending
+            ? withValue.OrderByDescending(m => m, Comparer<MunicipalitySummaryView>.Create(compare))
+            : withValue.OrderBy(m => m, Comparer<MunicipalitySummaryView>.Create(compare));
+        return [.. ordered.ThenBy(m => m.Name, text), .. without];
+    }
+
+    /// <summary>A rate 0–1 as a percentage ("40 %"), in the culture's digits.</summary>
+    public static string Percent(double? rate, CultureInfo culture) =>
+        rate is { } r ? (r * 100).ToString("0.#", culture) + " %" : "—";
+
+    public static string Number(double? value, CultureInfo culture) => value is { } v ? v.ToString("0.##", culture) : "—";
+
+    public static string Number(decimal? value, CultureInfo culture) => value is { } v ? v.ToString("0.#", culture) : "—";
+
+    /// <summary>The CSV export: UTF-8 with a BOM, ';' between fields, Spanish headers and decimal commas (es-PY), as a spreadsheet in Paraguay opens it.</summary>
+    public static byte[] Csv(IEnumerable<MunicipalitySummaryView> rows)
+    {
+        var es = CultureInfo.GetCultureInfo("es-PY");
+        var csv = new StringBuilder();
+        Line(csv,
+        [
+            "Código", "Municipio", "Departamento", "Referencias enviadas", "Abiertas", "Vencidas", "Tasa de ciclo cerrado (%)",
+            "Mediana de días a la contrarreferencia", "Representatividad (0-100)", "Mayor brecha", "Demanda no cubierta (mayor brecha)",
+            "Año del PAT", "Avance del PAT (%)", "Jornadas realizadas", "Jornadas en los últimos 90 días",
+        ]);
+        foreach (var m in rows)
+        {
+            Line(csv,
+            [
+                m.Code, m.Name, m.Department,
+                m.Referrals.Sent.ToString(es), m.Referrals.Open.ToString(es), m.Referrals.Overdue.ToString(es),
+                m.ClosedLoopRate is { } rate ? (rate * 100).ToString("0.#", es) : "",
+                m.MedianDaysToCounterReferral?.ToString("0.##", es) ?? "",
+                m.Representativity?.Score.ToString("0.#", es) ?? "",
+                m.TopGap?.CategoryName ?? "", m.TopGap?.UnmetDemand.ToString(es) ?? "",
+                m.Plan?.Year.ToString(es) ?? "", m.Plan?.Progress.ToString("0.#", es) ?? "",
+                m.ServiceDays?.Held.ToString(es) ?? "", m.ServiceDays?.Last90Days.Held.ToString(es) ?? "",
+            ]);
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static void Line(StringBuilder csv, IEnumerable<string> fields)
+    {
+        csv.AppendJoin(';', fields.Select(Field)).Append("\r\n");
+    }
+
+    private static string Field(string value)
+    {
+        // A cell starting with = + - @ would be a formula in a spreadsheet: prefix it with an apostrophe.
+        if (value.Length > 0 && "=+-@".Contains(value[0]) && !double.TryParse(value, NumberStyles.Number, CultureInfo.GetCultureInfo("es-PY"), out _))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}
