@@ -69,6 +69,49 @@ public sealed class BoardsApi(HttpClient http, ILogger<BoardsApi> logger)
     public Task<ApiResult<MunicipalitySummaryView>> MunicipalitySummaryAsync(string code, CancellationToken ct = default) =>
         SendAsync<MunicipalitySummaryView>(HttpMethod.Get, $"api/monitoring/municipalities/{Uri.EscapeDataString(code)}", null, ct);
 
+    public Task<ApiResult<MunicipalityView>> MunicipalityAsync(string code, CancellationToken ct = default) =>
+        SendAsync<MunicipalityView>(HttpMethod.Get, $"api/municipalities/{Uri.EscapeDataString(code)}", null, ct);
+
+    public Task<ApiResult<BoardView>> BoardAsync(string code, CancellationToken ct = default) =>
+        SendAsync<BoardView>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}", null, ct);
+
+    /// <summary>The whole roster, ended memberships included (the page shows them as history).</summary>
+    public Task<ApiResult<List<MemberView>>> MembersAsync(string code, CancellationToken ct = default) =>
+        SendAsync<List<MemberView>>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}/members?includeCeased=true", null, ct);
+
+    public Task<ApiResult<List<FocalPointTermView>>> FocalPointTermsAsync(string code, CancellationToken ct = default) =>
+        SendAsync<List<FocalPointTermView>>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}/focal-points", null, ct);
+
+    public Task<ApiResult<List<SessionView>>> SessionsAsync(string code, CancellationToken ct = default) =>
+        SendAsync<List<SessionView>>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}/sessions", null, ct);
+
+    /// <summary>The latest assessment on <paramref name="basis"/> (<c>roster</c> or <c>attendance</c>); 404 before the first.</summary>
+    public Task<ApiResult<BoardRepresentativityView>> RepresentativityAsync(string code, string basis, CancellationToken ct = default) =>
+        SendAsync<BoardRepresentativityView>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}/representativity?basis={Uri.EscapeDataString(basis)}", null, ct);
+
+    public Task<ApiResult<List<PlanSummaryItemView>>> PlansAsync(string municipality, int year, CancellationToken ct = default) =>
+        SendAsync<List<PlanSummaryItemView>>(HttpMethod.Get, $"api/plans?municipality={Uri.EscapeDataString(municipality)}&year={year}", null, ct);
+
+    public Task<ApiResult<PlanDetailView>> PlanAsync(Guid id, CancellationToken ct = default) =>
+        SendAsync<PlanDetailView>(HttpMethod.Get, $"api/plans/{id}", null, ct);
+
+    /// <summary>
+    /// A plan's CSV export or printable page (<c>export.csv</c> or <c>print</c>) as the gateway sends it, for the portal to
+    /// pass on with the person's token. Null when the gateway did not answer.
+    /// </summary>
+    public async Task<HttpResponseMessage?> PlanDocumentAsync(Guid id, string document, CancellationToken ct = default)
+    {
+        try
+        {
+            return await http.GetAsync($"api/plans/{id}/{document}", HttpCompletionOption.ResponseContentRead, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "El gateway no respondió a GET api/plans/{Id}/{Document}", id, document);
+            return null;
+        }
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         try

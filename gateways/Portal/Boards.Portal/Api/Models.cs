@@ -225,3 +225,57 @@ public sealed record PlanView
     public DateTimeOffset? ApprovedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }
+
+// Membership (GET /api/boards/{code}, /members, /focal-points, /sessions, /representativity).
+
+public sealed record BoardView(
+    Guid Id, string MunicipalityCode, string ResolutionNumber, DateOnly ResolutionDate, string ChairName, string ChairRole,
+    string Status, int ActiveMembers, int VotingMembers, BoardFocalPointView? FocalPoint, long Version);
+
+public sealed record BoardFocalPointView(Guid MemberId, string PersonName, string Organization, DateOnly StartsOn);
+
+public sealed record MemberTerritoryView(string Area, string Locality);
+
+public sealed record MemberView(
+    Guid Id, string PersonName, string Organization, string Sector, string Gender, string AgeBand, MemberTerritoryView? Territory,
+    bool Indigenous, bool Disability, string Position, bool Voting, DateOnly DesignatedOn, DateOnly? CeasedOn, string? CeaseReason, bool Active);
+
+public sealed record FocalPointTermView(
+    Guid Id, Guid MemberId, string PersonName, string Organization, DateOnly StartsOn, DateOnly? EndsOn, bool Current);
+
+public sealed record AgreementView(Guid Id, string What, string ResponsibleInstitution, DateOnly DueOn, string Status);
+
+public sealed record SessionView(
+    Guid Id, DateOnly Date, string Agenda, string Status, IReadOnlyList<Guid> Attendees, int VotingMembers, int VotingPresent,
+    int QuorumRequired, bool QuorumReached, IReadOnlyList<AgreementView> Agreements);
+
+public sealed record ComponentInputView(string Name, string Label, string Value);
+
+public sealed record RepresentativityComponentView(
+    string Kind, string Label, string Formula, bool Applicable, decimal Value, decimal SubScore, decimal PolicyWeight, decimal Weight,
+    decimal Contribution, IReadOnlyList<ComponentInputView> Inputs);
+
+public sealed record RepresentativityAssessmentView(
+    string Basis, int PolicyVersion, decimal Score, int SessionsConsidered, IReadOnlyList<RepresentativityComponentView> Components,
+    IReadOnlyList<string> Flags, IReadOnlyList<string> Gaps);
+
+public sealed record BoardRepresentativityView(int PolicyVersion, DateTimeOffset AssessedAt, RepresentativityAssessmentView Assessment);
+
+// Planning (GET /api/plans?municipality=&year=, GET /api/plans/{id}).
+
+public sealed record PlanSummaryItemView(Guid Id, string MunicipalityCode, int Year, string Title, string Status, int Version, decimal Progress);
+
+public sealed record PlanNeedView(Guid NeedId, int? Rank, string? Category, string? Locality, string? Period, int? PeopleAffected);
+
+public sealed record PlanActionView(
+    Guid Id, int Number, string Title, string Horizon, string HorizonLabel, string ResponsibleInstitution, string ResponsibleInstitutionName,
+    DateOnly StartsOn, DateOnly EndsOn, long Budget, decimal Weight, string Status, string StatusLabel, decimal Progress, bool Overdue);
+
+public sealed record PlanObjectiveView(
+    Guid Id, int Number, string Title, string? Description, decimal Weight, decimal? Progress, bool ExcludedFromPlan,
+    decimal CountedActionWeight, IReadOnlyList<PlanNeedView> Needs, IReadOnlyList<PlanActionView> Actions);
+
+public sealed record PlanDetailView(
+    Guid Id, string MunicipalityCode, string MunicipalityName, int Year, string Title, string Status, int Version, int? ApprovedVersion,
+    DateTimeOffset? ApprovedAt, decimal Progress, string RollupRule, decimal CountedObjectiveWeight, int ActionCount, int OverdueActions,
+    int DoneActions, DateOnly AsOf, IReadOnlyList<PlanObjectiveView> Objectives);

@@ -26,6 +26,10 @@ public sealed record CurrentUser(string Name, string UserName, IReadOnlySet<stri
             principal.FindFirstValue(PortalClaims.Institution));
     }
 
+    /// <summary>A board or its plan: the ministry sees every one, a focal point only their own municipality's.</summary>
+    public bool CanSeeBoard(string municipalityCode) =>
+        IsMinistry || (IsFocalPoint && string.Equals(Municipality, municipalityCode, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The sending side of a referral (officer of the origin institution, focal point of the origin municipality).</summary>
     public bool IsOrigin(Api.ReferralView r) =>
         (IsFocalPoint && Municipality == r.MunicipalityCode) || (IsOfficer && Institution == r.OriginInstitution);
