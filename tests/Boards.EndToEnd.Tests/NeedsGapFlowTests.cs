@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Boards.Referrals.Contracts.Grpc;
 using MonitoringGrpc = Boards.Monitoring.Contracts.Grpc;
@@ -100,18 +98,6 @@ public sealed class NeedsGapFlowTests(BoardsAppFixture boards)
         return summary.Gaps;
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, string token, HttpStatusCode expected, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        using var response = await boards.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> SendAsync(HttpMethod method, string path, string token, HttpStatusCode expected, object? body = null) =>
+        boards.Http.ExpectJsonAsync(method, path, token, [expected], body);
 }

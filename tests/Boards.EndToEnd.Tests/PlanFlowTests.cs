@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using MonitoringGrpc = Boards.Monitoring.Contracts.Grpc;
 
@@ -30,7 +28,7 @@ public sealed class PlanFlowTests(BoardsAppFixture boards)
         var members = new List<string>();
         foreach (var (name, sector) in new[] { ("Concejal de Alberdi", "local_government"), ("USF Alberdi", "national_institution"), ("Comisión vecinal", "community_organization") })
         {
-            var added = await ExpectAsync(HttpMethod.Post, $"/api/boards/{Municipality}/members", admin, [HttpStatusCode.Created], Member(name, sector));
+            var added = await ExpectAsync(HttpMethod.Post, $"/api/boards/{Municipality}/members", admin, [HttpStatusCode.Created], GatewayCalls.Member(name, sector));
             members.Add(added.GetProperty("member").GetProperty("id").GetString()!);
         }
 
@@ -86,36 +84,9 @@ public sealed class PlanFlowTests(BoardsAppFixture boards)
         Assert.Equal((2026, 1, 50.0, 2), (summary.Plan.Year, summary.Plan.Version, summary.Plan.Progress, summary.Plan.ActionCount));
     }
 
-    private static object Member(string name, string sector) => new
-    {
-        personName = name,
-        organization = "Organización de " + name,
-        sector,
-        gender = "female",
-        ageBand = "adult",
-        territory = new { area = "urban", locality = "Centro" },
-        designatedOn = "2026-01-05",
-    };
+    private Task<JsonElement> ExpectAsync(HttpMethod method, string path, string token, HttpStatusCode[] expected, object? body = null) =>
+        boards.Http.ExpectJsonAsync(method, path, token, expected, body);
 
-    private async Task<JsonElement> ExpectAsync(HttpMethod method, string path, string token, HttpStatusCode[] expected, object? body = null)
-    {
-        var (status, json, text) = await SendAsync(method, path, token, body);
-        Assert.True(expected.Contains(status), $"{method} {path}: {(int)status} {text}");
-        return json;
-    }
-
-    private async Task<(HttpStatusCode Status, JsonElement Body, string Text)> SendAsync(HttpMethod method, string path, string token, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        using var response = await boards.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        var json = text.Length > 0 && text.TrimStart()[0] is '{' or '[' ? JsonDocument.Parse(text).RootElement.Clone() : default;
-        return (response.StatusCode, json, text);
-    }
+    private Task<GatewayReply> SendAsync(HttpMethod method, string path, string token, object? body = null) =>
+        boards.Http.SendJsonAsync(method, path, token, body);
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -47,7 +45,7 @@ public sealed class PortalBoardTests(BoardsAppFixture boards) : IAsyncLifetime
         });
         foreach (var (name, sector) in new[] { ("Marta Benítez", "local_government"), ("Julio Ortiz", "national_institution"), ("Comisión vecinal San Roque", "community_organization") })
         {
-            await ExpectAsync(HttpMethod.Post, $"/api/boards/{Municipality}/members", admin, [HttpStatusCode.Created, HttpStatusCode.Conflict], Member(name, sector));
+            await ExpectAsync(HttpMethod.Post, $"/api/boards/{Municipality}/members", admin, [HttpStatusCode.Created, HttpStatusCode.Conflict], GatewayCalls.Member(name, sector));
         }
 
         var roster = await ExpectAsync(HttpMethod.Get, $"/api/boards/{Municipality}/members", admin, [HttpStatusCode.OK]);
@@ -145,36 +143,9 @@ public sealed class PortalBoardTests(BoardsAppFixture boards) : IAsyncLifetime
         Assert.Contains("Operativo de cedulación en San Roque", await print.TextAsync());
     }
 
-    private static object Member(string name, string sector) => new
-    {
-        personName = name,
-        organization = "Organización de " + name,
-        sector,
-        gender = "female",
-        ageBand = "adult",
-        territory = new { area = "urban", locality = "Centro" },
-        designatedOn = "2026-01-05",
-    };
+    private Task<JsonElement> ExpectAsync(HttpMethod method, string path, string token, HttpStatusCode[] expected, object? body = null) =>
+        boards.Http.ExpectJsonAsync(method, path, token, expected, body);
 
-    private async Task<JsonElement> ExpectAsync(HttpMethod method, string path, string token, HttpStatusCode[] expected, object? body = null)
-    {
-        var (status, json, text) = await SendAsync(method, path, token, body);
-        Assert.True(expected.Contains(status), $"{method} {path}: {(int)status} {text}");
-        return json;
-    }
-
-    private async Task<(HttpStatusCode Status, JsonElement Body, string Text)> SendAsync(HttpMethod method, string path, string token, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        using var response = await boards.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        var json = text.Length > 0 && text.TrimStart()[0] is '{' or '[' ? JsonDocument.Parse(text).RootElement.Clone() : default;
-        return (response.StatusCode, json, text);
-    }
+    private Task<GatewayReply> SendAsync(HttpMethod method, string path, string token, object? body = null) =>
+        boards.Http.SendJsonAsync(method, path, token, body);
 }

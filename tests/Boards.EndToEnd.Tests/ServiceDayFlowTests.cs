@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using MonitoringGrpc = Boards.Monitoring.Contracts.Grpc;
 
@@ -89,25 +87,9 @@ public sealed class ServiceDayFlowTests(BoardsAppFixture boards)
         Assert.Equal((1, 5, 1), (summary.ServiceDays.Held, summary.ServiceDays.PeopleServed, summary.ServiceDays.ReferralsMade));
     }
 
-    private async Task<JsonElement> ExpectAsync(HttpMethod method, string path, string token, HttpStatusCode expected, object? body = null)
-    {
-        var (status, json, text) = await SendAsync(method, path, token, body);
-        Assert.True(status == expected, $"{method} {path}: {(int)status} {text}");
-        return json;
-    }
+    private Task<JsonElement> ExpectAsync(HttpMethod method, string path, string token, HttpStatusCode expected, object? body = null) =>
+        boards.Http.ExpectJsonAsync(method, path, token, [expected], body);
 
-    private async Task<(HttpStatusCode Status, JsonElement Body, string Text)> SendAsync(HttpMethod method, string path, string token, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        using var response = await boards.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        var json = text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonDocument.Parse(text).RootElement.Clone() : default;
-        return (response.StatusCode, json, text);
-    }
+    private Task<GatewayReply> SendAsync(HttpMethod method, string path, string token, object? body = null) =>
+        boards.Http.SendJsonAsync(method, path, token, body);
 }
