@@ -109,18 +109,7 @@ public sealed class AssessmentRounds(NeedsDbContext db, GapAnalyzer gaps, TimePr
         var valid = NeedValidator.Validate(errors, input, await CategoryCodesAsync(ct));
         errors.ThrowIfAny();
 
-        var need = new Need
-        {
-            RoundId = round.Id,
-            Number = round.Needs.Count == 0 ? 1 : round.Needs.Max(n => n.Number) + 1,
-            Category = "",
-            Locality = "",
-            RecordedAt = clock.GetUtcNow(),
-            RecordedBy = caller.DisplayName,
-        };
-        Apply(need, valid!);
-        round.Needs.Add(need);
-        db.Needs.Add(need);
+        var need = Record(round, valid!, caller.DisplayName, clock.GetUtcNow());
         await SaveAsync(round, ct);
         return (round, need);
     }
@@ -218,7 +207,26 @@ public sealed class AssessmentRounds(NeedsDbContext db, GapAnalyzer gaps, TimePr
         return round;
     }
 
-    private async Task<AssessmentRound> EditableAsync(Guid roundId, Caller caller, CancellationToken ct)
+    /// <summary>Appends a checked need to the round with the next number (the CSV import records its rows the same way).</summary>
+    internal Need Record(AssessmentRound round, ValidNeed valid, string recordedBy, DateTimeOffset recordedAt)
+    {
+        var need = new Need
+        {
+            RoundId = round.Id,
+            Number = round.Needs.Count == 0 ? 1 : round.Needs.Max(n => n.Number) + 1,
+            Category = "",
+            Locality = "",
+            RecordedAt = recordedAt,
+            RecordedBy = recordedBy,
+        };
+        Apply(need, valid);
+        round.Needs.Add(need);
+        db.Needs.Add(need);
+        return need;
+    }
+
+    /// <summary>The round for a change: found, within the caller's scope and still open.</summary>
+    internal async Task<AssessmentRound> EditableAsync(Guid roundId, Caller caller, CancellationToken ct)
     {
         var round = await LoadAsync(roundId, tracking: true, ct);
         MunicipalityAccess.EnsureCanEdit(caller, round.MunicipalityCode, What);

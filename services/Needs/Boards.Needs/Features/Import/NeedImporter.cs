@@ -14,20 +14,12 @@ namespace Boards.Needs.Features.Import;
 /// raised once, in one SaveChanges. The version is a concurrency token, so a change made meanwhile (a need, a ballot,
 /// the round closed) makes the import a 409 that writes nothing. Scope as recording a need.
 /// </summary>
-public sealed class NeedImporter(NeedsDbContext db, TimeProvider clock)
+public sealed class NeedImporter(NeedsDbContext db, AssessmentRounds rounds, TimeProvider clock)
 {
     /// <summary>Scope, the round's state and the expected version, checked before the file is read.</summary>
     public async Task<AssessmentRound> EditableRoundAsync(Guid roundId, int? expectedVersion, Caller caller, CancellationToken ct)
     {
-        var round = await db.Rounds.Include(r => r.Needs).FirstOrDefaultAsync(r => r.Id == roundId, ct)
-                    ?? throw new NotFoundException($"No existe la ronda de diagnóstico '{roundId}'.");
-        MunicipalityAccess.EnsureCanEdit(caller, round.MunicipalityCode, MunicipalityAccess.Assessment);
-        if (round.Status == RoundStatus.Closed)
-        {
-            throw new PreconditionFailedException("ROUND_CLOSED", "round",
-                $"La ronda {round.Period} de '{round.MunicipalityCode}' está cerrada: no se pueden importar necesidades.");
-        }
-
+        var round = await rounds.EditableAsync(roundId, caller, ct);
         if (expectedVersion is > 0 && expectedVersion != round.Version)
         {
             throw new ConcurrencyConflictException(
@@ -48,26 +40,10 @@ public sealed class NeedImporter(NeedsDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        var next = round.Needs.Count == 0 ? 1 : round.Needs.Max(n => n.Number) + 1;
         var added = new List<ImportedNeedView>();
         foreach (var row in rows)
         {
-            var need = new Need
-            {
-                RoundId = round.Id,
-                Number = next++,
-                Category = row.Need.Category,
-                Locality = row.Need.Locality,
-                PopulationGroup = row.Need.PopulationGroup,
-                PeopleAffected = row.Need.PeopleAffected,
-                Severity = row.Need.Severity,
-                EvidenceSource = row.Need.EvidenceSource,
-                EvidenceNotes = row.Need.EvidenceNotes,
-                RecordedAt = now,
-                RecordedBy = caller.DisplayName,
-            };
-            round.Needs.Add(need);
-            db.Needs.Add(need);
+            var need = rounds.Record(round, row.Need, caller.DisplayName, now);
             added.Add(new ImportedNeedView(row.Line, need.Id, need.Number));
         }
 
