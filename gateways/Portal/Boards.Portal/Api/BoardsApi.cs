@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace Boards.Portal.Api;
@@ -14,105 +13,25 @@ public sealed class BoardsApi(HttpClient http, ILogger<BoardsApi> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<ApiResult<ReferralPage>> ListReferralsAsync(string? status, bool overdueOnly, string? municipalityCode, string? pageToken, CancellationToken ct = default)
-    {
-        var query = new StringBuilder("api/referrals?pageSize=100");
-        if (!string.IsNullOrEmpty(status))
-        {
-            query.Append("&status=").Append(Uri.EscapeDataString(status));
-        }
-
-        if (overdueOnly)
-        {
-            query.Append("&overdueOnly=true");
-        }
-
-        if (!string.IsNullOrEmpty(municipalityCode))
-        {
-            query.Append("&municipalityCode=").Append(Uri.EscapeDataString(municipalityCode));
-        }
-
-        if (!string.IsNullOrEmpty(pageToken))
-        {
-            query.Append("&pageToken=").Append(Uri.EscapeDataString(pageToken));
-        }
-
-        return SendAsync<ReferralPage>(HttpMethod.Get, query.ToString(), null, ct);
-    }
-
-    public Task<ApiResult<ReferralView>> GetReferralAsync(Guid id, CancellationToken ct = default) =>
-        SendAsync<ReferralView>(HttpMethod.Get, $"api/referrals/{id}", null, ct);
-
-    public Task<ApiResult<ReferralView>> CreateReferralAsync(CreateReferralRequest request, CancellationToken ct = default) =>
-        SendAsync<ReferralView>(HttpMethod.Post, "api/referrals", request, ct);
-
-    /// <summary>accept, reject, start, hold, resume, counter-referral or cancel, with its body.</summary>
-    public Task<ApiResult<ReferralView>> TransitionAsync(Guid id, string action, object body, CancellationToken ct = default) =>
-        SendAsync<ReferralView>(HttpMethod.Post, $"api/referrals/{id}/{action}", body, ct);
-
-    public Task<ApiResult<List<InstitutionView>>> InstitutionsAsync(CancellationToken ct = default) =>
-        SendAsync<List<InstitutionView>>(HttpMethod.Get, "api/institutions", null, ct);
-
-    public Task<ApiResult<List<MunicipalityView>>> MunicipalitiesAsync(CancellationToken ct = default) =>
-        SendAsync<List<MunicipalityView>>(HttpMethod.Get, "api/municipalities", null, ct);
-
-    public Task<ApiResult<List<OfferedServiceView>>> OfferedServicesAsync(string municipality, CancellationToken ct = default) =>
-        SendAsync<List<OfferedServiceView>>(HttpMethod.Get, $"api/offer/{Uri.EscapeDataString(municipality)}/services", null, ct);
-
-    public Task<ApiResult<List<NeedCategoryView>>> NeedCategoriesAsync(CancellationToken ct = default) =>
-        SendAsync<List<NeedCategoryView>>(HttpMethod.Get, "api/needs/categories", null, ct);
-
-    /// <summary>Every municipality's summary in the caller's scope (the ministry: all; a focal point: its own).</summary>
-    public Task<ApiResult<List<MunicipalitySummaryView>>> MunicipalitySummariesAsync(CancellationToken ct = default) =>
-        SendAsync<List<MunicipalitySummaryView>>(HttpMethod.Get, "api/monitoring/municipalities", null, ct);
-
-    public Task<ApiResult<MunicipalitySummaryView>> MunicipalitySummaryAsync(string code, CancellationToken ct = default) =>
-        SendAsync<MunicipalitySummaryView>(HttpMethod.Get, $"api/monitoring/municipalities/{Uri.EscapeDataString(code)}", null, ct);
-
-    public Task<ApiResult<MunicipalityView>> MunicipalityAsync(string code, CancellationToken ct = default) =>
-        SendAsync<MunicipalityView>(HttpMethod.Get, $"api/municipalities/{Uri.EscapeDataString(code)}", null, ct);
-
-    public Task<ApiResult<BoardView>> BoardAsync(string code, CancellationToken ct = default) =>
-        SendAsync<BoardView>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}", null, ct);
-
-    /// <summary>The whole roster, ended memberships included (the page shows them as history).</summary>
-    public Task<ApiResult<List<MemberView>>> MembersAsync(string code, CancellationToken ct = default) =>
-        SendAsync<List<MemberView>>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}/members?includeCeased=true", null, ct);
-
-    public Task<ApiResult<List<FocalPointTermView>>> FocalPointTermsAsync(string code, CancellationToken ct = default) =>
-        SendAsync<List<FocalPointTermView>>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}/focal-points", null, ct);
-
-    public Task<ApiResult<List<SessionView>>> SessionsAsync(string code, CancellationToken ct = default) =>
-        SendAsync<List<SessionView>>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}/sessions", null, ct);
-
-    /// <summary>The latest assessment on <paramref name="basis"/> (<c>roster</c> or <c>attendance</c>); 404 before the first.</summary>
-    public Task<ApiResult<BoardRepresentativityView>> RepresentativityAsync(string code, string basis, CancellationToken ct = default) =>
-        SendAsync<BoardRepresentativityView>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}/representativity?basis={Uri.EscapeDataString(basis)}", null, ct);
-
-    public Task<ApiResult<List<PlanSummaryItemView>>> PlansAsync(string municipality, int year, CancellationToken ct = default) =>
-        SendAsync<List<PlanSummaryItemView>>(HttpMethod.Get, $"api/plans?municipality={Uri.EscapeDataString(municipality)}&year={year}", null, ct);
-
-    public Task<ApiResult<PlanDetailView>> PlanAsync(Guid id, CancellationToken ct = default) =>
-        SendAsync<PlanDetailView>(HttpMethod.Get, $"api/plans/{id}", null, ct);
-
     /// <summary>
-    /// A plan's CSV export or printable page (<c>export.csv</c> or <c>print</c>) as the gateway sends it, for the portal to
-    /// pass on with the person's token. Null when the gateway did not answer.
+    /// A document (a CSV export, a printable page) as the gateway sends it, for the portal to pass on with the person's
+    /// token. Null when the gateway did not answer.
     /// </summary>
-    public async Task<HttpResponseMessage?> PlanDocumentAsync(Guid id, string document, CancellationToken ct = default)
+    public async Task<HttpResponseMessage?> GetDocumentAsync(string path, CancellationToken ct = default)
     {
         try
         {
-            return await http.GetAsync($"api/plans/{id}/{document}", HttpCompletionOption.ResponseContentRead, ct);
+            return await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "El gateway no respondió a GET api/plans/{Id}/{Document}", id, document);
+            logger.LogWarning(e, "El gateway no respondió a GET {Path}", path);
             return null;
         }
     }
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    /// <summary>Sends one request (JSON body if any) and reads <typeparamref name="T"/>; the feature folders' *Calls classes wrap it.</summary>
+    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         try
         {

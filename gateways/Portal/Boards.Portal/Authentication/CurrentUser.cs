@@ -31,10 +31,10 @@ public sealed record CurrentUser(string Name, string UserName, IReadOnlySet<stri
         IsMinistry || (IsFocalPoint && string.Equals(Municipality, municipalityCode, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The sending side of a referral (officer of the origin institution, focal point of the origin municipality).</summary>
-    public bool IsOrigin(Api.ReferralView r) =>
+    public bool IsOrigin(Referrals.ReferralView r) =>
         (IsFocalPoint && Municipality == r.MunicipalityCode) || (IsOfficer && Institution == r.OriginInstitution);
 
     /// <summary>The receiving side (officer of the destination institution, focal point of the destination municipality).</summary>
-    public bool IsDestination(Api.ReferralView r) =>
+    public bool IsDestination(Referrals.ReferralView r) =>
         (IsFocalPoint && Municipality == r.DestinationMunicipalityCode) || (IsOfficer && Institution == r.DestinationInstitution);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Boards.Portal.Components.Pages;
+namespace Boards.Portal.Referrals;
 
 /// <summary>What one of the referral page's action forms posts (each form uses the fields its action needs).</summary>
 public sealed class TransitionForm

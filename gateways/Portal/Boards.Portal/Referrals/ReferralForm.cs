@@ -1,7 +1,7 @@
 using System.Globalization;
 using Boards.Portal.Api;
 
-namespace Boards.Portal.Components.Pages;
+namespace Boards.Portal.Referrals;
 
 /// <summary>What the referral form posts; turned into the API's CreateReferral body.</summary>
 public sealed class ReferralForm

@@ -1,0 +1,36 @@
+namespace Boards.Portal.Board;
+
+// Membership (GET /api/boards/{code}, /members, /focal-points, /sessions, /representativity).
+
+public sealed record BoardView(
+    Guid Id, string MunicipalityCode, string ResolutionNumber, DateOnly ResolutionDate, string ChairName, string ChairRole,
+    string Status, int ActiveMembers, int VotingMembers, BoardFocalPointView? FocalPoint, long Version);
+
+public sealed record BoardFocalPointView(Guid MemberId, string PersonName, string Organization, DateOnly StartsOn);
+
+public sealed record MemberTerritoryView(string Area, string Locality);
+
+public sealed record MemberView(
+    Guid Id, string PersonName, string Organization, string Sector, string Gender, string AgeBand, MemberTerritoryView? Territory,
+    bool Indigenous, bool Disability, string Position, bool Voting, DateOnly DesignatedOn, DateOnly? CeasedOn, string? CeaseReason, bool Active);
+
+public sealed record FocalPointTermView(
+    Guid Id, Guid MemberId, string PersonName, string Organization, DateOnly StartsOn, DateOnly? EndsOn, bool Current);
+
+public sealed record AgreementView(Guid Id, string What, string ResponsibleInstitution, DateOnly DueOn, string Status);
+
+public sealed record SessionView(
+    Guid Id, DateOnly Date, string Agenda, string Status, IReadOnlyList<Guid> Attendees, int VotingMembers, int VotingPresent,
+    int QuorumRequired, bool QuorumReached, IReadOnlyList<AgreementView> Agreements);
+
+public sealed record ComponentInputView(string Name, string Label, string Value);
+
+public sealed record RepresentativityComponentView(
+    string Kind, string Label, string Formula, bool Applicable, decimal Value, decimal SubScore, decimal PolicyWeight, decimal Weight,
+    decimal Contribution, IReadOnlyList<ComponentInputView> Inputs);
+
+public sealed record RepresentativityAssessmentView(
+    string Basis, int PolicyVersion, decimal Score, int SessionsConsidered, IReadOnlyList<RepresentativityComponentView> Components,
+    IReadOnlyList<string> Flags, IReadOnlyList<string> Gaps);
+
+public sealed record BoardRepresentativityView(int PolicyVersion, DateTimeOffset AssessedAt, RepresentativityAssessmentView Assessment);
