@@ -94,7 +94,8 @@ var gateway = builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfi
 // calls the gateway's REST API with their token.
 builder.AddProject<Projects.Boards_Portal>("portal", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Portal)
-    .WithBoardsDefaults(infrastructure, database: null, messaging: false)
+    // RabbitMQ only for live updates: the portal hears events and tells open pages to refresh (no data of its own).
+    .WithBoardsDefaults(infrastructure, database: null, messaging: true)
     .WithAuthority(identity, issuer)
     .WithEnvironment("Portal__GatewayUrl", gateway.GetEndpoint("http"))
     .WaitFor(gateway);

@@ -71,6 +71,9 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("referrals")
             .WithEnvironment("Referrals__OverdueSweepInterval", "00:00:01")
             .WithEnvironment("Referrals__Deadlines__Urgent__Accept", "00:00:06");
+        // Early warnings are evaluated every two seconds instead of five minutes (the portal's warnings page test).
+        builder.CreateResourceBuilder<ProjectResource>("monitoring")
+            .WithEnvironment("Monitoring__EarlyWarnings__Interval", "00:00:02");
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", "1000")
             .WithEnvironment("Gateway__RateLimit__Burst", "2000");

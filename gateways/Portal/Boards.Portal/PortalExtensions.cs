@@ -2,6 +2,7 @@ using System.Globalization;
 using Boards.Portal.Api;
 using Boards.Portal.Authentication;
 using Boards.Portal.Components;
+using Boards.Portal.Live;
 using Boards.Portal.Ministry;
 using Boards.Portal.Plan;
 using Boards.ServiceDefaults;
@@ -52,6 +53,7 @@ public static class PortalExtensions
                 }
             });
         builder.Services.AddRazorComponents();
+        builder.AddLiveUpdates();
         return builder;
     }
 
@@ -91,6 +93,7 @@ public static class PortalExtensions
             .AllowAnonymous();
 
         app.MapMinistryDownloads();
+        app.MapLiveStream();
         app.MapPlanDocuments();
 
         app.MapRazorComponents<App>();

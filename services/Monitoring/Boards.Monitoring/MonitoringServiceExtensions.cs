@@ -6,6 +6,7 @@ using Boards.Monitoring.Features;
 using Boards.Monitoring.Features.Common;
 using Boards.Monitoring.Features.EarlyWarnings;
 using Boards.Monitoring.Features.GetMunicipality;
+using Boards.Monitoring.Features.GetMunicipalityTrends;
 using Boards.Monitoring.Features.ListMunicipalities;
 using Boards.ServiceDefaults;
 
@@ -25,6 +26,8 @@ public static class MonitoringServiceExtensions
         builder.Services.AddScoped<MunicipalitySummaryReader>();
         builder.Services.AddScoped<ListMunicipalitiesQuery>();
         builder.Services.AddScoped<GetMunicipalityQuery>();
+        builder.Services.AddScoped<MunicipalityTrendsReader>();
+        builder.Services.AddScoped<GetMunicipalityTrendsQuery>();
 
         builder.Services.AddOptions<EarlyWarningOptions>().BindConfiguration(EarlyWarningOptions.Section)
             .Validate(o => o.Interval > TimeSpan.Zero, "Monitoring:EarlyWarnings:Interval debe ser mayor que cero.").ValidateOnStart();

@@ -33,7 +33,7 @@ public sealed class ServiceDayReportTests
     [Fact]
     public void The_recent_window_is_the_90_days_ending_today()
     {
-        Assert.Equal(new DateOnly(2026, 8, 30), ServiceDayWindow.Since(new DateOnly(2026, 11, 27)));
-        Assert.Equal(90, new DateOnly(2026, 11, 27).DayNumber - ServiceDayWindow.Since(new DateOnly(2026, 11, 27)).DayNumber + 1);
+        Assert.Equal(new DateOnly(2026, 8, 30), RecentWindow.Since(new DateOnly(2026, 11, 27)));
+        Assert.Equal(90, new DateOnly(2026, 11, 27).DayNumber - RecentWindow.Since(new DateOnly(2026, 11, 27)).DayNumber + 1);
     }
 }

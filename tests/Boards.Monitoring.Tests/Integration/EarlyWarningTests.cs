@@ -45,7 +45,7 @@ public sealed class EarlyWarningHost : MonitoringHost
 /// </summary>
 public sealed class EarlyWarningTests(EarlyWarningHost host) : IClassFixture<EarlyWarningHost>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Boards.Monitoring.Domain.ParaguayCalendar.Today(DateTimeOffset.UtcNow);
 
     private Task<string> AnalystAsync() => host.TokenAsync(null, BoardsRoles.MinistryAnalyst);
 

@@ -13,7 +13,7 @@ namespace Boards.Monitoring.Tests.Integration;
 /// </summary>
 public sealed class ServiceDaysAndPlansTests(TokenMonitoringHost host) : IClassFixture<TokenMonitoringHost>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = Boards.Monitoring.Domain.ParaguayCalendar.Today(DateTimeOffset.UtcNow);
     private static readonly DateTimeOffset T0 = new(2026, 3, 10, 13, 0, 0, TimeSpan.Zero);
 
     private async Task<string> RegisteredAsync(string name)

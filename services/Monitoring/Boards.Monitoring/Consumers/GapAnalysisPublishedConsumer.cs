@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Inbox;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Needs.Contracts.Events;
@@ -11,9 +10,9 @@ namespace Boards.Monitoring.Consumers;
 /// (ComputedAt) than the one held is ignored, whatever order they arrive in.
 /// </summary>
 public sealed class GapAnalysisPublishedConsumer(MonitoringDbContext db, TimeProvider clock)
-    : IdempotentConsumer<GapAnalysisPublished, MonitoringDbContext>(db, clock)
+    : ReadModelConsumer<GapAnalysisPublished>(db, clock)
 {
-    protected override async Task HandleAsync(GapAnalysisPublished message, ConsumeContext<GapAnalysisPublished> context)
+    protected override async Task<string?> ApplyAsync(GapAnalysisPublished message, ConsumeContext<GapAnalysisPublished> context)
     {
         var reading = GapAnalysisMapping.ToReading(message);
         var cancellationToken = context.CancellationToken;
@@ -23,14 +22,14 @@ public sealed class GapAnalysisPublishedConsumer(MonitoringDbContext db, TimePro
         {
             if (await Db.TryInsertAsync(MunicipalityGapAnalysis.From(reading), cancellationToken))
             {
-                return;
+                return reading.Code;
             }
 
             row = await Db.LockGapAnalysisAsync(reading.Code, cancellationToken)
                   ?? throw new InvalidOperationException($"Gap analysis of {reading.Code} vanished after a concurrent insert.");
         }
 
-        row.Apply(reading);
+        return row.Apply(reading) ? reading.Code : null;
     }
 }
 

@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
@@ -11,9 +10,9 @@ namespace Boards.Monitoring.Consumers;
 /// of a code wins, whatever order they arrive in. Status is not kept: no indicator uses it yet.
 /// </summary>
 public sealed class MunicipalityRegisteredConsumer(MonitoringDbContext db, TimeProvider clock)
-    : IdempotentConsumer<MunicipalityRegistered, MonitoringDbContext>(db, clock)
+    : ReadModelConsumer<MunicipalityRegistered>(db, clock)
 {
-    protected override async Task HandleAsync(MunicipalityRegistered message, ConsumeContext<MunicipalityRegistered> context)
+    protected override async Task<string?> ApplyAsync(MunicipalityRegistered message, ConsumeContext<MunicipalityRegistered> context)
     {
         var registration = new MunicipalityRegistration(
             MunicipalityCodes.Normalize(message.Code),
@@ -33,13 +32,13 @@ public sealed class MunicipalityRegisteredConsumer(MonitoringDbContext db, TimeP
         {
             if (await Db.TryInsertAsync(Municipality.Register(registration), cancellationToken))
             {
-                return;
+                return registration.Code;
             }
 
             municipality = await Db.LockMunicipalityAsync(registration.Code, cancellationToken)
                            ?? throw new InvalidOperationException($"Municipality {registration.Code} vanished after a concurrent insert.");
         }
 
-        municipality.Update(registration);
+        return municipality.Update(registration) ? registration.Code : null;
     }
 }

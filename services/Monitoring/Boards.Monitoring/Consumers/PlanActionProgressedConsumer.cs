@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Inbox;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Planning.Contracts.Events;
@@ -12,16 +11,16 @@ namespace Boards.Monitoring.Consumers;
 /// action first, then plan, so concurrent events cannot deadlock.
 /// </summary>
 public sealed class PlanActionProgressedConsumer(MonitoringDbContext db, TimeProvider clock)
-    : IdempotentConsumer<PlanActionProgressed, MonitoringDbContext>(db, clock)
+    : ReadModelConsumer<PlanActionProgressed>(db, clock)
 {
-    protected override async Task HandleAsync(PlanActionProgressed message, ConsumeContext<PlanActionProgressed> context)
+    protected override async Task<string?> ApplyAsync(PlanActionProgressed message, ConsumeContext<PlanActionProgressed> context)
     {
         var change = PlanMapping.ToChange(message);
         var cancellationToken = context.CancellationToken;
 
         if (!await KeepActionAsync(change, cancellationToken))
         {
-            return;
+            return null;
         }
 
         var plan = await Db.LockPlanAsync(change.Code, cancellationToken);
@@ -29,7 +28,7 @@ public sealed class PlanActionProgressedConsumer(MonitoringDbContext db, TimePro
         {
             if (await Db.TryInsertAsync(MunicipalityPlan.From(change), cancellationToken))
             {
-                return;
+                return change.Code;
             }
 
             plan = await Db.LockPlanAsync(change.Code, cancellationToken)
@@ -37,6 +36,7 @@ public sealed class PlanActionProgressedConsumer(MonitoringDbContext db, TimePro
         }
 
         plan.Apply(change);
+        return change.Code;
     }
 
     /// <summary>True when the change is the newest version of its action seen so far (and is now kept).</summary>

@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Inbox;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Planning.Contracts.Events;
@@ -8,9 +7,9 @@ namespace Boards.Monitoring.Consumers;
 
 /// <summary>Folds a plan approval into the municipality's current plan (rules: <see cref="MunicipalityPlan"/>).</summary>
 public sealed class PlanApprovedConsumer(MonitoringDbContext db, TimeProvider clock)
-    : IdempotentConsumer<PlanApproved, MonitoringDbContext>(db, clock)
+    : ReadModelConsumer<PlanApproved>(db, clock)
 {
-    protected override async Task HandleAsync(PlanApproved message, ConsumeContext<PlanApproved> context)
+    protected override async Task<string?> ApplyAsync(PlanApproved message, ConsumeContext<PlanApproved> context)
     {
         var approval = PlanMapping.ToApproval(message);
         var cancellationToken = context.CancellationToken;
@@ -20,13 +19,13 @@ public sealed class PlanApprovedConsumer(MonitoringDbContext db, TimeProvider cl
         {
             if (await Db.TryInsertAsync(MunicipalityPlan.From(approval), cancellationToken))
             {
-                return;
+                return approval.Code;
             }
 
             plan = await Db.LockPlanAsync(approval.Code, cancellationToken)
                    ?? throw new InvalidOperationException($"Plan of {approval.Code} vanished after a concurrent insert.");
         }
 
-        plan.Apply(approval);
+        return plan.Apply(approval) ? approval.Code : null;
     }
 }

@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Inbox;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Referrals.Contracts.Events;
@@ -11,12 +10,12 @@ namespace Boards.Monitoring.Consumers;
 /// version rules make late and out-of-order events harmless.
 /// </summary>
 public abstract class ReferralEventConsumer<TEvent>(MonitoringDbContext db, TimeProvider clock)
-    : IdempotentConsumer<TEvent, MonitoringDbContext>(db, clock)
+    : ReadModelConsumer<TEvent>(db, clock)
     where TEvent : ReferralEvent
 {
     protected abstract ReferralChangeKind Kind { get; }
 
-    protected override async Task HandleAsync(TEvent message, ConsumeContext<TEvent> context)
+    protected override async Task<string?> ApplyAsync(TEvent message, ConsumeContext<TEvent> context)
     {
         var change = ReferralEventMapping.ToChange(message, Kind);
         var cancellationToken = context.CancellationToken;
@@ -26,14 +25,14 @@ public abstract class ReferralEventConsumer<TEvent>(MonitoringDbContext db, Time
         {
             if (await Db.TryInsertAsync(ReferralFact.Start(change), cancellationToken))
             {
-                return;
+                return change.MunicipalityCode;
             }
 
             fact = await Db.LockFactAsync(change.ReferralId, cancellationToken)
                    ?? throw new InvalidOperationException($"Referral fact {change.ReferralId} vanished after a concurrent insert.");
         }
 
-        fact.Apply(change);
+        return fact.Apply(change) ? fact.MunicipalityCode : null;
     }
 }
 

@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
@@ -11,9 +10,9 @@ namespace Boards.Monitoring.Consumers;
 /// newer (AssessedAt) than the one held is ignored, whatever order they arrive in.
 /// </summary>
 public sealed class RepresentativityAssessedConsumer(MonitoringDbContext db, TimeProvider clock)
-    : IdempotentConsumer<RepresentativityAssessed, MonitoringDbContext>(db, clock)
+    : ReadModelConsumer<RepresentativityAssessed>(db, clock)
 {
-    protected override async Task HandleAsync(RepresentativityAssessed message, ConsumeContext<RepresentativityAssessed> context)
+    protected override async Task<string?> ApplyAsync(RepresentativityAssessed message, ConsumeContext<RepresentativityAssessed> context)
     {
         var reading = new RepresentativityReading(
             MunicipalityCodes.Normalize(message.MunicipalityCode),
@@ -36,13 +35,13 @@ public sealed class RepresentativityAssessedConsumer(MonitoringDbContext db, Tim
         {
             if (await Db.TryInsertAsync(MunicipalityRepresentativity.From(reading), cancellationToken))
             {
-                return;
+                return reading.Code;
             }
 
             row = await Db.LockRepresentativityAsync(reading.Code, reading.Basis, cancellationToken)
                   ?? throw new InvalidOperationException($"Representativity {reading.Basis} of {reading.Code} vanished after a concurrent insert.");
         }
 
-        row.Apply(reading);
+        return row.Apply(reading) ? reading.Code : null;
     }
 }

@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Inbox;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.ServiceDays.Contracts.Events;
@@ -11,9 +10,9 @@ namespace Boards.Monitoring.Consumers;
 /// ReportVersion is not higher than the one held is ignored, whatever order they arrive in.
 /// </summary>
 public sealed class ServiceDayHeldConsumer(MonitoringDbContext db, TimeProvider clock)
-    : IdempotentConsumer<ServiceDayHeld, MonitoringDbContext>(db, clock)
+    : ReadModelConsumer<ServiceDayHeld>(db, clock)
 {
-    protected override async Task HandleAsync(ServiceDayHeld message, ConsumeContext<ServiceDayHeld> context)
+    protected override async Task<string?> ApplyAsync(ServiceDayHeld message, ConsumeContext<ServiceDayHeld> context)
     {
         var reading = ServiceDayMapping.ToReading(message);
         var cancellationToken = context.CancellationToken;
@@ -23,14 +22,14 @@ public sealed class ServiceDayHeldConsumer(MonitoringDbContext db, TimeProvider 
         {
             if (await Db.TryInsertAsync(ServiceDayReport.From(reading), cancellationToken))
             {
-                return;
+                return reading.Code;
             }
 
             row = await Db.LockServiceDayAsync(reading.ServiceDayId, cancellationToken)
                   ?? throw new InvalidOperationException($"Service day {reading.ServiceDayId} vanished after a concurrent insert.");
         }
 
-        row.Apply(reading);
+        return row.Apply(reading) ? reading.Code : null;
     }
 }
 

@@ -1,20 +1,41 @@
-using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
-using Boards.Monitoring.Domain.EarlyWarnings;
 using MassTransit;
 
 namespace Boards.Monitoring.Consumers;
 
 /// <summary>
-/// Keeps the date of the latest board session per municipality (early warnings, rule 4). A redelivery is dropped by the
-/// inbox; a session not later than the one held changes nothing.
+/// Keeps one row per board session (the summary's sessions, early-warning rule 4). A redelivery is dropped by the inbox;
+/// a re-published session (same SessionVersion) or an older version changes nothing; a newer version replaces the row.
 /// </summary>
-public sealed class SessionHeldConsumer(MonitoringDbContext db, TimeProvider clock)
-    : IdempotentConsumer<SessionHeld, MonitoringDbContext>(db, clock)
+public sealed class SessionHeldConsumer(MonitoringDbContext db, TimeProvider clock) : ReadModelConsumer<SessionHeld>(db, clock)
 {
-    protected override async Task HandleAsync(SessionHeld message, ConsumeContext<SessionHeld> context)
+    protected override async Task<string?> ApplyAsync(SessionHeld message, ConsumeContext<SessionHeld> context)
+    {
+        var reading = SessionMapping.ToReading(message);
+        var cancellationToken = context.CancellationToken;
+
+        var row = await Db.LockSessionAsync(reading.SessionId, cancellationToken);
+        if (row is null)
+        {
+            if (await Db.TryInsertAsync(BoardSession.From(reading), cancellationToken))
+            {
+                return reading.Code;
+            }
+
+            row = await Db.LockSessionAsync(reading.SessionId, cancellationToken)
+                  ?? throw new InvalidOperationException($"Session {reading.SessionId} vanished after a concurrent insert.");
+        }
+
+        return row.Apply(reading) ? reading.Code : null;
+    }
+}
+
+public static class SessionMapping
+{
+    /// <summary>Code normalized, time in UTC. A session without a municipality breaks the contract and faults.</summary>
+    public static SessionReading ToReading(SessionHeld message)
     {
         var code = MunicipalityCodes.Normalize(message.MunicipalityCode);
         if (code.Length == 0)
@@ -22,20 +43,6 @@ public sealed class SessionHeldConsumer(MonitoringDbContext db, TimeProvider clo
             throw new InvalidOperationException($"SessionHeld {message.SessionId} arrived without a municipality code.");
         }
 
-        var at = message.OccurredAt.ToUniversalTime();
-        var cancellationToken = context.CancellationToken;
-        var row = await Db.LockSessionAsync(code, cancellationToken);
-        if (row is null)
-        {
-            if (await Db.TryInsertAsync(MunicipalitySession.From(code, message.SessionId, message.Date, at), cancellationToken))
-            {
-                return;
-            }
-
-            row = await Db.LockSessionAsync(code, cancellationToken)
-                  ?? throw new InvalidOperationException($"Session row of {code} vanished after a concurrent insert.");
-        }
-
-        row.Apply(message.SessionId, message.Date, at);
+        return new SessionReading(message.SessionId, code, message.Date, message.SessionVersion, message.OccurredAt.ToUniversalTime());
     }
 }

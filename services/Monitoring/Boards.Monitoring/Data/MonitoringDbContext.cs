@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Monitoring.Data;
 
-/// <summary>The monitoring read model (monitoringdb): facts per referral, the municipality registry, the latest representativity, gap analysis and plan per municipality, service day reports, plan actions, and the inbox.</summary>
+/// <summary>The monitoring read model (monitoringdb): facts per referral, the municipality registry, the latest representativity, gap analysis and plan per municipality, service day reports, plan actions, board sessions, early warnings, and the outbox and inbox.</summary>
 public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options)
 {
     public DbSet<ReferralFact> ReferralFacts => Set<ReferralFact>();
@@ -15,7 +15,7 @@ public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> op
     public DbSet<ServiceDayReport> ServiceDayReports => Set<ServiceDayReport>();
     public DbSet<MunicipalityPlan> Plans => Set<MunicipalityPlan>();
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
-    public DbSet<MunicipalitySession> Sessions => Set<MunicipalitySession>();
+    public DbSet<BoardSession> Sessions => Set<BoardSession>();
     public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

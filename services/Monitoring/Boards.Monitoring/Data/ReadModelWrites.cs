@@ -1,5 +1,4 @@
 using Boards.Monitoring.Domain;
-using Boards.Monitoring.Domain.EarlyWarnings;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -48,9 +47,9 @@ internal static class ReadModelWrites
             .FromSqlInterpolated($"SELECT * FROM plan_actions WHERE action_id = {actionId} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
 
-    public static Task<MunicipalitySession?> LockSessionAsync(this MonitoringDbContext db, string code, CancellationToken cancellationToken) =>
+    public static Task<BoardSession?> LockSessionAsync(this MonitoringDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
         db.Sessions
-            .FromSqlInterpolated($"SELECT * FROM municipality_sessions WHERE code = {code} FOR UPDATE")
+            .FromSqlInterpolated($"SELECT * FROM board_sessions WHERE session_id = {sessionId} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Inserts a new row now; false when another transaction inserted the same key first (nothing is kept then).</summary>

@@ -42,6 +42,9 @@ public sealed record MunicipalitySummary(
     /// <summary>The current territorial action plan (PAT) from Planning; null when no plan event has arrived.</summary>
     public PlanSnapshot? Plan { get; init; }
 
+    /// <summary>Board sessions from Membership: how many in the last 90 days, and the latest date.</summary>
+    public SessionsSnapshot Sessions { get; init; } = SessionsSnapshot.None;
+
     /// <summary>
     /// Builds the summary from counts and median durations in seconds. A municipality seen only in referrals (not
     /// registered yet) shows its code as name and an empty department.
@@ -86,10 +89,14 @@ public static class Indicators
     public const double SecondsPerDay = 86_400;
 
     /// <summary>(completed + failed) / (sent − cancelled): of the referrals that were not withdrawn, the share whose loop was closed by a counter-referral. Null when nothing is left to close.</summary>
-    public static double? ClosedLoopRate(ReferralCounts counts)
+    public static double? ClosedLoopRate(ReferralCounts counts) =>
+        ClosedLoopRate(counts.Completed + counts.Failed, counts.Sent, counts.Cancelled);
+
+    /// <summary>The same rate from its parts: closed loops (completed + failed) ÷ (sent − cancelled); the trend months use it too.</summary>
+    public static double? ClosedLoopRate(int closedLoop, int sent, int cancelled)
     {
-        var denominator = counts.Sent - counts.Cancelled;
-        return denominator <= 0 ? null : Round((double)(counts.Completed + counts.Failed) / denominator);
+        var denominator = sent - cancelled;
+        return denominator <= 0 ? null : Round((double)closedLoop / denominator);
     }
 
     public static double? Days(double? seconds) => seconds is null ? null : Round(seconds.Value / SecondsPerDay);

@@ -5,14 +5,6 @@ public sealed record ServiceDayTotals(int Held, int PeopleServed, int ReferralsM
 
 /// <summary>
 /// What the summaries show about service days: the totals over all time, the day last held, and the same totals over the
-/// recent window (<see cref="ServiceDayWindow"/>) that starts on <see cref="RecentSince"/>.
+/// recent window (<see cref="RecentWindow"/>) that starts on <see cref="RecentSince"/>.
 /// </summary>
 public sealed record ServiceDaysSnapshot(ServiceDayTotals AllTime, DateOnly LastHeldOn, ServiceDayTotals Recent, DateOnly RecentSince);
-
-public static class ServiceDayWindow
-{
-    public const int Days = 90;
-
-    /// <summary>The first day of the window: the 90 days that end today (UTC date), today included.</summary>
-    public static DateOnly Since(DateOnly today) => today.AddDays(1 - Days);
-}

@@ -1,5 +1,6 @@
 using Boards.Monitoring.Features.EarlyWarnings;
 using Boards.Monitoring.Features.GetMunicipality;
+using Boards.Monitoring.Features.GetMunicipalityTrends;
 using Boards.Monitoring.Features.ListMunicipalities;
 
 namespace Boards.Monitoring.Features;
@@ -15,6 +16,7 @@ public static class MonitoringEndpoints
 
         group.MapListMunicipalities();
         group.MapGetMunicipality();
+        group.MapGetMunicipalityTrends();
         group.MapEarlyWarnings();
         return app;
     }

@@ -40,16 +40,3 @@ internal sealed class EarlyWarningConfiguration : IEntityTypeConfiguration<Early
         row.HasIndex(r => new { r.MunicipalityCode, r.RaisedAt }).HasDatabaseName("ix_early_warnings_municipality_raised_at");
     }
 }
-
-internal sealed class MunicipalitySessionConfiguration : IEntityTypeConfiguration<MunicipalitySession>
-{
-    public void Configure(EntityTypeBuilder<MunicipalitySession> row)
-    {
-        row.ToTable("municipality_sessions");
-        row.HasKey(r => r.Code);
-        row.Property(r => r.Code).HasColumnName("code").HasMaxLength(64).ValueGeneratedNever();
-        row.Property(r => r.LastSessionOn).HasColumnName("last_session_on");
-        row.Property(r => r.LastSessionId).HasColumnName("last_session_id");
-        row.Property(r => r.UpdatedAt).HasColumnName("updated_at");
-    }
-}

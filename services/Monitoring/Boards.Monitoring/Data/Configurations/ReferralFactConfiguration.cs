@@ -26,6 +26,10 @@ internal sealed class ReferralFactConfiguration : IEntityTypeConfiguration<Refer
         fact.Property(f => f.OverdueAt).HasColumnName("overdue_at");
         fact.Ignore(f => f.IsOpen);
         fact.Ignore(f => f.IsOverdueNow);
-        fact.HasIndex(f => f.MunicipalityCode).HasDatabaseName("ix_referral_facts_municipality_code");
+        // Per municipality by creation time: the summary's per-municipality reads, rule 3's weeks and the trend months
+        // (a range scan per month). The columns the trends count ride along, so they are read from the index alone.
+        fact.HasIndex(f => new { f.MunicipalityCode, f.CreatedAt })
+            .IncludeProperties(f => new { f.Status, f.NeedCategory, f.RejectionReason })
+            .HasDatabaseName("ix_referral_facts_municipality_code_created_at");
     }
 }

@@ -88,6 +88,38 @@ namespace Boards.Monitoring.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Monitoring.Domain.BoardSession", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("SessionVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_version");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("Code", "Date")
+                        .HasDatabaseName("ix_board_sessions_municipality_code_date");
+
+                    b.ToTable("board_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Monitoring.Domain.EarlyWarnings.EarlyWarning", b =>
                 {
                     b.Property<Guid>("Id")
@@ -155,30 +187,6 @@ namespace Boards.Monitoring.Data.Migrations
                         .HasFilter("resolved_at IS NULL");
 
                     b.ToTable("early_warnings", (string)null);
-                });
-
-            modelBuilder.Entity("Boards.Monitoring.Domain.EarlyWarnings.MunicipalitySession", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("code");
-
-                    b.Property<Guid>("LastSessionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("last_session_id");
-
-                    b.Property<DateOnly>("LastSessionOn")
-                        .HasColumnType("date")
-                        .HasColumnName("last_session_on");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("municipality_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Boards.Monitoring.Domain.Municipality", b =>
@@ -468,8 +476,10 @@ namespace Boards.Monitoring.Data.Migrations
 
                     b.HasKey("ReferralId");
 
-                    b.HasIndex("MunicipalityCode")
-                        .HasDatabaseName("ix_referral_facts_municipality_code");
+                    b.HasIndex("MunicipalityCode", "CreatedAt")
+                        .HasDatabaseName("ix_referral_facts_municipality_code_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("MunicipalityCode", "CreatedAt"), new[] { "Status", "NeedCategory", "RejectionReason" });
 
                     b.ToTable("referral_facts", (string)null);
                 });

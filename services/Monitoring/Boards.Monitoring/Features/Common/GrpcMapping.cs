@@ -38,6 +38,11 @@ public static class GrpcMapping
         proto.Gaps = ToProto(summary.Gaps);
         proto.ServiceDays = ToProto(summary.ServiceDays);
         proto.Plan = ToProto(summary.Plan);
+        proto.Sessions = new Proto.BoardSessions
+        {
+            Last90Days = summary.Sessions.Last90Days,
+            LastSessionOn = summary.Sessions.LastSessionOn is { } last ? ToProto(last) : null,
+        };
 
         return proto;
     }
@@ -93,7 +98,7 @@ public static class GrpcMapping
             UpdatedAt = Timestamp.FromDateTimeOffset(plan.UpdatedAt),
         };
 
-    private static Google.Type.Date ToProto(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+    public static Google.Type.Date ToProto(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
     private static Proto.CategoryGap ToProto(CategoryGapValue gap) => new()
     {

@@ -71,7 +71,9 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db, TimeProvid
             .Where(g => codes.Contains(g.Code))
             .ToListAsync(cancellationToken))
             .ToDictionary(g => g.Code, g => g.ToSnapshot());
-        var serviceDays = await ReadServiceDaysAsync(codes, cancellationToken);
+        var today = ParaguayCalendar.Today(clock.GetUtcNow());
+        var serviceDays = await ReadServiceDaysAsync(codes, today, cancellationToken);
+        var sessions = await ReadSessionsAsync(codes, today, cancellationToken);
         var plans = (await db.Plans.AsNoTracking()
             .Where(p => codes.Contains(p.Code))
             .ToListAsync(cancellationToken))
@@ -83,15 +85,17 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db, TimeProvid
             Gaps = gaps.GetValueOrDefault(row.Code),
             ServiceDays = serviceDays.GetValueOrDefault(row.Code),
             Plan = plans.GetValueOrDefault(row.Code),
+            Sessions = sessions.GetValueOrDefault(row.Code) ?? SessionsSnapshot.None,
         }).ToList();
         summaries.Sort(MunicipalitySummary.DisplayOrder);
         return summaries;
     }
 
     /// <summary>Service day totals per municipality in one grouped pass: all time, and the recent window with FILTERed sums.</summary>
-    private async Task<Dictionary<string, ServiceDaysSnapshot>> ReadServiceDaysAsync(List<string> codes, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, ServiceDaysSnapshot>> ReadServiceDaysAsync(
+        List<string> codes, DateOnly today, CancellationToken cancellationToken)
     {
-        var since = ServiceDayWindow.Since(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var since = RecentWindow.Since(today);
         var totals = await db.ServiceDayReports.AsNoTracking()
             .Where(d => codes.Contains(d.Code))
             .GroupBy(d => d.Code)
@@ -112,6 +116,19 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db, TimeProvid
             t.LastHeldOn,
             new ServiceDayTotals(t.RecentHeld, t.RecentPeopleServed, t.RecentReferralsMade),
             since));
+    }
+
+    /// <summary>Board sessions per municipality in one grouped pass: those dated in the recent window, and the latest date.</summary>
+    private async Task<Dictionary<string, SessionsSnapshot>> ReadSessionsAsync(
+        List<string> codes, DateOnly today, CancellationToken cancellationToken)
+    {
+        var since = RecentWindow.Since(today);
+        var totals = await db.Sessions.AsNoTracking()
+            .Where(s => codes.Contains(s.Code))
+            .GroupBy(s => s.Code)
+            .Select(g => new { Code = g.Key, Recent = g.Count(s => s.Date >= since && s.Date <= today), Last = g.Max(s => s.Date) })
+            .ToListAsync(cancellationToken);
+        return totals.ToDictionary(t => t.Code, t => new SessionsSnapshot(t.Recent, t.Last));
     }
 
     public async Task<MunicipalitySummary?> ReadOneAsync(string code, CancellationToken cancellationToken) =>

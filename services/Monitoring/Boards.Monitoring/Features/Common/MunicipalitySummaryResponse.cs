@@ -15,7 +15,8 @@ public sealed record MunicipalitySummaryResponse(
     RepresentativityResponse? AttendanceRepresentativity,
     GapsResponse? Gaps,
     ServiceDaysResponse? ServiceDays,
-    PlanResponse? Plan)
+    PlanResponse? Plan,
+    SessionsResponse Sessions)
 {
     public static MunicipalitySummaryResponse From(MunicipalitySummary summary) => new(
         summary.Code,
@@ -29,8 +30,12 @@ public sealed record MunicipalitySummaryResponse(
         RepresentativityResponse.From(summary.AttendanceRepresentativity),
         GapsResponse.From(summary.Gaps),
         ServiceDaysResponse.From(summary.ServiceDays),
-        PlanResponse.From(summary.Plan));
+        PlanResponse.From(summary.Plan),
+        new SessionsResponse(summary.Sessions.Last90Days, summary.Sessions.LastSessionOn));
 }
+
+/// <summary>Board sessions: those dated in the 90 days up to today (Paraguay), and the latest date (null before any).</summary>
+public sealed record SessionsResponse(int Last90Days, DateOnly? LastSessionOn);
 
 /// <summary>
 /// A board's latest representativity on one basis: score 0–100 (one decimal), the policy version behind it, the gaps in

@@ -85,9 +85,13 @@ public sealed class EarlyWarningEvaluator(MonitoringDbContext db)
             Add(municipality.Key, EarlyWarningRules.WeeklySpike(weeks[0], weeks[1..], thresholds));
         }
 
-        // Rule 4: the last session per municipality (only boards Monitoring has seen meet).
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        foreach (var session in await db.Sessions.AsNoTracking().ToListAsync(cancellationToken))
+        // Rule 4: the latest session date per municipality (only boards Monitoring has seen meet), today in Paraguay.
+        var today = ParaguayCalendar.Today(now);
+        var lastSessions = await db.Sessions.AsNoTracking()
+            .GroupBy(s => s.Code)
+            .Select(g => new { Code = g.Key, LastSessionOn = g.Max(s => s.Date) })
+            .ToListAsync(cancellationToken);
+        foreach (var session in lastSessions)
         {
             Add(session.Code, EarlyWarningRules.NoSession(session.LastSessionOn, today, thresholds));
         }

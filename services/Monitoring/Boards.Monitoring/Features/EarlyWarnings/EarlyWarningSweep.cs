@@ -10,7 +10,8 @@ namespace Boards.Monitoring.Features.EarlyWarnings;
 /// <summary>
 /// Every Monitoring:EarlyWarnings:Interval: evaluates every rule for every municipality, raises a warning (and writes
 /// EarlyWarningRaised to the outbox in the same transaction) where a rule holds and none is open for that
-/// (municipality, rule), and resolves the open ones whose rule no longer holds. One sweep at a time across instances
+/// (municipality, rule), and resolves the open ones whose rule no longer holds; MunicipalityIndicatorsChanged goes to the
+/// outbox, in the same transaction, once per municipality whose warnings changed. One sweep at a time across instances
 /// (a transaction-scoped advisory lock); the unique index on open warnings backs it up.
 /// </summary>
 public sealed partial class EarlyWarningSweep(
@@ -63,9 +64,11 @@ public sealed partial class EarlyWarningSweep(
         var open = await db.EarlyWarnings.Where(w => w.ResolvedAt == null).ToListAsync(cancellationToken);
 
         var resolved = 0;
+        var changed = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var warning in open.Where(w => !findings.ContainsKey((w.MunicipalityCode, w.Rule))))
         {
             warning.Resolve(now);
+            changed.Add(warning.MunicipalityCode);
             resolved++;
         }
 
@@ -85,7 +88,14 @@ public sealed partial class EarlyWarningSweep(
                 Figures = new Dictionary<string, decimal>(warning.Figures),
                 RaisedAt = warning.RaisedAt,
             }, clock);
+            changed.Add(code);
             raised++;
+        }
+
+        // One change signal per municipality whose warnings were raised or resolved in this pass.
+        foreach (var code in changed)
+        {
+            db.SignalIndicatorsChanged(code, clock);
         }
 
         await db.SaveChangesAsync(cancellationToken);

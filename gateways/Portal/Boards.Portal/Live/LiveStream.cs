@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Boards.Portal.Authentication;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Boards.Portal.Live;
+
+/// <summary>
+/// GET /vivo/{topic}: a server-sent event stream that says "cambio" when something the person may see changed. It
+/// carries no data: the page fetches itself again, so the services decide the scope of what is shown, as always.
+/// </summary>
+public static class LiveStream
+{
+    /// <summary>Signals arriving together (a bulk import, a sweep) become one refresh.</summary>
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>A comment line now and then keeps proxies from closing a quiet stream and finds dead connections.</summary>
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
+    public static IEndpointRouteBuilder MapLiveStream(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/vivo/{topic}", OpenAsync).RequireAuthorization().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> OpenAsync(string topic, HttpContext http, LiveFeed feed)
+    {
+        if (!LiveTopics.IsKnown(topic))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var user = CurrentUser.From(http.User);
+        // The stream ends when the access token does; the browser reconnects, and an ended session stops it there.
+        var expiresAt = await http.GetTokenAsync("expires_at");
+        var lifetime = expiresAt is not null && DateTimeOffset.TryParse(expiresAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires)
+            ? expires - DateTimeOffset.UtcNow
+            : TimeSpan.FromMinutes(5);
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        return TypedResults.ServerSentEvents(SignalsAsync(feed, topic, user, lifetime, http.RequestAborted));
+    }
+
+    /// <summary>Whether a signal concerns this person: the same scope the services apply to what the page shows.</summary>
+    public static bool Concerns(CurrentUser user, LiveSignal signal)
+    {
+        if (user.IsMinistry)
+        {
+            return true;
+        }
+
+        var municipality = user.IsFocalPoint && signal.Municipalities.Contains(user.Municipality!, StringComparer.OrdinalIgnoreCase);
+        return signal.Topic == LiveTopics.Referrals
+            ? municipality || (user.IsOfficer && signal.Institutions.Contains(user.Institution!, StringComparer.OrdinalIgnoreCase))
+            : municipality;
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> SignalsAsync(
+        LiveFeed feed, string topic, CurrentUser user, TimeSpan lifetime, [EnumeratorCancellation] CancellationToken aborted)
+    {
+        using var subscription = feed.Subscribe(signal => signal.Topic == topic && Concerns(user, signal));
+        using var ends = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        ends.CancelAfter(lifetime > TimeSpan.Zero ? lifetime : TimeSpan.FromSeconds(1));
+        var token = ends.Token;
+
+        yield return new SseItem<string>("conectado", topic) { ReconnectionInterval = TimeSpan.FromSeconds(5) };
+        while (!token.IsCancellationRequested)
+        {
+            bool changed;
+            try
+            {
+                using var beat = CancellationTokenSource.CreateLinkedTokenSource(token);
+                beat.CancelAfter(Heartbeat);
+                changed = await subscription.Reader.WaitToReadAsync(beat.Token);
+                await Task.Delay(Coalesce, token);
+                while (subscription.Reader.TryRead(out _))
+                {
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                changed = false;
+            }
+
+            if (token.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            yield return changed ? new SseItem<string>("cambio", topic) : new SseItem<string>("", "latido");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Boards.Monitoring.Contracts.Events;
+using Boards.Referrals.Contracts.Events;
+using MassTransit;
+
+namespace Boards.Portal.Live;
+
+/// <summary>Any referral event: the inboxes of both sides (municipalities and institutions) and the ministry's.</summary>
+public sealed class ReferralSignalConsumer<TEvent>(LiveFeed feed) : IConsumer<TEvent>
+    where TEvent : ReferralEvent
+{
+    public Task Consume(ConsumeContext<TEvent> context)
+    {
+        var e = context.Message;
+        feed.Publish(new LiveSignal(LiveTopics.Referrals,
+            [e.MunicipalityCode, e.DestinationMunicipalityCode], [e.OriginInstitution, e.DestinationInstitution]));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A new early warning: the warnings list, and the national table that counts them.</summary>
+public sealed class WarningSignalConsumer(LiveFeed feed) : IConsumer<EarlyWarningRaised>
+{
+    public Task Consume(ConsumeContext<EarlyWarningRaised> context)
+    {
+        feed.Publish(new LiveSignal(LiveTopics.Warnings, [context.Message.MunicipalityCode], []));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Playwright;
+
+namespace Boards.EndToEnd.Tests;
+
+/// <summary>
+/// What the portal does on its own while a person looks at it: the inbox shows a new referral without a reload (the
+/// portal hears ReferralRequested on RabbitMQ and tells the open page to fetch itself again), and a session that
+/// ends while a form is half filled goes back through sign-in and returns to the form with what was typed.
+/// General Higinio Morínigo and San Juan Nepomuceno are used by no other end-to-end test.
+/// </summary>
+[Collection(BoardsCollection.Name)]
+public sealed class PortalLiveTests(BoardsAppFixture boards) : IAsyncLifetime
+{
+    private const string Watched = "san-juan-nepomuceno";
+    private const string FormMunicipality = "general-higinio-morinigo";
+
+    private PortalBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await boards.App.ResourceNotifications.WaitForResourceHealthyAsync("portal", patience.Token);
+        _browser = await PortalBrowser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Portal_the_inbox_shows_a_new_referral_without_a_reload()
+    {
+        var admin = await boards.Tokens.ForUser("admin");
+        Assert.True(OfferSetup.Offered((await OfferSetup.OfferAsync(boards.Http, admin, Watched, OfferSetup.Service(OfferSetup.PrimaryCare))).Status));
+
+        var page = await _browser.NewPageAsync();
+        var inbox = $"/referencias?bandeja=todas&municipio={Watched}";
+        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "analyst", inbox);
+        await page.WaitForSelectorAsync("[data-testid=inbox-region]");
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                navigations++;
+            }
+        };
+        // The stream is open before anything is sent (the first event says "conectado").
+        await WaitForLiveStreamAsync(page);
+
+        var focal = await boards.Tokens.ForUser($"focal.{Watched}");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var created = await boards.Http.ExpectJsonAsync(HttpMethod.Post, "/api/referrals", focal, [HttpStatusCode.Created], new
+        {
+            requestId = Guid.NewGuid().ToString(),
+            municipalityCode = Watched,
+            originInstitution = "municipalidad",
+            destinationInstitution = "mspbs",
+            serviceCode = OfferSetup.PrimaryCare,
+            needCategory = "health",
+            priority = "normal",
+            reason = "Control de niño sano atrasado.",
+            person = new
+            {
+                documentNumber = Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture),
+                givenNames = "Lucía",
+                familyNames = $"Giménez {tag}",
+                birthDate = "2021-08-02",
+                sex = "female",
+            },
+            consent = new { given = true, givenBy = "su madre" },
+        });
+        var id = created.GetProperty("id").GetString();
+
+        var row = page.Locator($"tr[data-referral='{id}']");
+        await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        Assert.Contains($"Giménez {tag}", await row.InnerTextAsync());
+        Assert.Equal(0, navigations);
+        Assert.Equal("La lista se actualizó con los últimos cambios.", await page.InnerTextAsync("#live-status"));
+        await PortalBrowser.ScreenshotAsync(page, "20-inbox-live-update");
+    }
+
+    [Fact]
+    public async Task Portal_an_expired_session_goes_back_through_sign_in_and_the_half_filled_form_comes_back()
+    {
+        var admin = await boards.Tokens.ForUser("admin");
+        Assert.True(OfferSetup.Offered((await OfferSetup.OfferAsync(boards.Http, admin, FormMunicipality, OfferSetup.Service(OfferSetup.PrimaryCare))).Status));
+
+        var page = await _browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, boards.PortalUrl, $"focal.{FormMunicipality}", "/referencias/nueva");
+        await page.WaitForSelectorAsync("[data-testid=send-referral]");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await PortalBrowser.ChooseAsync(page, "#destinationInstitution", "mspbs");
+        await page.FillAsync("#serviceCode", OfferSetup.PrimaryCare);
+        await page.FillAsync("#reason", $"Vacunas atrasadas ({tag}).");
+        await page.FillAsync("#givenNames", "Rosa");
+        await page.FillAsync("#familyNames", $"Villalba {tag}");
+        await page.FillAsync("#birthDate", "2019-05-20");
+
+        // Every cookie goes: the portal's session and the identity provider's, as after a long pause on a shared computer.
+        await page.Context.ClearCookiesAsync();
+        await page.ClickAsync("[data-testid=send-referral]");
+        await page.WaitForSelectorAsync("#username");
+        await page.FillAsync("#username", $"focal.{FormMunicipality}");
+        await page.FillAsync("#password", "demo");
+        await page.ClickAsync("button[type=submit]");
+
+        await page.WaitForURLAsync(boards.PortalUrl + "/referencias/nueva");
+        await page.Locator("[data-testid=form-restored]").WaitForAsync();
+        Assert.Equal($"Villalba {tag}", await page.InputValueAsync("#familyNames"));
+        Assert.Equal("Rosa", await page.InputValueAsync("#givenNames"));
+        Assert.Equal($"Vacunas atrasadas ({tag}).", await page.InputValueAsync("#reason"));
+        Assert.Equal("mspbs", await page.InputValueAsync("#destinationInstitution"));
+        await PortalBrowser.ScreenshotAsync(page, "21-form-restored-after-sign-in");
+
+        await page.FillAsync("#documentNumber", Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture));
+        await page.SelectOptionAsync("#sex", "female");
+        await page.SelectOptionAsync("#priority", "normal");
+        await PortalBrowser.ChooseAsync(page, "#needCategory", "health");
+        await page.CheckAsync("#consentGiven");
+        await page.FillAsync("#consentGivenBy", "su madre");
+        await page.ClickAsync("[data-testid=send-referral]");
+        await page.WaitForSelectorAsync("[data-testid=referral-created]");
+
+        // Sent: what was kept is forgotten, so the next form starts empty.
+        await page.GotoAsync(boards.PortalUrl + "/referencias/nueva");
+        await page.WaitForSelectorAsync("[data-testid=send-referral]");
+        Assert.Equal("", await page.InputValueAsync("#familyNames"));
+        Assert.False(await page.Locator("[data-testid=form-restored]").IsVisibleAsync());
+    }
+
+    private static async Task WaitForLiveStreamAsync(IPage page)
+    {
+        // live.js marks the status element once the EventSource is open.
+        await page.WaitForFunctionAsync("() => document.getElementById('live-status')?.dataset.state === 'on'", null,
+            new PageWaitForFunctionOptions { Timeout = 20_000 });
+    }
+}
