@@ -32,6 +32,7 @@ public static class LiveUpdatesExtensions
             bus.AddConsumer<ReferralSignalConsumer<ReferralCancelled>>();
             bus.AddConsumer<ReferralSignalConsumer<ReferralOverdue>>();
             bus.AddConsumer<WarningSignalConsumer>();
+            bus.AddConsumer<IndicatorsSignalConsumer>();
             // A broker outage degrades live updates only: it must not mark the portal unhealthy.
             bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
             bus.UsingRabbitMq((context, rabbit) =>

@@ -26,3 +26,13 @@ public sealed class WarningSignalConsumer(LiveFeed feed) : IConsumer<EarlyWarnin
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Monitoring updated a municipality's figures: the national table and that municipality's drill-down.</summary>
+public sealed class IndicatorsSignalConsumer(LiveFeed feed) : IConsumer<MunicipalityIndicatorsChanged>
+{
+    public Task Consume(ConsumeContext<MunicipalityIndicatorsChanged> context)
+    {
+        feed.Publish(new LiveSignal(LiveTopics.Municipalities, [context.Message.MunicipalityCode], []));
+        return Task.CompletedTask;
+    }
+}

@@ -32,4 +32,7 @@ public static class MonitoringCalls
 
     public static Task<ApiResult<EarlyWarningView>> AcknowledgeWarningAsync(this BoardsApi api, Guid id, string? note, CancellationToken ct = default) =>
         api.SendAsync<EarlyWarningView>(HttpMethod.Post, $"api/monitoring/warnings/{id}/acknowledge", new AcknowledgeWarningRequest(note), ct);
+
+    public static Task<ApiResult<MunicipalityTrendsView>> MunicipalityTrendsAsync(this BoardsApi api, string code, CancellationToken ct = default) =>
+        api.SendAsync<MunicipalityTrendsView>(HttpMethod.Get, $"api/monitoring/municipalities/{Uri.EscapeDataString(code)}/trends", null, ct);
 }

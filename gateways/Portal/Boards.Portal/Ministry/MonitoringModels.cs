@@ -16,6 +16,7 @@ public sealed record MunicipalitySummaryView
     public GapsView? Gaps { get; init; }
     public ServiceDaysView? ServiceDays { get; init; }
     public PlanView? Plan { get; init; }
+    public BoardSessionsView? Sessions { get; init; }
 
     /// <summary>The largest gap (Needs' top category with unmet demand), if any.</summary>
     public CategoryGapView? TopGap => Gaps?.Top.FirstOrDefault();
@@ -91,3 +92,17 @@ public sealed record PlanView
     public DateTimeOffset? ApprovedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }
+
+/// <summary>Board sessions (SessionHeld): how many in the last 90 days (Paraguay's calendar) and the latest date.</summary>
+public sealed record BoardSessionsView(int Last90Days, DateOnly? LastSessionOn);
+
+// GET /api/monitoring/municipalities/{code}/trends: the drill-down's charts over time.
+
+public sealed record MunicipalityTrendsView(string Code, IReadOnlyList<MonthTrendView> Months, IReadOnlyList<CategoryCountView> ByCategory, IReadOnlyList<ReasonCountView> RejectionsByReason);
+
+/// <summary>Referrals created in the month (Paraguay's time) and how many of them closed the loop; the rate excludes cancelled ones.</summary>
+public sealed record MonthTrendView(string Month, int Sent, int ClosedLoop, int Cancelled, double? ClosedLoopRate);
+
+public sealed record CategoryCountView(string Category, int Count);
+
+public sealed record ReasonCountView(string Reason, int Count);

@@ -23,6 +23,7 @@ public static class NationalTable
         new("mediana", "National.Col.MedianDays", true, m => m.MedianDaysToCounterReferral),
         new("representatividad", "National.Col.Representativity", true, m => m.Representativity?.Score),
         new("brecha", "National.Col.TopGap", true, m => m.TopGap?.UnmetDemand),
+        new("sesiones90", "National.Col.Sessions90", true, m => m.Sessions?.Last90Days),
         new("pat", "National.Col.Plan", true, m => m.Plan?.Progress),
         new("jornadas", "National.Col.ServiceDays", true, m => m.ServiceDays?.Held),
         new("jornadas90", "National.Col.ServiceDays90", true, m => m.ServiceDays?.Last90Days.Held),
@@ -71,6 +72,7 @@ public static class NationalTable
         [
             "Código", "Municipio", "Departamento", "Referencias enviadas", "Abiertas", "Vencidas", "Tasa de ciclo cerrado (%)",
             "Mediana de días a la contrarreferencia", "Representatividad (0-100)", "Mayor brecha", "Demanda no cubierta (mayor brecha)",
+            "Sesiones de la mesa en los últimos 90 días", "Última sesión de la mesa",
             "Año del PAT", "Avance del PAT (%)", "Jornadas realizadas", "Jornadas en los últimos 90 días",
         ]);
         foreach (var m in rows)
@@ -83,6 +85,7 @@ public static class NationalTable
                 m.MedianDaysToCounterReferral?.ToString("0.##", es) ?? "",
                 m.Representativity?.Score.ToString("0.#", es) ?? "",
                 m.TopGap?.CategoryName ?? "", m.TopGap?.UnmetDemand.ToString(es) ?? "",
+                m.Sessions?.Last90Days.ToString(es) ?? "", m.Sessions?.LastSessionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 m.Plan?.Year.ToString(es) ?? "", m.Plan?.Progress.ToString("0.#", es) ?? "",
                 m.ServiceDays?.Held.ToString(es) ?? "", m.ServiceDays?.Last90Days.Held.ToString(es) ?? "",
             ]);
