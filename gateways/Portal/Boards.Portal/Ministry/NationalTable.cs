@@ -71,7 +71,7 @@ public static class NationalTable
         Line(csv,
         [
             "Código", "Municipio", "Departamento", "Referencias enviadas", "Abiertas", "Vencidas", "Tasa de ciclo cerrado (%)",
-            "Mediana de días a la contrarreferencia", "Representatividad (0-100)", "Mayor brecha", "Demanda no cubierta (mayor brecha)",
+            "Mediana de días a la contrarreferencia", "Representatividad (0-100)", "Mayor brecha", "Demanda no cubierta (mayor brecha)", "Mayores brechas (hasta 3)",
             "Sesiones de la mesa en los últimos 90 días", "Última sesión de la mesa",
             "Año del PAT", "Avance del PAT (%)", "Jornadas realizadas", "Jornadas en los últimos 90 días",
         ]);
@@ -85,6 +85,7 @@ public static class NationalTable
                 m.MedianDaysToCounterReferral?.ToString("0.##", es) ?? "",
                 m.Representativity?.Score.ToString("0.#", es) ?? "",
                 m.TopGap?.CategoryName ?? "", m.TopGap?.UnmetDemand.ToString(es) ?? "",
+                string.Join(", ", m.Gaps?.Top.Take(3).Select(g => $"{g.CategoryName} ({g.UnmetDemand.ToString(es)})") ?? []),
                 m.Sessions?.Last90Days.ToString(es) ?? "", m.Sessions?.LastSessionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 m.Plan?.Year.ToString(es) ?? "", m.Plan?.Progress.ToString("0.#", es) ?? "",
                 m.ServiceDays?.Held.ToString(es) ?? "", m.ServiceDays?.Last90Days.Held.ToString(es) ?? "",
