@@ -12,32 +12,15 @@ namespace Boards.EndToEnd.Tests;
 /// progress. Yrybucuá is used by no other end-to-end test (Capiibary's focal point only reads).
 /// </summary>
 [Collection(BoardsCollection.Name)]
-public sealed class PortalBoardTests(BoardsAppFixture boards) : IAsyncLifetime
+public sealed class PortalBoardTests(BoardsAppFixture boards) : PortalTest(boards)
 {
     private const string Municipality = "yrybucua";
     private const string OtherMunicipality = "capiibary";
 
-    private PortalBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await boards.App.ResourceNotifications.WaitForResourceHealthyAsync("portal", patience.Token);
-        _browser = await PortalBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Portal_a_focal_point_opens_my_board_and_sees_members_session_and_representativity_and_another_gets_403()
     {
-        var admin = await boards.Tokens.ForUser("admin");
+        var admin = await Boards.Tokens.ForUser("admin");
         await ExpectAsync(HttpMethod.Post, "/api/boards", admin, [HttpStatusCode.Created, HttpStatusCode.Conflict], new
         {
             municipalityCode = Municipality, resolutionNumber = "Res. 14/2025", resolutionDate = "2025-05-02",
@@ -60,8 +43,8 @@ public sealed class PortalBoardTests(BoardsAppFixture boards) : IAsyncLifetime
             agreements = new[] { new { what = "Operativo de cedulación en la compañía San Roque", responsibleInstitution = "mds", dueOn = "2026-07-31" } },
         });
 
-        var page = await _browser.NewPageAsync(phone: true);
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, $"focal.{Municipality}");
+        var page = await Browser.NewPageAsync(phone: true);
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{Municipality}");
         await page.ClickAsync("[data-testid=nav-board]");
         await page.WaitForURLAsync(url => url.EndsWith($"/mesa/{Municipality}", StringComparison.Ordinal));
         var rosterTable = page.Locator("table[data-testid=roster]");
@@ -87,20 +70,20 @@ public sealed class PortalBoardTests(BoardsAppFixture boards) : IAsyncLifetime
         await PortalBrowser.ScreenshotAsync(page, "13-board");
 
         // Another municipality's focal point: the Spanish 403 page.
-        var other = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(other, boards.PortalUrl, $"focal.{OtherMunicipality}");
-        var response = await other.GotoAsync($"{boards.PortalUrl}/mesa/{Municipality}");
+        var other = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(other, Boards.PortalUrl, $"focal.{OtherMunicipality}");
+        var response = await other.GotoAsync($"{Boards.PortalUrl}/mesa/{Municipality}");
         Assert.Equal(403, response!.Status);
         Assert.Contains("No tiene permiso", await other.InnerTextAsync("[data-testid=not-allowed]"));
         Assert.Equal(0, await other.Locator("table[data-testid=roster]").CountAsync());
-        response = await other.GotoAsync($"{boards.PortalUrl}/pat/{Municipality}");
+        response = await other.GotoAsync($"{Boards.PortalUrl}/pat/{Municipality}");
         Assert.Equal(403, response!.Status);
     }
 
     [Fact]
     public async Task Portal_the_focal_point_sees_the_years_plan_with_its_progress_on_the_pat_page()
     {
-        var focal = await boards.Tokens.ForUser($"focal.{Municipality}");
+        var focal = await Boards.Tokens.ForUser($"focal.{Municipality}");
         var year = DateTime.UtcNow.Year;
         var created = await SendAsync(HttpMethod.Post, "/api/plans", focal, new { municipalityCode = Municipality, year });
         Assert.True(created.Status is HttpStatusCode.Created or HttpStatusCode.Conflict, created.Text);
@@ -121,8 +104,8 @@ public sealed class PortalBoardTests(BoardsAppFixture boards) : IAsyncLifetime
                 new { expectedVersion = action.GetProperty("version").GetInt64(), status = "in_progress" });
         }
 
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, $"focal.{Municipality}");
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{Municipality}");
         await page.ClickAsync("[data-testid=nav-plan]");
         await page.WaitForURLAsync(url => url.EndsWith($"/pat/{Municipality}", StringComparison.Ordinal));
         var progress = page.Locator("meter[data-testid=plan-progress]");
@@ -138,14 +121,14 @@ public sealed class PortalBoardTests(BoardsAppFixture boards) : IAsyncLifetime
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=plan-csv]"));
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("Operativo de cedulación en San Roque", csv);
-        var print = await page.Context.APIRequest.GetAsync(boards.PortalUrl + await page.GetAttributeAsync("[data-testid=plan-print]", "href"));
+        var print = await page.Context.APIRequest.GetAsync(Boards.PortalUrl + await page.GetAttributeAsync("[data-testid=plan-print]", "href"));
         Assert.Equal(200, print.Status);
         Assert.Contains("Operativo de cedulación en San Roque", await print.TextAsync());
     }
 
     private Task<JsonElement> ExpectAsync(HttpMethod method, string path, string token, HttpStatusCode[] expected, object? body = null) =>
-        boards.Http.ExpectJsonAsync(method, path, token, expected, body);
+        Boards.Http.ExpectJsonAsync(method, path, token, expected, body);
 
     private Task<GatewayReply> SendAsync(HttpMethod method, string path, string token, object? body = null) =>
-        boards.Http.SendJsonAsync(method, path, token, body);
+        Boards.Http.SendJsonAsync(method, path, token, body);
 }

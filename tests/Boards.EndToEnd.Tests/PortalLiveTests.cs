@@ -11,37 +11,20 @@ namespace Boards.EndToEnd.Tests;
 /// General Higinio Morínigo and San Juan Nepomuceno are used by no other end-to-end test.
 /// </summary>
 [Collection(BoardsCollection.Name)]
-public sealed class PortalLiveTests(BoardsAppFixture boards) : IAsyncLifetime
+public sealed class PortalLiveTests(BoardsAppFixture boards) : PortalTest(boards)
 {
     private const string Watched = "san-juan-nepomuceno";
     private const string FormMunicipality = "general-higinio-morinigo";
 
-    private PortalBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await boards.App.ResourceNotifications.WaitForResourceHealthyAsync("portal", patience.Token);
-        _browser = await PortalBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Portal_the_inbox_shows_a_new_referral_without_a_reload()
     {
-        var admin = await boards.Tokens.ForUser("admin");
-        Assert.True(OfferSetup.Offered((await OfferSetup.OfferAsync(boards.Http, admin, Watched, OfferSetup.Service(OfferSetup.PrimaryCare))).Status));
+        var admin = await Boards.Tokens.ForUser("admin");
+        Assert.True(OfferSetup.Offered((await OfferSetup.OfferAsync(Boards.Http, admin, Watched, OfferSetup.Service(OfferSetup.PrimaryCare))).Status));
 
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var inbox = $"/referencias?bandeja=todas&municipio={Watched}";
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "analyst", inbox);
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "analyst", inbox);
         await page.WaitForSelectorAsync("[data-testid=inbox-region]");
         var navigations = 0;
         page.FrameNavigated += (_, frame) =>
@@ -54,9 +37,9 @@ public sealed class PortalLiveTests(BoardsAppFixture boards) : IAsyncLifetime
         // The stream is open before anything is sent (the first event says "conectado").
         await WaitForLiveStreamAsync(page);
 
-        var focal = await boards.Tokens.ForUser($"focal.{Watched}");
+        var focal = await Boards.Tokens.ForUser($"focal.{Watched}");
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var created = await boards.Http.ExpectJsonAsync(HttpMethod.Post, "/api/referrals", focal, [HttpStatusCode.Created], new
+        var created = await Boards.Http.ExpectJsonAsync(HttpMethod.Post, "/api/referrals", focal, [HttpStatusCode.Created], new
         {
             requestId = Guid.NewGuid().ToString(),
             municipalityCode = Watched,
@@ -89,11 +72,11 @@ public sealed class PortalLiveTests(BoardsAppFixture boards) : IAsyncLifetime
     [Fact]
     public async Task Portal_an_expired_session_goes_back_through_sign_in_and_the_half_filled_form_comes_back()
     {
-        var admin = await boards.Tokens.ForUser("admin");
-        Assert.True(OfferSetup.Offered((await OfferSetup.OfferAsync(boards.Http, admin, FormMunicipality, OfferSetup.Service(OfferSetup.PrimaryCare))).Status));
+        var admin = await Boards.Tokens.ForUser("admin");
+        Assert.True(OfferSetup.Offered((await OfferSetup.OfferAsync(Boards.Http, admin, FormMunicipality, OfferSetup.Service(OfferSetup.PrimaryCare))).Status));
 
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, $"focal.{FormMunicipality}", "/referencias/nueva");
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{FormMunicipality}", "/referencias/nueva");
         await page.WaitForSelectorAsync("[data-testid=send-referral]");
         var tag = Guid.NewGuid().ToString("N")[..8];
         await PortalBrowser.ChooseAsync(page, "#destinationInstitution", "mspbs");
@@ -111,7 +94,7 @@ public sealed class PortalLiveTests(BoardsAppFixture boards) : IAsyncLifetime
         await page.FillAsync("#password", "demo");
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForURLAsync(boards.PortalUrl + "/referencias/nueva");
+        await page.WaitForURLAsync(Boards.PortalUrl + "/referencias/nueva");
         await page.Locator("[data-testid=form-restored]").WaitForAsync();
         Assert.Equal($"Villalba {tag}", await page.InputValueAsync("#familyNames"));
         Assert.Equal("Rosa", await page.InputValueAsync("#givenNames"));
@@ -129,7 +112,7 @@ public sealed class PortalLiveTests(BoardsAppFixture boards) : IAsyncLifetime
         await page.WaitForSelectorAsync("[data-testid=referral-created]");
 
         // Sent: what was kept is forgotten, so the next form starts empty.
-        await page.GotoAsync(boards.PortalUrl + "/referencias/nueva");
+        await page.GotoAsync(Boards.PortalUrl + "/referencias/nueva");
         await page.WaitForSelectorAsync("[data-testid=send-referral]");
         Assert.Equal("", await page.InputValueAsync("#familyNames"));
         Assert.False(await page.Locator("[data-testid=form-restored]").IsVisibleAsync());

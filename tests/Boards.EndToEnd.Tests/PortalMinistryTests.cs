@@ -11,33 +11,16 @@ namespace Boards.EndToEnd.Tests;
 /// sees only their own municipality. Tembiaporá is used by no other end-to-end test.
 /// </summary>
 [Collection(BoardsCollection.Name)]
-public sealed class PortalMinistryTests(BoardsAppFixture boards) : IAsyncLifetime
+public sealed class PortalMinistryTests(BoardsAppFixture boards) : PortalTest(boards)
 {
     private const string Municipality = "tembiapora";
     private const int MonitoringGrpcPort = 6112;
 
-    private PortalBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await boards.App.ResourceNotifications.WaitForResourceHealthyAsync("portal", patience.Token);
-        _browser = await PortalBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Portal_an_analyst_signs_in_and_sees_that_municipalitys_closed_loop_rate_change_in_the_national_table()
     {
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "analyst", "/ministerio");
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "analyst", "/ministerio");
         await page.Locator("[data-testid=nav-ministry]").WaitForAsync();
         var row = page.Locator($"tr[data-municipality='{Municipality}']");
         await row.WaitForAsync();
@@ -57,12 +40,12 @@ public sealed class PortalMinistryTests(BoardsAppFixture boards) : IAsyncLifetim
 
         // A loop closed through the API: the focal point refers, mspbs accepts and counter-refers. When the rate is
         // already 100 %, one more referral left open makes the change visible.
-        var focal = BoardsAppFixture.Bearer(await boards.Tokens.ForUser($"focal.{Municipality}"));
-        var officer = BoardsAppFixture.Bearer(await boards.Tokens.ForUser("officer.mspbs"));
-        var created = await boards.Referrals.CreateReferralAsync(Requests.NewReferral(Municipality), focal);
-        var accepted = await boards.Referrals.AcceptReferralAsync(
+        var focal = BoardsAppFixture.Bearer(await Boards.Tokens.ForUser($"focal.{Municipality}"));
+        var officer = BoardsAppFixture.Bearer(await Boards.Tokens.ForUser("officer.mspbs"));
+        var created = await Boards.Referrals.CreateReferralAsync(Requests.NewReferral(Municipality), focal);
+        var accepted = await Boards.Referrals.AcceptReferralAsync(
             new AcceptReferralRequest { Id = created.Id, ExpectedVersion = created.Version, Note = "Turno asignado" }, officer);
-        var closed = await boards.Referrals.CounterReferAsync(new CounterReferRequest
+        var closed = await Boards.Referrals.CounterReferAsync(new CounterReferRequest
         {
             Id = created.Id,
             ExpectedVersion = accepted.Version,
@@ -78,7 +61,7 @@ public sealed class PortalMinistryTests(BoardsAppFixture boards) : IAsyncLifetim
         Assert.Equal(ReferralStatus.Completed, closed.Status);
         if (before is 1.0)
         {
-            await boards.Referrals.CreateReferralAsync(Requests.NewReferral(Municipality), focal);
+            await Boards.Referrals.CreateReferralAsync(Requests.NewReferral(Municipality), focal);
         }
 
         // Monitoring is fed by events and tells the portal (MunicipalityIndicatorsChanged); the row changes in place.
@@ -127,8 +110,8 @@ public sealed class PortalMinistryTests(BoardsAppFixture boards) : IAsyncLifetim
     [Fact]
     public async Task Portal_a_focal_point_sees_only_their_own_municipality_in_the_national_view()
     {
-        var page = await _browser.NewPageAsync(phone: true);
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "focal.pilar", "/ministerio");
+        var page = await Browser.NewPageAsync(phone: true);
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "focal.pilar", "/ministerio");
         await page.Locator("[data-testid=own-only]").WaitForAsync();
         Assert.Equal(0, await page.Locator("[data-testid=nav-ministry]").CountAsync());
         var rows = page.Locator("table[data-testid=national-table] tbody tr");
@@ -140,12 +123,12 @@ public sealed class PortalMinistryTests(BoardsAppFixture boards) : IAsyncLifetim
 
         await PortalBrowser.ScreenshotAsync(page, "national-view-focal-point-phone");
 
-        var response = await page.GotoAsync($"{boards.PortalUrl}/ministerio/municipios/{Municipality}");
+        var response = await page.GotoAsync($"{Boards.PortalUrl}/ministerio/municipios/{Municipality}");
         Assert.Equal(403, response!.Status);
         Assert.Contains("No tiene permiso", await page.InnerTextAsync("[data-testid=not-allowed]"));
 
         // In English too.
-        await page.GotoAsync($"{boards.PortalUrl}/ministerio");
+        await page.GotoAsync($"{Boards.PortalUrl}/ministerio");
         await page.ClickAsync("a[lang=en]");
         await page.WaitForSelectorAsync("h1:has-text('National view')");
         Assert.Contains("your own municipality", await page.InnerTextAsync("[data-testid=own-only]"));
@@ -154,10 +137,10 @@ public sealed class PortalMinistryTests(BoardsAppFixture boards) : IAsyncLifetim
     [Fact]
     public async Task Portal_with_monitoring_down_the_national_view_says_so_and_the_rest_of_the_portal_works()
     {
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "analyst", "/ministerio");
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "analyst", "/ministerio");
         await page.Locator("table[data-testid=national-table]").WaitForAsync();
-        await boards.StopServiceAsync("monitoring", MonitoringGrpcPort);
+        await Boards.StopServiceAsync("monitoring", MonitoringGrpcPort);
         try
         {
             await page.ReloadAsync();
@@ -173,7 +156,7 @@ public sealed class PortalMinistryTests(BoardsAppFixture boards) : IAsyncLifetim
         }
         finally
         {
-            await boards.RestartServiceAsync("monitoring");
+            await Boards.RestartServiceAsync("monitoring");
         }
     }
 

@@ -13,33 +13,16 @@ namespace Boards.EndToEnd.Tests;
 /// Aguaray is used by no other end-to-end test.
 /// </summary>
 [Collection(BoardsCollection.Name)]
-public sealed class PortalNeedsTests(BoardsAppFixture boards) : IAsyncLifetime
+public sealed class PortalNeedsTests(BoardsAppFixture boards) : PortalTest(boards)
 {
     private const string Municipality = "santa-rosa-del-aguaray";
     private const string OtherMunicipality = "capiibary";
     private const string Service = "salud-santa-rosa";
 
-    private PortalBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await boards.App.ResourceNotifications.WaitForResourceHealthyAsync("portal", patience.Token);
-        _browser = await PortalBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Portal_a_focal_point_opens_a_round_records_needs_and_ballots_sees_the_borda_ranking_and_closes_it()
     {
-        var admin = await boards.Tokens.ForUser("admin");
+        var admin = await Boards.Tokens.ForUser("admin");
         await ExpectAsync(HttpMethod.Post, "/api/boards", admin, [HttpStatusCode.Created, HttpStatusCode.Conflict], new
         {
             municipalityCode = Municipality, resolutionNumber = "Res. 21/2025", resolutionDate = "2025-06-10",
@@ -55,9 +38,9 @@ public sealed class PortalNeedsTests(BoardsAppFixture boards) : IAsyncLifetime
         var rosa = MemberId(roster, "Rosa Giménez");
         var anibal = MemberId(roster, "Aníbal Cáceres");
 
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var rounds = $"/necesidades/{Municipality}";
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, $"focal.{Municipality}", rounds);
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{Municipality}", rounds);
         Assert.Contains("Todavía no hay rondas", await page.InnerTextAsync("[data-testid=no-rounds]"));
 
         // A bad period is answered next to the field; a good one opens the round and goes to it.
@@ -110,7 +93,7 @@ public sealed class PortalNeedsTests(BoardsAppFixture boards) : IAsyncLifetime
 
         // Closing sends the version shown; a need added meanwhile makes it stale and Needs' message is shown.
         var roundId = Guid.Parse(roundPath.Split('/').Last());
-        var focal = await boards.Tokens.ForUser($"focal.{Municipality}");
+        var focal = await Boards.Tokens.ForUser($"focal.{Municipality}");
         await ExpectAsync(HttpMethod.Post, $"/api/needs/rounds/{roundId}/needs", focal, [HttpStatusCode.Created], new
         {
             category = "housing", locality = "Barrio San Blas", populationGroup = "women_heads_of_household", peopleAffected = 10, severity = 1,
@@ -140,29 +123,29 @@ public sealed class PortalNeedsTests(BoardsAppFixture boards) : IAsyncLifetime
         await PortalBrowser.ScreenshotAsync(page, "30-needs-rounds");
 
         // Capiibary's focal point: the Spanish 403 page, from the portal and (for the round) from Needs.
-        var other = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(other, boards.PortalUrl, $"focal.{OtherMunicipality}");
-        var response = await other.GotoAsync($"{boards.PortalUrl}{rounds}");
+        var other = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(other, Boards.PortalUrl, $"focal.{OtherMunicipality}");
+        var response = await other.GotoAsync($"{Boards.PortalUrl}{rounds}");
         Assert.Equal(403, response!.Status);
         Assert.Contains("No tiene permiso", await other.InnerTextAsync("[data-testid=not-allowed]"));
         Assert.Equal(0, await other.Locator("table[data-testid=rounds], [data-testid=open-round]").CountAsync());
-        response = await other.GotoAsync($"{boards.PortalUrl}{roundPath}");
+        response = await other.GotoAsync($"{Boards.PortalUrl}{roundPath}");
         Assert.Equal(403, response!.Status);
         Assert.Equal(0, await other.Locator("table[data-testid=needs]").CountAsync());
-        response = await other.GotoAsync($"{boards.PortalUrl}/oferta/{Municipality}");
+        response = await other.GotoAsync($"{Boards.PortalUrl}/oferta/{Municipality}");
         Assert.Equal(403, response!.Status);
     }
 
     [Fact]
     public async Task Portal_the_focal_point_changes_a_services_capacity_on_the_offer_page_and_sees_the_badge_in_both_languages()
     {
-        var admin = await boards.Tokens.ForUser("admin");
-        var (status, body) = await OfferSetup.OfferAsync(boards.Http, admin, Municipality, OfferSetup.Service(Service));
+        var admin = await Boards.Tokens.ForUser("admin");
+        var (status, body) = await OfferSetup.OfferAsync(Boards.Http, admin, Municipality, OfferSetup.Service(Service));
         Assert.True(OfferSetup.Offered(status), body);
 
-        var page = await _browser.NewPageAsync(phone: true);
+        var page = await Browser.NewPageAsync(phone: true);
         var offer = $"/oferta/{Municipality}";
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, $"focal.{Municipality}", offer);
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{Municipality}", offer);
         var card = page.Locator($"li[data-service='{Service}']");
         Assert.Equal("Con cupos", await card.Locator("[data-testid=capacity-badge]").InnerTextAsync());
         Assert.Contains("Salud", await card.Locator("[data-testid=service-categories]").InnerTextAsync());
@@ -216,7 +199,7 @@ public sealed class PortalNeedsTests(BoardsAppFixture boards) : IAsyncLifetime
         Assert.Contains("Seguridad alimentaria, Educación", await page.InnerTextAsync("li[data-service='tekopora-sr'] [data-testid=service-categories]"));
 
         // The same page in English, from the needs pages' own resources.
-        await page.GotoAsync($"{boards.PortalUrl}/idioma/en?returnUrl={Uri.EscapeDataString(offer)}");
+        await page.GotoAsync($"{Boards.PortalUrl}/idioma/en?returnUrl={Uri.EscapeDataString(offer)}");
         Assert.StartsWith("Service offer of", await page.InnerTextAsync("[data-testid=offer-title]"));
         Assert.Equal("Full", await page.Locator($"li[data-service='{Service}'] [data-testid=capacity-badge]").InnerTextAsync());
         Assert.Contains("Change the capacity status", await page.InnerTextAsync($"li[data-service='{Service}']"));
@@ -272,5 +255,5 @@ public sealed class PortalNeedsTests(BoardsAppFixture boards) : IAsyncLifetime
         roster.EnumerateArray().First(m => m.GetProperty("personName").GetString() == name).GetProperty("id").GetString()!;
 
     private Task<JsonElement> ExpectAsync(HttpMethod method, string path, string token, HttpStatusCode[] expected, object? body = null) =>
-        boards.Http.ExpectJsonAsync(method, path, token, expected, body);
+        Boards.Http.ExpectJsonAsync(method, path, token, expected, body);
 }

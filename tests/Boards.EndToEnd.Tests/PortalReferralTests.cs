@@ -12,30 +12,13 @@ namespace Boards.EndToEnd.Tests;
 /// counter-referral, and another municipality's focal point refused.
 /// </summary>
 [Collection(BoardsCollection.Name)]
-public sealed class PortalReferralTests(BoardsAppFixture boards) : IAsyncLifetime
+public sealed class PortalReferralTests(BoardsAppFixture boards) : PortalTest(boards)
 {
-    private PortalBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await boards.App.ResourceNotifications.WaitForResourceHealthyAsync("portal", patience.Token);
-        _browser = await PortalBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Portal_a_focal_point_signs_in_creates_a_referral_with_consent_and_sees_it_in_the_outgoing_list()
     {
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "focal.alto-vera", screenshot: "01-sign-in");
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "focal.alto-vera", screenshot: "01-sign-in");
         Assert.Contains("Punto focal de Alto Verá", await page.InnerTextAsync("[data-testid=user-name]"));
         Assert.Equal("es-PY", await page.GetAttributeAsync("html", "lang"));
 
@@ -76,7 +59,7 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : IAsyncLifetim
         Assert.NotNull(href);
         var id = href!.Split('/').Last();
 
-        await page.GotoAsync(boards.PortalUrl + "/referencias?bandeja=salientes");
+        await page.GotoAsync(Boards.PortalUrl + "/referencias?bandeja=salientes");
         var row = page.Locator($"tr[data-referral='{id}']");
         await row.WaitForAsync();
         Assert.Contains($"Benítez {tag}", await row.InnerTextAsync());
@@ -84,8 +67,8 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : IAsyncLifetim
         await PortalBrowser.ScreenshotAsync(page, "05-inbox-outgoing");
 
         // The same inbox at a phone's width, and in English.
-        var phone = await _browser.NewPageAsync(phone: true);
-        await PortalBrowser.SignInAsync(phone, boards.PortalUrl, "focal.alto-vera", "/referencias?bandeja=salientes");
+        var phone = await Browser.NewPageAsync(phone: true);
+        await PortalBrowser.SignInAsync(phone, Boards.PortalUrl, "focal.alto-vera", "/referencias?bandeja=salientes");
         await phone.Locator($"tr[data-referral='{id}']").WaitForAsync();
         await PortalBrowser.ScreenshotAsync(phone, "06-inbox-phone");
         await phone.ClickAsync("a[lang=en]");
@@ -97,8 +80,8 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : IAsyncLifetim
     public async Task Portal_the_destination_signs_in_accepts_the_referral_and_counter_refers()
     {
         var id = await CreateReferralAsync("alto-vera");
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "officer.mspbs", "/referencias?bandeja=entrantes");
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "officer.mspbs", "/referencias?bandeja=entrantes");
         await page.Locator($"tr[data-referral='{id}'] a").ClickAsync();
         await page.WaitForSelectorAsync("[data-testid=do-accept]");
         Assert.Equal("requested", await page.GetAttributeAsync("[data-testid=referral-status]", "data-status"));
@@ -125,9 +108,9 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : IAsyncLifetim
     public async Task Portal_a_focal_point_of_another_municipality_cannot_open_the_referral()
     {
         var id = await CreateReferralAsync("alto-vera");
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "focal.pilar");
-        var response = await page.GotoAsync($"{boards.PortalUrl}/referencias/{id}");
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "focal.pilar");
+        var response = await page.GotoAsync($"{Boards.PortalUrl}/referencias/{id}");
         Assert.Equal((int)HttpStatusCode.Forbidden, response!.Status);
         var refusal = page.Locator("[data-testid=not-allowed]");
         await refusal.WaitForAsync();
@@ -139,12 +122,12 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : IAsyncLifetim
     [Fact]
     public async Task Portal_with_the_needs_service_down_the_form_says_so_and_the_referral_is_still_sent_not_verified()
     {
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "focal.alto-vera");
-        await boards.StopServiceAsync("needs", BoardsAppFixture.NeedsGrpcPort);
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "focal.alto-vera");
+        await Boards.StopServiceAsync("needs", BoardsAppFixture.NeedsGrpcPort);
         try
         {
-            await page.GotoAsync(boards.PortalUrl + "/referencias/nueva");
+            await page.GotoAsync(Boards.PortalUrl + "/referencias/nueva");
             var down = page.Locator("[data-testid=service-down]").First;
             await down.WaitForAsync();
             Assert.Contains("No pudimos cargar", await down.InnerTextAsync());
@@ -170,16 +153,16 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : IAsyncLifetim
         }
         finally
         {
-            await boards.RestartServiceAsync("needs");
+            await Boards.RestartServiceAsync("needs");
         }
     }
 
     [Fact]
     public async Task Portal_an_invalid_session_goes_back_through_sign_in_and_sign_out_ends_the_session()
     {
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "focal.alto-vera");
-        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "boards.portal", Value = "no-es-una-sesion", Url = boards.PortalUrl }]);
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "focal.alto-vera");
+        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "Boards.portal", Value = "no-es-una-sesion", Url = Boards.PortalUrl }]);
 
         var authorizations = 0;
         page.Request += (_, request) =>
@@ -189,17 +172,17 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : IAsyncLifetim
                 authorizations++;
             }
         };
-        await page.GotoAsync(boards.PortalUrl + "/referencias?bandeja=salientes");
+        await page.GotoAsync(Boards.PortalUrl + "/referencias?bandeja=salientes");
         // The identity provider still knows the person, so the new sign-in needs no form and lands where they were.
-        await page.WaitForURLAsync(url => url.StartsWith(boards.PortalUrl + "/referencias?bandeja=salientes", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(Boards.PortalUrl + "/referencias?bandeja=salientes", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("[data-testid=user-name]");
         Assert.True(authorizations >= 1, "the portal should have sent the browser to the authorization endpoint");
 
         // Signing out ends the portal's session and the identity provider's: the next visit shows the login form.
         await page.ClickAsync("form[action='/cuenta/salir'] button");
-        await page.WaitForURLAsync(boards.PortalUrl + "/");
+        await page.WaitForURLAsync(Boards.PortalUrl + "/");
         await page.WaitForSelectorAsync("main a[href^='/cuenta/ingresar']");
-        await page.GotoAsync(boards.PortalUrl + "/referencias");
+        await page.GotoAsync(Boards.PortalUrl + "/referencias");
         await page.WaitForSelectorAsync("#username");
     }
 
@@ -220,7 +203,7 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : IAsyncLifetim
     /// <summary>A referral from the municipality's focal point to mspbs, through the gateway's REST API.</summary>
     private async Task<string> CreateReferralAsync(string municipality)
     {
-        var token = await boards.Tokens.ForUser($"focal.{municipality}");
+        var token = await Boards.Tokens.ForUser($"focal.{municipality}");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/referrals")
         {
             Content = JsonContent.Create(new
@@ -245,7 +228,7 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : IAsyncLifetim
             }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await boards.Http.SendAsync(request);
+        using var response = await Boards.Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;

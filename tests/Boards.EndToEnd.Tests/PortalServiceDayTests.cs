@@ -11,28 +11,11 @@ namespace Boards.EndToEnd.Tests;
 /// by hand. Yhú's focal point gets the Spanish 403 page. R.I. 3 Corrales is used by no other end-to-end test.
 /// </summary>
 [Collection(BoardsCollection.Name)]
-public sealed class PortalServiceDayTests(BoardsAppFixture boards) : IAsyncLifetime
+public sealed class PortalServiceDayTests(BoardsAppFixture boards) : PortalTest(boards)
 {
     private const string Municipality = "ri-3-corrales";
     private const string OtherMunicipality = "yhu";
     private const string CashTransfer = "tekopora";
-
-    private PortalBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await boards.App.ResourceNotifications.WaitForResourceHealthyAsync("portal", patience.Token);
-        _browser = await PortalBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Portal_a_focal_point_plans_runs_and_reports_a_service_day_and_another_municipality_gets_403()
@@ -41,8 +24,8 @@ public sealed class PortalServiceDayTests(BoardsAppFixture boards) : IAsyncLifet
         var probeId = await WaitUntilServiceDaysKnowsTheCatalogAsync();
 
         // Plan through the form: first without a locality, which comes back as a Spanish error next to that field.
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, $"focal.{Municipality}", $"/jornadas/{Municipality}");
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{Municipality}", $"/jornadas/{Municipality}");
         await page.Locator("[data-testid=plan-form]").WaitForAsync();
         var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(-3)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await page.FillAsync("[data-testid=plan-date]", date);
@@ -174,16 +157,16 @@ public sealed class PortalServiceDayTests(BoardsAppFixture boards) : IAsyncLifet
         await PortalBrowser.ScreenshotAsync(page, "43-service-days");
 
         // English: the page's own resources.
-        await page.GotoAsync($"{boards.PortalUrl}/idioma/en?returnUrl={Uri.EscapeDataString(new Uri(dayUrl).AbsolutePath)}");
+        await page.GotoAsync($"{Boards.PortalUrl}/idioma/en?returnUrl={Uri.EscapeDataString(new Uri(dayUrl).AbsolutePath)}");
         await page.WaitForURLAsync(url => url.StartsWith(dayUrl, StringComparison.Ordinal));
         Assert.Contains("Attendance so far", await page.InnerTextAsync("#counts-h"));
         Assert.Contains("Reported", await page.InnerTextAsync("h1 + .status-line [data-testid=day-status]"));
         Assert.Contains("Closing report", await page.InnerTextAsync("#report-h"));
 
         // Another municipality's focal point: 403 on the planner and on the day.
-        var other = await _browser.NewPageAsync(phone: true);
-        await PortalBrowser.SignInAsync(other, boards.PortalUrl, $"focal.{OtherMunicipality}");
-        var response = await other.GotoAsync($"{boards.PortalUrl}/jornadas/{Municipality}");
+        var other = await Browser.NewPageAsync(phone: true);
+        await PortalBrowser.SignInAsync(other, Boards.PortalUrl, $"focal.{OtherMunicipality}");
+        var response = await other.GotoAsync($"{Boards.PortalUrl}/jornadas/{Municipality}");
         Assert.Equal(403, response!.Status);
         Assert.Contains("No tiene permiso", await other.InnerTextAsync("[data-testid=not-allowed]"));
         Assert.Equal(0, await other.Locator("[data-testid=plan-form]").CountAsync());
@@ -194,7 +177,7 @@ public sealed class PortalServiceDayTests(BoardsAppFixture boards) : IAsyncLifet
 
     private async Task OfferTwoServicesAsync()
     {
-        var admin = await boards.Tokens.ForUser("admin");
+        var admin = await Boards.Tokens.ForUser("admin");
         foreach (var service in new[]
         {
             OfferSetup.Service(OfferSetup.PrimaryCare),
@@ -207,7 +190,7 @@ public sealed class PortalServiceDayTests(BoardsAppFixture boards) : IAsyncLifet
             },
         })
         {
-            var (status, body) = await OfferSetup.OfferAsync(boards.Http, admin, Municipality, service);
+            var (status, body) = await OfferSetup.OfferAsync(Boards.Http, admin, Municipality, service);
             Assert.True(OfferSetup.Offered(status), body);
         }
     }
@@ -218,7 +201,7 @@ public sealed class PortalServiceDayTests(BoardsAppFixture boards) : IAsyncLifet
     /// </summary>
     private async Task<string> WaitUntilServiceDaysKnowsTheCatalogAsync()
     {
-        var focal = await boards.Tokens.ForUser($"focal.{Municipality}");
+        var focal = await Boards.Tokens.ForUser($"focal.{Municipality}");
         var probe = new
         {
             municipalityCode = Municipality, locality = "Centro", date = "2026-01-15", venue = "Municipalidad", expectedAttendance = 10,
@@ -229,17 +212,17 @@ public sealed class PortalServiceDayTests(BoardsAppFixture boards) : IAsyncLifet
             },
         };
         var created = await Eventually.Until(
-            () => boards.Http.SendJsonAsync(HttpMethod.Post, "/api/service-days", focal, probe),
+            () => Boards.Http.SendJsonAsync(HttpMethod.Post, "/api/service-days", focal, probe),
             r => r.Status == HttpStatusCode.Created,
             what: "ServiceDays' catalog replica with both services");
         var id = created.Body.GetProperty("id").GetString()!;
-        await boards.Http.ExpectJsonAsync(HttpMethod.Post, $"/api/service-days/{id}/cancel", focal, [HttpStatusCode.OK], new { reason = "Prueba del catálogo" });
+        await Boards.Http.ExpectJsonAsync(HttpMethod.Post, $"/api/service-days/{id}/cancel", focal, [HttpStatusCode.OK], new { reason = "Prueba del catálogo" });
         return id;
     }
 
     private async Task<JsonElement> DayAsync(string dayUrl)
     {
-        var focal = await boards.Tokens.ForUser($"focal.{Municipality}");
-        return await boards.Http.ExpectJsonAsync(HttpMethod.Get, $"/api/service-days/{dayUrl.Split('/').Last()}", focal, [HttpStatusCode.OK]);
+        var focal = await Boards.Tokens.ForUser($"focal.{Municipality}");
+        return await Boards.Http.ExpectJsonAsync(HttpMethod.Get, $"/api/service-days/{dayUrl.Split('/').Last()}", focal, [HttpStatusCode.OK]);
     }
 }

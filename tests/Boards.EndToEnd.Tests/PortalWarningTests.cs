@@ -10,32 +10,15 @@ namespace Boards.EndToEnd.Tests;
 /// point sees the same warning without the form. Itakyry is used by no other end-to-end test.
 /// </summary>
 [Collection(BoardsCollection.Name)]
-public sealed class PortalWarningTests(BoardsAppFixture boards) : IAsyncLifetime
+public sealed class PortalWarningTests(BoardsAppFixture boards) : PortalTest(boards)
 {
     private const string Municipality = "itakyry";
-
-    private PortalBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await boards.App.ResourceNotifications.WaitForResourceHealthyAsync("portal", patience.Token);
-        _browser = await PortalBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Portal_an_analyst_sees_a_new_early_warning_live_and_marks_it_seen_with_a_note()
     {
-        var page = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(page, boards.PortalUrl, "analyst", $"/ministerio/alertas?municipio={Municipality}");
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "analyst", $"/ministerio/alertas?municipio={Municipality}");
         await page.WaitForSelectorAsync("[data-testid=warnings-empty]");
         await page.WaitForFunctionAsync("() => document.getElementById('live-status')?.dataset.state === 'on'", null,
             new PageWaitForFunctionOptions { Timeout = 20_000 });
@@ -58,36 +41,36 @@ public sealed class PortalWarningTests(BoardsAppFixture boards) : IAsyncLifetime
         await page.Locator("[data-rule=no_recent_session] button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync("[data-testid=acknowledged]");
 
-        await page.GotoAsync(boards.PortalUrl + $"/ministerio/alertas?estado=acknowledged&municipio={Municipality}");
+        await page.GotoAsync(Boards.PortalUrl + $"/ministerio/alertas?estado=acknowledged&municipio={Municipality}");
         var seen = page.Locator("[data-rule=no_recent_session]");
         await seen.WaitForAsync();
         Assert.Contains("Vista", await seen.InnerTextAsync());
         Assert.Contains("Se coordinó con la intendencia", await seen.Locator("[data-testid=acknowledgement]").InnerTextAsync());
 
         // The focal point sees their own warning, read only.
-        var focal = await _browser.NewPageAsync();
-        await PortalBrowser.SignInAsync(focal, boards.PortalUrl, $"focal.{Municipality}", "/ministerio/alertas?estado=all");
+        var focal = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(focal, Boards.PortalUrl, $"focal.{Municipality}", "/ministerio/alertas?estado=all");
         await focal.Locator("[data-rule=no_recent_session]").WaitForAsync();
         Assert.Equal(0, await focal.Locator("[data-testid=acknowledge-form]").CountAsync());
     }
 
     private async Task RecordOldSessionAsync(DateOnly date)
     {
-        var admin = await boards.Tokens.ForUser("admin");
-        await boards.Http.ExpectJsonAsync(HttpMethod.Post, "/api/boards", admin, [HttpStatusCode.Created, HttpStatusCode.Conflict], new
+        var admin = await Boards.Tokens.ForUser("admin");
+        await Boards.Http.ExpectJsonAsync(HttpMethod.Post, "/api/boards", admin, [HttpStatusCode.Created, HttpStatusCode.Conflict], new
         {
             municipalityCode = Municipality, resolutionNumber = "Res. 3/2025", resolutionDate = "2025-03-10",
             chairName = "Intendencia municipal", chairRole = "mayor",
         });
         foreach (var (name, sector) in new[] { ("Ana Duarte", "local_government"), ("Pedro Rolón", "national_institution") })
         {
-            await boards.Http.ExpectJsonAsync(HttpMethod.Post, $"/api/boards/{Municipality}/members", admin,
+            await Boards.Http.ExpectJsonAsync(HttpMethod.Post, $"/api/boards/{Municipality}/members", admin,
                 [HttpStatusCode.Created, HttpStatusCode.Conflict], GatewayCalls.Member(name, sector));
         }
 
-        var roster = await boards.Http.ExpectJsonAsync(HttpMethod.Get, $"/api/boards/{Municipality}/members", admin, [HttpStatusCode.OK]);
+        var roster = await Boards.Http.ExpectJsonAsync(HttpMethod.Get, $"/api/boards/{Municipality}/members", admin, [HttpStatusCode.OK]);
         var attendees = roster.EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList();
-        await boards.Http.ExpectJsonAsync(HttpMethod.Post, $"/api/boards/{Municipality}/sessions", admin, [HttpStatusCode.Created], new
+        await Boards.Http.ExpectJsonAsync(HttpMethod.Post, $"/api/boards/{Municipality}/sessions", admin, [HttpStatusCode.Created], new
         {
             date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             agenda = "Revisión del circuito de referencias",
