@@ -6,8 +6,9 @@ using MassTransit;
 namespace Boards.Monitoring.Consumers;
 
 /// <summary>
-/// Folds one referral event into the referral's fact. The inbox (base class) drops a message id seen before; the fact's
-/// version rules make late and out-of-order events harmless.
+/// Folds one referral event into the referral's fact, and the fact's change into its municipality's totals in the same
+/// transaction. The inbox (base class) drops a message id seen before; the fact's version rules make late and
+/// out-of-order events harmless, and the totals move by the fact's difference, so they follow the same rules.
 /// </summary>
 public abstract class ReferralEventConsumer<TEvent>(MonitoringDbContext db, TimeProvider clock)
     : ReadModelConsumer<TEvent>(db, clock)
@@ -23,8 +24,10 @@ public abstract class ReferralEventConsumer<TEvent>(MonitoringDbContext db, Time
         var fact = await Db.LockFactAsync(change.ReferralId, cancellationToken);
         if (fact is null)
         {
-            if (await Db.TryInsertAsync(ReferralFact.Start(change), cancellationToken))
+            var started = ReferralFact.Start(change);
+            if (await Db.TryInsertAsync(started, cancellationToken))
             {
+                await Db.MoveTotalsAsync(FactMovement.Between(null, started), cancellationToken);
                 return change.MunicipalityCode;
             }
 
@@ -32,7 +35,14 @@ public abstract class ReferralEventConsumer<TEvent>(MonitoringDbContext db, Time
                    ?? throw new InvalidOperationException($"Referral fact {change.ReferralId} vanished after a concurrent insert.");
         }
 
-        return fact.Apply(change) ? fact.MunicipalityCode : null;
+        var before = FactState.Of(fact);
+        if (!fact.Apply(change))
+        {
+            return null;
+        }
+
+        await Db.MoveTotalsAsync(FactMovement.Between(before, fact), cancellationToken);
+        return fact.MunicipalityCode;
     }
 }
 

@@ -88,6 +88,62 @@ namespace Boards.Monitoring.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Monitoring.Data.MunicipalityReferralTotals", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cancelled");
+
+                    b.Property<long>("Completed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completed");
+
+                    b.Property<long>("CounterReferred")
+                        .HasColumnType("bigint")
+                        .HasColumnName("counter_referred");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failed");
+
+                    b.Property<double?>("MedianSecondsToAccept")
+                        .HasColumnType("double precision")
+                        .HasColumnName("median_seconds_to_accept");
+
+                    b.Property<double?>("MedianSecondsToCounterReferral")
+                        .HasColumnType("double precision")
+                        .HasColumnName("median_seconds_to_counter_referral");
+
+                    b.Property<long>("Open")
+                        .HasColumnType("bigint")
+                        .HasColumnName("open");
+
+                    b.Property<long>("Overdue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("overdue");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rejected");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sent");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("municipality_referral_totals", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Monitoring.Domain.BoardSession", b =>
                 {
                     b.Property<Guid>("SessionId")

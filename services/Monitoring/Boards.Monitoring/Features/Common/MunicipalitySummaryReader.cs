@@ -7,33 +7,17 @@ using NpgsqlTypes;
 namespace Boards.Monitoring.Features.Common;
 
 /// <summary>
-/// Computes the indicators in PostgreSQL: one pass over referral_facts grouped by origin municipality (counts with
-/// FILTER, medians with percentile_cont), joined to the registry. Rounding and ordering happen in the Domain.
+/// Reads the indicators from municipality_referral_totals, which the consumers keep equal to the full computation over
+/// referral_facts (counts with FILTER, medians with percentile_cont), joined to the registry: one row per municipality,
+/// however many referrals there are (docs/performance.md). Rounding and ordering happen in the Domain.
 /// </summary>
 public sealed class MunicipalitySummaryReader(MonitoringDbContext db, TimeProvider clock)
 {
-    private static readonly string OpenStatuses =
-        string.Join(", ", ReferralStatuses.Open.Select(status => $"'{status.Code()}'"));
-
-    // Only constants are spliced in; the code filter is a parameter.
-    private static readonly string Sql = $"""
-        WITH fact_totals AS (
-            SELECT f.municipality_code AS code,
-                   count(*) AS sent,
-                   count(*) FILTER (WHERE f.status IN ({OpenStatuses})) AS open,
-                   count(*) FILTER (WHERE f.accepted_at IS NOT NULL) AS accepted,
-                   count(*) FILTER (WHERE f.status = '{ReferralStatuses.RejectedCode}') AS rejected,
-                   count(*) FILTER (WHERE f.status = '{ReferralStatuses.CompletedCode}') AS completed,
-                   count(*) FILTER (WHERE f.status = '{ReferralStatuses.FailedCode}') AS failed,
-                   count(*) FILTER (WHERE f.status = '{ReferralStatuses.CancelledCode}') AS cancelled,
-                   count(*) FILTER (WHERE f.overdue AND f.status IN ({OpenStatuses})) AS overdue,
-                   percentile_cont(0.5) WITHIN GROUP (
-                       ORDER BY EXTRACT(EPOCH FROM f.accepted_at - f.created_at)::double precision) AS median_seconds_to_accept,
-                   percentile_cont(0.5) WITHIN GROUP (
-                       ORDER BY EXTRACT(EPOCH FROM f.counter_referred_at - f.created_at)::double precision) AS median_seconds_to_counter_referral
-            FROM referral_facts f
-            WHERE @code IS NULL OR f.municipality_code = @code
-            GROUP BY f.municipality_code
+    // The code filter is a parameter.
+    private const string Sql = """
+        WITH totals AS (
+            SELECT t.* FROM municipality_referral_totals t
+            WHERE @code IS NULL OR t.code = @code
         ),
         registry AS (
             SELECT m.code, m.name, m.department, m.department_number
@@ -55,7 +39,7 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db, TimeProvid
                t.median_seconds_to_accept AS "MedianSecondsToAccept",
                t.median_seconds_to_counter_referral AS "MedianSecondsToCounterReferral"
         FROM registry r
-        FULL OUTER JOIN fact_totals t ON t.code = r.code
+        FULL OUTER JOIN totals t ON t.code = r.code
         """;
 
     /// <summary>Every municipality (registered or seen in referrals), or just <paramref name="code"/> when given; in display order.</summary>

@@ -1,0 +1,23 @@
+namespace Boards.Monitoring.Domain;
+
+/// <summary>
+/// How one event moved a fact, for its municipality's totals: the tally delta, and which median lost its old value
+/// (a milestone time was first set or moved earlier, so the duration it was computed from changed).
+/// </summary>
+public sealed record FactMovement(string MunicipalityCode, ReferralTally Delta, bool AcceptMedianChanged, bool CounterReferralMedianChanged)
+{
+    public bool ChangesTotals => !Delta.IsZero || AcceptMedianChanged || CounterReferralMedianChanged;
+
+    /// <summary>From the fact's state before the event (null: the event created it) to its state after.</summary>
+    public static FactMovement Between(FactState? before, ReferralFact after) => new(
+        after.MunicipalityCode,
+        ReferralTally.Of(after) - (before?.Tally ?? ReferralTally.None),
+        after.AcceptedAt != before?.AcceptedAt,
+        after.CounterReferredAt != before?.CounterReferredAt);
+}
+
+/// <summary>The parts of a fact its municipality's totals depend on, taken before an event is applied.</summary>
+public sealed record FactState(ReferralTally Tally, DateTimeOffset? AcceptedAt, DateTimeOffset? CounterReferredAt)
+{
+    public static FactState Of(ReferralFact fact) => new(ReferralTally.Of(fact), fact.AcceptedAt, fact.CounterReferredAt);
+}

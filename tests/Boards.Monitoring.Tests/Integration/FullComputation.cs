@@ -1,0 +1,94 @@
+using Npgsql;
+
+namespace Boards.Monitoring.Tests.Integration;
+
+/// <summary>One municipality's referral figures, as stored in municipality_referral_totals or computed from every fact.</summary>
+public sealed record MunicipalityFigures(
+    string Code,
+    long Sent,
+    long Open,
+    long Accepted,
+    long Rejected,
+    long Completed,
+    long Failed,
+    long Cancelled,
+    long Overdue,
+    double? MedianSecondsToAccept,
+    double? MedianSecondsToCounterReferral);
+
+/// <summary>
+/// The reference the kept totals are checked against: the national table's query as it was before the totals (one
+/// grouped pass over referral_facts, counts with FILTER, medians with percentile_cont), copied here unchanged, and the
+/// totals table read the same way.
+/// </summary>
+public static class FullComputation
+{
+    private const string FromFactsSql = """
+        SELECT f.municipality_code AS code,
+               count(*) AS sent,
+               count(*) FILTER (WHERE f.status IN ('requested', 'accepted', 'in_progress', 'on_hold')) AS open,
+               count(*) FILTER (WHERE f.accepted_at IS NOT NULL) AS accepted,
+               count(*) FILTER (WHERE f.status = 'rejected') AS rejected,
+               count(*) FILTER (WHERE f.status = 'completed') AS completed,
+               count(*) FILTER (WHERE f.status = 'failed') AS failed,
+               count(*) FILTER (WHERE f.status = 'cancelled') AS cancelled,
+               count(*) FILTER (WHERE f.overdue AND f.status IN ('requested', 'accepted', 'in_progress', 'on_hold')) AS overdue,
+               percentile_cont(0.5) WITHIN GROUP (
+                   ORDER BY EXTRACT(EPOCH FROM f.accepted_at - f.created_at)::double precision) AS median_seconds_to_accept,
+               percentile_cont(0.5) WITHIN GROUP (
+                   ORDER BY EXTRACT(EPOCH FROM f.counter_referred_at - f.created_at)::double precision) AS median_seconds_to_counter_referral
+        FROM referral_facts f
+        WHERE f.municipality_code = ANY(@codes)
+        GROUP BY f.municipality_code
+        ORDER BY f.municipality_code
+        """;
+
+    private const string KeptSql = """
+        SELECT code, sent, open, accepted, rejected, completed, failed, cancelled, overdue,
+               median_seconds_to_accept, median_seconds_to_counter_referral
+        FROM municipality_referral_totals
+        WHERE code = ANY(@codes)
+        ORDER BY code
+        """;
+
+    public static Task<List<MunicipalityFigures>> FromFactsAsync(string connectionString, params string[] codes) =>
+        ReadAsync(connectionString, FromFactsSql, codes);
+
+    public static Task<List<MunicipalityFigures>> KeptAsync(string connectionString, params string[] codes) =>
+        ReadAsync(connectionString, KeptSql, codes);
+
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<MunicipalityFigures>> ReadAsync(string connectionString, string sql, string[] codes)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("codes", codes);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<MunicipalityFigures>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new MunicipalityFigures(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.GetInt64(2),
+                reader.GetInt64(3),
+                reader.GetInt64(4),
+                reader.GetInt64(5),
+                reader.GetInt64(6),
+                reader.GetInt64(7),
+                reader.GetInt64(8),
+                reader.IsDBNull(9) ? null : reader.GetDouble(9),
+                reader.IsDBNull(10) ? null : reader.GetDouble(10)));
+        }
+
+        return rows;
+    }
+}
