@@ -6,6 +6,7 @@ using Boards.Referrals.Api.Grpc;
 using Boards.Referrals.Api.Rest;
 using Boards.Referrals.Consumers;
 using Boards.Referrals.Data;
+using Boards.Referrals.Features.BatchCreateReferrals;
 using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.DemoData;
@@ -33,6 +34,7 @@ public static class ReferralsServiceExtensions
 
         builder.Services.AddServiceAvailability();
         builder.Services.AddScoped<CreateReferralHandler>();
+        builder.Services.AddScoped<BatchCreateReferralsHandler>();
         builder.Services.AddScoped<GetReferralHandler>();
         builder.Services.AddScoped<ListReferralsHandler>();
         builder.Services.AddScoped<TransitionHandler>();
@@ -55,6 +57,7 @@ public static class ReferralsServiceExtensions
         app.MapDefaultEndpoints();
         app.MapReferenceDataEndpoints();
         app.MapReferralEndpoints();
+        app.MapBatchEndpoints();
         app.MapGrpcService<ReferralGrpcService>();
         app.MapBoardsGrpcInfrastructure();
         return app;

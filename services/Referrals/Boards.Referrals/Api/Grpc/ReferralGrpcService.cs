@@ -1,4 +1,5 @@
 using Boards.Referrals.Domain;
+using Boards.Referrals.Features.BatchCreateReferrals;
 using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.GetReferral;
@@ -18,6 +19,7 @@ namespace Boards.Referrals.Api.Grpc;
 [Authorize(Policy = BoardsPolicies.AnyBoardsRole)]
 public sealed class ReferralGrpcService(
     CreateReferralHandler create,
+    BatchCreateReferralsHandler batch,
     GetReferralHandler get,
     ListReferralsHandler list,
     TransitionHandler transitions,
@@ -27,6 +29,14 @@ public sealed class ReferralGrpcService(
 {
     public override async Task<Proto.Referral> CreateReferral(Proto.CreateReferralRequest request, ServerCallContext context) =>
         Map((await create.HandleAsync(GrpcMapper.ToCommand(request), CallerOf(context), context.CancellationToken)).Referral);
+
+    public override async Task<Proto.BatchCreateReferralsResponse> BatchCreateReferrals(Proto.BatchCreateReferralsRequest request, ServerCallContext context)
+    {
+        var results = await batch.HandleAsync(GrpcBatchMapper.ToCommand(request), CallerOf(context), context.CancellationToken);
+        var response = new Proto.BatchCreateReferralsResponse();
+        response.Results.AddRange(results.Select(result => GrpcBatchMapper.ToProto(result, Map)));
+        return response;
+    }
 
     public override async Task<Proto.Referral> GetReferral(Proto.GetReferralRequest request, ServerCallContext context) =>
         Map(await get.HandleAsync(request.Id, CallerOf(context), context.CancellationToken));

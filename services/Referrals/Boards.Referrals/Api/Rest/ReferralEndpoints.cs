@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
@@ -52,12 +53,17 @@ public static class ReferralEndpoints
     private static void MapTransition<TCommand>(
         RouteGroupBuilder group, string action, string summary,
         Func<TransitionHandler, string, TCommand, Caller, CancellationToken, Task<Referral>> apply)
+        where TCommand : class
     {
+        // A generic body parameter is optional to minimal APIs: an empty body or "null" arrives here as null.
         group.MapPost($"/{{id}}/{action}", async Task<Ok<ReferralView>> (
-            string id, TCommand command, TransitionHandler handler, ViewFactory views, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(views.From(await apply(handler, id, command, Caller.From(http.User), ct))))
+            string id, TCommand? command, TransitionHandler handler, ViewFactory views, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(views.From(await apply(handler, id, command ?? throw MissingBody(), Caller.From(http.User), ct))))
             .WithSummary(summary);
     }
+
+    private static ValidationFailedException MissingBody() =>
+        ValidationFailedException.For("body", "Envíe el cuerpo de la solicitud en JSON; sin datos, envíe {}.");
 }
 
 public sealed record ReferralPageView(IReadOnlyList<ReferralView> Referrals, string? NextPageToken, int TotalCount);

@@ -51,7 +51,7 @@ public sealed class CreateReferralHandler(
             return Replay(existing, hash);
         }
 
-        await CheckReferencesAsync(request, cancellationToken);
+        (await ReferenceChecks.LoadAsync(db, [request], cancellationToken)).ThrowIfInvalid(request);
         var answer = await availability.CheckAsync(request.DestinationMunicipalityCode, request.ServiceCode, cancellationToken);
         var check = AvailabilityPolicy.Decide(answer, request.DestinationMunicipalityCode, request.ServiceCode, clock.GetUtcNow());
 
@@ -81,52 +81,8 @@ public sealed class CreateReferralHandler(
             : throw new IdempotencyConflictException(
                 $"El request_id '{existing.RequestId}' ya se usó para otra referencia con contenido distinto.");
 
-    private async Task CheckReferencesAsync(NewReferral request, CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        var municipalities = await db.Municipalities
-            .Where(m => m.Code == request.MunicipalityCode || m.Code == request.DestinationMunicipalityCode)
-            .Select(m => m.Code).ToListAsync(cancellationToken);
-        if (!municipalities.Contains(request.MunicipalityCode))
-        {
-            errors.Add("municipalityCode", $"No existe el municipio '{request.MunicipalityCode}'.");
-        }
-
-        if (!municipalities.Contains(request.DestinationMunicipalityCode))
-        {
-            errors.Add("destinationMunicipalityCode", $"No existe el municipio '{request.DestinationMunicipalityCode}'.");
-        }
-
-        var institutions = await db.Institutions
-            .Where(i => i.Code == request.OriginInstitution || i.Code == request.DestinationInstitution)
-            .Select(i => i.Code).ToListAsync(cancellationToken);
-        if (!institutions.Contains(request.OriginInstitution))
-        {
-            errors.Add("originInstitution", $"No existe la institución '{request.OriginInstitution}'.");
-        }
-
-        if (!institutions.Contains(request.DestinationInstitution))
-        {
-            errors.Add("destinationInstitution", $"No existe la institución '{request.DestinationInstitution}'.");
-        }
-
-        if (request.PreviousReferralId is { } previousId)
-        {
-            var previous = await db.Referrals.Where(r => r.Id == previousId).Select(r => new { r.Status }).FirstOrDefaultAsync(cancellationToken);
-            if (previous is null)
-            {
-                errors.Add("previousReferralId", "No existe la referencia anterior indicada.");
-            }
-            else if (previous.Status != ReferralStatus.Rejected)
-            {
-                errors.Add("previousReferralId", "Solo una referencia rechazada puede volver a referirse.");
-            }
-        }
-
-        errors.ThrowIfAny();
-    }
-
-    private static string RequestHash(NewReferral request)
+    /// <summary>The request's content without its id: a replay must carry the same, or it is a conflict.</summary>
+    internal static string RequestHash(NewReferral request)
     {
         var canonical = JsonSerializer.SerializeToUtf8Bytes(request with { RequestId = "" });
         return Convert.ToHexStringLower(SHA256.HashData(canonical));
