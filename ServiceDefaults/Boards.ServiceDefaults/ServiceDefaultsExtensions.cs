@@ -1,4 +1,5 @@
 using Boards.ServiceDefaults.Authentication;
+using Boards.ServiceDefaults.Errors;
 using Boards.ServiceDefaults.Health;
 using Boards.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,7 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddTransientDatabaseErrorHandling();
         if (bearerAuthentication)
         {
             builder.AddBoardsAuthentication();

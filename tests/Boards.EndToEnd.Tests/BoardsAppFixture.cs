@@ -26,6 +26,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     private GrpcChannel? _channel;
 
     public DistributedApplication App { get; private set; } = null!;
+    /// <summary>Where PostgreSQL and RabbitMQ keep their data (the fault tests read postmaster.pid there).</summary>
+    public string DataDirectory { get; private set; } = "";
     public HttpClient Http { get; } = new() { BaseAddress = new Uri($"http://localhost:{GatewayPort}") };
     public Tokens Tokens { get; } = new($"http://localhost:{IdentityPort}/realms/boards");
     public ReferralClient Referrals { get; private set; } = null!;
@@ -47,6 +49,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         {
             File.SetUnixFileMode(data, (UnixFileMode)0b111_101_101);
         }
+
+        DataDirectory = data;
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Boards_AppHost>(
         [

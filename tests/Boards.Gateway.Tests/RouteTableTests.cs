@@ -72,6 +72,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
         OfferCatalog.Descriptor.FullName,
         "boards.servicedays.v1.ServiceDayService",
         "boards.planning.v1.PlanService",
+        "boards.bench.v1.Echo", // the benchmark's transport baseline (bench/), served by referrals
         "grpc.reflection.v1alpha.ServerReflection",
         "grpc.reflection.v1.ServerReflection",
     ];
@@ -118,6 +119,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/boards.needs.v1.OfferCatalog", "needs-grpc", "http://_grpc.needs", Gateway.NeedsGrpc)]
     [InlineData("/boards.servicedays.v1.ServiceDayService", "servicedays-grpc", "http://_grpc.servicedays", Gateway.ServiceDaysGrpc)]
     [InlineData("/boards.planning.v1.PlanService", "planning-grpc", "http://_grpc.planning", Gateway.PlanningGrpc)]
+    [InlineData("/boards.bench.v1.Echo", "referrals-grpc", "http://_grpc.referrals", Gateway.ReferralsGrpc)]
     public void Each_grpc_service_goes_to_its_services_grpc_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
     {
         var route = RouteFor(pathPrefix);

@@ -1,5 +1,7 @@
+using Boards.Gateway.Limits;
 using Boards.Gateway.RateLimiting;
 using Boards.Gateway.Routing;
+using Boards.Gateway.Upstream;
 using Boards.ServiceDefaults;
 
 namespace Boards.Gateway;
@@ -8,6 +10,7 @@ public static class GatewayExtensions
 {
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
+        builder.Services.AddGatewayLimits();
         builder.Services.AddClientRateLimiting(builder.Configuration);
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
@@ -22,11 +25,12 @@ public static class GatewayExtensions
     /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseGatewayLimits();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
-        app.MapReverseProxy();
+        app.MapReverseProxyWithCleanFailures();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Api;
 using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Messaging;
 using Boards.Monitoring.Consumers;
@@ -39,6 +40,7 @@ public static class MonitoringServiceExtensions
 
         builder.Services.AddOpenApi();
         builder.Services.AddGrpc();
+        builder.Services.AddBoardsRequestLimits();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         return builder;
@@ -52,6 +54,7 @@ public static class MonitoringServiceExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMalformedInputRefusal();
 
         app.MapDefaultEndpoints();
         app.MapOpenApi().AllowAnonymous();

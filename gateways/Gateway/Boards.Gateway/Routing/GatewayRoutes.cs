@@ -20,6 +20,7 @@ public static class GatewayRoutes
         Route("service-days-rest", "/api/service-days/{**rest}", "servicedays"),
         Route("plans-rest", "/api/plans/{**rest}", "planning"),
         Route("referrals-grpc", "/boards.referrals.v1.ReferralService/{**method}", "referrals-grpc"),
+        Route("bench-echo-grpc", "/boards.bench.v1.Echo/{**method}", "referrals-grpc"),
         Route("referrals-grpc-reflection", "/grpc.reflection.v1alpha.ServerReflection/{**method}", "referrals-grpc"),
         Route("referrals-grpc-reflection-v1", "/grpc.reflection.v1.ServerReflection/{**method}", "referrals-grpc"),
         Route("monitoring-grpc", "/boards.monitoring.v1.MonitoringService/{**method}", "monitoring-grpc"),

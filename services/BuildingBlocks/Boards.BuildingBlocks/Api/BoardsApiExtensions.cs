@@ -18,6 +18,7 @@ public static class BoardsApiExtensions
         where TErrorMapper : class, IApiErrorMapper
     {
         services.AddBoardsErrorHandling<TErrorMapper>();
+        services.AddBoardsRequestLimits();
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
         services.AddOpenApi();
@@ -34,6 +35,7 @@ public static class BoardsApiExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMalformedInputRefusal();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }
@@ -43,6 +45,7 @@ public static class BoardsApiExtensions
     {
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcService<EchoService>(); // the benchmark's transport baseline; needs a token (fallback policy)
         return app;
     }
 }

@@ -9,6 +9,8 @@ public enum ApiErrorKind
     FailedPrecondition,
     Aborted,
     AlreadyExists,
+    /// <summary>A dependency (the database) failed for a moment: REST 503 with Retry-After, gRPC Unavailable.</summary>
+    Unavailable,
 }
 
 /// <summary>
@@ -22,6 +24,8 @@ public sealed record ApiError(ApiErrorKind Kind, string Title, string Detail)
     public string? Subject { get; init; }
     public string? ProblemType { get; init; }
     public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
+    /// <summary>When the caller may try again; sent as Retry-After (REST) and google.rpc.RetryInfo (gRPC).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public static ApiError Invalid(IReadOnlyDictionary<string, string[]> fields) =>
         new(ApiErrorKind.InvalidArgument, "La solicitud tiene datos inválidos.", "La solicitud tiene datos inválidos.") { FieldErrors = fields };
@@ -43,12 +47,29 @@ public sealed class CommonErrorMapper : IApiErrorMapper
             new ApiError(ApiErrorKind.InvalidArgument, "No se pudo leer la solicitud.", bad.InnerException?.Message ?? bad.Message),
         NotFoundException notFound => new ApiError(ApiErrorKind.NotFound, "No encontrado.", notFound.Message),
         ForbiddenException forbidden => new ApiError(ApiErrorKind.PermissionDenied, "Fuera de su alcance.", forbidden.Message),
+        _ when TransientFailures.IsTransient(exception) => TransientFailures.Unavailable,
+        _ when IsTextPostgresCannotStore(exception) => new ApiError(ApiErrorKind.InvalidArgument, "La solicitud tiene datos inválidos.",
+            "Un texto de la solicitud contiene caracteres que no se pueden guardar (por ejemplo, el carácter nulo U+0000)."),
         ConcurrencyConflictException conflict => new ApiError(ApiErrorKind.Aborted, "Versión desactualizada.", conflict.Message)
         {
             ProblemType = "https://boards.example/problems/stale-version",
         },
         _ => null,
     };
+
+    // 22021: character not in repertoire (a NUL in text); 22P05: untranslatable character. Bad input, not a bug.
+    private static bool IsTextPostgresCannotStore(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Npgsql.PostgresException { SqlState: "22021" or "22P05" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 public static class ApiErrors

@@ -7,7 +7,8 @@ namespace Boards.BuildingBlocks.Errors;
 
 /// <summary>
 /// Maps errors to gRPC status codes with google.rpc details: InvalidArgument + BadRequest field violations
-/// (snake_case proto paths), FailedPrecondition + PreconditionFailure, NotFound, PermissionDenied, Aborted, AlreadyExists.
+/// (snake_case proto paths), FailedPrecondition + PreconditionFailure, NotFound, PermissionDenied, Aborted, AlreadyExists,
+/// Unavailable + RetryInfo (the database is away for a moment).
 /// </summary>
 public sealed class GrpcErrorInterceptor(IEnumerable<IApiErrorMapper> mappers) : Interceptor
 {
@@ -63,6 +64,14 @@ public sealed class GrpcErrorInterceptor(IEnumerable<IApiErrorMapper> mappers) :
             }));
         }
 
+        if (error.RetryAfter is { } retryAfter)
+        {
+            status.Details.Add(Google.Protobuf.WellKnownTypes.Any.Pack(new RetryInfo
+            {
+                RetryDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(retryAfter),
+            }));
+        }
+
         return status.ToRpcException();
     }
 
@@ -92,6 +101,7 @@ public sealed class GrpcErrorInterceptor(IEnumerable<IApiErrorMapper> mappers) :
         ApiErrorKind.PermissionDenied => Code.PermissionDenied,
         ApiErrorKind.FailedPrecondition => Code.FailedPrecondition,
         ApiErrorKind.Aborted => Code.Aborted,
+        ApiErrorKind.Unavailable => Code.Unavailable,
         _ => Code.AlreadyExists,
     };
 }

@@ -17,6 +17,11 @@ public sealed class ProblemDetailsErrorHandler(IEnumerable<IApiErrorMapper> mapp
 
         var problem = ToProblem(error);
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (error.RetryAfter is { } retryAfter)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
@@ -30,6 +35,7 @@ public sealed class ProblemDetailsErrorHandler(IEnumerable<IApiErrorMapper> mapp
             ApiErrorKind.InvalidArgument => StatusCodes.Status400BadRequest,
             ApiErrorKind.NotFound => StatusCodes.Status404NotFound,
             ApiErrorKind.PermissionDenied => StatusCodes.Status403Forbidden,
+            ApiErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status409Conflict,
         };
         problem.Title = error.Title;

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The benchmark harness (docs/performance.md#benchmark-harness): measures Boards against this machine's own limits.
+#   ./bench.sh [--quick] [--url http://localhost:5080] [--no-build]
+# Uses the system already answering on --url, or starts one in local mode with its own data (bench/.data) and
+# stops it at the end. Ends with: create/baseline-A=<ratio> lag-p99-ms=<n> national-p95-ms=<n> deep-page/first-page=<ratio>
+set -euo pipefail
+cd "$(dirname "$0")"
+source eng/lib.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+command -v dotnet >/dev/null || { echo "El banco necesita el SDK de .NET 10 (dotnet) en el PATH." >&2; exit 1; }
+
+url="http://localhost:5080"; build=1; bench_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) bench_args+=(--quick); shift ;;
+    --url) url="${2:?--url necesita una dirección}"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    *) echo "Opción desconocida: $1. Uso: ./bench.sh [--quick] [--url http://localhost:5080] [--no-build]" >&2; exit 2 ;;
+  esac
+done
+url="${url%/}"
+port="${url##*:}"; host="${url%:*}"
+case "$port" in ''|*[!0-9]*) echo "--url debe terminar en un puerto, p. ej. http://localhost:5080" >&2; exit 2 ;; esac
+grpc_url="$host:$((port + 1))"
+identity="${Ports__Identity:-5070}"
+postgres_port="${Infrastructure__PostgresPort:-55432}"
+
+boards_install_packages
+if [ "$build" = 1 ]; then
+  echo "Compilando Boards y el banco ..."
+  dotnet build Boards.sln -c Debug -nologo -clp:ErrorsOnly
+fi
+
+started=""; data=""
+stop_system() {
+  [ -n "$started" ] || return 0
+  echo "Deteniendo el sistema del banco ..."
+  # TERM reaches the AppHost, which stops every service and both servers before it exits.
+  kill -TERM -- "-$started" 2>/dev/null || true
+  for _ in $(seq 1 120); do
+    if ! kill -0 "$started" 2>/dev/null && ! boards_port_open "$port" && ! boards_port_open "$postgres_port"; then return 0; fi
+    sleep 0.5
+  done
+  kill -KILL -- "-$started" 2>/dev/null || true
+}
+remove_data() { [ -n "$data" ] && rm -rf "${data:?}"; }
+# The harness's own data (millions of seeded rows, gigabytes) is removed with its system.
+trap 'stop_system; remove_data' EXIT
+
+if curl -sf -o /dev/null --max-time 3 "$url/health"; then
+  echo "Usando el sistema que ya responde en $url (las filas sembradas se quitan al final)."
+  bench_args+=(--clean-up)
+else
+  # Its own data folder, so seeding millions of rows never touches anyone's development data.
+  data="$PWD/bench/.data"
+  mkdir -p "$data"; chmod 755 "$PWD/bench" "$data" 2>/dev/null || true
+  if ! { runuser -u postgres -- test -x "$data" && runuser -u rabbitmq -- test -x "$data"; } 2>/dev/null; then
+    data="/var/tmp/boards-bench-$(echo -n "$PWD" | sha1sum | cut -c1-10)"; mkdir -p "$data"; chmod 755 "$data"
+  fi
+  # A fresh folder each run: every run starts from the same state, and nothing seeded lingers.
+  rm -rf "${data:?}"; mkdir -p "$data"; chmod 755 "$data"
+  echo "Iniciando Boards en modo local para el banco (datos en $data, registro en bench/bench-system.log) ..."
+  # The gateway's per-client rate limit would measure itself instead of the system: raised for the harness's own run.
+  Infrastructure__Mode=local Infrastructure__DataDirectory="$data" Ports__Gateway="$port" Ports__GatewayGrpc="$((port + 1))" \
+    Gateway__RateLimit__PermitsPerSecond=100000 Gateway__RateLimit__Burst=100000 \
+    setsid dotnet run --project AppHost/Boards.AppHost --no-build --launch-profile http >bench/bench-system.log 2>&1 &
+  started=$!
+  for i in $(seq 1 600); do
+    curl -sf -o /dev/null --max-time 2 "$url/health" && break
+    kill -0 "$started" 2>/dev/null || { echo "El sistema se detuvo al iniciar; ver bench/bench-system.log" >&2; tail -n 20 bench/bench-system.log >&2; exit 1; }
+    [ $((i % 20)) = 0 ] && echo "  esperando al gateway en $url ... ($((i / 2)) s)"
+    sleep 0.5
+    [ "$i" = 600 ] && { echo "El gateway no respondió en 300 s; ver bench/bench-system.log" >&2; exit 1; }
+  done
+  echo "  gateway listo."
+fi
+
+# Membership seeds the municipalities and the identity provider the demo accounts at start: wait for both.
+for i in $(seq 1 120); do
+  token="$(curl -sf --max-time 3 -d grant_type=password -d client_id=boards-cli -d username=admin -d password=demo -d scope=boards-api \
+    "http://localhost:$identity/realms/boards/protocol/openid-connect/token" | sed -n 's/.*"access_token": *"\([^"]*\)".*/\1/p')" || true
+  if [ -n "$token" ] && curl -sf --max-time 3 -H "Authorization: Bearer $token" "$url/api/municipalities" | grep -q '"code"'; then break; fi
+  [ "$i" = 120 ] && { echo "El proveedor de identidad o los municipios no estuvieron listos en 60 s." >&2; exit 1; }
+  sleep 0.5
+done
+
+dotnet run --project bench/Boards.Bench --no-build -- --url "$url" --grpc-url "$grpc_url" \
+  --identity "http://localhost:$identity/realms/boards" --postgres "Host=127.0.0.1;Port=$postgres_port;Username=postgres" \
+  --results bench/results "${bench_args[@]}"

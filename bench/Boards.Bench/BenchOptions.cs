@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Boards.Bench;
+
+/// <summary>
+/// Where the system under test answers and how long to measure. Quick mode shrinks every duration and data set so a
+/// run takes about a minute and a half once the system is up.
+/// </summary>
+public sealed record BenchOptions
+{
+    public bool Quick { get; init; }
+    public Uri GatewayUrl { get; init; } = new("http://localhost:5080");
+    public Uri GatewayGrpcUrl { get; init; } = new("http://localhost:5081");
+    public Uri IdentityRealm { get; init; } = new("http://localhost:5070/realms/boards");
+
+    /// <summary>The system's PostgreSQL server (no database): baseline A, the event-lag poll and the seeding use it.</summary>
+    public string Postgres { get; init; } = "Host=127.0.0.1;Port=55432;Username=postgres";
+
+    public string ResultsDirectory { get; init; } = "bench/results";
+
+    /// <summary>Delete the rows the run seeded at the end (set when the system is someone's, not the harness's own).</summary>
+    public bool CleanUp { get; init; }
+
+    public int[] Concurrencies { get; } = [1, 8, 32];
+    public TimeSpan StepDuration => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
+    public TimeSpan LagDuration => Quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(60);
+    public int LagRatePerSecond => 200;
+    public (int Facts, int Municipalities)[] NationalScales => Quick
+        ? [(100_000, 22), (1_000_000, 263)]
+        : [(1_000_000, 22), (10_000_000, 263)];
+    public int NationalCalls => Quick ? 40 : 200;
+    public int DeepPage => 200;
+    public int PageSize => 50;
+    public int PagingCalls => Quick ? 30 : 100;
+    public int BatchSize => 100;
+    public int BatchRounds => Quick ? 2 : 5;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            options = args[i] switch
+            {
+                "--quick" => options with { Quick = true },
+                "--clean-up" => options with { CleanUp = true },
+                "--url" => options with { GatewayUrl = new Uri(Required(args[i], value)) },
+                "--grpc-url" => options with { GatewayGrpcUrl = new Uri(Required(args[i], value)) },
+                "--identity" => options with { IdentityRealm = new Uri(Required(args[i], value).TrimEnd('/')) },
+                "--postgres" => options with { Postgres = Required(args[i], value) },
+                "--results" => options with { ResultsDirectory = Required(args[i], value) },
+                _ => throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                    "Opción desconocida '{0}'. Uso: [--quick] [--url URL] [--grpc-url URL] [--identity URL] [--postgres CONEXIÓN] [--results CARPETA] [--clean-up]", args[i])),
+            };
+            if (args[i] is not ("--quick" or "--clean-up"))
+            {
+                i++;
+            }
+        }
+
+        return options;
+    }
+
+    private static string Required(string option, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"Falta el valor de {option}.") : value;
+
+    public string Database(string name) => $"{Postgres};Database={name}";
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Boards.Bench;
+using Boards.Bench.Infrastructure;
+using Boards.Bench.Report;
+using Boards.Bench.Stages;
+
+// The benchmark harness (docs/performance.md): run by ./bench.sh against a system that is already up.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+
+var startedAt = DateTimeOffset.UtcNow;
+var clock = Stopwatch.StartNew();
+var progress = new Progress();
+using var system = new SystemUnderTest(options);
+var machine = await Machine.DescribeAsync(options);
+var focalPoints = await system.FocalPointsAsync(CancellationToken.None);
+await system.OfferServiceAsync(focalPoints.Select(f => f.Municipality), CancellationToken.None);
+progress.Detail($"{focalPoints.Count} puntos focales con token; {machine.Cores} núcleos, {machine.MemoryGiB} GiB");
+
+var baseline = await BaselineInsert.RunAsync(options, progress);
+var echo = await EchoBaseline.RunAsync(system, focalPoints, progress);
+var creates = await DurableCreate.RunAsync(system, focalPoints, progress);
+var lag = await EventLag.RunAsync(system, focalPoints, progress);
+var national = await NationalTable.RunAsync(system, progress);
+var paging = await DeepPaging.RunAsync(system, focalPoints.FirstOrDefault(f => f.Municipality == "alto-vera") ?? focalPoints[0], progress);
+var batch = await BatchCreate.RunAsync(system, focalPoints[0], progress);
+
+var summary = Targets.Check(baseline, creates, lag, national, paging, batch);
+var results = new BenchResults(startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Quick, options.GatewayUrl.ToString(), machine,
+    baseline, echo, creates, lag, national, paging, batch, summary);
+
+Directory.CreateDirectory(options.ResultsDirectory);
+var file = Path.Combine(options.ResultsDirectory, $"{startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{(options.Quick ? "-quick-run" : "-full-run")}.json");
+await File.WriteAllTextAsync(file, JsonSerializer.Serialize(results, new JsonSerializerOptions
+{
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+}));
+
+Console.WriteLine();
+Console.WriteLine(ResultsTable.Render(results));
+Console.WriteLine($"Resultados (results): {file}");
+Console.WriteLine(summary.FinalLine());
+return 0;

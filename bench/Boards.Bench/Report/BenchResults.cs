@@ -1,0 +1,32 @@
+using Boards.Bench.Infrastructure;
+using Boards.Bench.Stages;
+
+namespace Boards.Bench.Report;
+
+/// <summary>Everything one run measured; written as bench/results/&lt;timestamp&gt;.json.</summary>
+public sealed record BenchResults(
+    DateTimeOffset StartedAt,
+    double Seconds,
+    bool Quick,
+    string Gateway,
+    Machine Machine,
+    IReadOnlyList<LoadResult> BaselineInsert,
+    IReadOnlyList<LoadResult> BaselineEcho,
+    IReadOnlyList<LoadResult> DurableCreate,
+    LagResult EventLag,
+    IReadOnlyList<NationalResult> NationalTable,
+    PagingResult Paging,
+    BatchResult Batch,
+    Summary Summary);
+
+/// <summary>The four numbers of the final line, and every target with whether it was met.</summary>
+public sealed record Summary(double CreateOverBaselineA, double LagP99Ms, double NationalP95Ms, double DeepOverFirst, IReadOnlyList<TargetCheck> Targets)
+{
+    public string FinalLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"create/baseline-A={CreateOverBaselineA:0.00} lag-p99-ms={LagP99Ms:0} national-p95-ms={NationalP95Ms:0.#} deep-page/first-page={DeepOverFirst:0.00}");
+}
+
+public sealed record TargetCheck(string Name, string Measured, string Target, bool? Met)
+{
+    public string Mark => Met switch { true => "✓", false => "✗", null => "–" };
+}

@@ -1,0 +1,47 @@
+using Npgsql;
+
+namespace Boards.BuildingBlocks.Errors;
+
+/// <summary>
+/// Failures that say "the database is away for a moment", not "this request is wrong": a refused or broken
+/// connection, a timeout, PostgreSQL shutting down or starting up, another service answering Unavailable. Callers get
+/// Unavailable / 503 and try again.
+/// </summary>
+public static class TransientFailures
+{
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    public static ApiError Unavailable { get; } = new(
+        ApiErrorKind.Unavailable,
+        "Servicio no disponible por un momento.",
+        "La base de datos no responde en este momento. Intente de nuevo en unos segundos.")
+    {
+        ProblemType = "https://boards.example/problems/unavailable",
+        RetryAfter = RetryAfter,
+    };
+
+    // 08: connection exceptions; 53: insufficient resources; 57P01-57P03: admin/crash shutdown, cannot connect now.
+    private static readonly string[] TransientSqlStatePrefixes = ["08", "53", "57P01", "57P02", "57P03"];
+
+    /// <summary>True when the exception, or one it wraps (EF Core wraps Npgsql's), is a transient database failure.</summary>
+    public static bool IsTransient(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case PostgresException postgres:
+                    return Array.Exists(TransientSqlStatePrefixes, prefix => postgres.SqlState.StartsWith(prefix, StringComparison.Ordinal));
+                case NpgsqlException npgsql when npgsql.IsTransient:
+                    return true;
+                // Another Boards service this one called is away for a moment: so is this answer.
+                case Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Unavailable }:
+                    return true;
+                case AggregateException aggregate when aggregate.InnerExceptions.Any(IsTransient):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}

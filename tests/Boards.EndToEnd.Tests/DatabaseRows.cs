@@ -1,0 +1,60 @@
+using Npgsql;
+
+namespace Boards.EndToEnd.Tests;
+
+/// <summary>The number of rows in every table of every service's database: equal before and after means nothing was written.</summary>
+public static class DatabaseRows
+{
+    public static readonly string[] Databases = ["referralsdb", "monitoringdb", "membershipdb", "needsdb", "servicedaysdb", "planningdb"];
+
+    public static async Task<SortedDictionary<string, long>> CountAsync()
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var database in Databases)
+        {
+            await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={BoardsAppFixture.PostgresPort};Username=postgres;Database={database}");
+            await connection.OpenAsync();
+            var tables = new List<string>();
+            await using (var list = new NpgsqlCommand(
+                "select format('%I.%I', schemaname, tablename) from pg_tables where schemaname not in ('pg_catalog', 'information_schema')", connection))
+            await using (var reader = await list.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var table in tables)
+            {
+                await using var count = new NpgsqlCommand($"select count(*) from {table}", connection);
+                counts[$"{database}:{table}"] = (long)(await count.ExecuteScalarAsync())!;
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Waits until two counts a second apart agree (events from earlier tests still settling), and returns it.</summary>
+    public static async Task<SortedDictionary<string, long>> SettledAsync()
+    {
+        var previous = await CountAsync();
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var current = await CountAsync();
+            if (current.SequenceEqual(previous))
+            {
+                return current;
+            }
+
+            previous = current;
+        }
+
+        return previous;
+    }
+
+    public static IEnumerable<string> Differences(SortedDictionary<string, long> before, SortedDictionary<string, long> after) =>
+        after.Where(row => !before.TryGetValue(row.Key, out var old) || old != row.Value)
+            .Select(row => $"{row.Key}: {(before.TryGetValue(row.Key, out var old) ? old : 0)} → {row.Value}");
+}

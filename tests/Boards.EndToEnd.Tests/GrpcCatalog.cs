@@ -1,0 +1,110 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Boards.EndToEnd.Tests;
+
+/// <summary>
+/// Every gRPC method a running service offers, read from its own reflection service (spoken as raw protobuf, so the
+/// tests need no reflection client package). Infrastructure services (reflection, health) are left out.
+/// </summary>
+public static class GrpcCatalog
+{
+    private const string Reflection = "grpc.reflection.v1alpha.ServerReflection";
+
+    public static async Task<IReadOnlyList<GrpcMethod>> MethodsAsync(int port)
+    {
+        using var channel = GrpcChannel.ForAddress($"http://localhost:{port}");
+        var invoker = channel.CreateCallInvoker();
+        var services = new List<string>();
+        foreach (var response in await AskAsync(invoker, 7, ""))
+        {
+            var list = Field(response, 6);
+            foreach (var service in Repeated(list!, 1))
+            {
+                services.Add(Field(service, 1)!.ToStringUtf8());
+            }
+        }
+
+        var methods = new List<GrpcMethod>();
+        foreach (var service in services.Where(s => !s.StartsWith("grpc.", StringComparison.Ordinal)))
+        {
+            var files = (await AskAsync(invoker, 4, service))
+                .SelectMany(response => Repeated(Field(response, 4)!, 1))
+                .Select(bytes => FileDescriptorProto.Parser.ParseFrom(bytes));
+            foreach (var file in files)
+            {
+                foreach (var described in file.Service.Where(s => $"{file.Package}.{s.Name}" == service))
+                {
+                    methods.AddRange(described.Method.Select(m => new GrpcMethod(service, m.Name, TypeOf(m), m.InputType.TrimStart('.'))
+                    {
+                        MunicipalityField = MunicipalityField(file, m.InputType),
+                    }));
+                }
+            }
+        }
+
+        return methods;
+    }
+
+    /// <summary>The number of the request's municipality code field, when it has one (for own/other municipality calls).</summary>
+    private static int? MunicipalityField(FileDescriptorProto file, string inputType)
+    {
+        var message = file.MessageType.FirstOrDefault(m => $".{file.Package}.{m.Name}" == inputType);
+        var fields = message?.Field.Where(f => f.Type == FieldDescriptorProto.Types.Type.String).ToList() ?? [];
+        return (fields.FirstOrDefault(f => f.Name == "municipality_code") ?? fields.FirstOrDefault(f => f.Name == "code"))?.Number;
+    }
+
+    private static MethodType TypeOf(MethodDescriptorProto method) => (method.ClientStreaming, method.ServerStreaming) switch
+    {
+        (false, false) => MethodType.Unary,
+        (false, true) => MethodType.ServerStreaming,
+        (true, false) => MethodType.ClientStreaming,
+        _ => MethodType.DuplexStreaming,
+    };
+
+    private static async Task<List<ByteString>> AskAsync(CallInvoker invoker, int field, string value)
+    {
+        var request = new MemoryStream();
+        var output = new CodedOutputStream(request);
+        output.WriteTag(field, WireFormat.WireType.LengthDelimited);
+        output.WriteString(value);
+        output.Flush();
+
+        var method = RawGrpc.Method(MethodType.DuplexStreaming, Reflection, "ServerReflectionInfo");
+        using var call = invoker.AsyncDuplexStreamingCall(method, null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(20)));
+        await call.RequestStream.WriteAsync(request.ToArray());
+        await call.RequestStream.CompleteAsync();
+        var responses = new List<ByteString>();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            responses.Add(ByteString.CopyFrom(call.ResponseStream.Current));
+        }
+
+        return responses;
+    }
+
+    /// <summary>The last length-delimited value of a field in a message (null when absent).</summary>
+    private static ByteString? Field(ByteString message, int number) => Repeated(message, number).LastOrDefault();
+
+    private static List<ByteString> Repeated(ByteString message, int number)
+    {
+        var values = new List<ByteString>();
+        var input = message.CreateCodedInput();
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagFieldNumber(tag) == number && WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited)
+            {
+                values.Add(input.ReadBytes());
+            }
+            else
+            {
+                input.SkipLastField();
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+
+namespace Boards.EndToEnd.Tests;
+
+/// <summary>One REST operation as the service's own OpenAPI document describes it.</summary>
+public sealed record RestOperation(string Service, HttpMethod Method, string Path, IReadOnlyList<RestParameter> Parameters, JsonElement? Body, JsonElement Document)
+{
+    public string Name => $"{Method} {Path}";
+
+    public IEnumerable<string> PathParameters => Parameters.Where(p => p.In == "path").Select(p => p.Name);
+}
+
+public sealed record RestParameter(string Name, string In, JsonElement Schema);
+
+/// <summary>Every REST operation a running service offers, read from its anonymous /openapi/v1.json.</summary>
+public static class OpenApiCatalog
+{
+    /// <summary>The services' REST ports in the fixture (gRPC is the next port up).</summary>
+    public static readonly IReadOnlyDictionary<string, int> RestPorts = new Dictionary<string, int>
+    {
+        ["referrals"] = 6101, ["monitoring"] = 6111, ["membership"] = 6121, ["needs"] = 6131, ["servicedays"] = 6141, ["planning"] = 6151,
+    };
+
+    private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
+
+    public static async Task<IReadOnlyList<RestOperation>> OperationsAsync(HttpClient http, string service)
+    {
+        var text = await http.GetStringAsync($"http://localhost:{RestPorts[service]}/openapi/v1.json");
+        var document = JsonDocument.Parse(text).RootElement.Clone();
+        var operations = new List<RestOperation>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in Methods)
+            {
+                if (!path.Value.TryGetProperty(method, out var operation))
+                {
+                    continue;
+                }
+
+                var parameters = new List<RestParameter>();
+                foreach (var holder in new[] { path.Value, operation })
+                {
+                    if (holder.TryGetProperty("parameters", out var list))
+                    {
+                        parameters.AddRange(list.EnumerateArray().Select(p => new RestParameter(
+                            p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!,
+                            p.TryGetProperty("schema", out var schema) ? schema : default)));
+                    }
+                }
+
+                JsonElement? body = operation.TryGetProperty("requestBody", out var requestBody) &&
+                    requestBody.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out var json) &&
+                    json.TryGetProperty("schema", out var bodySchema)
+                        ? bodySchema
+                        : requestBody.ValueKind == JsonValueKind.Object ? default(JsonElement) : null;
+                operations.Add(new RestOperation(service, new HttpMethod(method.ToUpperInvariant()), path.Name, parameters, body, document));
+            }
+        }
+
+        return operations;
+    }
+
+    /// <summary>Follows a "$ref" into components/schemas.</summary>
+    public static JsonElement Resolve(JsonElement document, JsonElement schema)
+    {
+        for (var depth = 0; depth < 10 && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference); depth++)
+        {
+            var name = reference.GetString()!.Split('/')[^1];
+            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(name);
+        }
+
+        return schema;
+    }
+
+    /// <summary>The schema's type without "null" ("string", "integer", "object", ...), or "" when it has none.</summary>
+    public static string TypeOf(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("type", out var type))
+        {
+            return schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("properties", out _) ? "object" : "";
+        }
+
+        return type.ValueKind == JsonValueKind.Array
+            ? type.EnumerateArray().Select(t => t.GetString()!).FirstOrDefault(t => t != "null") ?? ""
+            : type.GetString() ?? "";
+    }
+}
