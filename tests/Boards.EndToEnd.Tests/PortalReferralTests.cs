@@ -162,7 +162,7 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : PortalTest(bo
     {
         var page = await Browser.NewPageAsync();
         await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "focal.alto-vera");
-        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "Boards.portal", Value = "no-es-una-sesion", Url = Boards.PortalUrl }]);
+        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "boards.portal", Value = "no-es-una-sesion", Url = Boards.PortalUrl }]);
 
         var authorizations = 0;
         page.Request += (_, request) =>
