@@ -35,6 +35,9 @@ public sealed class MessagingHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Messages whose ids are added here are refused instead of published, until they are removed.</summary>
+    public RefusingPublisher Publisher => _host.Services.GetRequiredService<RefusingPublisher>();
+
     /// <summary>The relay to drive by hand (when it does not run in the background).</summary>
     public OutboxRelay<TestDbContext> Relay => _host.Services.GetRequiredService<OutboxRelay<TestDbContext>>();
 
@@ -67,6 +70,9 @@ public sealed class MessagingHost : IAsyncDisposable
             }
         });
         builder.AddServiceDatabase<TestDbContext>("testdb");
+        builder.Services.AddSingleton<BusOutboxPublisher>();
+        builder.Services.AddSingleton<RefusingPublisher>();
+        builder.Services.AddSingleton<IOutboxPublisher>(services => services.GetRequiredService<RefusingPublisher>());
         builder.Services.AddSingleton(probe);
         builder.Services.AddConsumeObserver(_ => probe);
         builder.Services.AddPublishObserver(_ => probe);

@@ -38,6 +38,7 @@ public static class MessagingExtensions
         });
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSignalInterceptor>();
         builder.Services.AddSingleton(TimeProvider.System);

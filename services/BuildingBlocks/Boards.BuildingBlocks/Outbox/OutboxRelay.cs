@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,22 +8,20 @@ using Microsoft.Extensions.Options;
 namespace Boards.BuildingBlocks.Outbox;
 
 /// <summary>
-/// Publishes outbox messages in the order they were written (UUIDv7 ids: to the millisecond; events that need finer
-/// ordering carry a version) and marks them published only after the broker confirmed them.
+/// Publishes outbox messages oldest first (UUIDv7 ids), in batches, and marks each published only after the broker
+/// confirmed it.
 /// While the broker is down messages stay pending and are retried; a crash between publish and commit
 /// publishes again, which the consumers' inbox absorbs (at-least-once delivery).
 /// </summary>
 public sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
-    IBus bus,
+    IOutboxPublisher publisher,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
-    private static readonly ActivitySource Source = new("Boards.Outbox");
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -73,36 +69,60 @@ public sealed partial class OutboxRelay<TDbContext>(
                 """)
             .ToListAsync(cancellationToken);
 
-        var published = 0;
+        var readable = new List<PendingMessage>(batch.Count);
         foreach (var message in batch)
         {
-            if (!TryRead(message, out var payload, out var type))
+            if (TryRead(message, out var payload, out var type))
             {
-                // A poison message would block every later one forever; set it aside, keep it for inspection.
-                message.DeadLetteredAt = clock.GetUtcNow();
-                LogDeadLettered(logger, message.Id, message.MessageType, message.LastError);
+                readable.Add(new PendingMessage(message, payload, type));
                 continue;
             }
 
-            try
-            {
-                await PublishAsync(message, payload, type, cancellationToken);
-                message.PublishedAt = clock.GetUtcNow();
-                message.LastError = null;
-                published++;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                message.Attempts++;
-                message.LastError = Truncate(exception.Message, 2000);
-                LogPublishFailed(logger, message.Id, message.MessageType, message.Attempts, exception.Message);
-                break; // keep order: the rest waits for the broker too
-            }
+            // A poison message would block every later one forever; set it aside, keep it for inspection.
+            message.DeadLetteredAt = clock.GetUtcNow();
+            LogDeadLettered(logger, message.Id, message.MessageType, message.LastError);
         }
 
+        var published = await PublishBatchAsync(readable, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return published;
+    }
+
+    /// <summary>
+    /// The oldest message goes alone: while the broker is down that one attempt tells us so, and the rest wait untried.
+    /// Once it is confirmed, the rest are published together and their confirms awaited together, so a batch costs
+    /// about one broker round trip instead of one per message. A message that fails stays pending for the next pass;
+    /// consumers never rely on arrival order (events carry versions), so the ones after it are not held back.
+    /// </summary>
+    private async Task<int> PublishBatchAsync(List<PendingMessage> pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0 || !await TryPublishAsync(pending[0], cancellationToken))
+        {
+            return 0;
+        }
+
+        var rest = await Task.WhenAll(pending.Skip(1).Select(message => TryPublishAsync(message, cancellationToken)));
+        return 1 + rest.Count(confirmed => confirmed);
+    }
+
+    private async Task<bool> TryPublishAsync(PendingMessage pending, CancellationToken cancellationToken)
+    {
+        var message = pending.Message;
+        try
+        {
+            await publisher.PublishAsync(message, pending.Payload, pending.Type, cancellationToken);
+            message.PublishedAt = clock.GetUtcNow();
+            message.LastError = null;
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            message.Attempts++;
+            message.LastError = Truncate(exception.Message, 2000);
+            LogPublishFailed(logger, message.Id, message.MessageType, message.Attempts, exception.Message);
+            return false;
+        }
     }
 
     private static bool TryRead(OutboxMessage message, out object payload, out Type type)
@@ -133,15 +153,7 @@ public sealed partial class OutboxRelay<TDbContext>(
         return payload is not null;
     }
 
-    private async Task PublishAsync(OutboxMessage message, object payload, Type type, CancellationToken cancellationToken)
-    {
-        ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
-        using var activity = Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.PublishTimeout);
-        await bus.Publish(payload, type, Pipe.Execute<PublishContext>(context => context.MessageId = message.Id), timeout.Token);
-    }
+    private sealed record PendingMessage(OutboxMessage Message, object Payload, Type Type);
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
