@@ -29,7 +29,7 @@ postgres_port="${Infrastructure__PostgresPort:-55432}"
 boards_install_packages
 if [ "$build" = 1 ]; then
   echo "Compilando Boards y el banco ..."
-  dotnet build Boards.sln -c Debug -nologo -clp:ErrorsOnly
+  dotnet build Boards.sln -c Release -nologo -clp:ErrorsOnly
 fi
 
 started=""; data=""
@@ -64,7 +64,7 @@ else
   # The gateway's per-client rate limit would measure itself instead of the system: raised for the harness's own run.
   Infrastructure__Mode=local Infrastructure__DataDirectory="$data" Ports__Gateway="$port" Ports__GatewayGrpc="$((port + 1))" \
     Gateway__RateLimit__PermitsPerSecond=100000 Gateway__RateLimit__Burst=100000 \
-    setsid dotnet run --project AppHost/Boards.AppHost --no-build --launch-profile http >bench/bench-system.log 2>&1 &
+    setsid dotnet run --project AppHost/Boards.AppHost -c Release --no-build --launch-profile http >bench/bench-system.log 2>&1 &
   started=$!
   for i in $(seq 1 600); do
     curl -sf -o /dev/null --max-time 2 "$url/health" && break
@@ -85,6 +85,6 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 
-dotnet run --project bench/Boards.Bench --no-build -- --url "$url" --grpc-url "$grpc_url" \
+dotnet run --project bench/Boards.Bench -c Release --no-build -- --url "$url" --grpc-url "$grpc_url" \
   --identity "http://localhost:$identity/realms/boards" --postgres "Host=127.0.0.1;Port=$postgres_port;Username=postgres" \
   --results bench/results "${bench_args[@]}"

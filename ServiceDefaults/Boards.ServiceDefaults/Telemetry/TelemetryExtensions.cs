@@ -30,6 +30,7 @@ public static class TelemetryExtensions
                 .AddMeter("MassTransit")
                 .AddMeter(BoardsSourcePrefix + "*"))
             .WithTracing(tracing => tracing
+                .SetSampler(TraceSampling.From(builder.Configuration))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddSource(BoardsSourcePrefix + "*")
@@ -39,7 +40,7 @@ public static class TelemetryExtensions
                         !context.Request.Path.StartsWithSegments("/alive"))
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation()
+                // Npgsql's spans carry each statement; EF Core's instrumentation would add a second span per command.
                 .AddNpgsql());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -34,6 +34,7 @@ public static class ReferralsServiceExtensions
 
         builder.Services.AddServiceAvailability();
         builder.Services.AddScoped<CreateReferralHandler>();
+        builder.Services.AddSingleton<KnownReferenceCodes>();
         builder.Services.AddScoped<BatchCreateReferralsHandler>();
         builder.Services.AddScoped<GetReferralHandler>();
         builder.Services.AddScoped<ListReferralsHandler>();

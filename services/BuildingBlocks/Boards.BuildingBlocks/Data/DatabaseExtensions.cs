@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Boards.BuildingBlocks.Data;
 
@@ -12,11 +13,13 @@ public static class DatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-                               ?? throw new InvalidOperationException(
-                                   $"La cadena de conexión '{connectionName}' no está configurada (ConnectionStrings:{connectionName}).");
+        var configured = builder.Configuration.GetConnectionString(connectionName)
+                         ?? throw new InvalidOperationException(
+                             $"La cadena de conexión '{connectionName}' no está configurada (ConnectionStrings:{connectionName}).");
+        var connectionString = WithAutoPrepare(configured);
 
-        builder.Services.AddDbContext<TDbContext>((services, options) =>
+        // Pooled: a request reuses a context instead of building one (its service provider lookups showed in profiles).
+        builder.Services.AddDbContextPool<TDbContext>((services, options) =>
         {
             options.UseNpgsql(connectionString);
             var interceptor = services.GetService<OutboxSignalInterceptor>();
@@ -27,5 +30,20 @@ public static class DatabaseExtensions
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName);
         return builder;
+    }
+
+    /// <summary>
+    /// Npgsql prepares the statements a service runs again and again (the same few EF Core queries per request), so
+    /// PostgreSQL stops parsing and planning them on every call. A connection string that sets it keeps its own value.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 50;
+        }
+
+        return settings.ConnectionString;
     }
 }

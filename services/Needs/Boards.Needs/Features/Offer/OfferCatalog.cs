@@ -146,13 +146,17 @@ public sealed class OfferCatalog(NeedsDbContext db, Institutions institutions, T
 
         errors.ThrowIfAny();
 
-        var place = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == municipality, ct);
+        // One round trip: this runs for every referral sent.
+        var place = await db.Municipalities.AsNoTracking()
+            .Where(m => m.Code == municipality)
+            .Select(m => new { m.Name, Service = db.Services.FirstOrDefault(s => s.MunicipalityCode == municipality && s.Code == code) })
+            .FirstOrDefaultAsync(ct);
         if (place is null)
         {
             return new Availability(false, null, $"El municipio '{municipality}' no está registrado.");
         }
 
-        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.MunicipalityCode == municipality && s.Code == code, ct);
+        var service = place.Service;
         if (service is null)
         {
             return new Availability(false, null, $"El servicio '{code}' no se ofrece en {place.Name}.");

@@ -27,6 +27,7 @@ public sealed class BatchCreateReferralsHandler(
     IServiceAvailability availability,
     ReferralChangeFeed feed,
     IEnumerable<IApiErrorMapper> errorMappers,
+    KnownReferenceCodes known,
     TimeProvider clock)
 {
     public const int MaxItems = 100;
@@ -181,7 +182,7 @@ public sealed class BatchCreateReferralsHandler(
             return;
         }
 
-        var references = await ReferenceChecks.LoadAsync(db, open.Select(s => s.Request!).ToList(), cancellationToken);
+        var references = await ReferenceChecks.LoadAsync(db, known, open.Select(s => s.Request!).ToList(), cancellationToken);
         open.ForEach(slot => Guard(slot, () => references.ThrowIfInvalid(slot.Request!)));
     }
 

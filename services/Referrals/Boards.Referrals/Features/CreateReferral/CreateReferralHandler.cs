@@ -26,6 +26,7 @@ public sealed class CreateReferralHandler(
     IOptions<ReferralsOptions> options,
     IServiceAvailability availability,
     ReferralChangeFeed feed,
+    KnownReferenceCodes known,
     TimeProvider clock)
 {
     public async Task<CreateReferralResult> HandleAsync(CreateReferralCommand command, Caller caller, CancellationToken cancellationToken)
@@ -51,7 +52,7 @@ public sealed class CreateReferralHandler(
             return Replay(existing, hash);
         }
 
-        (await ReferenceChecks.LoadAsync(db, [request], cancellationToken)).ThrowIfInvalid(request);
+        (await ReferenceChecks.LoadAsync(db, known, [request], cancellationToken)).ThrowIfInvalid(request);
         var answer = await availability.CheckAsync(request.DestinationMunicipalityCode, request.ServiceCode, cancellationToken);
         var check = AvailabilityPolicy.Decide(answer, request.DestinationMunicipalityCode, request.ServiceCode, clock.GetUtcNow());
 

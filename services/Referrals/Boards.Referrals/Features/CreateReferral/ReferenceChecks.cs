@@ -7,7 +7,8 @@ namespace Boards.Referrals.Features.CreateReferral;
 
 /// <summary>
 /// The reference data a new referral points to (municipalities, institutions, the rejected referral it re-refers),
-/// loaded for one request or a whole batch in three queries, and checked per request with the same messages.
+/// loaded for one request or a whole batch in at most three queries (none for codes already known), and checked per
+/// request with the same messages.
 /// </summary>
 public sealed class ReferenceChecks
 {
@@ -22,20 +23,33 @@ public sealed class ReferenceChecks
         _previous = previous;
     }
 
-    public static async Task<ReferenceChecks> LoadAsync(ReferralsDbContext db, IReadOnlyCollection<NewReferral> requests, CancellationToken cancellationToken)
+    public static async Task<ReferenceChecks> LoadAsync(
+        ReferralsDbContext db, KnownReferenceCodes known, IReadOnlyCollection<NewReferral> requests, CancellationToken cancellationToken)
     {
         var municipalityCodes = requests.SelectMany(r => new[] { r.MunicipalityCode, r.DestinationMunicipalityCode }).Distinct().ToList();
         var institutionCodes = requests.SelectMany(r => new[] { r.OriginInstitution, r.DestinationInstitution }).Distinct().ToList();
         var previousIds = requests.Where(r => r.PreviousReferralId is not null).Select(r => r.PreviousReferralId!.Value).Distinct().ToList();
 
-        var municipalities = await db.Municipalities.Where(m => municipalityCodes.Contains(m.Code)).Select(m => m.Code).ToListAsync(cancellationToken);
-        var institutions = await db.Institutions.Where(i => institutionCodes.Contains(i.Code)).Select(i => i.Code).ToListAsync(cancellationToken);
+        var unknownMunicipalities = municipalityCodes.Where(code => !known.IsKnownMunicipality(code)).ToList();
+        if (unknownMunicipalities.Count > 0)
+        {
+            known.RememberMunicipalities(await db.Municipalities.Where(m => unknownMunicipalities.Contains(m.Code)).Select(m => m.Code).ToListAsync(cancellationToken));
+        }
+
+        var unknownInstitutions = institutionCodes.Where(code => !known.IsKnownInstitution(code)).ToList();
+        if (unknownInstitutions.Count > 0)
+        {
+            known.RememberInstitutions(await db.Institutions.Where(i => unknownInstitutions.Contains(i.Code)).Select(i => i.Code).ToListAsync(cancellationToken));
+        }
+
         var previous = previousIds.Count == 0
             ? []
             : await db.Referrals.Where(r => previousIds.Contains(r.Id)).Select(r => new { r.Id, r.Status }).ToDictionaryAsync(r => r.Id, r => r.Status, cancellationToken);
 
         return new ReferenceChecks(
-            municipalities.ToHashSet(StringComparer.Ordinal), institutions.ToHashSet(StringComparer.Ordinal), previous);
+            municipalityCodes.Where(known.IsKnownMunicipality).ToHashSet(StringComparer.Ordinal),
+            institutionCodes.Where(known.IsKnownInstitution).ToHashSet(StringComparer.Ordinal),
+            previous);
     }
 
     /// <summary>Throws <see cref="ValidationFailedException"/> naming every unknown reference of this request.</summary>
