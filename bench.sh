@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark harness (docs/performance.md#benchmark-harness): measures Boards against this machine's own limits.
-#   ./bench.sh [--quick] [--url http://localhost:5080] [--no-build]
+#   ./bench.sh [--quick] [--url http://localhost:5080] [--no-build] [--trace-sample 0.1]
 # Uses the system already answering on --url, or starts one in local mode with its own data (bench/.data) and
 # stops it at the end. Ends with: create/baseline-A=<ratio> lag-p99-ms=<n> national-p95-ms=<n> deep-page/first-page=<ratio>
 set -euo pipefail
@@ -10,13 +10,14 @@ source eng/lib.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 command -v dotnet >/dev/null || { echo "El banco necesita el SDK de .NET 10 (dotnet) en el PATH." >&2; exit 1; }
 
-url="http://localhost:5080"; build=1; bench_args=()
+url="http://localhost:5080"; build=1; bench_args=(); trace_sample="0.1"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) bench_args+=(--quick); shift ;;
     --url) url="${2:?--url necesita una dirección}"; shift 2 ;;
     --no-build) build=0; shift ;;
-    *) echo "Opción desconocida: $1. Uso: ./bench.sh [--quick] [--url http://localhost:5080] [--no-build]" >&2; exit 2 ;;
+    --trace-sample) trace_sample="${2:?--trace-sample necesita una proporción entre 0 y 1}"; shift 2 ;;
+    *) echo "Opción desconocida: $1. Uso: ./bench.sh [--quick] [--url http://localhost:5080] [--no-build] [--trace-sample 0.1]" >&2; exit 2 ;;
   esac
 done
 url="${url%/}"
@@ -50,7 +51,7 @@ trap 'stop_system; remove_data' EXIT
 
 if curl -sf -o /dev/null --max-time 3 "$url/health"; then
   echo "Usando el sistema que ya responde en $url (las filas sembradas se quitan al final)."
-  bench_args+=(--clean-up)
+  bench_args+=(--clean-up --system "sistema existente en $url (compilación y muestreo de trazas: los suyos)")
 else
   # Its own data folder, so seeding millions of rows never touches anyone's development data.
   data="$PWD/bench/.data"
@@ -63,7 +64,7 @@ else
   echo "Iniciando Boards en modo local para el banco (datos en $data, registro en bench/bench-system.log) ..."
   # The gateway's per-client rate limit would measure itself instead of the system: raised for the harness's own run.
   Infrastructure__Mode=local Infrastructure__DataDirectory="$data" Ports__Gateway="$port" Ports__GatewayGrpc="$((port + 1))" \
-    Gateway__RateLimit__PermitsPerSecond=100000 Gateway__RateLimit__Burst=100000 \
+    Gateway__RateLimit__PermitsPerSecond=100000 Gateway__RateLimit__Burst=100000 Telemetry__TraceSampleRatio="$trace_sample" \
     setsid dotnet run --project AppHost/Boards.AppHost -c Release --no-build --launch-profile http >bench/bench-system.log 2>&1 &
   started=$!
   for i in $(seq 1 600); do
@@ -74,6 +75,7 @@ else
     [ "$i" = 600 ] && { echo "El gateway no respondió en 300 s; ver bench/bench-system.log" >&2; exit 1; }
   done
   echo "  gateway listo."
+  bench_args+=(--system "iniciado por bench.sh: Release, modo local, trazas muestreadas $trace_sample (Telemetry__TraceSampleRatio), límite por cliente del gateway elevado")
 fi
 
 # Membership seeds the municipalities and the identity provider the demo accounts at start: wait for both.

@@ -18,6 +18,9 @@ public sealed record BenchOptions
 
     public string ResultsDirectory { get; init; } = "bench/results";
 
+    /// <summary>How the system under test was started (build, trace sampling), as bench.sh describes it; shown and kept.</summary>
+    public string SystemSetup { get; init; } = "sistema existente (configuración desconocida)";
+
     /// <summary>Delete the rows the run seeded at the end (set when the system is someone's, not the harness's own).</summary>
     public bool CleanUp { get; init; }
 
@@ -50,8 +53,9 @@ public sealed record BenchOptions
                 "--identity" => options with { IdentityRealm = new Uri(Required(args[i], value).TrimEnd('/')) },
                 "--postgres" => options with { Postgres = Required(args[i], value) },
                 "--results" => options with { ResultsDirectory = Required(args[i], value) },
+                "--system" => options with { SystemSetup = Required(args[i], value) },
                 _ => throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
-                    "Opción desconocida '{0}'. Uso: [--quick] [--url URL] [--grpc-url URL] [--identity URL] [--postgres CONEXIÓN] [--results CARPETA] [--clean-up]", args[i])),
+                    "Opción desconocida '{0}'. Uso: [--quick] [--url URL] [--grpc-url URL] [--identity URL] [--postgres CONEXIÓN] [--results CARPETA] [--system DESCRIPCIÓN] [--clean-up]", args[i])),
             };
             if (args[i] is not ("--quick" or "--clean-up"))
             {

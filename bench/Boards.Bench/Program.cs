@@ -36,7 +36,7 @@ var paging = await DeepPaging.RunAsync(system, focalPoints.FirstOrDefault(f => f
 var batch = await BatchCreate.RunAsync(system, focalPoints[0], progress);
 
 var summary = Targets.Check(baseline, creates, lag, national, paging, batch);
-var results = new BenchResults(startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Quick, options.GatewayUrl.ToString(), machine,
+var results = new BenchResults(startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Quick, options.GatewayUrl.ToString(), options.SystemSetup, machine,
     baseline, echo, creates, lag, national, paging, batch, summary);
 
 Directory.CreateDirectory(options.ResultsDirectory);

@@ -9,6 +9,7 @@ public sealed record BenchResults(
     double Seconds,
     bool Quick,
     string Gateway,
+    string SystemSetup,
     Machine Machine,
     IReadOnlyList<LoadResult> BaselineInsert,
     IReadOnlyList<LoadResult> BaselineEcho,

@@ -38,7 +38,8 @@ public static class NationalTable
             }
 
             var rebuilt = await RebuildTotalsAsync(monitoring);
-            await Execute(monitoring, "ANALYZE referral_facts");
+            // VACUUM too: otherwise autovacuum wakes up for the new rows in the middle of the measured calls.
+            await Execute(monitoring, "VACUUM (ANALYZE) referral_facts");
             progress.Detail($"sembrado en {seeding.Elapsed.TotalSeconds:0} s" + (rebuilt ? " (con monitoring_rebuild_totals())" : " (sin monitoring_rebuild_totals(): consulta original)"));
 
             progress.Stage(5, $"Tabla nacional: {options.NationalCalls} llamadas a GET /api/monitoring/municipalities con {facts:N0} derivaciones");
@@ -122,6 +123,7 @@ public static class NationalTable
     private static async Task Execute(NpgsqlDataSource data, string sql)
     {
         await using var command = data.CreateCommand(sql);
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync();
     }
 }
