@@ -8,6 +8,7 @@ using Boards.Monitoring.Features.Common;
 using Boards.Monitoring.Features.EarlyWarnings;
 using Boards.Monitoring.Features.GetMunicipality;
 using Boards.Monitoring.Features.GetMunicipalityTrends;
+using Boards.Monitoring.Features.IndicatorsSignal;
 using Boards.Monitoring.Features.ListMunicipalities;
 using Boards.ServiceDefaults;
 
@@ -37,6 +38,11 @@ public static class MonitoringServiceExtensions
         builder.Services.AddScoped<AcknowledgeWarningCommand>();
         builder.Services.AddSingleton<EarlyWarningSweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<EarlyWarningSweep>());
+
+        builder.Services.AddOptions<IndicatorsSignalOptions>().BindConfiguration(IndicatorsSignalOptions.Section)
+            .Validate(o => o.Interval > TimeSpan.Zero, "Monitoring:IndicatorsSignal:Interval debe ser mayor que cero.").ValidateOnStart();
+        builder.Services.AddSingleton<ChangedMunicipalities>();
+        builder.Services.AddHostedService<IndicatorsSignalPublisher>();
 
         builder.Services.AddOpenApi();
         builder.Services.AddGrpc();

@@ -3,6 +3,8 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Monitoring.Contracts.Events;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Features.EarlyWarnings;
+using Boards.Monitoring.Features.IndicatorsSignal;
+using Microsoft.AspNetCore.Hosting;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,8 @@ namespace Boards.Monitoring.Tests.Integration;
 /// broker. The broker is shared: every Monitoring host running at the same time consumes the same events and signals
 /// the same codes, so "what this service wrote" is read from its outbox, and the listener only proves those went out.
 /// The hosted sweep keeps its default interval (it would otherwise raise warnings for other classes' events); the
-/// tests run a pass themselves.
+/// tests run a pass themselves. The changed municipalities are announced only when a test asks
+/// (<see cref="AnnounceAsync"/>), so a test knows which changes one announcement covers.
 /// </summary>
 public sealed class IndicatorsHost : MonitoringHost
 {
@@ -31,6 +34,11 @@ public sealed class IndicatorsHost : MonitoringHost
             Collect(endpoint, Changed);
         });
     }
+
+    protected override void Configure(IWebHostBuilder web) => web.UseSetting("Monitoring:IndicatorsSignal:Interval", "1.00:00:00");
+
+    /// <summary>One announcement pass, now: one event per municipality changed since the last pass.</summary>
+    public Task<int> AnnounceAsync() => Services.GetRequiredService<ChangedMunicipalities>().AnnounceAsync(CancellationToken.None);
 
     /// <summary>One early-warning pass of this service, now.</summary>
     public Task<(int Raised, int Resolved)> SweepAsync() =>

@@ -242,33 +242,40 @@ public sealed class SessionsTrendsAndSignalTests(IndicatorsHost host) : IClassFi
     }
 
     [Fact]
-    public async Task Indicators_changed_is_written_once_per_handled_change_and_not_for_a_duplicate_and_published()
+    public async Task Changes_are_announced_once_per_municipality_per_pass_after_commit_and_nothing_for_a_duplicate()
     {
-        var code = await RegisteredAsync("senal", "Arroyos y Esteros");     // 1: the registration
+        var code = await RegisteredAsync("senal", "Arroyos y Esteros");     // a change: the registration
         var story = new ReferralStory(code, DateTimeOffset.UtcNow.AddDays(-1));
         var requestedId = Guid.CreateVersion7();
-        await host.PublishAndWaitAsync(story.Requested(), requestedId);       // 2: the new fact
+        await host.PublishAndWaitAsync(story.Requested(), requestedId);       // a change: the new fact
+        await host.PublishAndWaitAsync(story.Accepted(0.5));                  // a change: the fact moved
+        Assert.Empty(await host.OutboxedChangesAsync(code));                  // noted, not announced yet
+
+        Assert.True(await host.AnnounceAsync() >= 1);                         // other classes' codes may be pending too
+        var first = await host.OutboxedChangesAsync(code);
+        Assert.Single(first);                                                 // three changes, one announcement
+
         await host.PublishAndWaitAsync(story.Requested(), requestedId);       // the same message again: dropped by the inbox
         await host.PublishAndWaitAsync(story.Requested());                    // re-published: handled, but nothing changed
-        await host.PublishAndWaitAsync(story.Accepted(0.5));                  // 3: the fact moved
         Assert.Equal(2, host.CompletedDeliveries(requestedId));
+        await host.AnnounceAsync();
+        Assert.Single(await host.OutboxedChangesAsync(code));                 // nothing new to announce for this code
 
-        var written = await host.OutboxedChangesAsync(code);
-        Assert.Equal(3, written.Count);
-        Assert.Equal(3, written.Distinct().Count());
-        await host.WaitUntilPublishedAsync(written);
-        var published = host.Changed.First(c => c.EventId == written[0]);
+        await host.WaitUntilPublishedAsync(first);
+        var published = host.Changed.First(c => c.EventId == first[0]);
         Assert.Equal(code, published.MunicipalityCode);
         Assert.True(published.OccurredAt > DateTimeOffset.UtcNow.AddMinutes(-5));
 
-        // 4: a session 61 days ago; 5: a sweep raising "no session in 60 days". The next sweep changes nothing.
+        // A session 61 days ago: announced at the next pass. A sweep raising "no session in 60 days" writes its own
+        // signal in its transaction; the next sweep changes nothing.
         await host.PublishAndWaitAsync(Session(code, Guid.CreateVersion7(), Today.AddDays(-61), 1));
-        Assert.Equal(4, (await host.OutboxedChangesAsync(code)).Count);
+        await host.AnnounceAsync();
+        Assert.Equal(2, (await host.OutboxedChangesAsync(code)).Count);
         var (raised, _) = await host.SweepAsync();
         Assert.True(raised >= 1);
         await host.SweepAsync();
         var all = await host.OutboxedChangesAsync(code);
-        Assert.Equal(5, all.Count);
+        Assert.Equal(3, all.Count);
         await host.WaitUntilPublishedAsync(all);
     }
 }

@@ -34,7 +34,13 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         Db.Database.AutoSavepointsEnabled = false;
         await Db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
+        AfterCommit();
     }
 
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
+
+    /// <summary>Runs once the handler's changes and the inbox row are committed (not for a duplicate, not after a failure).</summary>
+    protected virtual void AfterCommit()
+    {
+    }
 }

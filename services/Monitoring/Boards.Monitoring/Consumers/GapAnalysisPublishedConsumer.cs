@@ -2,6 +2,7 @@ using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Needs.Contracts.Events;
 using MassTransit;
+using Boards.Monitoring.Features.IndicatorsSignal;
 
 namespace Boards.Monitoring.Consumers;
 
@@ -9,8 +10,8 @@ namespace Boards.Monitoring.Consumers;
 /// Keeps the latest gap analysis per municipality. A redelivery is dropped by the inbox; an analysis that is not newer
 /// (ComputedAt) than the one held is ignored, whatever order they arrive in.
 /// </summary>
-public sealed class GapAnalysisPublishedConsumer(MonitoringDbContext db, TimeProvider clock)
-    : ReadModelConsumer<GapAnalysisPublished>(db, clock)
+public sealed class GapAnalysisPublishedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
+    : ReadModelConsumer<GapAnalysisPublished>(db, clock, changed)
 {
     protected override async Task<string?> ApplyAsync(GapAnalysisPublished message, ConsumeContext<GapAnalysisPublished> context)
     {

@@ -2,6 +2,7 @@ using Boards.Membership.Contracts.Events;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using MassTransit;
+using Boards.Monitoring.Features.IndicatorsSignal;
 
 namespace Boards.Monitoring.Consumers;
 
@@ -9,8 +10,8 @@ namespace Boards.Monitoring.Consumers;
 /// Keeps the municipality registry from Membership's announcements (the registry of record): the newest registration
 /// of a code wins, whatever order they arrive in. Status is not kept: no indicator uses it yet.
 /// </summary>
-public sealed class MunicipalityRegisteredConsumer(MonitoringDbContext db, TimeProvider clock)
-    : ReadModelConsumer<MunicipalityRegistered>(db, clock)
+public sealed class MunicipalityRegisteredConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
+    : ReadModelConsumer<MunicipalityRegistered>(db, clock, changed)
 {
     protected override async Task<string?> ApplyAsync(MunicipalityRegistered message, ConsumeContext<MunicipalityRegistered> context)
     {

@@ -2,6 +2,7 @@ using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Planning.Contracts.Events;
 using MassTransit;
+using Boards.Monitoring.Features.IndicatorsSignal;
 
 namespace Boards.Monitoring.Consumers;
 
@@ -10,8 +11,8 @@ namespace Boards.Monitoring.Consumers;
 /// current plan. An action event that is not newer than the one held changes nothing at all. Locks are always taken
 /// action first, then plan, so concurrent events cannot deadlock.
 /// </summary>
-public sealed class PlanActionProgressedConsumer(MonitoringDbContext db, TimeProvider clock)
-    : ReadModelConsumer<PlanActionProgressed>(db, clock)
+public sealed class PlanActionProgressedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
+    : ReadModelConsumer<PlanActionProgressed>(db, clock, changed)
 {
     protected override async Task<string?> ApplyAsync(PlanActionProgressed message, ConsumeContext<PlanActionProgressed> context)
     {

@@ -2,12 +2,13 @@ using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Planning.Contracts.Events;
 using MassTransit;
+using Boards.Monitoring.Features.IndicatorsSignal;
 
 namespace Boards.Monitoring.Consumers;
 
 /// <summary>Folds a plan approval into the municipality's current plan (rules: <see cref="MunicipalityPlan"/>).</summary>
-public sealed class PlanApprovedConsumer(MonitoringDbContext db, TimeProvider clock)
-    : ReadModelConsumer<PlanApproved>(db, clock)
+public sealed class PlanApprovedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
+    : ReadModelConsumer<PlanApproved>(db, clock, changed)
 {
     protected override async Task<string?> ApplyAsync(PlanApproved message, ConsumeContext<PlanApproved> context)
     {

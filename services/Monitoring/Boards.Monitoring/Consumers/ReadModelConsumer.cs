@@ -1,26 +1,30 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.Monitoring.Data;
+using Boards.Monitoring.Features.IndicatorsSignal;
 using MassTransit;
 
 namespace Boards.Monitoring.Consumers;
 
 /// <summary>
-/// Every Monitoring consumer: the inbox drops a message id seen before (nothing is written, nothing is published);
-/// otherwise the consumer folds the message into the read model and, when that changed a row, MunicipalityIndicatorsChanged
-/// for the municipality goes to the outbox in the same transaction. Old news (a version or time not newer than the one
-/// held) changes nothing and announces nothing.
+/// Every Monitoring consumer: the inbox drops a message id seen before (nothing is written, nothing is announced);
+/// otherwise the consumer folds the message into the read model and, when that changed a row and the transaction
+/// committed, notes the municipality for the next MunicipalityIndicatorsChanged (<see cref="ChangedMunicipalities"/>).
+/// Old news (a version or time not newer than the one held) changes nothing and announces nothing.
 /// </summary>
-public abstract class ReadModelConsumer<TMessage>(MonitoringDbContext db, TimeProvider clock)
+public abstract class ReadModelConsumer<TMessage>(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
     : IdempotentConsumer<TMessage, MonitoringDbContext>(db, clock)
     where TMessage : class
 {
-    private readonly TimeProvider _clock = clock;
+    private string? _changedMunicipality;
 
-    protected sealed override async Task HandleAsync(TMessage message, ConsumeContext<TMessage> context)
+    protected sealed override async Task HandleAsync(TMessage message, ConsumeContext<TMessage> context) =>
+        _changedMunicipality = await ApplyAsync(message, context);
+
+    protected sealed override void AfterCommit()
     {
-        if (await ApplyAsync(message, context) is { } changedMunicipality)
+        if (_changedMunicipality is { } code)
         {
-            Db.SignalIndicatorsChanged(changedMunicipality, _clock);
+            changed.Note(code);
         }
     }
 

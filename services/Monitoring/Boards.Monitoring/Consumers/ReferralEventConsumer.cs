@@ -2,6 +2,7 @@ using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Referrals.Contracts.Events;
 using MassTransit;
+using Boards.Monitoring.Features.IndicatorsSignal;
 
 namespace Boards.Monitoring.Consumers;
 
@@ -10,8 +11,8 @@ namespace Boards.Monitoring.Consumers;
 /// transaction. The inbox (base class) drops a message id seen before; the fact's version rules make late and
 /// out-of-order events harmless, and the totals move by the fact's difference, so they follow the same rules.
 /// </summary>
-public abstract class ReferralEventConsumer<TEvent>(MonitoringDbContext db, TimeProvider clock)
-    : ReadModelConsumer<TEvent>(db, clock)
+public abstract class ReferralEventConsumer<TEvent>(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
+    : ReadModelConsumer<TEvent>(db, clock, changed)
     where TEvent : ReferralEvent
 {
     protected abstract ReferralChangeKind Kind { get; }
@@ -73,47 +74,47 @@ public static class ReferralEventMapping
     }
 }
 
-public sealed class ReferralRequestedConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralRequested>(db, clock)
+public sealed class ReferralRequestedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralRequested>(db, clock, changed)
 {
     protected override ReferralChangeKind Kind => ReferralChangeKind.Requested;
 }
 
-public sealed class ReferralAcceptedConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralAccepted>(db, clock)
+public sealed class ReferralAcceptedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralAccepted>(db, clock, changed)
 {
     protected override ReferralChangeKind Kind => ReferralChangeKind.Accepted;
 }
 
-public sealed class ReferralRejectedConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralRejected>(db, clock)
+public sealed class ReferralRejectedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralRejected>(db, clock, changed)
 {
     protected override ReferralChangeKind Kind => ReferralChangeKind.Rejected;
 }
 
-public sealed class ReferralStartedConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralStarted>(db, clock)
+public sealed class ReferralStartedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralStarted>(db, clock, changed)
 {
     protected override ReferralChangeKind Kind => ReferralChangeKind.Started;
 }
 
-public sealed class ReferralPutOnHoldConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralPutOnHold>(db, clock)
+public sealed class ReferralPutOnHoldConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralPutOnHold>(db, clock, changed)
 {
     protected override ReferralChangeKind Kind => ReferralChangeKind.PutOnHold;
 }
 
-public sealed class ReferralResumedConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralResumed>(db, clock)
+public sealed class ReferralResumedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralResumed>(db, clock, changed)
 {
     protected override ReferralChangeKind Kind => ReferralChangeKind.Resumed;
 }
 
-public sealed class ReferralCounterReferredConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralCounterReferred>(db, clock)
+public sealed class ReferralCounterReferredConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralCounterReferred>(db, clock, changed)
 {
     protected override ReferralChangeKind Kind => ReferralChangeKind.CounterReferred;
 }
 
-public sealed class ReferralCancelledConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralCancelled>(db, clock)
+public sealed class ReferralCancelledConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralCancelled>(db, clock, changed)
 {
     protected override ReferralChangeKind Kind => ReferralChangeKind.Cancelled;
 }
 
-public sealed class ReferralOverdueConsumer(MonitoringDbContext db, TimeProvider clock) : ReferralEventConsumer<ReferralOverdue>(db, clock)
+public sealed class ReferralOverdueConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralOverdue>(db, clock, changed)
 {
     protected override ReferralChangeKind Kind => ReferralChangeKind.Overdue;
 }

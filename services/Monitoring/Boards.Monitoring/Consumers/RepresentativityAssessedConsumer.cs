@@ -2,6 +2,7 @@ using Boards.Membership.Contracts.Events;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using MassTransit;
+using Boards.Monitoring.Features.IndicatorsSignal;
 
 namespace Boards.Monitoring.Consumers;
 
@@ -9,8 +10,8 @@ namespace Boards.Monitoring.Consumers;
 /// Keeps the latest representativity per municipality and basis (roster, attendance). A redelivery is dropped by the inbox; an assessment that is not
 /// newer (AssessedAt) than the one held is ignored, whatever order they arrive in.
 /// </summary>
-public sealed class RepresentativityAssessedConsumer(MonitoringDbContext db, TimeProvider clock)
-    : ReadModelConsumer<RepresentativityAssessed>(db, clock)
+public sealed class RepresentativityAssessedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
+    : ReadModelConsumer<RepresentativityAssessed>(db, clock, changed)
 {
     protected override async Task<string?> ApplyAsync(RepresentativityAssessed message, ConsumeContext<RepresentativityAssessed> context)
     {

@@ -2,6 +2,7 @@ using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.ServiceDays.Contracts.Events;
 using MassTransit;
+using Boards.Monitoring.Features.IndicatorsSignal;
 
 namespace Boards.Monitoring.Consumers;
 
@@ -9,8 +10,8 @@ namespace Boards.Monitoring.Consumers;
 /// Keeps one row per service day with its latest report. A redelivery is dropped by the inbox; a report whose
 /// ReportVersion is not higher than the one held is ignored, whatever order they arrive in.
 /// </summary>
-public sealed class ServiceDayHeldConsumer(MonitoringDbContext db, TimeProvider clock)
-    : ReadModelConsumer<ServiceDayHeld>(db, clock)
+public sealed class ServiceDayHeldConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
+    : ReadModelConsumer<ServiceDayHeld>(db, clock, changed)
 {
     protected override async Task<string?> ApplyAsync(ServiceDayHeld message, ConsumeContext<ServiceDayHeld> context)
     {

@@ -2,6 +2,7 @@ using Boards.Membership.Contracts.Events;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using MassTransit;
+using Boards.Monitoring.Features.IndicatorsSignal;
 
 namespace Boards.Monitoring.Consumers;
 
@@ -9,7 +10,7 @@ namespace Boards.Monitoring.Consumers;
 /// Keeps one row per board session (the summary's sessions, early-warning rule 4). A redelivery is dropped by the inbox;
 /// a re-published session (same SessionVersion) or an older version changes nothing; a newer version replaces the row.
 /// </summary>
-public sealed class SessionHeldConsumer(MonitoringDbContext db, TimeProvider clock) : ReadModelConsumer<SessionHeld>(db, clock)
+public sealed class SessionHeldConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReadModelConsumer<SessionHeld>(db, clock, changed)
 {
     protected override async Task<string?> ApplyAsync(SessionHeld message, ConsumeContext<SessionHeld> context)
     {

@@ -2,6 +2,7 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Monitoring.Contracts.Events;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain.EarlyWarnings;
+using Boards.Monitoring.Features.IndicatorsSignal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,11 @@
 using Boards.BuildingBlocks.Outbox;
 using Boards.Monitoring.Contracts.Events;
 
-namespace Boards.Monitoring.Data;
+using Boards.Monitoring.Data;
 
-/// <summary>Writes MunicipalityIndicatorsChanged to the outbox, to be saved with the change it announces.</summary>
+namespace Boards.Monitoring.Features.IndicatorsSignal;
+
+/// <summary>Writes MunicipalityIndicatorsChanged to the outbox, to be saved with the transaction that writes it.</summary>
 internal static class IndicatorsChangedSignal
 {
     public static void SignalIndicatorsChanged(this MonitoringDbContext db, string municipalityCode, TimeProvider clock) =>
