@@ -68,11 +68,22 @@ public sealed class MunicipalityRegistryTests(BoardsAppFixture boards)
         Assert.Equal(code, referral!.MunicipalityCode);
 
         var bearer = BoardsAppFixture.Bearer(analyst);
+        // Monitoring learns the district and the referral from their events, in its own time: NotFound until then.
         var summary = await Eventually.Until(
-            () => boards.Monitoring.GetMunicipalityAsync(new GetMunicipalityRequest { Code = code }, bearer).ResponseAsync,
-            s => s.Name == "Distrito de prueba" && s.Referrals.Sent >= 1,
+            async () =>
+            {
+                try
+                {
+                    return await boards.Monitoring.GetMunicipalityAsync(new GetMunicipalityRequest { Code = code }, bearer).ResponseAsync;
+                }
+                catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+                {
+                    return null;
+                }
+            },
+            s => s is { Name: "Distrito de prueba", Referrals.Sent: >= 1 },
             what: $"monitoring to list {code} by name with its referral");
-        Assert.Equal("Boquerón", summary.Department);
+        Assert.Equal("Boquerón", summary!.Department);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)

@@ -31,8 +31,18 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         Db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
 
         // The last save needs no savepoint of its own: if it fails, the whole transaction goes. Two round trips less.
+        // The setting is put back: contexts are pooled, and a handler's own saves may rely on savepoints.
+        var savepoints = Db.Database.AutoSavepointsEnabled;
         Db.Database.AutoSavepointsEnabled = false;
-        await Db.SaveChangesAsync(context.CancellationToken);
+        try
+        {
+            await Db.SaveChangesAsync(context.CancellationToken);
+        }
+        finally
+        {
+            Db.Database.AutoSavepointsEnabled = savepoints;
+        }
+
         await transaction.CommitAsync(context.CancellationToken);
         AfterCommit();
     }

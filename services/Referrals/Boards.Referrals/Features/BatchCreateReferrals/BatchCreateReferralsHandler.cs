@@ -227,8 +227,10 @@ public sealed class BatchCreateReferralsHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        catch (Exception exception) when (IsUniqueViolation(exception) || IsDeadlock(exception))
         {
+            // The same batch sent twice at once: the two inserts can meet in either order on the request-id index, and
+            // PostgreSQL then aborts one of them as a deadlock. Either way, one item at a time settles who won each.
             db.ChangeTracker.Clear();
             foreach (var slot in creating)
             {
@@ -269,8 +271,23 @@ public sealed class BatchCreateReferralsHandler(
         slot.Referral = referral;
     }
 
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+    private static bool IsUniqueViolation(Exception exception) => SqlState(exception) == PostgresErrorCodes.UniqueViolation;
+
+    private static bool IsDeadlock(Exception exception) => SqlState(exception) == PostgresErrorCodes.DeadlockDetected;
+
+    // EF Core wraps the database's error, and its execution strategy may wrap that again as a "transient failure".
+    private static string? SqlState(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is PostgresException postgres)
+            {
+                return postgres.SqlState;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Runs one item's step; an error the API knows becomes that item's answer, anything else fails the call.</summary>
     private bool Guard(Slot slot, Action step)
