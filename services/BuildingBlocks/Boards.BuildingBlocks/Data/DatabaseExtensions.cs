@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Boards.BuildingBlocks.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,8 @@ public static class DatabaseExtensions
     private static string WithAutoPrepare(string connectionString)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (settings.MaxAutoPrepare == 0)
+        var raw = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!raw.ContainsKey("Max Auto Prepare"))
         {
             settings.MaxAutoPrepare = 50;
         }
