@@ -34,6 +34,11 @@ public static partial class FaultInjection
         await RunAsync("kill", "-INT", pid);
         await WaitForPortAsync(BoardsAppFixture.PostgresPort, open: false, TimeSpan.FromSeconds(30), "PostgreSQL to shut down");
         await WaitForStateAsync(boards, "postgres", state => state is not null && state != KnownResourceStates.Running, TimeSpan.FromSeconds(30));
+
+        // The postmaster closes its port before it has finished (shutdown checkpoint), and removes its lock file last.
+        // A new one started before then finds the old lock file and refuses to start.
+        await Eventually.Until(() => Task.FromResult(File.Exists(pidFile)), exists => !exists,
+            TimeSpan.FromSeconds(30), $"the PostgreSQL postmaster (pid {pid}) to remove {pidFile}");
     }
 
     /// <summary>Starts PostgreSQL again through the AppHost (the same executable resource) and waits until it is healthy.</summary>
