@@ -73,6 +73,29 @@ public sealed class OutboxRelayTests : MessagingTest
     }
 
     [Fact]
+    public async Task The_same_event_delivered_five_times_in_a_burst_is_handled_once()
+    {
+        var host = await StartHostAsync();
+        var (_, outbox) = await WriteChangeAsync();
+
+        // Five publishes back to back: the endpoint consumes them concurrently, so the inbox claims race each other.
+        for (var delivery = 0; delivery < 5; delivery++)
+        {
+            await using (var db = Database.NewContext())
+            {
+                await db.Set<OutboxMessage>().Where(m => m.Id == outbox.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.PublishedAt, (DateTimeOffset?)null));
+            }
+
+            Assert.Equal(1, await host.Relay.PublishPendingAsync(CancellationToken.None));
+        }
+
+        await Eventually.HoldsAsync(() => Task.FromResult(Probe.Consumed(outbox.Id) >= 5), Patience, "all five deliveries to be consumed");
+        Assert.Equal(1, await HandledCountAsync(outbox.Id));
+        Assert.Equal(1, await InboxCountAsync(outbox.Id));
+    }
+
+    [Fact]
     public async Task A_change_rolled_back_leaves_no_outbox_row_and_nothing_is_published()
     {
         var host = await StartHostAsync(withConsumer: false);

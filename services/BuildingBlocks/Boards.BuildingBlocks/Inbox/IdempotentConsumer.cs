@@ -11,6 +11,13 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     where TMessage : class
     where TDbContext : DbContext
 {
+    // The inbox row goes in first: one statement both checks and claims the message id. A second delivery of the same
+    // id, handled at the same moment, waits on the key until this transaction ends, then finds it taken and is dropped.
+    private const string ClaimSql = """
+        INSERT INTO inbox_messages ("MessageId", "Consumer", "ProcessedAt") VALUES ({0}, {1}, {2})
+        ON CONFLICT ("MessageId", "Consumer") DO NOTHING
+        """;
+
     protected TDbContext Db { get; } = db;
 
     public async Task Consume(ConsumeContext<TMessage> context)
@@ -20,22 +27,20 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         var consumer = GetType().Name;
 
         await using var transaction = await Db.Database.BeginTransactionAsync(context.CancellationToken);
-        var seen = await Db.Set<InboxMessage>()
-            .AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken);
-        if (seen)
+        var claimed = await Db.Database.ExecuteSqlRawAsync(ClaimSql, [messageId, consumer, clock.GetUtcNow()], context.CancellationToken);
+        if (claimed == 0)
         {
             return;
         }
 
-        await HandleAsync(context.Message, context);
-        Db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
-
-        // The last save needs no savepoint of its own: if it fails, the whole transaction goes. Two round trips less.
-        // The setting is put back: contexts are pooled, and a handler's own saves may rely on savepoints.
+        // Any failure fails the whole transaction (and the message is retried), so saves need no savepoints: each one
+        // would cost two round trips. A handler step that must survive its own failure asks for one (TryInsert).
+        // The setting is put back: contexts are pooled.
         var savepoints = Db.Database.AutoSavepointsEnabled;
         Db.Database.AutoSavepointsEnabled = false;
         try
         {
+            await HandleAsync(context.Message, context);
             await Db.SaveChangesAsync(context.CancellationToken);
         }
         finally

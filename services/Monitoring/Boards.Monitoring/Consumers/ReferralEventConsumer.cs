@@ -22,11 +22,13 @@ public abstract class ReferralEventConsumer<TEvent>(MonitoringDbContext db, Time
         var change = ReferralEventMapping.ToChange(message, Kind);
         var cancellationToken = context.CancellationToken;
 
-        var fact = await Db.LockFactAsync(change.ReferralId, cancellationToken);
+        // A referral's first event is almost always ReferralRequested: it tries the insert straight away, one round trip
+        // less than reading first. Any other event, or a Requested that arrived after a later event, reads and locks.
+        var fact = Kind == ReferralChangeKind.Requested ? null : await Db.LockFactAsync(change.ReferralId, cancellationToken);
         if (fact is null)
         {
             var started = ReferralFact.Start(change);
-            if (await Db.TryInsertAsync(started, cancellationToken))
+            if (await Db.TryInsertFactAsync(started, cancellationToken))
             {
                 await Db.MoveTotalsAsync(FactMovement.Between(null, started), cancellationToken);
                 return change.MunicipalityCode;

@@ -1,6 +1,7 @@
 using Boards.Monitoring.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Boards.Monitoring.Data;
 
@@ -57,6 +58,9 @@ internal static class ReadModelWrites
         where TEntity : class
     {
         var entry = db.Add(entity);
+        // The consumer turns savepoints off; this save needs one so that losing the race leaves the transaction usable.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = true;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -67,5 +71,42 @@ internal static class ReadModelWrites
             entry.State = EntityState.Detached;
             return false;
         }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
     }
+
+    private const string InsertFactSql = """
+        INSERT INTO referral_facts (referral_id, municipality_code, status, version, created_at, accepted_at,
+            counter_referred_at, overdue, need_category, rejection_reason, rejected_at, overdue_at)
+        VALUES (@id, @municipality, @status, @version, @created, @accepted, @counter_referred, @overdue, @category,
+            @reason, @rejected, @overdue_at)
+        ON CONFLICT (referral_id) DO NOTHING
+        """;
+
+    /// <summary>
+    /// Inserts a referral's first fact in one statement; false when another transaction inserted it first. Unlike
+    /// <see cref="TryInsertAsync{TEntity}"/> it needs no savepoint: this is the path every new referral takes.
+    /// The columns are those of ReferralFactConfiguration.
+    /// </summary>
+    public static async Task<bool> TryInsertFactAsync(this MonitoringDbContext db, ReferralFact fact, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync(InsertFactSql,
+        [
+            new NpgsqlParameter<Guid>("id", fact.ReferralId),
+            new NpgsqlParameter<string>("municipality", fact.MunicipalityCode),
+            new NpgsqlParameter<string>("status", fact.Status.Code()),
+            new NpgsqlParameter<long>("version", fact.Version),
+            new NpgsqlParameter<DateTimeOffset>("created", fact.CreatedAt),
+            Time("accepted", fact.AcceptedAt),
+            Time("counter_referred", fact.CounterReferredAt),
+            new NpgsqlParameter<bool>("overdue", fact.Overdue),
+            new NpgsqlParameter<string>("category", fact.NeedCategory),
+            new NpgsqlParameter("reason", NpgsqlDbType.Varchar) { Value = (object?)fact.RejectionReason ?? DBNull.Value },
+            Time("rejected", fact.RejectedAt),
+            Time("overdue_at", fact.OverdueAt),
+        ], cancellationToken) == 1;
+
+    private static NpgsqlParameter Time(string name, DateTimeOffset? value) =>
+        new(name, NpgsqlDbType.TimestampTz) { Value = (object?)value ?? DBNull.Value };
 }
