@@ -58,18 +58,8 @@ public sealed class CommonErrorMapper : IApiErrorMapper
     };
 
     // 22021: character not in repertoire (a NUL in text); 22P05: untranslatable character. Bad input, not a bug.
-    private static bool IsTextPostgresCannotStore(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is Npgsql.PostgresException { SqlState: "22021" or "22P05" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsTextPostgresCannotStore(Exception exception) =>
+        PostgresErrors.SqlState(exception) is "22021" or "22P05";
 }
 
 public static class ApiErrors

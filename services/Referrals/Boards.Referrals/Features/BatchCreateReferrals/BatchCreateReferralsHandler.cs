@@ -271,23 +271,9 @@ public sealed class BatchCreateReferralsHandler(
         slot.Referral = referral;
     }
 
-    private static bool IsUniqueViolation(Exception exception) => SqlState(exception) == PostgresErrorCodes.UniqueViolation;
+    private static bool IsUniqueViolation(Exception exception) => PostgresErrors.SqlState(exception) == PostgresErrorCodes.UniqueViolation;
 
-    private static bool IsDeadlock(Exception exception) => SqlState(exception) == PostgresErrorCodes.DeadlockDetected;
-
-    // EF Core wraps the database's error, and its execution strategy may wrap that again as a "transient failure".
-    private static string? SqlState(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is PostgresException postgres)
-            {
-                return postgres.SqlState;
-            }
-        }
-
-        return null;
-    }
+    private static bool IsDeadlock(Exception exception) => PostgresErrors.SqlState(exception) == PostgresErrorCodes.DeadlockDetected;
 
     /// <summary>Runs one item's step; an error the API knows becomes that item's answer, anything else fails the call.</summary>
     private bool Guard(Slot slot, Action step)
