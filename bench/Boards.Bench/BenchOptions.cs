@@ -32,6 +32,7 @@ public sealed record BenchOptions
         ? [(100_000, 22), (1_000_000, 263)]
         : [(1_000_000, 22), (10_000_000, 263)];
     public int NationalCalls => Quick ? 40 : 200;
+    public int NationalWarmUpCalls => Quick ? 100 : 200;
     public int DeepPage => 200;
     public int PageSize => 50;
     public int PagingCalls => Quick ? 30 : 100;

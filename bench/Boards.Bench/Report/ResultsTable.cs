@@ -24,7 +24,7 @@ public static class ResultsTable
         text.AppendLine(CultureInfo.InvariantCulture, $"| demora de eventos (event lag), {lag.RatePerSecond}/s × {lag.Seconds:0} s | – | {lag.SentPerSecond} | {lag.Lag.P50Ms} | {lag.Lag.P95Ms} | {lag.Lag.P99Ms} | {Failures(lag.Failures)}{(lag.NeverArrived > 0 ? $" sin llegar (never arrived): {lag.NeverArrived}" : "")}{(lag.SkippedBehindRate > 0 ? $" no enviadas, sistema atrasado (skipped, system behind): {lag.SkippedBehindRate}" : "")} |");
         foreach (var scale in results.NationalTable)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| tabla nacional (national table), {scale.Referrals:N0} / {scale.Municipalities} distritos | 1 | – | {scale.Latency.P50Ms} | {scale.Latency.P95Ms} | {scale.Latency.P99Ms} | {scale.TableRows} filas (rows) |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| tabla nacional (national table), {scale.Referrals:N0} / {scale.Municipalities} distritos | 1 | – | {scale.Latency.P50Ms} | {scale.Latency.P95Ms} | {scale.Latency.P99Ms} | {scale.TableRows} filas (rows); antes, {scale.WarmUpLatency.Count} de calentamiento (warm-up calls before): p50 {scale.WarmUpLatency.P50Ms}, p95 {scale.WarmUpLatency.P95Ms} ms |");
         }
 
         var paging = results.Paging;

@@ -6,9 +6,9 @@ namespace Boards.Bench.Stages;
 
 /// <summary>
 /// The ministry's national table at scale. Monitoring's database is seeded directly with SQL: districts "bench-m001" …
-/// in its municipality registry and referral_facts spread over them (statuses, acceptances, counter-referrals and
+/// in its municipality registry, each with a board's figures (representativity, gaps, plan, service days, sessions), and referral_facts spread over them (statuses, acceptances, counter-referrals and
 /// rejections mixed as in a real year). Then GET /api/monitoring/municipalities is called through the gateway with an
-/// analyst's token, one call after another, and its p95 is taken.
+/// analyst's token, one call after another: first a warm-up, timed and kept apart, then the calls whose p95 is taken.
 /// </summary>
 public static class NationalTable
 {
@@ -29,6 +29,7 @@ public static class NationalTable
             progress.Stage(5, $"Tabla nacional: sembrando {facts:N0} derivaciones en {municipalities} distritos");
             var seeding = Stopwatch.StartNew();
             await SeedMunicipalitiesAsync(monitoring, municipalities);
+            await SeedBoardsAsync(monitoring);
             while (seeded < facts)
             {
                 var count = (int)Math.Min(Chunk, facts - seeded);
@@ -44,23 +45,14 @@ public static class NationalTable
             await Execute(monitoring, "CHECKPOINT");
             progress.Detail($"sembrado en {seeding.Elapsed.TotalSeconds:0} s" + (rebuilt ? " (con monitoring_rebuild_totals())" : " (sin monitoring_rebuild_totals(): consulta original)"));
 
-            progress.Stage(5, $"Tabla nacional: {options.NationalCalls} llamadas a GET /api/monitoring/municipalities con {facts:N0} derivaciones");
-            var latencies = new Latencies();
-            var rows = 0;
-            for (var call = -3; call < options.NationalCalls; call++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var table = await system.GetAsync<List<System.Text.Json.JsonElement>>("/api/monitoring/municipalities", analyst, CancellationToken.None);
-                if (call >= 0)
-                {
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-
-                rows = table.Count;
-            }
-
-            results.Add(new NationalResult(facts, municipalities, rows, rebuilt, Math.Round(seeding.Elapsed.TotalSeconds, 1), latencies.Summary()));
-            progress.Detail($"{rows} filas, p50 {results[^1].Latency.P50Ms} ms, p95 {results[^1].Latency.P95Ms} ms");
+            // The first calls after a start run the endpoint's code before the JIT has optimized it, and the background
+            // recompilation competes with them for the two cores. They are timed apart and kept (WarmUpLatency), not hidden.
+            progress.Stage(5, $"Tabla nacional: {options.NationalWarmUpCalls} llamadas de calentamiento y {options.NationalCalls} medidas a GET /api/monitoring/municipalities con {facts:N0} derivaciones");
+            var warmUp = await TimeCallsAsync(system, analyst, options.NationalWarmUpCalls);
+            var measured = await TimeCallsAsync(system, analyst, options.NationalCalls);
+            var rows = measured.Rows;
+            results.Add(new NationalResult(facts, municipalities, rows, rebuilt, Math.Round(seeding.Elapsed.TotalSeconds, 1), measured.Latencies.Summary(), warmUp.Latencies.Summary()));
+            progress.Detail($"{rows} filas, p50 {results[^1].Latency.P50Ms} ms, p95 {results[^1].Latency.P95Ms} ms (calentamiento: p95 {results[^1].WarmUpLatency.P95Ms} ms)");
         }
 
         if (options.CleanUp)
@@ -72,11 +64,60 @@ public static class NationalTable
         return results;
     }
 
+    private static async Task<(Latencies Latencies, int Rows)> TimeCallsAsync(SystemUnderTest system, string analyst, int calls)
+    {
+        var latencies = new Latencies();
+        var rows = 0;
+        for (var call = 0; call < calls; call++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var table = await system.GetAsync<List<System.Text.Json.JsonElement>>("/api/monitoring/municipalities", analyst, CancellationToken.None);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            rows = table.Count;
+        }
+
+        return (latencies, rows);
+    }
+
     private static Task SeedMunicipalitiesAsync(NpgsqlDataSource monitoring, int count) => Execute(monitoring, $"""
         INSERT INTO municipalities (code, name, department, department_number, registered_at)
         SELECT '{Prefix}' || lpad(g::text, 3, '0'), 'Distrito de prueba ' || g, 'Banco de pruebas', 99, now()
         FROM generate_series(1, {count}) g
         ON CONFLICT (code) DO NOTHING
+        """);
+
+    /// <summary>
+    /// What else the table shows per district, so its joins read real rows: representativity on both bases, a gap analysis
+    /// with five categories, a plan, and a service day and a board session every month for a year.
+    /// </summary>
+    private static Task SeedBoardsAsync(NpgsqlDataSource monitoring) => Execute(monitoring, $"""
+        INSERT INTO municipality_representativity (code, basis, assessment_id, board_id, score, policy_version, gaps, assessed_at)
+        SELECT m.code, b.basis, gen_random_uuid(), gen_random_uuid(), 40 + length(m.code) % 50, 1,
+               ARRAY['Falta el sector salud', 'Falta la sociedad civil'], now() - interval '10 days'
+        FROM municipalities m CROSS JOIN (VALUES ('roster'), ('attendance')) b(basis)
+        WHERE m.code LIKE '{Prefix}%'
+        ON CONFLICT DO NOTHING;
+        INSERT INTO municipality_gap_analysis (code, analysis_id, trigger, evidence_since, computed_at, categories)
+        SELECT m.code, gen_random_uuid(), 'scheduled', now() - interval '90 days', now() - interval '1 day',
+               (SELECT jsonb_agg(jsonb_build_object('category', c, 'categoryName', initcap(c), 'peopleAffected', 40 + i,
+                    'demand', 30 + i, 'offerCapacity', 10 * i, 'servicesOffered', i, 'coverageRatio', i / 10.0,
+                    'rejectedNoCapacity', i, 'rejectedNotOffered', 1, 'counterReferredNoCapacity', 0, 'unmetDemand', 20 - i))
+                FROM unnest(ARRAY['salud', 'educacion', 'vivienda', 'empleo', 'identidad']) WITH ORDINALITY AS u(c, i))
+        FROM municipalities m WHERE m.code LIKE '{Prefix}%'
+        ON CONFLICT DO NOTHING;
+        INSERT INTO municipality_plans (code, year, plan_id, approved_version, approved_at, progress, action_count, figures_at,
+                                        overdue_actions, done_actions, rollup_at, updated_at)
+        SELECT m.code, 2026, gen_random_uuid(), 2, now() - interval '60 days', 45.5, 12, now(), 2, 5, now(), now()
+        FROM municipalities m WHERE m.code LIKE '{Prefix}%'
+        ON CONFLICT DO NOTHING;
+        INSERT INTO service_day_reports (service_day_id, municipality_code, date, people_served, referrals_made, report_version, reported_at)
+        SELECT gen_random_uuid(), m.code, current_date - 30 * g, 80 + g, 12 + g, 1, now()
+        FROM municipalities m CROSS JOIN generate_series(0, 11) g
+        WHERE m.code LIKE '{Prefix}%' AND NOT EXISTS (SELECT 1 FROM service_day_reports d WHERE d.municipality_code = m.code);
+        INSERT INTO board_sessions (session_id, municipality_code, date, session_version, updated_at)
+        SELECT gen_random_uuid(), m.code, current_date - 30 * g, 1, now()
+        FROM municipalities m CROSS JOIN generate_series(0, 11) g
+        WHERE m.code LIKE '{Prefix}%' AND NOT EXISTS (SELECT 1 FROM board_sessions s WHERE s.municipality_code = m.code)
         """);
 
     /// <summary>
@@ -118,6 +159,13 @@ public static class NationalTable
     private static async Task RemoveSeededAsync(NpgsqlDataSource monitoring)
     {
         await Execute(monitoring, $"DELETE FROM referral_facts WHERE municipality_code LIKE '{Prefix}%'");
+        foreach (var table in new[] { "municipality_representativity", "municipality_gap_analysis", "municipality_plans" })
+        {
+            await Execute(monitoring, $"DELETE FROM {table} WHERE code LIKE '{Prefix}%'");
+        }
+
+        await Execute(monitoring, $"DELETE FROM service_day_reports WHERE municipality_code LIKE '{Prefix}%'");
+        await Execute(monitoring, $"DELETE FROM board_sessions WHERE municipality_code LIKE '{Prefix}%'");
         await Execute(monitoring, $"DELETE FROM municipalities WHERE code LIKE '{Prefix}%'");
         await RebuildTotalsAsync(monitoring);
     }
@@ -130,4 +178,6 @@ public static class NationalTable
     }
 }
 
-public sealed record NationalResult(long Referrals, int Municipalities, int TableRows, bool TotalsRebuilt, double SeedSeconds, LatencySummary Latency);
+/// <summary><paramref name="WarmUpLatency"/>: the warm-up calls right after seeding (the first after the system started, for the first scale), timed but not part of the p95.</summary>
+public sealed record NationalResult(
+    long Referrals, int Municipalities, int TableRows, bool TotalsRebuilt, double SeedSeconds, LatencySummary Latency, LatencySummary WarmUpLatency);

@@ -42,77 +42,60 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db, TimeProvid
         FULL OUTER JOIN totals t ON t.code = r.code
         """;
 
-    /// <summary>Every municipality (registered or seen in referrals), or just <paramref name="code"/> when given; in display order.</summary>
+    /// <summary>
+    /// Every municipality (registered or seen in referrals), or just <paramref name="code"/> when given; in display order.
+    /// One statement: the totals and registry rows with everything else shown per municipality (representativity on both
+    /// bases, gaps, plan, service days and sessions) as correlated subqueries, so a request is one round trip.
+    /// </summary>
     public async Task<IReadOnlyList<MunicipalitySummary>> ReadAsync(string? code, CancellationToken cancellationToken)
     {
         var parameter = new NpgsqlParameter("code", NpgsqlDbType.Varchar) { Value = (object?)code ?? DBNull.Value };
-        var rows = await db.Database.SqlQueryRaw<SummaryRow>(Sql, parameter).ToListAsync(cancellationToken);
-        var codes = rows.Select(r => r.Code).ToList();
-        var representativity = await db.Representativity.AsNoTracking()
-            .Where(r => codes.Contains(r.Code))
-            .ToDictionaryAsync(r => (r.Code, r.Basis), r => r.ToSnapshot(), cancellationToken);
-        var gaps = (await db.GapAnalyses.AsNoTracking()
-            .Where(g => codes.Contains(g.Code))
-            .ToListAsync(cancellationToken))
-            .ToDictionary(g => g.Code, g => g.ToSnapshot());
         var today = ParaguayCalendar.Today(clock.GetUtcNow());
-        var serviceDays = await ReadServiceDaysAsync(codes, today, cancellationToken);
-        var sessions = await ReadSessionsAsync(codes, today, cancellationToken);
-        var plans = (await db.Plans.AsNoTracking()
-            .Where(p => codes.Contains(p.Code))
-            .ToListAsync(cancellationToken))
-            .ToDictionary(p => p.Code, p => p.ToSnapshot());
-        var summaries = rows.Select(row => ToSummary(row) with
+        var since = RecentWindow.Since(today);
+        var query =
+            from row in db.Database.SqlQueryRaw<SummaryRow>(Sql, parameter)
+            from roster in db.Representativity.Where(r => r.Code == row.Code && r.Basis == RepresentativityBasis.Roster).DefaultIfEmpty()
+            from attendance in db.Representativity.Where(r => r.Code == row.Code && r.Basis == RepresentativityBasis.Attendance).DefaultIfEmpty()
+            from gaps in db.GapAnalyses.Where(g => g.Code == row.Code).DefaultIfEmpty()
+            from plan in db.Plans.Where(p => p.Code == row.Code).DefaultIfEmpty()
+            select new
+            {
+                Row = row,
+                Roster = roster,
+                Attendance = attendance,
+                Gaps = gaps,
+                Plan = plan,
+                ServiceDays = db.ServiceDayReports
+                    .Where(d => d.Code == row.Code)
+                    .GroupBy(d => d.Code)
+                    .Select(g => new ServiceDayAggregate
+                    {
+                        Held = g.Count(),
+                        PeopleServed = g.Sum(d => d.PeopleServed),
+                        ReferralsMade = g.Sum(d => d.ReferralsMade),
+                        LastHeldOn = g.Max(d => d.Date),
+                        RecentHeld = g.Count(d => d.Date >= since),
+                        RecentPeopleServed = g.Sum(d => d.Date >= since ? d.PeopleServed : 0),
+                        RecentReferralsMade = g.Sum(d => d.Date >= since ? d.ReferralsMade : 0),
+                    })
+                    .FirstOrDefault(),
+                Sessions = db.Sessions
+                    .Where(s => s.Code == row.Code)
+                    .GroupBy(s => s.Code)
+                    .Select(g => new SessionAggregate { Recent = g.Count(s => s.Date >= since && s.Date <= today), Last = g.Max(s => s.Date) })
+                    .FirstOrDefault(),
+            };
+        var summaries = (await query.AsNoTracking().ToListAsync(cancellationToken)).Select(joined => ToSummary(joined.Row) with
         {
-            Representativity = representativity.GetValueOrDefault((row.Code, RepresentativityBasis.Roster)),
-            AttendanceRepresentativity = representativity.GetValueOrDefault((row.Code, RepresentativityBasis.Attendance)),
-            Gaps = gaps.GetValueOrDefault(row.Code),
-            ServiceDays = serviceDays.GetValueOrDefault(row.Code),
-            Plan = plans.GetValueOrDefault(row.Code),
-            Sessions = sessions.GetValueOrDefault(row.Code) ?? SessionsSnapshot.None,
+            Representativity = joined.Roster?.ToSnapshot(),
+            AttendanceRepresentativity = joined.Attendance?.ToSnapshot(),
+            Gaps = joined.Gaps?.ToSnapshot(),
+            ServiceDays = joined.ServiceDays?.ToSnapshot(since),
+            Plan = joined.Plan?.ToSnapshot(),
+            Sessions = joined.Sessions is { } sessions ? new SessionsSnapshot(sessions.Recent, sessions.Last) : SessionsSnapshot.None,
         }).ToList();
         summaries.Sort(MunicipalitySummary.DisplayOrder);
         return summaries;
-    }
-
-    /// <summary>Service day totals per municipality in one grouped pass: all time, and the recent window with FILTERed sums.</summary>
-    private async Task<Dictionary<string, ServiceDaysSnapshot>> ReadServiceDaysAsync(
-        List<string> codes, DateOnly today, CancellationToken cancellationToken)
-    {
-        var since = RecentWindow.Since(today);
-        var totals = await db.ServiceDayReports.AsNoTracking()
-            .Where(d => codes.Contains(d.Code))
-            .GroupBy(d => d.Code)
-            .Select(g => new
-            {
-                Code = g.Key,
-                Held = g.Count(),
-                PeopleServed = g.Sum(d => d.PeopleServed),
-                ReferralsMade = g.Sum(d => d.ReferralsMade),
-                LastHeldOn = g.Max(d => d.Date),
-                RecentHeld = g.Count(d => d.Date >= since),
-                RecentPeopleServed = g.Sum(d => d.Date >= since ? d.PeopleServed : 0),
-                RecentReferralsMade = g.Sum(d => d.Date >= since ? d.ReferralsMade : 0),
-            })
-            .ToListAsync(cancellationToken);
-        return totals.ToDictionary(t => t.Code, t => new ServiceDaysSnapshot(
-            new ServiceDayTotals(t.Held, t.PeopleServed, t.ReferralsMade),
-            t.LastHeldOn,
-            new ServiceDayTotals(t.RecentHeld, t.RecentPeopleServed, t.RecentReferralsMade),
-            since));
-    }
-
-    /// <summary>Board sessions per municipality in one grouped pass: those dated in the recent window, and the latest date.</summary>
-    private async Task<Dictionary<string, SessionsSnapshot>> ReadSessionsAsync(
-        List<string> codes, DateOnly today, CancellationToken cancellationToken)
-    {
-        var since = RecentWindow.Since(today);
-        var totals = await db.Sessions.AsNoTracking()
-            .Where(s => codes.Contains(s.Code))
-            .GroupBy(s => s.Code)
-            .Select(g => new { Code = g.Key, Recent = g.Count(s => s.Date >= since && s.Date <= today), Last = g.Max(s => s.Date) })
-            .ToListAsync(cancellationToken);
-        return totals.ToDictionary(t => t.Code, t => new SessionsSnapshot(t.Recent, t.Last));
     }
 
     public async Task<MunicipalitySummary?> ReadOneAsync(string code, CancellationToken cancellationToken) =>
@@ -151,5 +134,28 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db, TimeProvid
         public long Overdue { get; init; }
         public double? MedianSecondsToAccept { get; init; }
         public double? MedianSecondsToCounterReferral { get; init; }
+    }
+
+    internal sealed class ServiceDayAggregate
+    {
+        public int Held { get; init; }
+        public int PeopleServed { get; init; }
+        public int ReferralsMade { get; init; }
+        public DateOnly LastHeldOn { get; init; }
+        public int RecentHeld { get; init; }
+        public int RecentPeopleServed { get; init; }
+        public int RecentReferralsMade { get; init; }
+
+        public ServiceDaysSnapshot ToSnapshot(DateOnly since) => new(
+            new ServiceDayTotals(Held, PeopleServed, ReferralsMade),
+            LastHeldOn,
+            new ServiceDayTotals(RecentHeld, RecentPeopleServed, RecentReferralsMade),
+            since);
+    }
+
+    internal sealed class SessionAggregate
+    {
+        public int Recent { get; init; }
+        public DateOnly Last { get; init; }
     }
 }
