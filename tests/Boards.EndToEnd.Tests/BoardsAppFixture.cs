@@ -23,6 +23,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public const int NeedsGrpcPort = 6132;
     public const int PortalPort = 6090;
 
+    private static readonly TimeSpan StartupLimit = TimeSpan.FromMinutes(6);
+
     private GrpcChannel? _channel;
 
     public DistributedApplication App { get; private set; } = null!;
@@ -83,18 +85,29 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             .WithEnvironment("Gateway__RateLimit__Burst", "2000");
 
         App = await builder.BuildAsync();
-        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        using var startup = new CancellationTokenSource(StartupLimit);
         await WaitForPortsToBeFreeAsync(startup.Token);
-        using var watch = CancellationTokenSource.CreateLinkedTokenSource(startup.Token);
-        var failed = FirstFailureAsync(watch.Token);
-        var ready = StartAndWaitForGatewayAsync(startup.Token);
-        if (await Task.WhenAny(ready, failed) == failed)
+        await using (var diagnostics = StartupDiagnostics.Watch(App))
         {
-            throw new InvalidOperationException(await failed);
-        }
+            using var watch = CancellationTokenSource.CreateLinkedTokenSource(startup.Token);
+            var failed = FirstFailureAsync(diagnostics, watch.Token);
+            var ready = StartAndWaitForGatewayAsync(startup.Token);
+            try
+            {
+                if (await Task.WhenAny(ready, failed) == failed)
+                {
+                    throw new InvalidOperationException(await failed + diagnostics.Report());
+                }
 
-        await ready;
-        await watch.CancelAsync();
+                await ready;
+            }
+            catch (OperationCanceledException) when (startup.IsCancellationRequested)
+            {
+                throw new TimeoutException($"El sistema no estuvo listo en {StartupLimit.TotalMinutes:0} minutos.{diagnostics.Report()}");
+            }
+
+            await watch.CancelAsync();
+        }
 
         _channel = GrpcChannel.ForAddress($"http://localhost:{GatewayGrpcPort}");
         Referrals = new ReferralClient(_channel);
@@ -174,10 +187,11 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     }
 
     /// <summary>Fails fast (instead of waiting out the start-up timeout) when a resource exits with an error.</summary>
-    private async Task<string> FirstFailureAsync(CancellationToken cancellationToken)
+    private async Task<string> FirstFailureAsync(StartupDiagnostics diagnostics, CancellationToken cancellationToken)
     {
         await foreach (var update in App.ResourceNotifications.WatchAsync(cancellationToken))
         {
+            diagnostics.Note(update);
             if (update.Snapshot.State?.Text == KnownResourceStates.FailedToStart ||
                 update.Snapshot.ExitCode is { } code && code != 0)
             {
