@@ -31,5 +31,15 @@ internal sealed class ReferralFactConfiguration : IEntityTypeConfiguration<Refer
         fact.HasIndex(f => new { f.MunicipalityCode, f.CreatedAt })
             .IncludeProperties(f => new { f.Status, f.NeedCategory, f.RejectionReason })
             .HasDatabaseName("ix_referral_facts_municipality_code_created_at");
+        // The early-warning sweep's time windows (rules 1 and 2): without them each pass read the whole table, about
+        // 0.9 s of both cores at 10 million facts. Partial, so they hold only the rows those rules count.
+        fact.HasIndex(f => f.OverdueAt)
+            .IncludeProperties(f => f.MunicipalityCode)
+            .HasFilter("overdue_at IS NOT NULL")
+            .HasDatabaseName("ix_referral_facts_overdue_at");
+        fact.HasIndex(f => f.RejectedAt)
+            .IncludeProperties(f => new { f.MunicipalityCode, f.NeedCategory })
+            .HasFilter("rejection_reason IN ('no_capacity', 'service_not_offered')")
+            .HasDatabaseName("ix_referral_facts_unmet_rejections");
     }
 }

@@ -532,6 +532,18 @@ namespace Boards.Monitoring.Data.Migrations
 
                     b.HasKey("ReferralId");
 
+                    b.HasIndex("OverdueAt")
+                        .HasDatabaseName("ix_referral_facts_overdue_at")
+                        .HasFilter("overdue_at IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OverdueAt"), new[] { "MunicipalityCode" });
+
+                    b.HasIndex("RejectedAt")
+                        .HasDatabaseName("ix_referral_facts_unmet_rejections")
+                        .HasFilter("rejection_reason IN ('no_capacity', 'service_not_offered')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RejectedAt"), new[] { "MunicipalityCode", "NeedCategory" });
+
                     b.HasIndex("MunicipalityCode", "CreatedAt")
                         .HasDatabaseName("ix_referral_facts_municipality_code_created_at");
 
