@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -28,6 +30,9 @@ public static class MigrationRunner
                 try
                 {
                     await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({lockKey})", cancellationToken);
+                    // On a fresh database EF Core reads the history table before creating it and logs that failed read
+                    // as an Error (dotnet/efcore#37328); with the table created first, a first start logs no error.
+                    await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                     await db.Database.MigrateAsync(cancellationToken);
                     await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({lockKey})", cancellationToken);
                 }
