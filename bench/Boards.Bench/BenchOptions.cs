@@ -25,6 +25,7 @@ public sealed record BenchOptions
     public bool CleanUp { get; init; }
 
     public int[] Concurrencies { get; } = [1, 8, 32];
+    public TimeSpan WarmUpDuration => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10);
     public TimeSpan StepDuration => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
     public TimeSpan LagDuration => Quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(60);
     public int LagRatePerSecond => 200;

@@ -27,6 +27,7 @@ var focalPoints = await system.FocalPointsAsync(CancellationToken.None);
 await system.OfferServiceAsync(focalPoints.Select(f => f.Municipality), CancellationToken.None);
 progress.Detail($"{focalPoints.Count} puntos focales con token; {machine.Cores} núcleos, {machine.MemoryGiB} GiB");
 
+var warmUp = await WarmUp.RunAsync(system, focalPoints, progress);
 var baseline = await BaselineInsert.RunAsync(options, progress);
 var echo = await EchoBaseline.RunAsync(system, focalPoints, progress);
 var creates = await DurableCreate.RunAsync(system, focalPoints, progress);
@@ -37,7 +38,7 @@ var batch = await BatchCreate.RunAsync(system, focalPoints[0], progress);
 
 var summary = Targets.Check(baseline, creates, lag, national, paging, batch);
 var results = new BenchResults(startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Quick, options.GatewayUrl.ToString(), options.SystemSetup, machine,
-    baseline, echo, creates, lag, national, paging, batch, summary);
+    warmUp, baseline, echo, creates, lag, national, paging, batch, summary);
 
 Directory.CreateDirectory(options.ResultsDirectory);
 var file = Path.Combine(options.ResultsDirectory, $"{startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{(options.Quick ? "-quick-run" : "-full-run")}.json");

@@ -11,6 +11,7 @@ public sealed record BenchResults(
     string Gateway,
     string SystemSetup,
     Machine Machine,
+    WarmUpResult WarmUp,
     IReadOnlyList<LoadResult> BaselineInsert,
     IReadOnlyList<LoadResult> BaselineEcho,
     IReadOnlyList<LoadResult> DurableCreate,

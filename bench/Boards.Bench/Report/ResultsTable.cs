@@ -14,6 +14,8 @@ public static class ResultsTable
         text.AppendLine(CultureInfo.InvariantCulture, $"Máquina (machine): {m.Cores} núcleos (cores), {m.MemoryGiB} GiB, {m.Os}, {m.Cpu}, {m.Postgres}, {m.DotNet}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Modo (mode): {(results.Quick ? "rápido (--quick)" : "completo (full)")}, {results.Seconds:0} s, gateway {results.Gateway}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Sistema (system under test): {results.SystemSetup}");
+        var warmUp = results.WarmUp;
+        text.AppendLine(CultureInfo.InvariantCulture, $"Calentamiento (warm-up, not compared): eco {warmUp.Echo.PerSecond}/s y CreateReferral {warmUp.Create.PerSecond}/s a concurrencia {warmUp.Echo.Concurrency}, {warmUp.SecondsEach:0} s cada uno");
         text.AppendLine();
         text.AppendLine("| medición (measurement) | conc. | por s (per s) | p50 ms | p95 ms | p99 ms | fallas (failures) |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
