@@ -14,14 +14,18 @@ public static class DurableCreate
         foreach (var concurrency in system.Options.Concurrencies)
         {
             progress.Stage(3, $"Creación durable (CreateReferral), concurrencia {concurrency}");
-            results.Add(await ClosedLoop.RunAsync(concurrency, system.Options.StepDuration, async (worker, cancellationToken) =>
-            {
-                var caller = callers[worker % callers.Count];
-                await system.Referrals.CreateReferralAsync(NewReferral.For(caller.Municipality), caller.Headers, cancellationToken: cancellationToken);
-            }));
+            results.Add(await ClosedLoop.RunAsync(concurrency, system.Options.StepDuration, Call(system, callers)));
             progress.Detail(BaselineInsert.Describe(results[^1]));
         }
 
         return results;
     }
+
+    /// <summary>One CreateReferral in the worker's focal point's own municipality.</summary>
+    public static Func<int, CancellationToken, Task> Call(SystemUnderTest system, IReadOnlyList<FocalPoint> callers) =>
+        async (worker, cancellationToken) =>
+        {
+            var caller = callers[worker % callers.Count];
+            await system.Referrals.CreateReferralAsync(NewReferral.For(caller.Municipality), caller.Headers, cancellationToken: cancellationToken);
+        };
 }

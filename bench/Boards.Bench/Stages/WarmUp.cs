@@ -1,5 +1,4 @@
 using Boards.Bench.Infrastructure;
-using Boards.BuildingBlocks.Api.Grpc;
 
 namespace Boards.Bench.Stages;
 
@@ -15,14 +14,8 @@ public static class WarmUp
     {
         var duration = system.Options.WarmUpDuration;
         progress.Stage(0, $"Calentamiento: eco y CreateReferral a concurrencia {Concurrency}, {duration.TotalSeconds:0} s cada uno (no se comparan)");
-        var message = new EchoMessage { Payload = new string('x', 600) };
-        var echo = await ClosedLoop.RunAsync(Concurrency, duration, async (worker, cancellationToken) =>
-            await system.Echo.EchoAsync(message, callers[worker % callers.Count].Headers, cancellationToken: cancellationToken));
-        var creates = await ClosedLoop.RunAsync(Concurrency, duration, async (worker, cancellationToken) =>
-        {
-            var caller = callers[worker % callers.Count];
-            await system.Referrals.CreateReferralAsync(NewReferral.For(caller.Municipality), caller.Headers, cancellationToken: cancellationToken);
-        });
+        var echo = await ClosedLoop.RunAsync(Concurrency, duration, EchoBaseline.Call(system, callers));
+        var creates = await ClosedLoop.RunAsync(Concurrency, duration, DurableCreate.Call(system, callers));
         progress.Detail($"eco {echo.PerSecond}/s, CreateReferral {creates.PerSecond}/s");
         return new WarmUpResult(duration.TotalSeconds, echo, creates);
     }

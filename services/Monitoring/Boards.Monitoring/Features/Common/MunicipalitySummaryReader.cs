@@ -44,8 +44,8 @@ public sealed class MunicipalitySummaryReader(MonitoringDbContext db, TimeProvid
 
     /// <summary>
     /// Every municipality (registered or seen in referrals), or just <paramref name="code"/> when given; in display order.
-    /// One statement: the totals and registry rows with everything else shown per municipality (representativity on both
-    /// bases, gaps, plan, service days and sessions) as correlated subqueries, so a request is one round trip.
+    /// One statement, so a request is one round trip: the totals and registry rows, a LEFT JOIN to each one-row table
+    /// (representativity on both bases, gaps, plan) and a LATERAL aggregate of each many-row one (service days, sessions).
     /// </summary>
     public async Task<IReadOnlyList<MunicipalitySummary>> ReadAsync(string? code, CancellationToken cancellationToken)
     {
