@@ -5,6 +5,7 @@ using Boards.Portal.Components;
 using Boards.Portal.Live;
 using Boards.Portal.Ministry;
 using Boards.Portal.Plan;
+using Boards.Portal.Security;
 using Boards.ServiceDefaults;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -59,6 +60,7 @@ public static class PortalExtensions
 
     public static WebApplication MapPortal(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -100,7 +102,19 @@ public static class PortalExtensions
         return app;
     }
 
-    /// <summary>Only paths of this site: an absolute or protocol-relative URL becomes the home page (no open redirect).</summary>
-    public static string LocalUrl(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
+    /// <summary>
+    /// Only paths of this site: an absolute or protocol-relative URL becomes the home page (no open redirect). Browsers
+    /// drop tabs and line breaks inside a URL ("/\t/evil.example" is "//evil.example" to them), so control characters
+    /// are removed before the address is judged.
+    /// </summary>
+    public static string LocalUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return "/";
+        }
+
+        var clean = url.Any(char.IsControl) ? string.Concat(url.Where(c => !char.IsControl(c))) : url;
+        return clean.Length > 0 && clean[0] == '/' && (clean.Length == 1 || (clean[1] != '/' && clean[1] != '\\')) ? clean : "/";
+    }
 }
