@@ -40,4 +40,32 @@ public sealed class ExportTests(PlanningHost host) : IClassFixture<PlanningHost>
         Assert.Contains("Familias inscriptas", html);
         Assert.Contains("En ejecución", html);
     }
+
+    [Fact]
+    public async Task A_cell_that_a_spreadsheet_would_run_as_a_formula_is_exported_as_text()
+    {
+        var municipality = await host.NewMunicipalityAsync("Villa Fórmula");
+        using var client = host.Client(host.FocalPoint(municipality));
+        var planId = await client.CreateAsync(municipality);
+        var objective = await client.AddObjectiveAsync(planId, "=HYPERLINK(\"http://evil.example\";\"clic\")");
+        var action = await client.AddActionAsync(planId, objective, "+1+cmd|' /C calc'!A0");
+        await client.ReportOkAsync(planId, action, "in_progress", 10m, "@SUM(1+1)*cmd|' /C calc'!A0");
+        await client.AddActionAsync(planId, objective, "-2+3");
+
+        using var csv = await client.GetAsync($"/api/plans/{planId}/export.csv");
+        var text = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]);
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        foreach (var line in text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            foreach (var cell in line.Split(';').Select(c => c.TrimStart('"')))
+            {
+                Assert.False(cell.Length > 0 && "=+-@".Contains(cell[0]), $"La celda '{cell}' se ejecutaría como fórmula.");
+            }
+        }
+
+        Assert.Contains("'+1+cmd|' /C calc'!A0", text);
+        Assert.Contains("'@SUM(1+1)*cmd|' /C calc'!A0", text);
+        Assert.Contains("'-2+3", text);
+    }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Boards.Portal.Api;
+using CsvHelper;
 
 namespace Boards.Portal.Ministry;
 
@@ -63,51 +63,50 @@ public static class NationalTable
 
     public static string Number(decimal? value, CultureInfo culture) => value is { } v ? v.ToString("0.#", culture) : "—";
 
-    /// <summary>The CSV export: UTF-8 with a BOM, ';' between fields, Spanish headers and decimal commas (es-PY), as a spreadsheet in Paraguay opens it.</summary>
+    /// <summary>
+    /// The CSV export: UTF-8 with a BOM, ';' between fields, Spanish headers and decimal commas (es-PY), as a spreadsheet
+    /// in Paraguay opens it. A cell starting with = + - @ would be a formula there: CsvHelper puts an apostrophe in front.
+    /// </summary>
     public static byte[] Csv(IEnumerable<MunicipalitySummaryView> rows)
     {
+        using var output = new MemoryStream();
+        using (var csv = CsvWriter.Create(output, Spreadsheet, leaveOpen: true))
+        {
+            csv.WriteRecord(CsvHeaders);
+            foreach (var m in rows)
+            {
+                csv.WriteRecord(CsvRecord(m));
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static readonly CsvWriterOptions Spreadsheet = new() { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+
+    private static readonly string[] CsvHeaders =
+    [
+        "Código", "Municipio", "Departamento", "Referencias enviadas", "Abiertas", "Vencidas", "Tasa de ciclo cerrado (%)",
+        "Mediana de días a la contrarreferencia", "Representatividad (0-100)", "Mayor brecha", "Demanda no cubierta (mayor brecha)", "Mayores brechas (hasta 3)",
+        "Sesiones de la mesa en los últimos 90 días", "Última sesión de la mesa",
+        "Año del PAT", "Avance del PAT (%)", "Jornadas realizadas", "Jornadas en los últimos 90 días",
+    ];
+
+    private static string[] CsvRecord(MunicipalitySummaryView m)
+    {
         var es = CultureInfo.GetCultureInfo("es-PY");
-        var csv = new StringBuilder();
-        Line(csv,
+        return
         [
-            "Código", "Municipio", "Departamento", "Referencias enviadas", "Abiertas", "Vencidas", "Tasa de ciclo cerrado (%)",
-            "Mediana de días a la contrarreferencia", "Representatividad (0-100)", "Mayor brecha", "Demanda no cubierta (mayor brecha)", "Mayores brechas (hasta 3)",
-            "Sesiones de la mesa en los últimos 90 días", "Última sesión de la mesa",
-            "Año del PAT", "Avance del PAT (%)", "Jornadas realizadas", "Jornadas en los últimos 90 días",
-        ]);
-        foreach (var m in rows)
-        {
-            Line(csv,
-            [
-                m.Code, m.Name, m.Department,
-                m.Referrals.Sent.ToString(es), m.Referrals.Open.ToString(es), m.Referrals.Overdue.ToString(es),
-                m.ClosedLoopRate is { } rate ? (rate * 100).ToString("0.#", es) : "",
-                m.MedianDaysToCounterReferral?.ToString("0.##", es) ?? "",
-                m.Representativity?.Score.ToString("0.#", es) ?? "",
-                m.TopGap?.CategoryName ?? "", m.TopGap?.UnmetDemand.ToString(es) ?? "",
-                string.Join(", ", m.Gaps?.Top.Take(3).Select(g => $"{g.CategoryName} ({g.UnmetDemand.ToString(es)})") ?? []),
-                m.Sessions?.Last90Days.ToString(es) ?? "", m.Sessions?.LastSessionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                m.Plan?.Year.ToString(es) ?? "", m.Plan?.Progress.ToString("0.#", es) ?? "",
-                m.ServiceDays?.Held.ToString(es) ?? "", m.ServiceDays?.Last90Days.Held.ToString(es) ?? "",
-            ]);
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    private static void Line(StringBuilder csv, IEnumerable<string> fields)
-    {
-        csv.AppendJoin(';', fields.Select(Field)).Append("\r\n");
-    }
-
-    private static string Field(string value)
-    {
-        // A cell starting with = + - @ would be a formula in a spreadsheet: prefix it with an apostrophe.
-        if (value.Length > 0 && "=+-@".Contains(value[0]) && !double.TryParse(value, NumberStyles.Number, CultureInfo.GetCultureInfo("es-PY"), out _))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+            m.Code, m.Name, m.Department,
+            m.Referrals.Sent.ToString(es), m.Referrals.Open.ToString(es), m.Referrals.Overdue.ToString(es),
+            m.ClosedLoopRate is { } rate ? (rate * 100).ToString("0.#", es) : "",
+            m.MedianDaysToCounterReferral?.ToString("0.##", es) ?? "",
+            m.Representativity?.Score.ToString("0.#", es) ?? "",
+            m.TopGap?.CategoryName ?? "", m.TopGap?.UnmetDemand.ToString(es) ?? "",
+            string.Join(", ", m.Gaps?.Top.Take(3).Select(g => $"{g.CategoryName} ({g.UnmetDemand.ToString(es)})") ?? []),
+            m.Sessions?.Last90Days.ToString(es) ?? "", m.Sessions?.LastSessionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            m.Plan?.Year.ToString(es) ?? "", m.Plan?.Progress.ToString("0.#", es) ?? "",
+            m.ServiceDays?.Held.ToString(es) ?? "", m.ServiceDays?.Last90Days.Held.ToString(es) ?? "",
+        ];
     }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Text;
 using Boards.Planning.Features.Plans;
+using CsvHelper;
 
 namespace Boards.Planning.Features.Export;
 
 /// <summary>
 /// The plan as CSV for Spanish Excel: UTF-8 with BOM, ';' separator, Spanish headers, one row per action, numbers with
-/// a decimal comma (es-PY) and dates as dd/MM/yyyy.
+/// a decimal comma (es-PY) and dates as dd/MM/yyyy. A cell that a spreadsheet would run as a formula (starting with
+/// = + - @) gets an apostrophe in front, so it shows as the text that was typed.
 /// </summary>
 public static class PlanCsv
 {
@@ -19,25 +20,35 @@ public static class PlanCsv
 
     private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-PY");
 
+    private static readonly CsvWriterOptions Spreadsheet = new()
+    {
+        Separator = ';',
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+    };
+
     public static byte[] Write(PlanView plan)
     {
-        var text = new StringBuilder();
-        Row(text, Headers);
-        foreach (var objective in plan.Objectives)
+        using var output = new MemoryStream();
+        using (var csv = CsvWriter.Create(output, Spreadsheet, leaveOpen: true))
         {
-            foreach (var a in objective.Actions)
+            csv.WriteRecord(Headers);
+            foreach (var objective in plan.Objectives)
             {
-                Row(text,
-                [
-                    $"{objective.Number}. {objective.Title}", Number(objective.Weight), objective.Progress is { } p ? Number(p) : "",
-                    a.Number.ToString(CultureInfo.InvariantCulture), a.Title, a.HorizonLabel, a.ResponsibleInstitutionName,
-                    Date(a.StartsOn), Date(a.EndsOn), a.Budget.ToString(CultureInfo.InvariantCulture), Number(a.Weight), a.StatusLabel,
-                    Number(a.Progress), a.ProgressReason ?? "", a.Overdue ? "Sí" : "No", Indicators(a), a.AgreementId?.ToString() ?? "",
-                ]);
+                foreach (var a in objective.Actions)
+                {
+                    csv.WriteRecord(
+                    [
+                        $"{objective.Number}. {objective.Title}", Number(objective.Weight), objective.Progress is { } p ? Number(p) : "",
+                        a.Number.ToString(CultureInfo.InvariantCulture), a.Title, a.HorizonLabel, a.ResponsibleInstitutionName,
+                        Date(a.StartsOn), Date(a.EndsOn), a.Budget.ToString(CultureInfo.InvariantCulture), Number(a.Weight), a.StatusLabel,
+                        Number(a.Progress), a.ProgressReason ?? "", a.Overdue ? "Sí" : "No", Indicators(a), a.AgreementId?.ToString() ?? "",
+                    ]);
+                }
             }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return output.ToArray();
     }
 
     public static string Indicators(ActionView action) => string.Join(" | ", action.Indicators.Select(i =>
@@ -46,12 +57,4 @@ public static class PlanCsv
     public static string Number(decimal value) => value.ToString("0.##", Spanish);
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    private static void Row(StringBuilder text, IEnumerable<string> cells)
-    {
-        text.AppendJoin(';', cells.Select(Quote)).Append("\r\n");
-    }
-
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
 }
