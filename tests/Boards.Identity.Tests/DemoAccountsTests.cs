@@ -5,16 +5,6 @@ namespace Boards.Identity.Tests;
 public sealed class DemoAccountsTests
 {
     [Fact]
-    public void Csv_fields_may_be_quoted_with_commas_quotes_and_line_breaks()
-    {
-        var rows = CsvTable.Parse("code,name\r\nmtess,\"Ministerio de Trabajo, Empleo y Seguridad Social\"\nx,\"dice \"\"hola\"\"\nde nuevo\"\n\n");
-
-        Assert.Equal(2, rows.Count);
-        Assert.Equal("Ministerio de Trabajo, Empleo y Seguridad Social", rows[0]["name"]);
-        Assert.Equal("dice \"hola\"\nde nuevo", rows[1]["name"]);
-    }
-
-    [Fact]
     public void There_is_an_account_for_every_municipality_and_institution_in_the_reference_data()
     {
         var accounts = DemoAccountCatalog.Load(Path.Combine(AppContext.BaseDirectory, "Seed"));

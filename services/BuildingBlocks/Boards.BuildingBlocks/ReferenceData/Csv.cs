@@ -1,72 +1,41 @@
-using System.Text;
+using CsvHelper;
 
 namespace Boards.BuildingBlocks.ReferenceData;
 
-/// <summary>A small RFC 4180 reader (quoted fields, doubled quotes) for the reference data files in data/reference.</summary>
+/// <summary>The reference data files in data/reference and the demo accounts, read with CsvHelper: comma separated, with a header.</summary>
 public static class Csv
 {
+    private static readonly CsvReaderOptions Options = new() { Separator = ',', TrimWhitespace = true };
+
+    /// <summary>Rows after the header of the file at <paramref name="path"/>, each as column name (any case) to value.</summary>
     public static IEnumerable<IReadOnlyDictionary<string, string>> Read(string path)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var header = ParseLine(reader.ReadLine() ?? "");
-        while (reader.ReadLine() is { } line)
+        using var reader = CsvReader.FromFile(path, Options);
+        foreach (var row in Rows(reader))
         {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var fields = ParseLine(line);
-            var row = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++)
-            {
-                row[header[i]] = i < fields.Count ? fields[i].Trim() : "";
-            }
-
             yield return row;
         }
     }
 
-    public static List<string> ParseLine(string line)
+    /// <summary>Rows after the header of <paramref name="text"/>, each as column name (any case) to value.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Parse(string text)
     {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
+        using var reader = CsvReader.FromText(text, Options);
+        return [.. Rows(reader)];
+    }
 
-        fields.Add(current.ToString());
-        return fields;
+    private static IEnumerable<IReadOnlyDictionary<string, string>> Rows(CsvReader reader)
+    {
+        var header = reader.Headers;
+        while (reader.Read())
+        {
+            var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Count; i++)
+            {
+                row.TryAdd(header[i], i < reader.FieldCount ? reader.GetString(i) : "");
+            }
+
+            yield return row;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Identity.DemoAccounts;
@@ -42,7 +43,7 @@ public static class DemoAccountCatalog
                 "(configure Identity:ReferenceDataPath).");
         }
 
-        return CsvTable.Parse(File.ReadAllText(path));
+        return [.. Csv.Read(path)];
     }
 
     private static string Required(IReadOnlyDictionary<string, string> row, string column, string fileName) =>
