@@ -45,6 +45,8 @@ public static class ReferralsServiceExtensions
         builder.Services.AddHostedService<OverdueSweepService>();
 
         builder.Services.AddBoardsApi<ReferralErrorMapper>("referrals");
+        // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
+        builder.Services.AddValidation();
         return builder;
     }
 

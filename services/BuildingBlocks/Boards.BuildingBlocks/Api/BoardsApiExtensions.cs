@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ namespace Boards.BuildingBlocks.Api;
 
 /// <summary>
 /// What every Boards service's API has in common: errors as problem details and gRPC statuses, enums as snake_case
-/// codes, the OpenAPI document, gRPC with the error interceptor, reflection and the gRPC health service.
+/// codes, the declared limits of every field refused before a handler runs (REST attributes, proto annotations), the OpenAPI document, gRPC with the error interceptor, reflection and the gRPC health service.
 /// </summary>
 public static class BoardsApiExtensions
 {
@@ -22,7 +23,12 @@ public static class BoardsApiExtensions
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
         services.AddOpenApi();
-        services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrorInterceptor>());
+        services.AddBoardsRestValidation();
+        services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<GrpcErrorInterceptor>();
+            grpc.Interceptors.Add<GrpcFieldRulesInterceptor>();
+        });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck(serviceName, () => HealthCheckResult.Healthy());
         return services;

@@ -17,6 +17,11 @@ public sealed class ReferralErrorMapper : IApiErrorMapper
             Subject = Codes.Of(illegal.Current),
             Extensions = new Dictionary<string, object?> { ["currentStatus"] = Codes.Of(illegal.Current) },
         },
+        HoldLimitReachedException holds => new ApiError(ApiErrorKind.FailedPrecondition, "Transición no permitida.", holds.Message)
+        {
+            PreconditionType = "HOLD_LIMIT",
+            Subject = "history",
+        },
         ServiceNotOfferedException notOffered => new ApiError(ApiErrorKind.FailedPrecondition, "Servicio no ofrecido.", notOffered.Message)
         {
             PreconditionType = "SERVICE_NOT_OFFERED",

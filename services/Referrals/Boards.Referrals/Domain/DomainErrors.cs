@@ -14,6 +14,13 @@ public sealed class DomainValidationException(string field, string message) : Ex
     public string Field { get; } = field;
 }
 
+/// <summary>
+/// A referral was put on hold as often as it may be: its history stays bounded, so that one referral always fits in a
+/// reply (GetReferral, a ListReferrals page, a WatchReferrals change).
+/// </summary>
+public sealed class HoldLimitReachedException(int maxHolds)
+    : Exception($"Esta referencia ya se puso en espera {maxHolds} veces, el máximo: registre la contrarreferencia o cancélela y envíe una nueva si hace falta.");
+
 public static class StatusNames
 {
     public static string Code(ReferralStatus status) => status switch

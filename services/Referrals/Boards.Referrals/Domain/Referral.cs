@@ -119,6 +119,11 @@ public sealed class Referral
             throw new DomainValidationException("note", "Poner en espera necesita una nota que diga por qué.");
         }
 
+        if (_history.Count(change => change.To == ReferralStatus.OnHold) >= ReferralLimits.MaxHolds)
+        {
+            throw new HoldLimitReachedException(ReferralLimits.MaxHolds);
+        }
+
         MoveTo(ReferralStatus.OnHold, actor, now, note);
     }
 

@@ -40,27 +40,29 @@ public static class ReferralEndpoints
             return TypedResults.Ok(new ReferralPageView(page.Referrals.Select(views.From).ToList(), page.NextPageToken, page.TotalCount));
         }).WithSummary("Referencias dentro de su alcance, las más recientes primero");
 
-        MapTransition<NoteCommand>(group, "accept", "Aceptar", (h, id, c, caller, ct) => h.AcceptAsync(id, c, caller, ct));
-        MapTransition<RejectCommand>(group, "reject", "Rechazar, con motivo", (h, id, c, caller, ct) => h.RejectAsync(id, c, caller, ct));
-        MapTransition<NoteCommand>(group, "start", "Iniciar la atención", (h, id, c, caller, ct) => h.StartAsync(id, c, caller, ct));
-        MapTransition<NoteCommand>(group, "hold", "Poner en espera, con nota", (h, id, c, caller, ct) => h.HoldAsync(id, c, caller, ct));
-        MapTransition<NoteCommand>(group, "resume", "Reanudar", (h, id, c, caller, ct) => h.ResumeAsync(id, c, caller, ct));
-        MapTransition<CounterReferCommand>(group, "counter-referral", "Contrarreferir y cerrar el circuito", (h, id, c, caller, ct) => h.CounterReferAsync(id, c, caller, ct));
-        MapTransition<CancelCommand>(group, "cancel", "Cancelar, con motivo y nota", (h, id, c, caller, ct) => h.CancelAsync(id, c, caller, ct));
+        // One lambda per transition with its concrete body type, so that ASP.NET Core's validation generator sees each
+        // body and applies its limits (a generic helper would hide them).
+        group.MapPost("/{id}/accept", (string id, NoteCommand? command, TransitionHandler h, ViewFactory views, HttpContext http, CancellationToken ct) =>
+            Transition(views, command, c => h.AcceptAsync(id, c, Caller.From(http.User), ct))).WithSummary("Aceptar");
+        group.MapPost("/{id}/reject", (string id, RejectCommand? command, TransitionHandler h, ViewFactory views, HttpContext http, CancellationToken ct) =>
+            Transition(views, command, c => h.RejectAsync(id, c, Caller.From(http.User), ct))).WithSummary("Rechazar, con motivo");
+        group.MapPost("/{id}/start", (string id, NoteCommand? command, TransitionHandler h, ViewFactory views, HttpContext http, CancellationToken ct) =>
+            Transition(views, command, c => h.StartAsync(id, c, Caller.From(http.User), ct))).WithSummary("Iniciar la atención");
+        group.MapPost("/{id}/hold", (string id, NoteCommand? command, TransitionHandler h, ViewFactory views, HttpContext http, CancellationToken ct) =>
+            Transition(views, command, c => h.HoldAsync(id, c, Caller.From(http.User), ct))).WithSummary("Poner en espera, con nota");
+        group.MapPost("/{id}/resume", (string id, NoteCommand? command, TransitionHandler h, ViewFactory views, HttpContext http, CancellationToken ct) =>
+            Transition(views, command, c => h.ResumeAsync(id, c, Caller.From(http.User), ct))).WithSummary("Reanudar");
+        group.MapPost("/{id}/counter-referral", (string id, CounterReferCommand? command, TransitionHandler h, ViewFactory views, HttpContext http, CancellationToken ct) =>
+            Transition(views, command, c => h.CounterReferAsync(id, c, Caller.From(http.User), ct))).WithSummary("Contrarreferir y cerrar el circuito");
+        group.MapPost("/{id}/cancel", (string id, CancelCommand? command, TransitionHandler h, ViewFactory views, HttpContext http, CancellationToken ct) =>
+            Transition(views, command, c => h.CancelAsync(id, c, Caller.From(http.User), ct))).WithSummary("Cancelar, con motivo y nota");
         return app;
     }
 
-    private static void MapTransition<TCommand>(
-        RouteGroupBuilder group, string action, string summary,
-        Func<TransitionHandler, string, TCommand, Caller, CancellationToken, Task<Referral>> apply)
-        where TCommand : class
-    {
-        // A generic body parameter is optional to minimal APIs: an empty body or "null" arrives here as null.
-        group.MapPost($"/{{id}}/{action}", async Task<Ok<ReferralView>> (
-            string id, TCommand? command, TransitionHandler handler, ViewFactory views, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(views.From(await apply(handler, id, command ?? throw MissingBody(), Caller.From(http.User), ct))))
-            .WithSummary(summary);
-    }
+    /// <summary>An empty body or "null" arrives as null (the body is optional to minimal APIs): the answer names it.</summary>
+    private static async Task<Ok<ReferralView>> Transition<TCommand>(ViewFactory views, TCommand? command, Func<TCommand, Task<Referral>> apply)
+        where TCommand : class =>
+        TypedResults.Ok(views.From(await apply(command ?? throw MissingBody())));
 
     private static ValidationFailedException MissingBody() =>
         ValidationFailedException.For("body", "Envíe el cuerpo de la solicitud en JSON; sin datos, envíe {}.");

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.CreateReferral;
@@ -7,12 +8,14 @@ namespace Boards.Referrals.Features.BatchCreateReferrals;
 /// <summary>An integrator's batch (REST JSON or gRPC, mapped): up to <see cref="BatchCreateReferralsHandler.MaxItems"/> items.</summary>
 public sealed record BatchCreateReferralsCommand
 {
+    [MaxItems(BatchCreateReferralsHandler.MaxItems)]
     public IReadOnlyList<BatchReferralItemInput?>? Items { get; init; }
 }
 
 /// <summary>One item: the integrator's own id for it, and the same request as a single create (its requestId is ignored).</summary>
 public sealed record BatchReferralItemInput
 {
+    [MaxText(ReferralLimits.RequestId)]
     public string? ReferenceId { get; init; }
     public CreateReferralCommand? Referral { get; init; }
 }

@@ -12,11 +12,16 @@ public sealed record ListReferralsQuery(string? MunicipalityCode, IReadOnlyList<
 
 public sealed record ListReferralsPage(IReadOnlyList<Referral> Referrals, string? NextPageToken, int TotalCount);
 
-/// <summary>Referrals within the caller's scope, newest first, with keyset paging on the (time-ordered) UUIDv7 id.</summary>
+/// <summary>
+/// Referrals within the caller's scope, newest first, with keyset paging on the (time-ordered) UUIDv7 id. A page also
+/// ends early when its referrals would pass <see cref="PageBudgetBytes"/>, so that any page fits in one gRPC reply
+/// (4 MiB) however long the referrals' texts are; the next page token goes on from there.
+/// </summary>
 public sealed class ListReferralsHandler(ReferralsDbContext db, TimeProvider clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
+    public const long PageBudgetBytes = 2 * 1024 * 1024;
 
     public async Task<ListReferralsPage> HandleAsync(ListReferralsQuery query, Caller caller, CancellationToken cancellationToken)
     {
@@ -61,13 +66,30 @@ public sealed class ListReferralsHandler(ReferralsDbContext db, TimeProvider clo
         var page = after is { } cursor ? scoped.Where(r => r.Id.CompareTo(cursor) < 0) : scoped;
         var referrals = await page.OrderByDescending(r => r.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
 
+        var kept = KeptWithinBudget(referrals, pageSize);
         string? next = null;
-        if (referrals.Count > pageSize)
+        if (referrals.Count > kept)
         {
-            referrals.RemoveAt(referrals.Count - 1);
+            referrals.RemoveRange(kept, referrals.Count - kept);
             next = Base64Url.EncodeToString(referrals[^1].Id.ToByteArray());
         }
 
         return new ListReferralsPage(referrals, next, total);
+    }
+
+    /// <summary>How many of the loaded referrals the page keeps: at most the page size, and at least one.</summary>
+    private static int KeptWithinBudget(List<Referral> referrals, int pageSize)
+    {
+        long bytes = 0;
+        for (var i = 0; i < referrals.Count && i < pageSize; i++)
+        {
+            bytes += ReferralSize.Estimate(referrals[i]);
+            if (i > 0 && bytes > PageBudgetBytes)
+            {
+                return i;
+            }
+        }
+
+        return Math.Min(referrals.Count, pageSize);
     }
 }
