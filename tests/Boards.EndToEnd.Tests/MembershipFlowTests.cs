@@ -60,6 +60,61 @@ public sealed class MembershipFlowTests(BoardsAppFixture boards)
     }
 
     [Fact]
+    public async Task A_focal_point_cannot_link_another_persons_account_and_that_person_keeps_their_municipality()
+    {
+        // Reported: focal.<x> added a member with account focal.pilar and appointed it; focal.pilar's next token carried <x>.
+        const string code = "ri-3-corrales";
+        var admin = await boards.Tokens.ForUser("admin");
+        await EnsureBoardAsync(admin, code);
+        var focal = await boards.Tokens.ForUser($"focal.{code}");
+
+        using (var add = await SendAsync(HttpMethod.Post, $"/api/boards/{code}/members", focal, NewMember("Intrusa", "local_government", "focal.pilar")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+            Assert.Contains("ministry-admin", await add.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var member = await AddMemberAsync(focal, code, "Persona sin cuenta", "local_government");
+        foreach (var account in new[] { "focal.pilar", "officer.mspbs", "analyst" })
+        {
+            using var appoint = await SendAsync(HttpMethod.Post, $"/api/boards/{code}/focal-point", focal,
+                new { memberId = member, startsOn = "2026-03-01", account });
+            Assert.Equal(HttpStatusCode.Forbidden, appoint.StatusCode);
+        }
+
+        using (var correct = await SendAsync(HttpMethod.Put, $"/api/boards/{code}/members/{member}", focal,
+                   NewMember("Persona sin cuenta", "local_government", "focal.pilar")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, correct.StatusCode);
+        }
+
+        var pilar = await boards.Tokens.FreshForUser("focal.pilar");
+        Assert.Equal("pilar", Claim(pilar, "municipality"));
+        using (var own = await SendAsync(HttpMethod.Get, "/api/boards/pilar", pilar))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        }
+
+        // A user name nobody has yet is created and granted, as before.
+        var newcomer = $"nueva.{Guid.NewGuid().ToString("N")[..8]}";
+        using (var appoint = await SendAsync(HttpMethod.Post, $"/api/boards/{code}/focal-point", focal,
+                   new { memberId = member, startsOn = "2026-03-01", account = newcomer }))
+        {
+            Assert.Equal(HttpStatusCode.Created, appoint.StatusCode);
+        }
+
+        await TermAccessAsync(admin, code, member, "granted");
+    }
+
+    private static string? Claim(string jwt, string name)
+    {
+        var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+        using var json = JsonDocument.Parse(Convert.FromBase64String(payload));
+        return json.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
+    }
+
+    [Fact]
     public async Task A_csv_import_through_the_gateway_is_all_or_nothing_and_reports_every_bad_row()
     {
         const string code = "itanara";

@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Errors;
+using Boards.BuildingBlocks.IdentityAdmin;
 using Boards.Membership.Domain;
 
 namespace Boards.Membership.Api;
@@ -14,6 +15,12 @@ public sealed class MembershipErrorMapper : IApiErrorMapper
             PreconditionType = "BOARD_RULE",
             Subject = rule.Rule,
             Extensions = new Dictionary<string, object?> { ["rule"] = rule.Rule },
+        },
+        // The account could not be checked: nothing was written, the person tries again in a moment.
+        IdentityAdminException identity => new ApiError(ApiErrorKind.Unavailable, "No se pudo verificar la cuenta.",
+            $"No se pudo consultar la cuenta en el proveedor de identidad, y no se guardó nada: {identity.Message}")
+        {
+            RetryAfter = TimeSpan.FromSeconds(5),
         },
         _ => null,
     };

@@ -1,6 +1,7 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
+using Boards.Membership.Features.IdentityLink;
 using Boards.ServiceDefaults.Authentication;
 using Boards.Membership.Features.Representativity;
 
@@ -35,12 +36,17 @@ public sealed record AddMemberCommand
 
 public sealed record TerritoryInput(Area? Area, string? Locality);
 
-public sealed class AddMemberHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)
+public sealed class AddMemberHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity, AccountLinkRule links)
 {
     public async Task<(Board Board, Member Member)> HandleAsync(string? municipalityCode, AddMemberCommand command, Caller caller, CancellationToken ct)
     {
         var input = Validate(command);
         var board = await store.LoadForChangeAsync(municipalityCode, command.ExpectedVersion, caller, ct);
+        if (input.Account is { } account)
+        {
+            await links.EnsureMayLinkAsync(board, account, caller, ct);
+        }
+
         var member = board.AddMember(input, caller.DisplayName, clock.GetUtcNow());
         // Same SaveChanges: the change, its representativity assessment and RepresentativityAssessed commit together.
         await representativity.RecordAsync(board, ct);

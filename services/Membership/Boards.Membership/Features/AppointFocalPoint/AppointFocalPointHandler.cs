@@ -3,6 +3,7 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
+using Boards.Membership.Features.IdentityLink;
 using Boards.ServiceDefaults.Authentication;
 using Boards.Membership.Features.Representativity;
 
@@ -14,9 +15,10 @@ public sealed record AppointFocalPointCommand(string? MemberId, string? StartsOn
 /// <summary>
 /// Appoints an active member as the board's focal point. The previous term ends the day the new one starts, and
 /// FocalPointAppointed is written to the outbox in the same SaveChanges as the change; its consumer here grants the
-/// new focal point's account the scope and revokes the previous one's (FocalPointAccess).
+/// new focal point's account the scope and revokes the previous one's (FocalPointAccess). The account must pass
+/// <see cref="AccountLinkRule"/> first.
 /// </summary>
-public sealed class AppointFocalPointHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)
+public sealed class AppointFocalPointHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity, AccountLinkRule links)
 {
     public async Task<(Board Board, FocalPointTerm Term)> HandleAsync(
         string? municipalityCode, AppointFocalPointCommand command, Caller caller, CancellationToken ct)
@@ -31,6 +33,12 @@ public sealed class AppointFocalPointHandler(BoardStore store, TimeProvider cloc
         var board = await store.LoadForChangeAsync(municipalityCode, command.ExpectedVersion, caller, ct);
         var member = board.FindMember(memberId)
                      ?? throw new NotFoundException($"La mesa de '{board.MunicipalityCode}' no tiene la membresía '{memberId}'.");
+        // Checked again at the appointment, which is what grants access: the account may have changed hands since it was recorded.
+        if ((account ?? member.Account) is { } linked)
+        {
+            await links.EnsureMayLinkAsync(board, linked, caller, ct);
+        }
+
         var now = clock.GetUtcNow();
         var (term, previous) = board.AppointFocalPoint(member, startsOn, caller.DisplayName, now, account);
         store.Db.AddToOutbox(new FocalPointAppointed

@@ -13,7 +13,7 @@ namespace Boards.Membership.Features.CorrectMember;
 /// Corrects what was recorded wrongly about a membership (the whole membership, as POST takes it). A change of people
 /// is not a correction: end the membership and add the new one, so the history stays.
 /// </summary>
-public sealed class CorrectMemberHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)
+public sealed class CorrectMemberHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity, AccountLinkRule links)
 {
     public async Task<(Board Board, Member Member)> HandleAsync(
         string? municipalityCode, string? memberId, AddMemberCommand command, Caller caller, CancellationToken ct)
@@ -26,6 +26,11 @@ public sealed class CorrectMemberHandler(BoardStore store, TimeProvider clock, R
         var board = await store.LoadForChangeAsync(municipalityCode, command.ExpectedVersion, caller, ct);
         var member = board.FindMember(id) ?? throw new NotFoundException($"La mesa de '{board.MunicipalityCode}' no tiene la membresía '{id}'.");
         var replacedAccount = member.Account;
+        if (input.Account is { } account && !string.Equals(account, replacedAccount, StringComparison.OrdinalIgnoreCase))
+        {
+            await links.EnsureMayLinkAsync(board, account, caller, ct);
+        }
+
         var now = clock.GetUtcNow();
         board.CorrectMember(member, input, caller.DisplayName, now);
         if (board.CurrentFocalPointTerm is { } term && term.MemberId == member.Id && replacedAccount != member.Account)

@@ -15,11 +15,13 @@ public static class FocalPointAccessRegistration
     public static IServiceCollection AddFocalPointAccess(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<FocalPointAccessRecorder>();
+        services.AddScoped<AccountLinkRule>();
         var link = configuration.GetSection("Membership:IdentityLink");
         var secret = link["ClientSecret"];
         if (string.IsNullOrWhiteSpace(secret))
         {
             services.AddSingleton<IFocalPointAccess, UnconfiguredFocalPointAccess>();
+            services.AddSingleton<IAccountDirectory, UnconfiguredAccountDirectory>();
             return services;
         }
 
@@ -31,6 +33,7 @@ public static class FocalPointAccessRegistration
         services.AddSingleton(sp => new KeycloakUserAdmin(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IFocalPointAccess, KeycloakFocalPointAccess>();
+        services.AddSingleton<IAccountDirectory, KeycloakAccountDirectory>();
         return services;
     }
 }

@@ -47,3 +47,29 @@ public sealed class UnconfiguredFocalPointAccess : IFocalPointAccess
 
     public Task RevokeAsync(string account, string municipalityCode, CancellationToken ct) => throw NotConfigured();
 }
+
+/// <summary>The accounts of the identity provider, through the same Admin REST API as the grants.</summary>
+public sealed class KeycloakAccountDirectory(KeycloakUserAdmin admin) : IAccountDirectory
+{
+    public async Task<DirectoryAccount?> FindAsync(string username, CancellationToken ct)
+    {
+        var user = await admin.FindUserAsync(username, ct);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = await admin.RealmRolesOfAsync(user, ct);
+        return new DirectoryAccount(user.FirstAttribute(KeycloakFocalPointAccess.MunicipalityAttribute),
+            [.. roles.Select(role => role.Name).OfType<string>()]);
+    }
+}
+
+/// <summary>
+/// Without the identity link nothing is granted automatically (a person does it by hand in Keycloak), so no link can
+/// move an account: every user name is taken as new.
+/// </summary>
+public sealed class UnconfiguredAccountDirectory : IAccountDirectory
+{
+    public Task<DirectoryAccount?> FindAsync(string username, CancellationToken ct) => Task.FromResult<DirectoryAccount?>(null);
+}
