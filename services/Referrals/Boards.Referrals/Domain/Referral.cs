@@ -14,6 +14,8 @@ public sealed class Referral
 
     public Guid Id { get; private set; }
     public required string RequestId { get; init; }
+    /// <summary>Whose request id it is (the token's subject, or the client's): ids are unique per owner, never across.</summary>
+    public required string RequestOwner { get; init; }
     public required string RequestHash { get; init; }
     public required string MunicipalityCode { get; init; }
     public required string DestinationMunicipalityCode { get; init; }
@@ -62,6 +64,7 @@ public sealed class Referral
         {
             Id = Guid.CreateVersion7(now),
             RequestId = request.RequestId,
+            RequestOwner = request.RequestOwner,
             RequestHash = requestHash,
             MunicipalityCode = request.MunicipalityCode,
             DestinationMunicipalityCode = request.DestinationMunicipalityCode,
@@ -254,4 +257,8 @@ public sealed record NewReferral(
     string Reason,
     Person Person,
     Consent Consent,
-    Guid? PreviousReferralId);
+    Guid? PreviousReferralId)
+{
+    /// <summary>The caller the request id belongs to (see <see cref="Referral.RequestOwner"/>).</summary>
+    public string RequestOwner { get; init; } = "";
+}

@@ -7,6 +7,7 @@ namespace Boards.Referrals.Domain;
 public static class ReferralLimits
 {
     public const int RequestId = 100;
+    public const int RequestOwner = 200;
     public const int Code = 64;
     public const int Id = 64;
     public const int Reason = 2000;

@@ -11,8 +11,10 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         referral.ToTable("referrals");
         referral.HasKey(r => r.Id);
         referral.Property(r => r.Id).ValueGeneratedNever();
-        referral.HasIndex(r => r.RequestId).IsUnique();
+        // Request ids are the caller's own: unique per owner, so that another tenant's id neither collides nor is revealed.
+        referral.HasIndex(r => new { r.RequestOwner, r.RequestId }).IsUnique();
         referral.Property(r => r.RequestId).HasMaxLength(ReferralLimits.RequestId);
+        referral.Property(r => r.RequestOwner).HasMaxLength(ReferralLimits.RequestOwner);
         referral.Property(r => r.RequestHash).HasMaxLength(64);
         referral.Property(r => r.MunicipalityCode).HasMaxLength(ReferralLimits.Code);
         referral.Property(r => r.DestinationMunicipalityCode).HasMaxLength(ReferralLimits.Code);

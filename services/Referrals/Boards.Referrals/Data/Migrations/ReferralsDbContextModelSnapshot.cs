@@ -166,6 +166,11 @@ namespace Boards.Referrals.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("RequestOwner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -190,9 +195,6 @@ namespace Boards.Referrals.Data.Migrations
 
                     b.HasIndex("PersonKey");
 
-                    b.HasIndex("RequestId")
-                        .IsUnique();
-
                     b.HasIndex("DestinationInstitution", "Status");
 
                     b.HasIndex("DestinationMunicipalityCode", "Status");
@@ -200,6 +202,9 @@ namespace Boards.Referrals.Data.Migrations
                     b.HasIndex("MunicipalityCode", "Status");
 
                     b.HasIndex("OriginInstitution", "Status");
+
+                    b.HasIndex("RequestOwner", "RequestId")
+                        .IsUnique();
 
                     b.ToTable("referrals", (string)null);
                 });

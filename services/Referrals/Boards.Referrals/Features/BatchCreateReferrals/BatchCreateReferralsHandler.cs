@@ -53,7 +53,7 @@ public sealed class BatchCreateReferralsHandler(
         var now = clock.GetUtcNow();
         var slots = Prepare(items, caller, now);
         await AnswerReplaysAsync(slots, cancellationToken);
-        await CheckReferencesAsync(slots, cancellationToken);
+        await CheckReferencesAsync(slots, caller, cancellationToken);
         await CheckAvailabilityAsync(slots, cancellationToken);
         await SaveAsync(slots, caller, now, cancellationToken);
         return slots.Select(s => new BatchItemResult(s.ReferenceId, s.Referral, s.Replayed, s.Error)).ToList();
@@ -102,7 +102,7 @@ public sealed class BatchCreateReferralsHandler(
                 {
                     // The item's request id comes from the caller and the reference id; one sent in the item is ignored.
                     request = CreateReferralValidator.Validate(
-                        item.Referral with { RequestId = BatchRequestIds.For(caller, referenceId) }, today);
+                        item.Referral with { RequestId = BatchRequestIds.For(caller, referenceId) }, today) with { RequestOwner = caller.Subject };
                 }
                 catch (ValidationFailedException invalid)
                 {
@@ -150,7 +150,9 @@ public sealed class BatchCreateReferralsHandler(
         }
 
         var requestIds = open.Select(s => s.Request!.RequestId).ToList();
-        var existing = await db.Referrals.AsNoTracking().Where(r => requestIds.Contains(r.RequestId)).ToDictionaryAsync(r => r.RequestId, cancellationToken);
+        var owner = open[0].Request!.RequestOwner;
+        var existing = await db.Referrals.AsNoTracking().Where(r => r.RequestOwner == owner && requestIds.Contains(r.RequestId))
+            .ToDictionaryAsync(r => r.RequestId, cancellationToken);
         foreach (var slot in open)
         {
             if (existing.TryGetValue(slot.Request!.RequestId, out var referral))
@@ -174,7 +176,7 @@ public sealed class BatchCreateReferralsHandler(
         }
     }
 
-    private async Task CheckReferencesAsync(List<Slot> slots, CancellationToken cancellationToken)
+    private async Task CheckReferencesAsync(List<Slot> slots, Caller caller, CancellationToken cancellationToken)
     {
         var open = slots.Where(s => s.IsOpen).ToList();
         if (open.Count == 0)
@@ -182,7 +184,7 @@ public sealed class BatchCreateReferralsHandler(
             return;
         }
 
-        var references = await ReferenceChecks.LoadAsync(db, known, open.Select(s => s.Request!).ToList(), cancellationToken);
+        var references = await ReferenceChecks.LoadAsync(db, known, caller, open.Select(s => s.Request!).ToList(), cancellationToken);
         open.ForEach(slot => Guard(slot, () => references.ThrowIfInvalid(slot.Request!)));
     }
 
@@ -255,7 +257,8 @@ public sealed class BatchCreateReferralsHandler(
         {
             // The same item of the same batch, sent twice at once; the other call won. Answer as a replay.
             db.ChangeTracker.Clear();
-            var winner = await db.Referrals.AsNoTracking().FirstAsync(r => r.RequestId == slot.Request!.RequestId, cancellationToken);
+            var winner = await db.Referrals.AsNoTracking()
+                .FirstAsync(r => r.RequestOwner == slot.Request!.RequestOwner && r.RequestId == slot.Request.RequestId, cancellationToken);
             slot.Referral = null;
             Replay(slot, winner);
         }

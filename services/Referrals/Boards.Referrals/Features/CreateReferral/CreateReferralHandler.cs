@@ -32,7 +32,7 @@ public sealed class CreateReferralHandler(
     public async Task<CreateReferralResult> HandleAsync(CreateReferralCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var request = CreateReferralValidator.Validate(command, DateOnly.FromDateTime(now.UtcDateTime));
+        var request = CreateReferralValidator.Validate(command, DateOnly.FromDateTime(now.UtcDateTime)) with { RequestOwner = caller.Subject };
 
         if (!ReferralAccess.CanActAsOrigin(caller, request.MunicipalityCode, request.OriginInstitution))
         {
@@ -46,13 +46,13 @@ public sealed class CreateReferralHandler(
         }
 
         var hash = RequestHash(request);
-        var existing = await db.Referrals.FirstOrDefaultAsync(r => r.RequestId == request.RequestId, cancellationToken);
+        var existing = await db.Referrals.FirstOrDefaultAsync(r => r.RequestOwner == request.RequestOwner && r.RequestId == request.RequestId, cancellationToken);
         if (existing is not null)
         {
             return Replay(existing, hash);
         }
 
-        (await ReferenceChecks.LoadAsync(db, known, [request], cancellationToken)).ThrowIfInvalid(request);
+        (await ReferenceChecks.LoadAsync(db, known, caller, [request], cancellationToken)).ThrowIfInvalid(request);
         var answer = await availability.CheckAsync(request.DestinationMunicipalityCode, request.ServiceCode, cancellationToken);
         var check = AvailabilityPolicy.Decide(answer, request.DestinationMunicipalityCode, request.ServiceCode, clock.GetUtcNow());
 
@@ -68,7 +68,7 @@ public sealed class CreateReferralHandler(
         {
             // Two identical requests raced; the other one won. Answer as a replay.
             db.ChangeTracker.Clear();
-            var winner = await db.Referrals.FirstAsync(r => r.RequestId == request.RequestId, cancellationToken);
+            var winner = await db.Referrals.FirstAsync(r => r.RequestOwner == request.RequestOwner && r.RequestId == request.RequestId, cancellationToken);
             return Replay(winner, hash);
         }
 
@@ -80,7 +80,7 @@ public sealed class CreateReferralHandler(
         existing.RequestHash == hash
             ? new CreateReferralResult(existing, Replayed: true)
             : throw new IdempotencyConflictException(
-                $"El request_id '{existing.RequestId}' ya se usó para otra referencia con contenido distinto.");
+                $"Usted ya usó el request_id '{existing.RequestId}' para otra referencia con contenido distinto.");
 
     /// <summary>The request's content without its id: a replay must carry the same, or it is a conflict.</summary>
     internal static string RequestHash(NewReferral request)

@@ -1,5 +1,7 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Data;
+using Boards.Referrals.Features.Common;
+using Boards.ServiceDefaults.Authentication;
 using Boards.Referrals.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +26,7 @@ public sealed class ReferenceChecks
     }
 
     public static async Task<ReferenceChecks> LoadAsync(
-        ReferralsDbContext db, KnownReferenceCodes known, IReadOnlyCollection<NewReferral> requests, CancellationToken cancellationToken)
+        ReferralsDbContext db, KnownReferenceCodes known, Caller caller, IReadOnlyCollection<NewReferral> requests, CancellationToken cancellationToken)
     {
         var municipalityCodes = requests.SelectMany(r => new[] { r.MunicipalityCode, r.DestinationMunicipalityCode }).Distinct().ToList();
         var institutionCodes = requests.SelectMany(r => new[] { r.OriginInstitution, r.DestinationInstitution }).Distinct().ToList();
@@ -44,7 +46,9 @@ public sealed class ReferenceChecks
 
         var previous = previousIds.Count == 0
             ? []
-            : await db.Referrals.Where(r => previousIds.Contains(r.Id)).Select(r => new { r.Id, r.Status }).ToDictionaryAsync(r => r.Id, r => r.Status, cancellationToken);
+            // Only referrals the caller may read: one of another tenant answers as one that does not exist.
+            : await ReferralScope.Apply(db.Referrals.AsNoTracking(), caller, null).Where(r => previousIds.Contains(r.Id))
+                .Select(r => new { r.Id, r.Status }).ToDictionaryAsync(r => r.Id, r => r.Status, cancellationToken);
 
         return new ReferenceChecks(
             municipalityCodes.Where(known.IsKnownMunicipality).ToHashSet(StringComparer.Ordinal),
