@@ -16,16 +16,18 @@ public class IdentityHost : IAsyncLifetime
 
     private readonly string _environment;
     private readonly bool _ownsStorage;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private WebApplicationFactory<Program>? _factory;
 
-    public IdentityHost(string environment)
-        : this(environment, "identity_test_" + Guid.NewGuid().ToString("N")[..12], NewKeysPath(), ownsStorage: true)
+    public IdentityHost(string environment, IReadOnlyDictionary<string, string>? settings = null)
+        : this(environment, "identity_test_" + Guid.NewGuid().ToString("N")[..12], NewKeysPath(), ownsStorage: true, settings)
     {
     }
 
-    private IdentityHost(string environment, string databaseName, string keysPath, bool ownsStorage)
+    private IdentityHost(string environment, string databaseName, string keysPath, bool ownsStorage, IReadOnlyDictionary<string, string>? settings = null)
     {
         _environment = environment;
+        _settings = settings ?? new Dictionary<string, string>();
         DatabaseName = databaseName;
         KeysPath = keysPath;
         _ownsStorage = ownsStorage;
@@ -45,7 +47,7 @@ public class IdentityHost : IAsyncLifetime
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>Another start of the same service: same database and keys, as after a restart.</summary>
-    public IdentityHost Restarted() => new(_environment, DatabaseName, KeysPath, ownsStorage: false);
+    public IdentityHost Restarted() => new(_environment, DatabaseName, KeysPath, ownsStorage: false, _settings);
 
     public HttpClient CreateClient(bool followRedirects = false) =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions
@@ -70,6 +72,10 @@ public class IdentityHost : IAsyncLifetime
             web.UseSetting("ConnectionStrings:identitydb", connectionString);
             web.UseSetting("Identity:Issuer", Issuer);
             web.UseSetting("Identity:KeysPath", KeysPath);
+            foreach (var (key, value) in _settings)
+            {
+                web.UseSetting(key, value);
+            }
         });
         _ = _factory.Server; // starts the host: migrations and seeding
     }
@@ -113,4 +119,11 @@ public class IdentityHost : IAsyncLifetime
 
 public sealed class DevelopmentIdentity() : IdentityHost("Development");
 
-public sealed class ProductionIdentity() : IdentityHost("Production");
+/// <summary>Production with the integrator's secret of its own: the shipped one (demo-secret) would stop the start.</summary>
+public sealed class ProductionIdentity() : IdentityHost("Production", new Dictionary<string, string>
+{
+    ["Identity:Clients:IntegratorDemo:Secret"] = ProductionIntegratorSecret,
+})
+{
+    public const string ProductionIntegratorSecret = "un-secreto-propio-de-la-prueba-5f1c9e";
+}

@@ -18,14 +18,16 @@ public sealed class ProductionTests(ProductionIdentity identity) : IClassFixture
     }
 
     [Fact]
-    public async Task Client_credentials_still_work_in_Production()
+    public async Task Client_credentials_with_a_configured_secret_work_in_Production_and_the_shipped_secret_does_not()
     {
         using var client = identity.CreateClient();
 
-        var response = await Protocol.ClientCredentialsAsync(client);
+        var response = await Protocol.ClientCredentialsAsync(client, ProductionIdentity.ProductionIntegratorSecret);
+        var shipped = await Protocol.ClientCredentialsAsync(client, "demo-secret");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.True((await Protocol.ValidateAsync(client, response.AccessToken)).IsValid);
+        Assert.Equal("invalid_client", shipped.Error);
     }
 
     [Fact]
@@ -53,7 +55,7 @@ public sealed class ProductionTests(ProductionIdentity identity) : IClassFixture
     public async Task The_admin_API_refuses_tokens_without_realm_management_roles_in_Production()
     {
         using var client = identity.CreateClient();
-        var integrator = new AdminApiClient(client, (await Protocol.ClientCredentialsAsync(client)).AccessToken);
+        var integrator = new AdminApiClient(client, (await Protocol.ClientCredentialsAsync(client, ProductionIdentity.ProductionIntegratorSecret)).AccessToken);
 
         using var response = await integrator.SendAsync(HttpMethod.Get, "users");
 

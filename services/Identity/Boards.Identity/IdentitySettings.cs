@@ -1,3 +1,5 @@
+using Boards.ServiceDefaults;
+
 namespace Boards.Identity;
 
 /// <summary>The <c>Identity</c> configuration section, read once at start-up.</summary>
@@ -12,7 +14,8 @@ public sealed record IdentitySettings
     public required string DemoPassword { get; init; }
     public required IReadOnlyList<Uri> PortalRedirectUris { get; init; }
     public required IReadOnlyList<Uri> PortalPostLogoutRedirectUris { get; init; }
-    public required string IntegratorDemoSecret { get; init; }
+    /// <summary>Secret of <c>integrator-demo</c>; null (no such client) outside Development unless configured.</summary>
+    public required string? IntegratorDemoSecret { get; init; }
     public required string IntegratorDemoInstitution { get; init; }
 
     /// <summary>Secret of <c>boards-membership</c>; null (no such client) outside Development unless configured.</summary>
@@ -40,15 +43,21 @@ public sealed record IdentitySettings
             PortalRedirectUris = Uris(section.GetSection("Portal:RedirectUris"), "http://localhost:5090/signin-oidc"),
             PortalPostLogoutRedirectUris = Uris(
                 section.GetSection("Portal:PostLogoutRedirectUris"), "http://localhost:5090/signout-callback-oidc"),
-            IntegratorDemoSecret = section["Clients:IntegratorDemo:Secret"] is { Length: > 0 } secret ? secret : "demo-secret",
+            IntegratorDemoSecret = Secret(section, environment, "Clients:IntegratorDemo:Secret", "demo-secret"),
             IntegratorDemoInstitution = section["Clients:IntegratorDemo:Institution"] is { Length: > 0 } institution
                 ? institution
                 : "mspbs",
             // This client may change anyone's roles: a well-known default secret is only acceptable in Development.
-            MembershipSecret = section["Clients:Membership:Secret"] is { Length: > 0 } membershipSecret
-                ? membershipSecret
-                : environment.IsDevelopment() ? "membership-dev-secret" : null,
+            MembershipSecret = Secret(section, environment, "Clients:Membership:Secret", "membership-dev-secret"),
         };
+    }
+
+    /// <summary>A client's secret: the shipped default in Development; outside it, only a configured one that is not shipped.</summary>
+    private static string? Secret(IConfigurationSection section, IHostEnvironment environment, string key, string developmentDefault)
+    {
+        var configured = section[key] is { Length: > 0 } value ? value : null;
+        ShippedSecrets.RefuseShipped(environment, $"{SectionName}:{key}", configured);
+        return configured ?? (environment.IsDevelopment() ? developmentDefault : null);
     }
 
     // Arrays are read by hand: the binder would append configured values to a default list instead of replacing it.

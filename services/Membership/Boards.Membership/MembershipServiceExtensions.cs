@@ -37,7 +37,7 @@ public static class MembershipServiceExtensions
                 bus.AddConsumer<FocalPointAccessConsumer>().Endpoint(e => e.Name = identityLinkQueue);
                 bus.AddConsumer<FocalPointAccountChangedConsumer>().Endpoint(e => e.Name = identityLinkQueue);
             });
-        builder.Services.AddFocalPointAccess(builder.Configuration);
+        builder.Services.AddFocalPointAccess(builder.Configuration, builder.Environment);
         builder.AddServiceDatabase<MembershipDbContext>("membershipdb");
 
         builder.Services.AddScoped<BoardStore>();

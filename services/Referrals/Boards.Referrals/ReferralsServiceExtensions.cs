@@ -30,7 +30,9 @@ public static class ReferralsServiceExtensions
             : ConsumerRegistration.DefaultReceiveEndpoint;
         builder.AddBoardsMessaging<ReferralsDbContext>("referrals", bus => bus.AddReferralsConsumers(receiveEndpoint));
         builder.AddServiceDatabase<ReferralsDbContext>("referralsdb");
-        builder.Services.AddOptions<ReferralsOptions>().BindConfiguration("Referrals");
+        var personKeySecret = ShippedSecrets.Require(builder.Configuration, builder.Environment,
+            ReferralsOptions.PersonKeySecretSetting, ReferralsOptions.DevelopmentPersonKeySecret);
+        builder.Services.AddOptions<ReferralsOptions>().BindConfiguration("Referrals").Configure(o => o.PersonKeySecret = personKeySecret);
 
         builder.Services.AddServiceAvailability();
         builder.Services.AddScoped<CreateReferralHandler>();

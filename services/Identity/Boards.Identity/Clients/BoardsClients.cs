@@ -77,51 +77,53 @@ public static class BoardsClients
         portal.RedirectUris.UnionWith(settings.PortalRedirectUris);
         portal.PostLogoutRedirectUris.UnionWith(settings.PortalPostLogoutRedirectUris);
 
-        var integrator = new OpenIddictApplicationDescriptor
+        List<OpenIddictApplicationDescriptor> clients = [cli, portal];
+        if (settings.IntegratorDemoSecret is { } integratorSecret)
         {
-            ClientId = IntegratorDemo,
-            ClientSecret = settings.IntegratorDemoSecret,
-            ClientType = ClientTypes.Confidential,
-            DisplayName = "Integrador de demostración",
-            Permissions =
+            clients.Add(new OpenIddictApplicationDescriptor
             {
-                Permissions.Endpoints.Token,
-                Permissions.GrantTypes.ClientCredentials,
-                Permissions.Prefixes.Scope + BoardsScopes.Api,
-            },
-            Properties =
-            {
-                [RealmRolesProperty] = JsonSerializer.SerializeToElement(new[] { BoardsRoles.Integrator }),
-                [InstitutionProperty] = JsonSerializer.SerializeToElement(settings.IntegratorDemoInstitution),
-            },
-        };
-
-        if (settings.MembershipSecret is null)
-        {
-            return [cli, portal, integrator];
+                ClientId = IntegratorDemo,
+                ClientSecret = integratorSecret,
+                ClientType = ClientTypes.Confidential,
+                DisplayName = "Integrador de demostración",
+                Permissions =
+                {
+                    Permissions.Endpoints.Token,
+                    Permissions.GrantTypes.ClientCredentials,
+                    Permissions.Prefixes.Scope + BoardsScopes.Api,
+                },
+                Properties =
+                {
+                    [RealmRolesProperty] = JsonSerializer.SerializeToElement(new[] { BoardsRoles.Integrator }),
+                    [InstitutionProperty] = JsonSerializer.SerializeToElement(settings.IntegratorDemoInstitution),
+                },
+            });
         }
 
-        // Keycloak's service account with realm-management client roles; no realm role, so it cannot call Boards APIs.
-        var membership = new OpenIddictApplicationDescriptor
+        if (settings.MembershipSecret is { } membershipSecret)
         {
-            ClientId = Membership,
-            ClientSecret = settings.MembershipSecret,
-            ClientType = ClientTypes.Confidential,
-            DisplayName = "Servicio Membership (gestión de puntos focales)",
-            Permissions =
+            // Keycloak's service account with realm-management client roles; no realm role, so it cannot call Boards APIs.
+            clients.Add(new OpenIddictApplicationDescriptor
             {
-                Permissions.Endpoints.Token,
-                Permissions.GrantTypes.ClientCredentials,
-                Permissions.Prefixes.Scope + BoardsScopes.Api,
-            },
-            Properties =
-            {
-                [ClientRolesProperty] = JsonSerializer.SerializeToElement(
-                    new Dictionary<string, IReadOnlyList<string>> { [RealmManagement] = MembershipAdminRoles }),
-            },
-        };
+                ClientId = Membership,
+                ClientSecret = membershipSecret,
+                ClientType = ClientTypes.Confidential,
+                DisplayName = "Servicio Membership (gestión de puntos focales)",
+                Permissions =
+                {
+                    Permissions.Endpoints.Token,
+                    Permissions.GrantTypes.ClientCredentials,
+                    Permissions.Prefixes.Scope + BoardsScopes.Api,
+                },
+                Properties =
+                {
+                    [ClientRolesProperty] = JsonSerializer.SerializeToElement(
+                        new Dictionary<string, IReadOnlyList<string>> { [RealmManagement] = MembershipAdminRoles }),
+                },
+            });
+        }
 
-        return [cli, portal, integrator, membership];
+        return clients;
     }
 
     public static OpenIddictScopeDescriptor ApiScope() => new()

@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.IdentityAdmin;
+using Boards.ServiceDefaults;
 
 namespace Boards.Membership.Features.IdentityLink;
 
@@ -12,12 +13,13 @@ public static class FocalPointAccessRegistration
     /// Membership:IdentityLink:ClientId, default boards-membership, against Identity:Authority); otherwise grants are
     /// recorded as failed with the reason.
     /// </summary>
-    public static IServiceCollection AddFocalPointAccess(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFocalPointAccess(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddScoped<FocalPointAccessRecorder>();
         services.AddScoped<AccountLinkRule>();
         var link = configuration.GetSection("Membership:IdentityLink");
         var secret = link["ClientSecret"];
+        ShippedSecrets.RefuseShipped(environment, "Membership:IdentityLink:ClientSecret", secret);
         if (string.IsNullOrWhiteSpace(secret))
         {
             services.AddSingleton<IFocalPointAccess, UnconfiguredFocalPointAccess>();

@@ -1,12 +1,21 @@
 using Boards.Referrals.Domain;
+using Boards.ServiceDefaults;
 
 namespace Boards.Referrals.Features.Common;
 
 /// <summary>Configuration section "Referrals".</summary>
 public sealed class ReferralsOptions
 {
-    /// <summary>Secret for the pseudonymous person key. Set a long random value in every real deployment.</summary>
-    public string PersonKeySecret { get; set; } = "development-only-person-key-secret";
+    public const string PersonKeySecretSetting = "Referrals:PersonKeySecret";
+
+    /// <summary>The secret of the pseudonymous person key in Development only (see <see cref="ShippedSecrets"/>).</summary>
+    public const string DevelopmentPersonKeySecret = "development-only-person-key-secret";
+
+    /// <summary>
+    /// Secret for the pseudonymous person key: whoever knows it can turn a person key back into a document number.
+    /// Required outside Development, and never the shipped value (checked at start).
+    /// </summary>
+    public string PersonKeySecret { get; set; } = DevelopmentPersonKeySecret;
 
     public DeadlinePolicy Deadlines { get; set; } = new();
 

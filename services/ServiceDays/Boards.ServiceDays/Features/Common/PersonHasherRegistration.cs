@@ -1,5 +1,6 @@
 using System.Text;
 using Boards.ServiceDays.Domain;
+using Boards.ServiceDefaults;
 
 namespace Boards.ServiceDays.Features.Common;
 
@@ -9,15 +10,11 @@ public static class PersonHasherRegistration
 
     /// <summary>
     /// The person hash needs ServiceDays:PersonKeySecret. Development reads it from appsettings.Development.json (and falls
-    /// back to a fixed development value); anywhere else a missing secret stops the service at start.
+    /// back to a fixed development value); anywhere else a missing secret, or the shipped one, stops the service at start.
     /// </summary>
     public static IServiceCollection AddPersonHasher(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var secret = configuration[SecretSetting] is { Length: > 0 } configured
-            ? configured
-            : environment.IsDevelopment()
-                ? "development-only-service-days-person-key-secret"
-                : throw new InvalidOperationException($"Configure {SecretSetting}: a long random secret for the attendance person hash.");
+        var secret = ShippedSecrets.Require(configuration, environment, SecretSetting, "development-only-service-days-person-key-secret");
         services.AddSingleton(new PersonHash(Encoding.UTF8.GetBytes(secret)));
         return services;
     }
