@@ -90,7 +90,7 @@ public sealed class MembershipFlowTests(BoardsAppFixture boards)
 
         var pilar = await boards.Tokens.FreshForUser("focal.pilar");
         Assert.Equal("pilar", Claim(pilar, "municipality"));
-        using (var own = await SendAsync(HttpMethod.Get, "/api/boards/pilar", pilar))
+        using (var own = await SendAsync(HttpMethod.Get, "/api/referrals?municipalityCode=pilar", pilar))
         {
             Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         }

@@ -127,3 +127,18 @@ public sealed class ProductionIdentity() : IdentityHost("Production", new Dictio
 {
     public const string ProductionIntegratorSecret = "un-secreto-propio-de-la-prueba-5f1c9e";
 }
+
+/// <summary>Development with a quick brute-force lock: three failures lock for two seconds, doubling up to four.</summary>
+public sealed class BruteForceIdentity() : IdentityHost("Development", new Dictionary<string, string>
+{
+    ["Identity:BruteForce:FailureFactor"] = "3",
+    ["Identity:BruteForce:WaitIncrement"] = "00:00:02",
+    ["Identity:BruteForce:MaxWait"] = "00:00:04",
+});
+
+/// <summary>Development with a sign-in rate limit of three requests at once, then one a second.</summary>
+public sealed class RateLimitedIdentity() : IdentityHost("Development", new Dictionary<string, string>
+{
+    ["Identity:RateLimit:Burst"] = "3",
+    ["Identity:RateLimit:PermitsPerSecond"] = "1",
+});

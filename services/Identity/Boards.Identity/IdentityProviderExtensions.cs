@@ -21,6 +21,7 @@ public static class IdentityProviderExtensions
         builder.AddOpenIddictServer(settings);
         builder.Services.AddScoped<PrincipalFactory>();
         builder.Services.AddAdminApi();
+        builder.Services.AddSignInRateLimit(builder.Configuration);
 
         builder.Services.AddAuthentication(SessionCookie.Scheme)
             .AddCookie(SessionCookie.Scheme, cookie =>
@@ -35,9 +36,12 @@ public static class IdentityProviderExtensions
         return builder;
     }
 
-    /// <summary>OpenIddict answers protocol requests in the authentication middleware, before any endpoint runs.</summary>
+    /// <summary>
+    /// OpenIddict answers protocol requests in the authentication middleware, before any endpoint runs; the sign-in rate
+    /// limit comes first.
+    /// </summary>
     public static IApplicationBuilder UseIdentityProvider(this IApplicationBuilder app) =>
-        app.UseMalformedFormGuard().UseAuthentication();
+        app.UseRateLimiter().UseMalformedFormGuard().UseAuthentication();
 
     /// <summary>The pass-through endpoints and the admin API; OpenIddict itself answers discovery and JWKS.</summary>
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app)

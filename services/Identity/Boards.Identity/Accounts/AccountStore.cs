@@ -9,7 +9,7 @@ namespace Boards.Identity.Accounts;
 /// Who may sign in. Accounts live in the <c>users</c> table; passwords are not stored: in Development every account
 /// shares <c>Identity:DemoPassword</c>, and elsewhere nobody signs in here (people use Keycloak).
 /// </summary>
-public sealed class AccountStore(IdentityDbContext db, IdentitySettings settings, IHostEnvironment environment)
+public sealed class AccountStore(IdentityDbContext db, IdentitySettings settings, IHostEnvironment environment, SignInThrottle throttle)
 {
     public bool PasswordsEnabled => environment.IsDevelopment();
 
@@ -23,11 +23,36 @@ public sealed class AccountStore(IdentityDbContext db, IdentitySettings settings
     public async Task<UserAccount?> FindActiveBySubjectAsync(string? subject, CancellationToken cancellationToken) =>
         await FindBySubjectAsync(subject, cancellationToken) is { Enabled: true } account ? account : null;
 
-    /// <summary>The enabled account when both user name and password match; null otherwise, without telling which failed.</summary>
-    public async Task<UserAccount?> AuthenticateAsync(string? userName, string? password, CancellationToken cancellationToken)
+    /// <summary>
+    /// The enabled account when both user name and password match, without telling which failed; or that the user name
+    /// is locked after too many failures (<see cref="SignInThrottle"/>), which a right password does not lift.
+    /// </summary>
+    public async Task<SignInAttempt> AuthenticateAsync(string? userName, string? password, CancellationToken cancellationToken)
     {
-        if (!PasswordsEnabled || userName is null ||
-            !CryptographicOperations.FixedTimeEquals(Hash(password ?? ""), Hash(settings.DemoPassword)))
+        if (userName is null)
+        {
+            return SignInAttempt.Refused;
+        }
+
+        var key = SignInThrottle.UserKey(userName);
+        if (await throttle.LockedUntilAsync(key, cancellationToken) is { } lockedUntil)
+        {
+            return new SignInAttempt(null, lockedUntil);
+        }
+
+        if (await FindByPasswordAsync(userName, password, cancellationToken) is { } account)
+        {
+            await throttle.RecordSuccessAsync(key, cancellationToken);
+            return new SignInAttempt(account, null);
+        }
+
+        await throttle.RecordFailureAsync(key, cancellationToken);
+        return SignInAttempt.Refused;
+    }
+
+    private async Task<UserAccount?> FindByPasswordAsync(string userName, string? password, CancellationToken cancellationToken)
+    {
+        if (!PasswordsEnabled || !CryptographicOperations.FixedTimeEquals(Hash(password ?? ""), Hash(settings.DemoPassword)))
         {
             return null;
         }
@@ -44,4 +69,15 @@ public sealed class AccountStore(IdentityDbContext db, IdentitySettings settings
     }
 
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
+}
+
+/// <summary>A sign-in: the account, or nothing; <see cref="LockedUntil"/> says it was refused for too many failures.</summary>
+public sealed record SignInAttempt(UserAccount? Account, DateTimeOffset? LockedUntil)
+{
+    public static readonly SignInAttempt Refused = new(null, null);
+
+    /// <summary>What the person reads: the same for a wrong password and an unknown user, and the wait when locked.</summary>
+    public string Message(DateTimeOffset now) => LockedUntil is { } until
+        ? $"Demasiados intentos fallidos: el acceso con este usuario queda bloqueado por {Math.Max(1, (int)Math.Ceiling((until - now).TotalMinutes))} minuto(s). Intente más tarde."
+        : "Usuario o contraseña incorrectos.";
 }

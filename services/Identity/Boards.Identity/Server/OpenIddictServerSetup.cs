@@ -63,6 +63,8 @@ public static class OpenIddictServerSetup
                 }
 
                 server.AddEventHandler(SpanishErrorDescriptions.Descriptor);
+                server.AddEventHandler(ClientLockout.Descriptor);
+                server.AddEventHandler(ClientFailureCounter.Descriptor);
             })
             // The admin API accepts this server's own access tokens: validated in-process with its keys and issuer.
             .AddValidation(validation =>

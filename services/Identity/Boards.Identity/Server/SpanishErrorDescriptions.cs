@@ -23,7 +23,7 @@ public sealed class SpanishErrorDescriptions : IOpenIddictServerHandler<ProcessE
 
     public ValueTask HandleAsync(ProcessErrorContext context)
     {
-        if (string.IsNullOrEmpty(context.Error))
+        if (string.IsNullOrEmpty(context.Error) || context.Transaction.Properties.ContainsKey(ClientLockout.RefusedForLock))
         {
             return ValueTask.CompletedTask;
         }

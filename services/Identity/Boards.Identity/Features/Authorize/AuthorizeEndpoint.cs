@@ -27,6 +27,7 @@ public static class AuthorizeEndpoint
         AccountStore accounts,
         PrincipalFactory principals,
         IAntiforgery antiforgery,
+        TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()!;
@@ -42,11 +43,11 @@ public static class AuthorizeEndpoint
                     "El formulario expiró. Vuelva a ingresar sus datos.", userName, StatusCodes.Status400BadRequest);
             }
 
-            var account = await accounts.AuthenticateAsync(userName, form[LoginPage.PasswordField], cancellationToken);
-            if (account is null)
+            var attempt = await accounts.AuthenticateAsync(userName, form[LoginPage.PasswordField], cancellationToken);
+            if (attempt.Account is not { } account)
             {
-                return LoginPage.Render(context, request, antiforgery, showDemoHint,
-                    "Usuario o contraseña incorrectos.", userName);
+                return LoginPage.Render(context, request, antiforgery, showDemoHint, attempt.Message(clock.GetUtcNow()), userName,
+                    attempt.LockedUntil is null ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests);
             }
 
             await context.SignInAsync(SessionCookie.Scheme, SessionCookie.For(account));

@@ -20,16 +20,16 @@ public static class TokenEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, AccountStore accounts, PrincipalFactory principals, CancellationToken cancellationToken)
+        HttpContext context, AccountStore accounts, PrincipalFactory principals, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()!;
         var clientId = request.ClientId!;
 
         if (request.IsPasswordGrantType())
         {
-            var account = await accounts.AuthenticateAsync(request.Username, request.Password, cancellationToken);
-            return account is null
-                ? OpenIddictResults.Error(Errors.InvalidGrant, "Usuario o contraseña incorrectos.")
+            var attempt = await accounts.AuthenticateAsync(request.Username, request.Password, cancellationToken);
+            return attempt.Account is not { } account
+                ? OpenIddictResults.Error(Errors.InvalidGrant, attempt.Message(clock.GetUtcNow()))
                 : OpenIddictResults.SignIn(
                     await principals.ForAccountAsync(account, clientId, request.GetScopes(), cancellationToken));
         }
