@@ -32,8 +32,4 @@ public static class MembershipLimits
     public const int PolicySectors = 20;
     /// <summary>Rural localities of a municipality (its context).</summary>
     public const int MaxRuralLocalities = 10_000;
-    /// <summary>Departments are numbered 0 (Asunción) to 17 (Alto Paraguay).</summary>
-    public const int MaxDepartmentNumber = 17;
-    /// <summary>Sessions the attendance-weighted assessment looks back over.</summary>
-    public const int MaxAttendanceWindowSessions = 100;
 }

@@ -130,10 +130,10 @@ public sealed class FreeTextLimitTests(MembershipTokenHost host) : IClassFixture
 
         var problem = await (await admin.PostJsonAsync("/api/municipalities", new
         {
-            code = Text(65), name = Text(201), department = Text(20_000), departmentNumber = 99, status = Text(41),
+            code = Text(65), name = Text(201), department = Text(20_000), departmentNumber = 7, status = Text(41),
         })).JsonAsync(HttpStatusCode.BadRequest);
 
-        Assert.Superset(new HashSet<string> { "code", "name", "department", "departmentNumber", "status" }, problem.ErrorFields().ToHashSet());
+        Assert.Superset(new HashSet<string> { "code", "name", "department", "status" }, problem.ErrorFields().ToHashSet());
     }
 
     [Theory]

@@ -35,7 +35,6 @@ public sealed record AddMemberCommand
     [MaxText(MembershipLimits.Account)]
     public string? Account { get; init; }
     /// <summary>The board's version the caller saw; 0 skips the check.</summary>
-    [Between(0, long.MaxValue)]
     public long ExpectedVersion { get; init; }
 }
 

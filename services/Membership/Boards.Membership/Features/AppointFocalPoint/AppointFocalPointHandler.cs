@@ -13,7 +13,7 @@ namespace Boards.Membership.Features.AppointFocalPoint;
 public sealed record AppointFocalPointCommand(
     [property: MaxText(MembershipLimits.Id)] string? MemberId,
     [property: MaxText(MembershipLimits.Date)] string? StartsOn,
-    [property: Between(0, long.MaxValue)] long ExpectedVersion,
+    long ExpectedVersion,
     [property: MaxText(MembershipLimits.Account)] string? Account = null);
 
 /// <summary>

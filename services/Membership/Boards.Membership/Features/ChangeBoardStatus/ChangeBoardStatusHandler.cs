@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
@@ -7,7 +6,7 @@ using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.ChangeBoardStatus;
 
-public sealed record ChangeBoardStatusCommand(BoardStatus? Status, [property: Between(0, long.MaxValue)] long ExpectedVersion);
+public sealed record ChangeBoardStatusCommand(BoardStatus? Status, long ExpectedVersion);
 
 /// <summary>installed, active or inactive; the focal point of the municipality or ministry-admin.</summary>
 public sealed class ChangeBoardStatusHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)

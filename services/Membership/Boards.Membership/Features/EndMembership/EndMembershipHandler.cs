@@ -10,7 +10,7 @@ namespace Boards.Membership.Features.EndMembership;
 public sealed record EndMembershipCommand(
     [property: MaxText(MembershipLimits.Date)] string? CeasedOn,
     [property: MaxText(MembershipLimits.CeaseReason)] string? Reason,
-    [property: Between(0, long.MaxValue)] long ExpectedVersion);
+    long ExpectedVersion);
 
 /// <summary>Ends a membership: sets the cease date and keeps the row as history. Nothing is deleted.</summary>
 public sealed class EndMembershipHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)

@@ -20,11 +20,9 @@ public sealed record RegisterMunicipalityCommand
     /// <summary>Optional: the name of departmentNumber's department; when sent, it must be that one.</summary>
     [MaxText(MembershipLimits.Department)]
     public string? Department { get; init; }
-    [Between(0, MembershipLimits.MaxDepartmentNumber)]
     public int? DepartmentNumber { get; init; }
     [MaxText(MembershipLimits.MunicipalityStatus)]
     public string? Status { get; init; }
-    [Between(0, MembershipLimits.MaxRuralLocalities)]
     public int? RuralLocalities { get; init; }
     public bool? HasIndigenousCommunities { get; init; }
 }
@@ -36,7 +34,6 @@ public sealed record CorrectMunicipalityCommand
     public string? Name { get; init; }
     [MaxText(MembershipLimits.Department)]
     public string? Department { get; init; }
-    [Between(0, MembershipLimits.MaxDepartmentNumber)]
     public int? DepartmentNumber { get; init; }
     [MaxText(MembershipLimits.MunicipalityStatus)]
     public string? Status { get; init; }

@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Api.Limits;
 using Boards.Membership.Domain;
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Data;
@@ -14,7 +13,7 @@ public sealed record MunicipalityContextView(
 
 /// <summary>null leaves the value unknown (0 rural localities, no indigenous requirement).</summary>
 public sealed record SetMunicipalityContextCommand(
-    [property: Between(0, MembershipLimits.MaxRuralLocalities)] int? RuralLocalities, bool? HasIndigenousCommunities);
+    int? RuralLocalities, bool? HasIndigenousCommunities);
 
 /// <summary>The latest stored assessment of a board, with the municipality context and policy version that produced it.</summary>
 public sealed record RepresentativityView(

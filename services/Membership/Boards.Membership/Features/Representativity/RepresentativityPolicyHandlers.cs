@@ -18,15 +18,11 @@ public sealed record PolicyView(int Version, DateTimeOffset? CreatedAt, string? 
 /// </summary>
 public sealed record PublishPolicyCommand
 {
-    [Between(0.0, 1.0)]
     public decimal? WomenShareTarget { get; init; }
-    [Between(0.0, 1.0)]
     public decimal? YouthShareTarget { get; init; }
-    [Between(0.0, 1.0)]
     public decimal? CaptureLimit { get; init; }
     public decimal? GallagherCeiling { get; init; }
     public decimal? GallagherTolerance { get; init; }
-    [Between(0.0, 1.0)]
     public decimal? SectorDiversityFloor { get; init; }
     [MaxItems(MembershipLimits.PolicySectors)]
     public List<Sector>? RequiredSectors { get; init; }
@@ -34,7 +30,6 @@ public sealed record PublishPolicyCommand
     public List<Sector>? RequiredWhereIndigenousCommunities { get; init; }
     public Dictionary<Sector, decimal>? TargetComposition { get; init; }
     public RepresentativityWeights? Weights { get; init; }
-    [Between(1, MembershipLimits.MaxAttendanceWindowSessions)]
     public int? AttendanceWindowSessions { get; init; }
     public AttendanceCounting? AttendanceCounting { get; init; }
 }

@@ -52,11 +52,11 @@ public sealed record RecordSessionCommand
 public sealed record CorrectSessionCommand(
     [property: MaxText(MembershipLimits.Minutes)] string? Minutes,
     [property: MaxItems(MembershipLimits.Attendees), EachMaxText(MembershipLimits.Id)] IReadOnlyList<string>? Attendees,
-    [property: Between(0, long.MaxValue)] long ExpectedVersion);
+    long ExpectedVersion);
 
-public sealed record CloseSessionCommand([property: Between(0, long.MaxValue)] long ExpectedVersion);
+public sealed record CloseSessionCommand(long ExpectedVersion);
 
-public sealed record ChangeAgreementStatusCommand(AgreementStatus? Status, [property: Between(0, long.MaxValue)] long ExpectedVersion);
+public sealed record ChangeAgreementStatusCommand(AgreementStatus? Status, long ExpectedVersion);
 
 /// <summary>
 /// Records, corrects and closes sessions and moves agreement statuses. Scope as any board edit (focal point of the

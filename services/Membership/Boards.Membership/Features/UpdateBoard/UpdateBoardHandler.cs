@@ -18,7 +18,6 @@ public sealed record UpdateBoardCommand
     public string? ChairName { get; init; }
     public ChairRole? ChairRole { get; init; }
     /// <summary>The board's version the caller saw; 0 skips the check.</summary>
-    [Between(0, long.MaxValue)]
     public long ExpectedVersion { get; init; }
 }
 
