@@ -65,6 +65,8 @@ public static class MembershipServiceExtensions
         builder.Services.AddMunicipalityRegistry();
 
         builder.Services.AddBoardsApi<MembershipErrorMapper>("membership");
+        // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
+        builder.Services.AddValidation();
         return builder;
     }
 

@@ -40,6 +40,8 @@ public static class NeedsServiceExtensions
         builder.Services.Configure<GapAnalysisOptions>(builder.Configuration.GetSection("Needs:GapAnalysis"));
 
         builder.Services.AddBoardsApi<NeedsErrorMapper>("needs");
+        // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
+        builder.Services.AddValidation();
         return builder;
     }
 

@@ -39,7 +39,8 @@ public static class RestValidation
                 }
             };
         });
-        services.Configure<OpenApiOptions>(options => options.AddSchemaTransformer(EachMaxTextSchema.Apply));
+        // Every document: AddOpenApi configures its options by document name ("v1"), which Configure without a name misses.
+        services.ConfigureAll<OpenApiOptions>(options => options.AddSchemaTransformer(EachMaxTextSchema.Apply));
         return services;
     }
 

@@ -12,7 +12,7 @@ internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
         board.ToTable("boards");
         board.HasKey(b => b.Id);
         board.Property(b => b.Id).ValueGeneratedNever();
-        board.Property(b => b.MunicipalityCode).HasMaxLength(64);
+        board.Property(b => b.MunicipalityCode).HasMaxLength(MembershipLimits.Code);
         // One board per municipality.
         board.HasIndex(b => b.MunicipalityCode).IsUnique();
         board.HasOne<Municipality>().WithMany().HasForeignKey(b => b.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
@@ -24,12 +24,12 @@ internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
 
         board.ComplexProperty(b => b.CreatingAct, act =>
         {
-            act.Property(a => a.ResolutionNumber).HasColumnName("resolution_number").HasMaxLength(100);
+            act.Property(a => a.ResolutionNumber).HasColumnName("resolution_number").HasMaxLength(MembershipLimits.ResolutionNumber);
             act.Property(a => a.ResolutionDate).HasColumnName("resolution_date");
         });
         board.ComplexProperty(b => b.Chair, chair =>
         {
-            chair.Property(c => c.Name).HasColumnName("chair_name").HasMaxLength(200);
+            chair.Property(c => c.Name).HasColumnName("chair_name").HasMaxLength(MembershipLimits.Name);
             chair.Property(c => c.Role).HasColumnName("chair_role").HasConversion<string>().HasMaxLength(20);
         });
 
@@ -50,20 +50,20 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.ToTable("members");
         member.HasKey(m => m.Id);
         member.Property(m => m.Id).ValueGeneratedNever();
-        member.Property(m => m.PersonName).HasMaxLength(200);
-        member.Property(m => m.Organization).HasMaxLength(200);
+        member.Property(m => m.PersonName).HasMaxLength(MembershipLimits.Name);
+        member.Property(m => m.Organization).HasMaxLength(MembershipLimits.Name);
         member.Property(m => m.Sector).HasConversion<string>().HasMaxLength(40);
         member.Property(m => m.Gender).HasConversion<string>().HasMaxLength(20);
         member.Property(m => m.AgeBand).HasConversion<string>().HasMaxLength(20);
         member.Property(m => m.Position).HasConversion<string>().HasMaxLength(20);
-        member.Property(m => m.CeaseReason).HasMaxLength(1000);
+        member.Property(m => m.CeaseReason).HasMaxLength(MembershipLimits.CeaseReason);
         member.Property(m => m.CreatedBy).HasMaxLength(200);
-        member.Property(m => m.Account).HasMaxLength(100);
+        member.Property(m => m.Account).HasMaxLength(MembershipLimits.Account);
         member.Property(m => m.CorrectedBy).HasMaxLength(200);
         member.ComplexProperty(m => m.Territory, territory =>
         {
             territory.Property(t => t.Area).HasColumnName("territory_area").HasConversion<string>().HasMaxLength(10);
-            territory.Property(t => t.Locality).HasColumnName("territory_locality").HasMaxLength(200);
+            territory.Property(t => t.Locality).HasColumnName("territory_locality").HasMaxLength(MembershipLimits.Name);
         });
         member.HasIndex(m => new { m.BoardId, m.CeasedOn });
         member.Ignore(m => m.IsActive);

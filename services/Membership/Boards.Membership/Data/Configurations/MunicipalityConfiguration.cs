@@ -1,3 +1,4 @@
+using Boards.Membership.Domain;
 using Boards.Membership.Features.Municipalities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,10 +11,10 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
     {
         municipality.ToTable("municipalities");
         municipality.HasKey(m => m.Code);
-        municipality.Property(m => m.Code).HasMaxLength(64);
-        municipality.Property(m => m.Name).HasMaxLength(200);
-        municipality.Property(m => m.Department).HasMaxLength(100);
-        municipality.Property(m => m.Status).HasMaxLength(40);
+        municipality.Property(m => m.Code).HasMaxLength(MembershipLimits.Code);
+        municipality.Property(m => m.Name).HasMaxLength(MembershipLimits.Name);
+        municipality.Property(m => m.Department).HasMaxLength(MembershipLimits.Department);
+        municipality.Property(m => m.Status).HasMaxLength(MembershipLimits.MunicipalityStatus);
         municipality.Property(m => m.ContextUpdatedBy).HasMaxLength(200);
     }
 }

@@ -13,8 +13,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.HasKey(s => s.Id);
         session.Property(s => s.Id).ValueGeneratedNever();
         session.HasOne<Board>().WithMany().HasForeignKey(s => s.BoardId).OnDelete(DeleteBehavior.Restrict);
-        session.Property(s => s.Agenda).HasMaxLength(4000);
-        session.Property(s => s.Minutes).HasMaxLength(20000);
+        session.Property(s => s.Agenda).HasMaxLength(MembershipLimits.Agenda);
+        session.Property(s => s.Minutes).HasMaxLength(MembershipLimits.Minutes);
         session.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         session.Property(s => s.Attendees).HasColumnType("uuid[]");
         session.Property(s => s.QuorumFraction).HasPrecision(4, 3);
@@ -33,8 +33,8 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         agreement.ToTable("agreements");
         agreement.HasKey(a => a.Id);
         agreement.Property(a => a.Id).ValueGeneratedNever();
-        agreement.Property(a => a.What).HasMaxLength(2000);
-        agreement.Property(a => a.ResponsibleInstitution).HasMaxLength(64);
+        agreement.Property(a => a.What).HasMaxLength(MembershipLimits.AgreementWhat);
+        agreement.Property(a => a.ResponsibleInstitution).HasMaxLength(MembershipLimits.Code);
         agreement.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         agreement.Property(a => a.StatusChangedBy).HasMaxLength(200);
     }

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
@@ -13,8 +14,10 @@ namespace Boards.Membership.Features.AddMember;
 /// </summary>
 public sealed record AddMemberCommand
 {
+    [MaxText(MembershipLimits.Name)]
     public string? PersonName { get; init; }
     /// <summary>The institution or organization the person represents.</summary>
+    [MaxText(MembershipLimits.Name)]
     public string? Organization { get; init; }
     public Sector? Sector { get; init; }
     public Gender? Gender { get; init; }
@@ -27,14 +30,16 @@ public sealed record AddMemberCommand
     /// <summary>Defaults to true.</summary>
     public bool? Voting { get; init; }
     /// <summary>"YYYY-MM-DD".</summary>
+    [MaxText(MembershipLimits.Date)]
     public string? DesignatedOn { get; init; }
     /// <summary>Optional user name in the identity provider; used when the member is appointed focal point.</summary>
+    [MaxText(MembershipLimits.Account)]
     public string? Account { get; init; }
     /// <summary>The board's version the caller saw; 0 skips the check.</summary>
     public long ExpectedVersion { get; init; }
 }
 
-public sealed record TerritoryInput(Area? Area, string? Locality);
+public sealed record TerritoryInput(Area? Area, [property: MaxText(MembershipLimits.Name)] string? Locality);
 
 public sealed class AddMemberHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity, AccountLinkRule links)
 {
@@ -57,13 +62,13 @@ public sealed class AddMemberHandler(BoardStore store, TimeProvider clock, Repre
     public static NewMember Validate(AddMemberCommand command)
     {
         var errors = new FieldErrors();
-        var name = Input.Text(errors, "personName", command.PersonName, 200, "Indique el nombre de la persona.");
-        var organization = Input.Text(errors, "organization", command.Organization, 200, "Indique la institución u organización que representa.");
+        var name = Input.Text(errors, "personName", command.PersonName, MembershipLimits.Name, "Indique el nombre de la persona.");
+        var organization = Input.Text(errors, "organization", command.Organization, MembershipLimits.Name, "Indique la institución u organización que representa.");
         var sector = Input.Enum(errors, "sector", command.Sector, "Indique el sector.");
         var gender = Input.Enum(errors, "gender", command.Gender, "Indique el género: female, male u other.");
         var ageBand = Input.Enum(errors, "ageBand", command.AgeBand, "Indique la franja de edad: youth (15–29), adult (30–64) o senior (65+).");
         var area = Input.Enum(errors, "territory.area", command.Territory?.Area, "Indique si la persona es de zona urbana (urban) o rural (rural).");
-        var locality = Input.Text(errors, "territory.locality", command.Territory?.Locality, 200, "Indique la localidad (barrio, compañía o comunidad).");
+        var locality = Input.Text(errors, "territory.locality", command.Territory?.Locality, MembershipLimits.Name, "Indique la localidad (barrio, compañía o comunidad).");
         var position = command.Position ?? Position.Member;
         if (!Enum.IsDefined(position))
         {

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;
@@ -10,7 +11,11 @@ using Boards.Membership.Features.Representativity;
 namespace Boards.Membership.Features.AppointFocalPoint;
 
 /// <param name="Account">The person's user name in the identity provider; recorded on the membership when given.</param>
-public sealed record AppointFocalPointCommand(string? MemberId, string? StartsOn, long ExpectedVersion, string? Account = null);
+public sealed record AppointFocalPointCommand(
+    [property: MaxText(MembershipLimits.Id)] string? MemberId,
+    [property: MaxText(MembershipLimits.Date)] string? StartsOn,
+    long ExpectedVersion,
+    [property: MaxText(MembershipLimits.Account)] string? Account = null);
 
 /// <summary>
 /// Appoints an active member as the board's focal point. The previous term ends the day the new one starts, and

@@ -103,7 +103,7 @@ public static partial class Input
             return null;
         }
 
-        if (account.Length > 100 || !AccountPattern().IsMatch(account))
+        if (account.Length > Domain.MembershipLimits.Account || !AccountPattern().IsMatch(account))
         {
             errors.Add(field, "El usuario solo puede tener letras minúsculas, números y . _ - @ (hasta 100 caracteres), por ejemplo 'maria.gonzalez'.");
             return null;

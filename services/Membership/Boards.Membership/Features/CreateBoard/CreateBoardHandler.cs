@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
@@ -10,10 +11,14 @@ namespace Boards.Membership.Features.CreateBoard;
 /// <summary>Everything optional, so that validation names every missing field instead of the serializer failing on the first.</summary>
 public sealed record CreateBoardCommand
 {
+    [MaxText(MembershipLimits.Code)]
     public string? MunicipalityCode { get; init; }
+    [MaxText(MembershipLimits.ResolutionNumber)]
     public string? ResolutionNumber { get; init; }
     /// <summary>"YYYY-MM-DD".</summary>
+    [MaxText(MembershipLimits.Date)]
     public string? ResolutionDate { get; init; }
+    [MaxText(MembershipLimits.Name)]
     public string? ChairName { get; init; }
     public ChairRole? ChairRole { get; init; }
     /// <summary>Defaults to installed.</summary>
@@ -27,10 +32,10 @@ public sealed class CreateBoardHandler(BoardStore store, TimeProvider clock, Rep
     {
         BoardAccess.EnsureCanCreate(caller);
         var errors = new FieldErrors();
-        var code = Input.Text(errors, "municipalityCode", command.MunicipalityCode, 64, "Indique el código del municipio.").ToLowerInvariant();
-        var number = Input.Text(errors, "resolutionNumber", command.ResolutionNumber, 100, "Indique el número de la resolución que creó la mesa.");
+        var code = Input.Text(errors, "municipalityCode", command.MunicipalityCode, MembershipLimits.Code, "Indique el código del municipio.").ToLowerInvariant();
+        var number = Input.Text(errors, "resolutionNumber", command.ResolutionNumber, MembershipLimits.ResolutionNumber, "Indique el número de la resolución que creó la mesa.");
         var date = Input.Date(errors, "resolutionDate", command.ResolutionDate, "Indique la fecha de la resolución.");
-        var chairName = Input.Text(errors, "chairName", command.ChairName, 200, "Indique quién preside la mesa (intendente o delegado).");
+        var chairName = Input.Text(errors, "chairName", command.ChairName, MembershipLimits.Name, "Indique quién preside la mesa (intendente o delegado).");
         var chairRole = Input.Enum(errors, "chairRole", command.ChairRole, "Indique si preside el intendente (mayor) o un delegado (delegate).");
         var status = command.Status ?? BoardStatus.Installed;
         if (!Enum.IsDefined(status))

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
@@ -6,7 +7,10 @@ using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.EndMembership;
 
-public sealed record EndMembershipCommand(string? CeasedOn, string? Reason, long ExpectedVersion);
+public sealed record EndMembershipCommand(
+    [property: MaxText(MembershipLimits.Date)] string? CeasedOn,
+    [property: MaxText(MembershipLimits.CeaseReason)] string? Reason,
+    long ExpectedVersion);
 
 /// <summary>Ends a membership: sets the cease date and keeps the row as history. Nothing is deleted.</summary>
 public sealed class EndMembershipHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)
@@ -17,7 +21,7 @@ public sealed class EndMembershipHandler(BoardStore store, TimeProvider clock, R
         var errors = new FieldErrors();
         var id = Input.Id(errors, "memberId", memberId, "la membresía");
         var ceasedOn = Input.Date(errors, "ceasedOn", command.CeasedOn, "Indique la fecha de cese.");
-        var reason = Input.OptionalText(errors, "reason", command.Reason, 1000);
+        var reason = Input.OptionalText(errors, "reason", command.Reason, MembershipLimits.CeaseReason);
         Input.ExpectedVersion(errors, command.ExpectedVersion);
         errors.ThrowIfAny();
 

@@ -1,3 +1,5 @@
+using Boards.BuildingBlocks.Api.Limits;
+using Boards.Membership.Domain;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Data;
@@ -10,12 +12,16 @@ namespace Boards.Membership.Features.Municipalities;
 /// <summary>Everything optional, so that validation names every missing field instead of the serializer failing on the first.</summary>
 public sealed record RegisterMunicipalityCommand
 {
+    [MaxText(MembershipLimits.Code)]
     public string? Code { get; init; }
     /// <summary>The district's name as written officially ("Juan Emilio O'Leary").</summary>
+    [MaxText(MembershipLimits.Name)]
     public string? Name { get; init; }
     /// <summary>Optional: the name of departmentNumber's department; when sent, it must be that one.</summary>
+    [MaxText(MembershipLimits.Department)]
     public string? Department { get; init; }
     public int? DepartmentNumber { get; init; }
+    [MaxText(MembershipLimits.MunicipalityStatus)]
     public string? Status { get; init; }
     public int? RuralLocalities { get; init; }
     public bool? HasIndigenousCommunities { get; init; }
@@ -24,9 +30,12 @@ public sealed record RegisterMunicipalityCommand
 /// <summary>A correction of a district an administrator added. The context has its own endpoint (it re-assesses the board).</summary>
 public sealed record CorrectMunicipalityCommand
 {
+    [MaxText(MembershipLimits.Name)]
     public string? Name { get; init; }
+    [MaxText(MembershipLimits.Department)]
     public string? Department { get; init; }
     public int? DepartmentNumber { get; init; }
+    [MaxText(MembershipLimits.MunicipalityStatus)]
     public string? Status { get; init; }
 }
 

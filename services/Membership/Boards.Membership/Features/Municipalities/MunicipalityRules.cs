@@ -9,8 +9,8 @@ namespace Boards.Membership.Features.Municipalities;
 /// <summary>What a registry entry may hold: code format, Paraguay's departments and the programme stages.</summary>
 public static partial class MunicipalityRules
 {
-    public const int MaxCodeLength = 64;
-    public const int MaxNameLength = 200;
+    public const int MaxCodeLength = Domain.MembershipLimits.Code;
+    public const int MaxNameLength = Domain.MembershipLimits.Name;
 
     /// <summary>Department numbers as the national statistics office numbers them; 0 is Asunción, the capital district.</summary>
     public static IReadOnlyList<string> Departments { get; } =

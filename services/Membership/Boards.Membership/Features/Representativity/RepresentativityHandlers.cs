@@ -1,3 +1,4 @@
+using Boards.Membership.Domain;
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Data;
 using Boards.Membership.Domain.Representativity;
@@ -11,7 +12,8 @@ public sealed record MunicipalityContextView(
     string Code, string Name, int? RuralLocalities, bool? HasIndigenousCommunities, DateTimeOffset? UpdatedAt, string? UpdatedBy);
 
 /// <summary>null leaves the value unknown (0 rural localities, no indigenous requirement).</summary>
-public sealed record SetMunicipalityContextCommand(int? RuralLocalities, bool? HasIndigenousCommunities);
+public sealed record SetMunicipalityContextCommand(
+    int? RuralLocalities, bool? HasIndigenousCommunities);
 
 /// <summary>The latest stored assessment of a board, with the municipality context and policy version that produced it.</summary>
 public sealed record RepresentativityView(
@@ -40,7 +42,7 @@ public sealed class SetMunicipalityContextHandler(BoardStore store, Representati
             throw new ForbiddenException("Solo la administración del ministerio (ministry-admin) define el contexto de un municipio.");
         }
 
-        if (command.RuralLocalities is < 0 or > 10_000)
+        if (command.RuralLocalities is < 0 or > MembershipLimits.MaxRuralLocalities)
         {
             throw new ValidationFailedException(new Dictionary<string, string[]>
             {

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Data;
 using Boards.Membership.Domain;
@@ -23,7 +24,9 @@ public sealed record PublishPolicyCommand
     public decimal? GallagherCeiling { get; init; }
     public decimal? GallagherTolerance { get; init; }
     public decimal? SectorDiversityFloor { get; init; }
+    [MaxItems(MembershipLimits.PolicySectors)]
     public List<Sector>? RequiredSectors { get; init; }
+    [MaxItems(MembershipLimits.PolicySectors)]
     public List<Sector>? RequiredWhereIndigenousCommunities { get; init; }
     public Dictionary<Sector, decimal>? TargetComposition { get; init; }
     public RepresentativityWeights? Weights { get; init; }

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;
@@ -23,23 +24,35 @@ public sealed class BoardSessionOptions
         : throw new InvalidOperationException($"Membership:QuorumFraction must be between 0 and 1 (exclusive), not {QuorumFraction}.");
 }
 
-public sealed record AgreementInput(string? What, string? ResponsibleInstitution, string? DueOn, AgreementStatus? Status);
+public sealed record AgreementInput(
+    [property: MaxText(MembershipLimits.AgreementWhat)] string? What,
+    [property: MaxText(MembershipLimits.Code)] string? ResponsibleInstitution,
+    [property: MaxText(MembershipLimits.Date)] string? DueOn,
+    AgreementStatus? Status);
 
 public sealed record RecordSessionCommand
 {
     /// <summary>"YYYY-MM-DD".</summary>
+    [MaxText(MembershipLimits.Date)]
     public string? Date { get; init; }
+    [MaxText(MembershipLimits.Agenda)]
     public string? Agenda { get; init; }
+    [MaxText(MembershipLimits.Minutes)]
     public string? Minutes { get; init; }
     /// <summary>Membership ids of the members present.</summary>
+    [MaxItems(MembershipLimits.Attendees), EachMaxText(MembershipLimits.Id)]
     public IReadOnlyList<string>? Attendees { get; init; }
+    [MaxItems(MembershipLimits.Agreements)]
     public IReadOnlyList<AgreementInput>? Agreements { get; init; }
     /// <summary>true records the session already closed (frozen); default false: draft.</summary>
     public bool Close { get; init; }
 }
 
 /// <summary>Corrections of a draft session: null leaves a part as it is.</summary>
-public sealed record CorrectSessionCommand(string? Minutes, IReadOnlyList<string>? Attendees, long ExpectedVersion);
+public sealed record CorrectSessionCommand(
+    [property: MaxText(MembershipLimits.Minutes)] string? Minutes,
+    [property: MaxItems(MembershipLimits.Attendees), EachMaxText(MembershipLimits.Id)] IReadOnlyList<string>? Attendees,
+    long ExpectedVersion);
 
 public sealed record CloseSessionCommand(long ExpectedVersion);
 
@@ -58,8 +71,8 @@ public sealed class SessionHandlers(BoardStore store, TimeProvider clock, Repres
     {
         var errors = new FieldErrors();
         var date = Input.Date(errors, "date", command.Date, "Indique la fecha de la sesión.");
-        var agenda = Input.Text(errors, "agenda", command.Agenda, 4000, "Indique el orden del día.");
-        var minutes = Input.OptionalText(errors, "minutes", command.Minutes, 20000) ?? "";
+        var agenda = Input.Text(errors, "agenda", command.Agenda, MembershipLimits.Agenda, "Indique el orden del día.");
+        var minutes = Input.OptionalText(errors, "minutes", command.Minutes, MembershipLimits.Minutes) ?? "";
         var attendees = Ids(errors, "attendees", command.Attendees);
         var agreements = new List<NewAgreement>();
         var list = command.Agreements ?? [];
@@ -73,8 +86,8 @@ public sealed class SessionHandlers(BoardStore store, TimeProvider clock, Repres
                 continue;
             }
 
-            var what = Input.Text(errors, $"{field}.what", a.What, 2000, "Indique qué se acordó.");
-            var institution = Input.Text(errors, $"{field}.responsibleInstitution", a.ResponsibleInstitution, 64,
+            var what = Input.Text(errors, $"{field}.what", a.What, MembershipLimits.AgreementWhat, "Indique qué se acordó.");
+            var institution = Input.Text(errors, $"{field}.responsibleInstitution", a.ResponsibleInstitution, MembershipLimits.Code,
                 "Indique el código de la institución responsable.").ToLowerInvariant();
             var dueOn = Input.Date(errors, $"{field}.dueOn", a.DueOn, "Indique la fecha límite del acuerdo.");
             var status = a.Status ?? AgreementStatus.Pending;
@@ -124,7 +137,7 @@ public sealed class SessionHandlers(BoardStore store, TimeProvider clock, Repres
     {
         var errors = new FieldErrors();
         var id = Input.Id(errors, "sessionId", sessionId, "la sesión");
-        var minutes = command.Minutes is null ? null : Input.OptionalText(errors, "minutes", command.Minutes, 20000) ?? "";
+        var minutes = command.Minutes is null ? null : Input.OptionalText(errors, "minutes", command.Minutes, MembershipLimits.Minutes) ?? "";
         var attendees = command.Attendees is null ? null : Ids(errors, "attendees", command.Attendees);
         Input.ExpectedVersion(errors, command.ExpectedVersion);
         errors.ThrowIfAny();

@@ -1,3 +1,4 @@
+using Boards.Needs.Domain;
 using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.ReferenceData;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,9 @@ internal sealed class AssessmentRoundConfiguration : IEntityTypeConfiguration<As
         round.HasIndex(r => new { r.MunicipalityCode, r.Period }).IsUnique();
         // At most one open round per municipality, even when two people open one at the same moment.
         round.HasIndex(r => r.MunicipalityCode).IsUnique().HasFilter("\"Status\" = 'open'").HasDatabaseName("ix_assessment_rounds_one_open");
-        round.Property(r => r.MunicipalityCode).HasMaxLength(64);
-        round.Property(r => r.Period).HasMaxLength(16);
-        round.Property(r => r.Title).HasMaxLength(NeedValidator.MaxTitleLength);
+        round.Property(r => r.MunicipalityCode).HasMaxLength(NeedsLimits.Code);
+        round.Property(r => r.Period).HasMaxLength(NeedsLimits.Period);
+        round.Property(r => r.Title).HasMaxLength(NeedsLimits.Name);
         round.Property(r => r.Status).HasMaxLength(16).HasConversion(v => v.Code(), v => v == "open" ? RoundStatus.Open : RoundStatus.Closed);
         round.Property(r => r.OpenedBy).HasMaxLength(200);
         round.Property(r => r.ClosedBy).HasMaxLength(200);
@@ -34,11 +35,11 @@ internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
         need.ToTable("needs");
         need.HasKey(n => n.Id);
         need.HasIndex(n => new { n.RoundId, n.Number }).IsUnique();
-        need.Property(n => n.Category).HasMaxLength(64);
-        need.Property(n => n.Locality).HasMaxLength(NeedValidator.MaxLocalityLength);
-        need.Property(n => n.PopulationGroup).HasMaxLength(40).HasConversion(v => v.Code(), v => AssessmentCodes.Groups[v]);
-        need.Property(n => n.EvidenceSource).HasMaxLength(40).HasConversion(v => v.Code(), v => AssessmentCodes.Sources[v]);
-        need.Property(n => n.EvidenceNotes).HasMaxLength(NeedValidator.MaxNotesLength);
+        need.Property(n => n.Category).HasMaxLength(NeedsLimits.Code);
+        need.Property(n => n.Locality).HasMaxLength(NeedsLimits.Name);
+        need.Property(n => n.PopulationGroup).HasMaxLength(NeedsLimits.Choice).HasConversion(v => v.Code(), v => AssessmentCodes.Groups[v]);
+        need.Property(n => n.EvidenceSource).HasMaxLength(NeedsLimits.Choice).HasConversion(v => v.Code(), v => AssessmentCodes.Sources[v]);
+        need.Property(n => n.EvidenceNotes).HasMaxLength(NeedsLimits.EvidenceNotes);
         need.Property(n => n.RecordedBy).HasMaxLength(200);
         need.Property(n => n.CorrectedBy).HasMaxLength(200);
         need.Property(n => n.FrozenDecidedBy).HasMaxLength(40);
@@ -53,7 +54,7 @@ internal sealed class NeedBallotConfiguration : IEntityTypeConfiguration<NeedBal
         ballot.ToTable("need_ballots");
         ballot.HasKey(b => b.Id);
         ballot.HasIndex(b => new { b.RoundId, b.MemberId }).IsUnique();
-        ballot.Property(b => b.MemberName).HasMaxLength(200);
+        ballot.Property(b => b.MemberName).HasMaxLength(NeedsLimits.Name);
         ballot.Property(b => b.CastBy).HasMaxLength(200);
     }
 }

@@ -1,3 +1,4 @@
+using Boards.Needs.Domain;
 using Boards.Needs.Features.Offer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,19 +12,19 @@ internal sealed class OfferedServiceConfiguration : IEntityTypeConfiguration<Off
         service.ToTable("offered_services");
         service.HasKey(s => s.Id);
         service.HasIndex(s => new { s.MunicipalityCode, s.Code }).IsUnique();
-        service.Property(s => s.MunicipalityCode).HasMaxLength(64);
-        service.Property(s => s.Code).HasMaxLength(OfferValidator.MaxCodeLength);
-        service.Property(s => s.Name).HasMaxLength(OfferValidator.MaxNameLength);
-        service.Property(s => s.Program).HasMaxLength(OfferValidator.MaxNameLength);
-        service.Property(s => s.InstitutionCode).HasMaxLength(64);
-        service.Property(s => s.EligibilitySummary).HasMaxLength(OfferValidator.MaxEligibilityLength);
+        service.Property(s => s.MunicipalityCode).HasMaxLength(NeedsLimits.Code);
+        service.Property(s => s.Code).HasMaxLength(NeedsLimits.Code);
+        service.Property(s => s.Name).HasMaxLength(NeedsLimits.Name);
+        service.Property(s => s.Program).HasMaxLength(NeedsLimits.Name);
+        service.Property(s => s.InstitutionCode).HasMaxLength(NeedsLimits.Code);
+        service.Property(s => s.EligibilitySummary).HasMaxLength(NeedsLimits.EligibilitySummary);
         service.Property(s => s.UpdatedBy).HasMaxLength(200);
         // Stored as the same snake_case codes clients see, so the table reads without the code.
-        service.Property(s => s.Channel).HasMaxLength(40)
+        service.Property(s => s.Channel).HasMaxLength(NeedsLimits.Choice)
             .HasConversion(v => v.Code(), v => OfferCodes.Channels[v]);
-        service.Property(s => s.CapacityStatus).HasMaxLength(40)
+        service.Property(s => s.CapacityStatus).HasMaxLength(NeedsLimits.Choice)
             .HasConversion(v => v.Code(), v => OfferCodes.Statuses[v]);
-        service.Property(s => s.WaitlistBand).HasMaxLength(40)
+        service.Property(s => s.WaitlistBand).HasMaxLength(NeedsLimits.Choice)
             .HasConversion(v => v!.Value.Code(), v => OfferCodes.Bands[v]);
         service.Property(s => s.Version).IsConcurrencyToken();
         service.HasOne<Features.ReferenceData.Municipality>().WithMany().HasForeignKey(s => s.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);

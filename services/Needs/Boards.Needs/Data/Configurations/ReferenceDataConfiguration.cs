@@ -1,3 +1,4 @@
+using Boards.Needs.Domain;
 using Boards.BuildingBlocks.Municipalities;
 using Boards.Needs.Features.Categories;
 using Boards.Needs.Features.ReferenceData;
@@ -15,8 +16,8 @@ internal sealed class NeedCategoryConfiguration : IEntityTypeConfiguration<NeedC
     {
         category.ToTable("need_categories");
         category.HasKey(c => c.Code);
-        category.Property(c => c.Code).HasMaxLength(CategoryCatalog.MaxCodeLength);
-        category.Property(c => c.Name).HasMaxLength(CategoryCatalog.MaxNameLength);
+        category.Property(c => c.Code).HasMaxLength(NeedsLimits.Code);
+        category.Property(c => c.Name).HasMaxLength(NeedsLimits.Name);
         category.Property(c => c.CreatedBy).HasMaxLength(200);
     }
 }

@@ -1,11 +1,16 @@
+using Boards.BuildingBlocks.Api.Limits;
+using Boards.Needs.Domain;
 namespace Boards.Needs.Features.Assessment;
 
 /// <summary>Open a round. Codes are strings so that validation names every bad field at once.</summary>
 public sealed record OpenRoundCommand
 {
+    [MaxText(NeedsLimits.Code)]
     public string? MunicipalityCode { get; init; }
     /// <summary>"2026", "2026-S2", "2026-T3" or "2026-07".</summary>
+    [MaxText(NeedsLimits.Period)]
     public string? Period { get; init; }
+    [MaxText(NeedsLimits.Name)]
     public string? Title { get; init; }
 }
 
@@ -13,23 +18,30 @@ public sealed record OpenRoundCommand
 public sealed record NeedInput
 {
     /// <summary>A need category code (GET /api/needs/categories).</summary>
+    [MaxText(NeedsLimits.Code)]
     public string? Category { get; init; }
     /// <summary>Where: a barrio, compañía or community of the municipality.</summary>
+    [MaxText(NeedsLimits.Name)]
     public string? Locality { get; init; }
     /// <summary>children, adolescents, elderly, women_heads_of_household, indigenous or persons_with_disability.</summary>
+    [MaxText(NeedsLimits.Choice)]
     public string? PopulationGroup { get; init; }
     public int? PeopleAffected { get; init; }
     /// <summary>1 (mild) to 5 (critical).</summary>
     public int? Severity { get; init; }
     /// <summary>survey, board_session, service_day or referral_statistics.</summary>
+    [MaxText(NeedsLimits.Choice)]
     public string? EvidenceSource { get; init; }
+    [MaxText(NeedsLimits.EvidenceNotes)]
     public string? EvidenceNotes { get; init; }
 }
 
 /// <summary>A member's ranking, most urgent first. It may leave needs out; those get no points from this ballot.</summary>
 public sealed record CastBallotCommand
 {
+    [MaxText(NeedsLimits.Name)]
     public string? MemberName { get; init; }
+    [MaxItems(NeedsLimits.Ranking)]
     public IReadOnlyList<Guid>? Ranking { get; init; }
 }
 

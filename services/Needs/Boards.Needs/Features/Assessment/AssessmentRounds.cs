@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Errors;
+using Boards.Needs.Domain;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Data;
 using Boards.Needs.Domain.Prioritization;
@@ -141,9 +142,9 @@ public sealed class AssessmentRounds(NeedsDbContext db, GapAnalyzer gaps, TimePr
         }
 
         var name = command.MemberName?.Trim() ?? "";
-        if (name.Length is 0 or > 200)
+        if (name.Length is 0 or > NeedsLimits.Name)
         {
-            errors.Add("memberName", "Indique el nombre del miembro que vota (hasta 200 caracteres).");
+            errors.Add("memberName", $"Indique el nombre del miembro que vota (hasta {NeedsLimits.Name} caracteres).");
         }
 
         var ranking = command.Ranking ?? [];

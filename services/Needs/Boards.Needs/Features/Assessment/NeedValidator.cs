@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Boards.BuildingBlocks.Errors;
+using Boards.Needs.Domain;
 
 namespace Boards.Needs.Features.Assessment;
 
@@ -10,10 +11,10 @@ public sealed record ValidNeed(
 /// <summary>Checks a round's period and a need's fields, reporting every problem together in Spanish.</summary>
 public static partial class NeedValidator
 {
-    public const int MaxLocalityLength = 200;
-    public const int MaxNotesLength = 2000;
-    public const int MaxTitleLength = 200;
-    public const int MaxPeopleAffected = 10_000_000;
+    public const int MaxLocalityLength = NeedsLimits.Name;
+    public const int MaxNotesLength = NeedsLimits.EvidenceNotes;
+    public const int MaxTitleLength = NeedsLimits.Name;
+    public const int MaxPeopleAffected = NeedsLimits.MaxPeopleAffected;
 
     public static string? Period(FieldErrors errors, string? value)
     {

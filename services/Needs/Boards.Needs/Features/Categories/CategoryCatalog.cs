@@ -1,3 +1,5 @@
+using Boards.BuildingBlocks.Api.Limits;
+using Boards.Needs.Domain;
 using System.Text.RegularExpressions;
 using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Data;
@@ -11,15 +13,17 @@ namespace Boards.Needs.Features.Categories;
 /// <summary>Everything optional, so that validation names every missing field instead of the serializer failing on the first.</summary>
 public sealed record AddCategoryCommand
 {
+    [MaxText(NeedsLimits.Code)]
     public string? Code { get; init; }
+    [MaxText(NeedsLimits.Name)]
     public string? Name { get; init; }
 }
 
 /// <summary>The need categories: anyone with a Boards role reads them; ministry-admin adds new ones (never renames or removes).</summary>
 public sealed partial class CategoryCatalog(NeedsDbContext db, TimeProvider clock)
 {
-    public const int MaxCodeLength = 64;
-    public const int MaxNameLength = 200;
+    public const int MaxCodeLength = NeedsLimits.Code;
+    public const int MaxNameLength = NeedsLimits.Name;
 
     public async Task<IReadOnlyList<NeedCategory>> ListAsync(CancellationToken ct) =>
         await db.Categories.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);

@@ -1,3 +1,5 @@
+using Boards.BuildingBlocks.Api.Limits;
+using Boards.Needs.Domain;
 namespace Boards.Needs.Features.Offer;
 
 /// <summary>
@@ -6,26 +8,35 @@ namespace Boards.Needs.Features.Offer;
 /// </summary>
 public abstract record OfferedServiceInput
 {
+    [MaxText(NeedsLimits.Name)]
     public string? Name { get; init; }
     /// <summary>The program it belongs to, e.g. "Tekoporã" or "Pensión Alimentaria para Adultos Mayores".</summary>
+    [MaxText(NeedsLimits.Name)]
     public string? Program { get; init; }
     /// <summary>A code of data/reference/institutions.csv, e.g. "mds".</summary>
+    [MaxText(NeedsLimits.Code)]
     public string? InstitutionCode { get; init; }
     /// <summary>Need category codes covered (at least one), e.g. ["food_security"].</summary>
+    [MaxItems(NeedsLimits.ServiceCategories), EachMaxText(NeedsLimits.Code)]
     public IReadOnlyList<string?>? Categories { get; init; }
+    [MaxText(NeedsLimits.EligibilitySummary)]
     public string? EligibilitySummary { get; init; }
     /// <summary>office, health_unit, service_day or home_visit.</summary>
+    [MaxText(NeedsLimits.Choice)]
     public string? Channel { get; init; }
     public int? MonthlyCapacity { get; init; }
     /// <summary>available, waitlist or full.</summary>
+    [MaxText(NeedsLimits.Choice)]
     public string? CapacityStatus { get; init; }
     /// <summary>under_1_month, one_to_3_months or over_3_months: required with waitlist, refused otherwise.</summary>
+    [MaxText(NeedsLimits.Choice)]
     public string? WaitlistBand { get; init; }
 }
 
 public sealed record CreateServiceCommand : OfferedServiceInput
 {
     /// <summary>Lower-case slug, unique within the municipality (e.g. "tekopora").</summary>
+    [MaxText(NeedsLimits.Code)]
     public string? Code { get; init; }
 }
 

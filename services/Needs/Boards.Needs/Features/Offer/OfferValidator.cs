@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Boards.BuildingBlocks.Errors;
+using Boards.Needs.Domain;
 
 namespace Boards.Needs.Features.Offer;
 
@@ -11,10 +12,10 @@ public sealed record ValidOffer(
 /// <summary>Checks every field and reports all problems together (camelCase field names, Spanish messages).</summary>
 public static partial class OfferValidator
 {
-    public const int MaxCodeLength = 64;
-    public const int MaxNameLength = 200;
-    public const int MaxEligibilityLength = 2000;
-    public const int MaxMonthlyCapacity = 1_000_000;
+    public const int MaxCodeLength = NeedsLimits.Code;
+    public const int MaxNameLength = NeedsLimits.Name;
+    public const int MaxEligibilityLength = NeedsLimits.EligibilitySummary;
+    public const int MaxMonthlyCapacity = NeedsLimits.MaxMonthlyCapacity;
 
     public static string? ServiceCode(FieldErrors errors, string? value)
     {
