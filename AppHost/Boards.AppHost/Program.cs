@@ -75,6 +75,9 @@ var membership = builder.AddProject<Projects.Boards_Membership>("membership", la
     .WaitFor(referrals)
     .WaitFor(needs);
 
+// Ballots are taken only from the board's current voting members: needs asks membership's ListMembers.
+needs.WithEnvironment("Needs__Membership__Address", membership.GetEndpoint("grpc"));
+
 // Needs found on a service day become referrals: one CreateReferral per person on referrals' gRPC endpoint.
 serviceDays.WithEnvironment("ServiceDays__Referrals__Address", referrals.GetEndpoint("grpc"));
 

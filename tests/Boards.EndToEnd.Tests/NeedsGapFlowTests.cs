@@ -39,8 +39,11 @@ public sealed class NeedsGapFlowTests(BoardsAppFixture boards)
         var roundPath = $"/api/needs/rounds/{round.GetProperty("id").GetGuid()}";
         var housing = (await SendAsync(HttpMethod.Post, $"{roundPath}/needs", focal, HttpStatusCode.Created, Need("housing", 10, 4))).GetProperty("id").GetGuid();
         var water = (await SendAsync(HttpMethod.Post, $"{roundPath}/needs", focal, HttpStatusCode.Created, Need("water_sanitation", 30, 2))).GetProperty("id").GetGuid();
-        await SendAsync(HttpMethod.Put, $"{roundPath}/ballots/{Guid.NewGuid()}", focal, HttpStatusCode.OK, new { memberName = "Ana Benítez", ranking = new[] { housing, water } });
-        await SendAsync(HttpMethod.Put, $"{roundPath}/ballots/{Guid.NewGuid()}", focal, HttpStatusCode.OK, new { memberName = "Beto Acosta", ranking = new[] { water, housing } });
+        // Ballots come only from voting members of the board's current roster (Needs asks Membership): one not on it is refused.
+        var (ana, beto) = await TwoVotersAsync(focal);
+        await SendAsync(HttpMethod.Put, $"{roundPath}/ballots/{Guid.NewGuid()}", focal, HttpStatusCode.BadRequest, new { memberName = "Inventada", ranking = new[] { housing, water } });
+        await SendAsync(HttpMethod.Put, $"{roundPath}/ballots/{ana}", focal, HttpStatusCode.OK, new { ranking = new[] { housing, water } });
+        await SendAsync(HttpMethod.Put, $"{roundPath}/ballots/{beto}", focal, HttpStatusCode.OK, new { ranking = new[] { water, housing } });
         var open = await SendAsync(HttpMethod.Get, roundPath, focal, HttpStatusCode.OK);
         var closed = await SendAsync(HttpMethod.Post, $"{roundPath}/close", focal, HttpStatusCode.OK, new { expectedVersion = open.GetProperty("version").GetInt32() });
 
@@ -74,6 +77,22 @@ public sealed class NeedsGapFlowTests(BoardsAppFixture boards)
         var onDemand = await GapsAsync(analyst, gaps => gaps?.Trigger == "on_demand");
         var top = onDemand!.Top.Single(g => g.Category == "housing");
         Assert.Equal((1, 36), (top.RejectedNoCapacity, top.UnmetDemand));
+    }
+
+    /// <summary>The board of the municipality (created if needed) with two new voting members; their ids.</summary>
+    private async Task<(string Ana, string Beto)> TwoVotersAsync(string focal)
+    {
+        await boards.Http.ExpectJsonAsync(HttpMethod.Post, "/api/boards", await boards.Tokens.ForUser("admin"), [HttpStatusCode.Created, HttpStatusCode.Conflict], new
+        {
+            municipalityCode = Municipality, resolutionNumber = "Res. 5/2025", resolutionDate = "2025-03-01", chairName = "Intendencia municipal", chairRole = "mayor",
+        });
+        async Task<string> AddAsync(string name) =>
+            (await SendAsync(HttpMethod.Post, $"/api/boards/{Municipality}/members", focal, HttpStatusCode.Created, new
+            {
+                personName = name, organization = "Comisión vecinal de " + name, sector = "civil_society_organization", gender = "female",
+                ageBand = "adult", territory = new { area = "rural", locality = "Costa Rosado" }, designatedOn = "2026-01-05",
+            })).GetProperty("member").GetProperty("id").GetString()!;
+        return (await AddAsync($"Ana Benítez {Guid.NewGuid().ToString("N")[..4]}"), await AddAsync($"Beto Acosta {Guid.NewGuid().ToString("N")[..4]}"));
     }
 
     private static JsonElement Housing(JsonElement analysis) =>

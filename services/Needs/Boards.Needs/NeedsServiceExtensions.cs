@@ -32,6 +32,7 @@ public static class NeedsServiceExtensions
         builder.Services.AddScoped<CategoryCatalog>();
         builder.Services.AddScoped<OfferCatalog>();
         builder.Services.AddScoped<AssessmentRounds>();
+        GrpcBoardRoster.AddBoardRoster(builder.Services);
         builder.Services.AddScoped<GapAnalyzer>();
         builder.Services.AddScoped<GapAnalyses>();
         builder.Services.AddScoped<ReferralEvidenceRecorder>();

@@ -20,7 +20,7 @@ public sealed class AssessmentRoundTests(NeedsHost host) : IClassFixture<NeedsHo
         var housing = await Rounds.AddNeedAsync(focal, round, Rounds.Need("housing", 60, 5));          // 300
         var water = await Rounds.AddNeedAsync(focal, round, Rounds.Need("water_sanitation", 20, 2));   // 40
         var jobs = await Rounds.AddNeedAsync(focal, round, Rounds.Need("employment_income", 40, 1));   // 40
-        Guid ana = Guid.NewGuid(), beto = Guid.NewGuid(), carla = Guid.NewGuid();
+        Guid ana = host.Voter(municipality, "Ana Benítez"), beto = host.Voter(municipality, "Beto Acosta"), carla = host.Voter(municipality, "Carla Giménez");
         // Five needs: 4, 3, 2, 1, 0 points by position.
         await Rounds.CastAsync(focal, round, ana, "Ana Benítez", food, health, housing, water, jobs);
         await Rounds.CastAsync(focal, round, beto, "Beto Acosta", housing, food, jobs, water, health);
@@ -91,7 +91,7 @@ public sealed class AssessmentRoundTests(NeedsHost host) : IClassFixture<NeedsHo
         var empty = await (await focal.PostJsonAsync($"{Rounds.Path}/{round}/close", new { expectedVersion = 1 })).JsonAsync(HttpStatusCode.Conflict);
         var need = await Rounds.AddNeedAsync(focal, round, Rounds.Need("housing", 10, 2));
         var noBallots = await (await focal.PostJsonAsync($"{Rounds.Path}/{round}/close", new { expectedVersion = 2 })).JsonAsync(HttpStatusCode.Conflict);
-        await Rounds.CastAsync(focal, round, Guid.NewGuid(), "Ana", need);
+        await Rounds.CastAsync(focal, round, host.Voter(municipality), "Ana", need);
         var stale = await (await focal.PostJsonAsync($"{Rounds.Path}/{round}/close", new { expectedVersion = 2 })).JsonAsync(HttpStatusCode.Conflict);
 
         Assert.Equal(["expectedVersion"], missing.ErrorFields());
@@ -125,7 +125,7 @@ public sealed class AssessmentRoundTests(NeedsHost host) : IClassFixture<NeedsHo
         var after = await Rounds.GetAsync(focal, round);
 
         Assert.Equal(["category", "evidenceSource", "locality", "peopleAffected", "populationGroup", "severity"], badNeed.ErrorFields());
-        Assert.Equal(["memberName", "ranking"], badBallot.ErrorFields());
+        Assert.Equal(["memberId", "ranking"], badBallot.ErrorFields());
         Assert.Equal(2, badBallot.GetProperty("errors").GetProperty("ranking").GetArrayLength());
         Assert.Equal(["period"], badRound.ErrorFields());
         Assert.Equal(1, after.GetProperty("needs").GetArrayLength());
@@ -170,13 +170,40 @@ public sealed class AssessmentRoundTests(NeedsHost host) : IClassFixture<NeedsHo
         Assert.DoesNotContain(ownList.EnumerateArray(), r => r.GetProperty("municipalityCode").GetString() == municipality);
     }
 
+    [Fact]
+    public async Task Only_a_voting_member_of_the_boards_current_roster_casts_a_ballot_under_the_rosters_name()
+    {
+        // Reported: PUT .../ballots/{anyGuid} was accepted.
+        var municipality = await host.NewMunicipalityAsync();
+        var other = await host.NewMunicipalityAsync();
+        using var focal = host.Client(host.FocalPoint(municipality));
+        var round = (await Rounds.OpenAsync(focal, municipality)).GetProperty("id").GetGuid();
+        var need = await Rounds.AddNeedAsync(focal, round, Rounds.Need("housing", 10, 2));
+        var stranger = host.Voter(other, "Miembro de otra mesa");
+        var member = host.Voter(municipality, "Rosa Giménez");
+
+        var invented = await (await focal.PutJsonAsync($"{Rounds.Path}/{round}/ballots/{Guid.NewGuid()}",
+            new { memberName = "Inventada", ranking = new[] { need } })).JsonAsync(HttpStatusCode.BadRequest);
+        var otherBoard = await (await focal.PutJsonAsync($"{Rounds.Path}/{round}/ballots/{stranger}",
+            new { memberName = "Miembro de otra mesa", ranking = new[] { need } })).JsonAsync(HttpStatusCode.BadRequest);
+        var before = await Rounds.GetAsync(focal, round);
+        await Rounds.CastAsync(focal, round, member, "Otro nombre", need);
+        var after = await Rounds.GetAsync(focal, round);
+
+        Assert.Equal(["memberId"], invented.ErrorFields());
+        Assert.Equal(["memberId"], otherBoard.ErrorFields());
+        Assert.Equal(0, before.GetProperty("ballots").GetArrayLength());
+        var ballot = Assert.Single(after.GetProperty("ballots").EnumerateArray());
+        Assert.Equal("Rosa Giménez", ballot.GetProperty("memberName").GetString());
+    }
+
     private async Task<(HttpClient Focal, Guid Round, Guid Need)> ClosedRoundAsync()
     {
         var municipality = await host.NewMunicipalityAsync();
         var focal = host.Client(host.FocalPoint(municipality));
         var round = (await Rounds.OpenAsync(focal, municipality)).GetProperty("id").GetGuid();
         var need = await Rounds.AddNeedAsync(focal, round, Rounds.Need("food_security", 12, 4));
-        await Rounds.CastAsync(focal, round, Guid.NewGuid(), "Ana", need);
+        await Rounds.CastAsync(focal, round, host.Voter(municipality), "Ana", need);
         await (await focal.PostJsonAsync($"{Rounds.Path}/{round}/close", new { expectedVersion = 3 })).JsonAsync(HttpStatusCode.OK);
         return (focal, round, need);
     }

@@ -5,7 +5,11 @@ namespace Boards.Needs.Tests.Integration;
 
 public sealed class DemoNeedsHost : NeedsHost
 {
-    protected override void Configure(IWebHostBuilder web) => web.UseSetting("Needs:SeedDemoData", "true");
+    protected override void Configure(IWebHostBuilder web)
+    {
+        base.Configure(web);
+        web.UseSetting("Needs:SeedDemoData", "true");
+    }
 }
 
 /// <summary>The development demo data: a catalog and a closed round per pilot municipality, events through the outbox.</summary>

@@ -25,7 +25,7 @@ public sealed class GapAnalysisTests(NeedsHost host) : IClassFixture<NeedsHost>
         var round = (await Rounds.OpenAsync(focal, municipality)).GetProperty("id").GetGuid();
         var need = await Rounds.AddNeedAsync(focal, round, Rounds.Need("food_security", 50, 4));   // demand 200
         await Rounds.AddNeedAsync(focal, round, Rounds.Need("housing", 10, 2));                       // demand 20
-        await Rounds.CastAsync(focal, round, Guid.NewGuid(), "Ana", need);
+        await Rounds.CastAsync(focal, round, host.Voter(municipality), "Ana", need);
         await (await focal.PostJsonAsync($"{Rounds.Path}/{round}/close", new { expectedVersion = 4 })).JsonAsync(HttpStatusCode.OK);
 
         var before = await (await focal.GetAsync($"/api/needs/gap-analysis/{municipality}")).JsonAsync(HttpStatusCode.OK);

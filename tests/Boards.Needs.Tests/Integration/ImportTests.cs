@@ -265,7 +265,7 @@ public sealed class ImportTests(NeedsHost host) : IClassFixture<NeedsHost>
         var stale = await (await PostCsvAsync(focal, $"{NeedsImport(round)}?expectedVersion=1", csv)).JsonAsync(HttpStatusCode.Conflict);
         Assert.Equal(1, (await Rounds.GetAsync(focal, round)).GetProperty("needs").GetArrayLength());
 
-        await Rounds.CastAsync(focal, round, Guid.NewGuid(), "Ana", need);
+        await Rounds.CastAsync(focal, round, host.Voter(municipality), "Ana", need);
         await (await focal.PostJsonAsync($"{Rounds.Path}/{round}/close", new { expectedVersion = 3 })).JsonAsync(HttpStatusCode.OK);
         var closed = await (await PostCsvAsync(focal, NeedsImport(round), csv)).JsonAsync(HttpStatusCode.Conflict);
 

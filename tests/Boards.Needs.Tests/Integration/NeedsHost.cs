@@ -2,6 +2,9 @@ global using Boards.Testing;
 using System.Collections.Concurrent;
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Data;
+using Boards.Needs.Features.Assessment;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Boards.Needs.Features.ReferenceData;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +20,15 @@ namespace Boards.Needs.Tests.Integration;
 public class NeedsHost() : ServiceTestHost<Program>("needs", "needsdb", "Needs:ReceiveEndpoint", "needs-municipalities"), IAsyncLifetime
 {
     public ConcurrentQueue<ServiceOfferChanged> OfferChanges { get; } = new();
+
+    /// <summary>Who may vote in which municipality (Membership's roster, scripted).</summary>
+    public ScriptedRoster Roster { get; } = new();
+
+    /// <summary>A new voting member of the municipality's board, by id.</summary>
+    public Guid Voter(string municipality, string personName = "Ana") => Roster.Seat(municipality, personName);
+
+    protected override void Configure(IWebHostBuilder web) =>
+        web.ConfigureTestServices(services => services.AddSingleton<IBoardRoster>(Roster));
     public ConcurrentQueue<NeedsPrioritized> Prioritized { get; } = new();
     public ConcurrentQueue<GapAnalysisPublished> GapAnalyses { get; } = new();
 

@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Errors;
+using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Common;
 
 namespace Boards.Needs.Api;
@@ -13,6 +14,10 @@ public sealed class NeedsErrorMapper : IApiErrorMapper
         {
             PreconditionType = precondition.Type,
             Subject = precondition.Subject,
+        },
+        RosterUnavailableException roster => new ApiError(ApiErrorKind.Unavailable, "Padrón no disponible.", roster.Message)
+        {
+            RetryAfter = TimeSpan.FromSeconds(5),
         },
         _ => null,
     };

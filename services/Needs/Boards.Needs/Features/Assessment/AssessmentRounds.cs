@@ -16,7 +16,7 @@ namespace Boards.Needs.Features.Assessment;
 /// and close it, which freezes the Borda ranking and writes NeedsPrioritized and GapAnalysisPublished to the outbox in
 /// the same SaveChanges. Scope as the offer catalog (<see cref="MunicipalityAccess"/>).
 /// </summary>
-public sealed class AssessmentRounds(NeedsDbContext db, GapAnalyzer gaps, TimeProvider clock)
+public sealed class AssessmentRounds(NeedsDbContext db, GapAnalyzer gaps, IBoardRoster roster, TimeProvider clock)
 {
     private const string What = MunicipalityAccess.Assessment;
 
@@ -141,11 +141,16 @@ public sealed class AssessmentRounds(NeedsDbContext db, GapAnalyzer gaps, TimePr
             errors.Add("memberId", "Indique el miembro de la mesa que vota (su id en el padrón).");
         }
 
-        var name = command.MemberName?.Trim() ?? "";
-        if (name.Length is 0 or > NeedsLimits.Name)
+        // Only a voting member of the board's current roster votes, under the name the roster has (docs/needs.md).
+        var voter = memberId == Guid.Empty
+            ? null
+            : (await roster.VotingMembersAsync(round.MunicipalityCode, ct)).FirstOrDefault(m => m.MemberId == memberId);
+        if (memberId != Guid.Empty && voter is null)
         {
-            errors.Add("memberName", $"Indique el nombre del miembro que vota (hasta {NeedsLimits.Name} caracteres).");
+            errors.Add("memberId", "Esta persona no es miembro votante del padrón actual de la mesa: solo los miembros activos con voto emiten boleta.");
         }
+
+        var name = voter?.PersonName ?? "";
 
         var ranking = command.Ranking ?? [];
         var needs = round.Needs.Select(n => new NeedForRanking(n.Id, n.Number, n.PeopleAffected, n.Severity)).ToList();
