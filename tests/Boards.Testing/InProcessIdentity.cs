@@ -15,7 +15,7 @@ namespace Boards.Testing;
 /// given role and municipality becomes a user created through the provider's Keycloak Admin API (as Membership's
 /// identity link does), and its token comes from the password grant: the service under test validates real tokens.
 /// </summary>
-public sealed class InProcessIdentity(string databaseName) : IAsyncDisposable
+public sealed class InProcessIdentity(string databaseName, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
 {
     public const string Issuer = "http://localhost:5070/realms/boards";
 
@@ -37,6 +37,10 @@ public sealed class InProcessIdentity(string databaseName) : IAsyncDisposable
             web.UseSetting("ConnectionStrings:identitydb", connectionString);
             web.UseSetting("Identity:Issuer", Issuer);
             web.UseSetting("Identity:KeysPath", _keysPath);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                web.UseSetting(key, value);
+            }
         });
         _ = _factory.Server; // migrations and seeding
     }

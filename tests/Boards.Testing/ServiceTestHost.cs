@@ -42,6 +42,9 @@ public abstract class ServiceTestHost<TProgram>(string service, string connectio
     /// <summary>Whether the identity provider runs in-process and the service validates its tokens.</summary>
     protected virtual bool IssuesTokens => true;
 
+    /// <summary>Settings of the in-process identity provider (for example a short Identity:AccessTokenLifetime).</summary>
+    protected virtual IReadOnlyDictionary<string, string> IdentitySettings { get; } = new Dictionary<string, string>();
+
     public string DatabaseName => $"{service}_test_{Suffix}";
     public string IdentityDatabaseName => $"{service}_identity_test_{Suffix}";
     public string ListenerQueue => $"{service}-test-listener-{Suffix}";
@@ -63,7 +66,7 @@ public abstract class ServiceTestHost<TProgram>(string service, string connectio
         if (IssuesTokens)
         {
             await CreateDatabaseAsync(IdentityDatabaseName);
-            _identity = new InProcessIdentity(IdentityDatabaseName);
+            _identity = new InProcessIdentity(IdentityDatabaseName, IdentitySettings);
             _identity.Start();
         }
 

@@ -12,6 +12,9 @@ public sealed record IdentitySettings
     public required string KeysPath { get; init; }
     public required string ReferenceDataPath { get; init; }
     public required string DemoPassword { get; init; }
+
+    /// <summary>How long an access token lasts (<c>Identity:AccessTokenLifetime</c>, default 30 minutes, Keycloak's accessTokenLifespan).</summary>
+    public required TimeSpan AccessTokenLifetime { get; init; }
     public required IReadOnlyList<Uri> PortalRedirectUris { get; init; }
     public required IReadOnlyList<Uri> PortalPostLogoutRedirectUris { get; init; }
     /// <summary>Secret of <c>integrator-demo</c>; null (no such client) outside Development unless configured.</summary>
@@ -40,6 +43,7 @@ public sealed record IdentitySettings
                 ? Path.GetFullPath(dataPath, environment.ContentRootPath)
                 : Path.Combine(AppContext.BaseDirectory, "Seed"),
             DemoPassword = section["DemoPassword"] is { Length: > 0 } password ? password : "demo",
+            AccessTokenLifetime = section.GetValue("AccessTokenLifetime", TimeSpan.FromMinutes(30)),
             PortalRedirectUris = Uris(section.GetSection("Portal:RedirectUris"), "http://localhost:5090/signin-oidc"),
             PortalPostLogoutRedirectUris = Uris(
                 section.GetSection("Portal:PostLogoutRedirectUris"), "http://localhost:5090/signout-callback-oidc"),

@@ -11,6 +11,8 @@ public enum ApiErrorKind
     AlreadyExists,
     /// <summary>A dependency (the database) failed for a moment: REST 503 with Retry-After, gRPC Unavailable.</summary>
     Unavailable,
+    /// <summary>The caller holds as much of something as one caller may (open streams): REST 429, gRPC ResourceExhausted.</summary>
+    ResourceExhausted,
 }
 
 /// <summary>

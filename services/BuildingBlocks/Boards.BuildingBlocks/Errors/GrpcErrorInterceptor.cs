@@ -102,6 +102,7 @@ public sealed class GrpcErrorInterceptor(IEnumerable<IApiErrorMapper> mappers) :
         ApiErrorKind.FailedPrecondition => Code.FailedPrecondition,
         ApiErrorKind.Aborted => Code.Aborted,
         ApiErrorKind.Unavailable => Code.Unavailable,
+        ApiErrorKind.ResourceExhausted => Code.ResourceExhausted,
         _ => Code.AlreadyExists,
     };
 }

@@ -36,6 +36,7 @@ public sealed class ProblemDetailsErrorHandler(IEnumerable<IApiErrorMapper> mapp
             ApiErrorKind.NotFound => StatusCodes.Status404NotFound,
             ApiErrorKind.PermissionDenied => StatusCodes.Status403Forbidden,
             ApiErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+            ApiErrorKind.ResourceExhausted => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status409Conflict,
         };
         problem.Title = error.Title;

@@ -44,7 +44,7 @@ public static class OpenIddictServerSetup
                     BoardsClaimTypes.RealmAccess, KeycloakIdentity.ResourceAccessClaim, BoardsClaimTypes.Municipality,
                     BoardsClaimTypes.Institution);
 
-                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(30))
+                server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(TimeSpan.FromHours(10));
 
                 // Services validate plain signed JWTs, as they would Keycloak's.

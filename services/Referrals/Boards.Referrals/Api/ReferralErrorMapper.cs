@@ -2,6 +2,7 @@ using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.ServiceAvailability;
+using Boards.Referrals.Features.WatchReferrals;
 
 namespace Boards.Referrals.Api;
 
@@ -33,6 +34,7 @@ public sealed class ReferralErrorMapper : IApiErrorMapper
                 ["destinationMunicipalityCode"] = notOffered.MunicipalityCode,
             },
         },
+        TooManyStreamsException streams => new ApiError(ApiErrorKind.ResourceExhausted, "Demasiadas suscripciones.", streams.Message),
         IdempotencyConflictException idempotency => new ApiError(ApiErrorKind.AlreadyExists, "requestId reutilizado.", idempotency.Message),
         _ => null,
     };

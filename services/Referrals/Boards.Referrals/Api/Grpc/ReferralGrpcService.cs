@@ -82,9 +82,15 @@ public sealed class ReferralGrpcService(
     public override async Task WatchReferrals(Proto.WatchReferralsRequest request, IServerStreamWriter<Proto.ReferralChange> responseStream, ServerCallContext context)
     {
         var since = request.Since?.ToDateTimeOffset();
+        // The stream carries personal data: it lasts as long as the token that opened it, not a moment longer.
+        using var tokenLifetime = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        tokenLifetime.CancelAfter(TokenLifetime.Remaining(context.GetHttpContext().User, clock.GetUtcNow()));
+        using var session = watch.Open(request.MunicipalityCode, since, CallerOf(context));
+        // Headers go out once the subscription holds: a client that has them will not miss a change from then on.
+        await context.WriteResponseHeadersAsync([]);
         try
         {
-            await foreach (var referral in watch.WatchAsync(request.MunicipalityCode, since, CallerOf(context), context.CancellationToken))
+            await foreach (var referral in session.ChangesAsync(tokenLifetime.Token))
             {
                 var latest = referral.History[^1];
                 await responseStream.WriteAsync(new Proto.ReferralChange
@@ -95,12 +101,17 @@ public sealed class ReferralGrpcService(
                     Actor = latest.Actor,
                     At = Timestamp.FromDateTimeOffset(latest.At),
                     Referral = Map(referral),
-                }, context.CancellationToken);
+                }, tokenLifetime.Token);
             }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             // The caller hung up.
+        }
+        catch (OperationCanceledException) when (tokenLifetime.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated,
+                "El token de acceso venció y la suscripción terminó: vuelva a conectarse con un token nuevo."));
         }
     }
 

@@ -20,4 +20,10 @@ public sealed class ReferralsOptions
     public DeadlinePolicy Deadlines { get; set; } = new();
 
     public TimeSpan OverdueSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many WatchReferrals streams one caller (token subject) may hold open at once.</summary>
+    public int WatchMaxStreamsPerCaller { get; set; } = 5;
+
+    /// <summary>How far back a WatchReferrals <c>since</c> may reach.</summary>
+    public TimeSpan WatchMaxReplayAge { get; set; } = TimeSpan.FromDays(7);
 }
