@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Api;
 using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Messaging;
@@ -45,7 +46,8 @@ public static class MonitoringServiceExtensions
         builder.Services.AddHostedService<IndicatorsSignalPublisher>();
 
         builder.Services.AddOpenApi();
-        builder.Services.AddGrpc();
+        // The limits the proto declares (buf.validate annotations), refused with InvalidArgument before a method runs.
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcFieldRulesInterceptor>());
         builder.Services.AddBoardsRequestLimits();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();

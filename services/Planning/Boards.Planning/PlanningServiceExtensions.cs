@@ -43,6 +43,8 @@ public static class PlanningServiceExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<OverdueSweepService>());
 
         builder.Services.AddBoardsApi<PlanningErrorMapper>("planning");
+        // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
+        builder.Services.AddValidation();
         return builder;
     }
 

@@ -37,6 +37,8 @@ public static class ServiceDaysServiceExtensions
         builder.Services.AddReferralSender();
 
         builder.Services.AddBoardsApi<ServiceDaysErrorMapper>("servicedays");
+        // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
+        builder.Services.AddValidation();
         return builder;
     }
 

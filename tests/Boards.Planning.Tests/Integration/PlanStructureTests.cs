@@ -37,7 +37,10 @@ public sealed class PlanStructureTests(PlanningHost host) : IClassFixture<Planni
         var planId = await client.CreateAsync(municipality);
         await client.AddObjectiveAsync(planId, "Objetivo");
 
-        var badPlan = await (await client.PostJsonAsync("/api/plans", new { year = 1999, title = new string('x', 201) })).JsonAsync(HttpStatusCode.BadRequest);
+        var badPlan = await (await client.PostJsonAsync("/api/plans", new { year = 1999, title = "" })).JsonAsync(HttpStatusCode.BadRequest);
+        // A text over its maximum is refused before the other checks (PlanningLimits), naming it.
+        var longTitle = await (await client.PostJsonAsync("/api/plans", new { municipalityCode = municipality, year = 2027, title = new string('x', 201) }))
+            .JsonAsync(HttpStatusCode.BadRequest);
         var badAction = await (await client.PostJsonAsync($"/api/plans/{planId}/actions", new
         {
             objectiveId = Guid.NewGuid(), title = " ", horizon = "someday", responsibleInstitution = "nadie", startsOn = "2026-05-01", endsOn = "2026-04-01",
@@ -46,7 +49,8 @@ public sealed class PlanStructureTests(PlanningHost host) : IClassFixture<Planni
         var duplicate = await (await client.PostJsonAsync("/api/plans", new { municipalityCode = municipality, year = 2026 })).JsonAsync(HttpStatusCode.Conflict);
         var unreadable = await (await client.PostJsonAsync($"/api/plans/{planId}/actions", new { budget = "mucho" })).JsonAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal(["municipalityCode", "title", "year"], badPlan.ErrorFields());
+        Assert.Equal(["municipalityCode", "year"], badPlan.ErrorFields());
+        Assert.Equal(["title"], longTitle.ErrorFields());
         Assert.Equal(
             ["budget", "endsOn", "horizon", "indicators[0].baseline", "indicators[0].name", "indicators[0].target", "indicators[0].unit",
              "objectiveId", "responsibleInstitution", "title", "weight"],

@@ -59,7 +59,7 @@ public sealed class AccountStore(IdentityDbContext db, IdentitySettings settings
 
         // PostgreSQL text cannot hold NUL; such a name cannot exist, so it is simply unknown.
         var normalized = UserAccount.NormalizeUserName(userName);
-        if (normalized.Length is 0 or > 255 || normalized.Contains('\0', StringComparison.Ordinal))
+        if (normalized.Length is 0 or > IdentityLimits.Text || normalized.Contains('\0', StringComparison.Ordinal))
         {
             return null;
         }

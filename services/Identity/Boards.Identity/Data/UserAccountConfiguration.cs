@@ -14,11 +14,11 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         user.ToTable("users", table => table.HasCheckConstraint("ck_users_username_lower_case", "username = lower(username)"));
         user.HasKey(u => u.Id);
         user.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
-        user.Property(u => u.UserName).HasColumnName("username").HasMaxLength(255);
+        user.Property(u => u.UserName).HasColumnName("username").HasMaxLength(IdentityLimits.Text);
         user.HasIndex(u => u.UserName).IsUnique().HasDatabaseName("ux_users_username");
-        user.Property(u => u.FirstName).HasColumnName("first_name").HasMaxLength(255);
-        user.Property(u => u.LastName).HasColumnName("last_name").HasMaxLength(255);
-        user.Property(u => u.Email).HasColumnName("email").HasMaxLength(255);
+        user.Property(u => u.FirstName).HasColumnName("first_name").HasMaxLength(IdentityLimits.Text);
+        user.Property(u => u.LastName).HasColumnName("last_name").HasMaxLength(IdentityLimits.Text);
+        user.Property(u => u.Email).HasColumnName("email").HasMaxLength(IdentityLimits.Text);
         user.Property(u => u.Enabled).HasColumnName("enabled");
         user.Property(u => u.RealmRoles).HasColumnName("realm_roles");
         user.Property(u => u.Attributes)

@@ -23,6 +23,17 @@ public sealed class FreeTextLimitTests(BatchHost host)
 {
     private static string Text(int length) => new('ñ', length);
 
+    [Fact]
+    public async Task Every_text_field_and_list_of_a_rest_body_declares_its_maximum_in_the_openapi_document()
+    {
+        using var client = host.Client(null);
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var undeclared = OpenApiLimits.Undeclared(document.RootElement);
+
+        Assert.True(undeclared.Count == 0, string.Join("\n", undeclared));
+    }
+
     [Theory]
     [InlineData("accept", "note", 5000)]
     [InlineData("accept", "note", 2001)]

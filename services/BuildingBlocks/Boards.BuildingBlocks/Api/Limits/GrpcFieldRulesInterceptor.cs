@@ -7,8 +7,8 @@ namespace Boards.BuildingBlocks.Api.Limits;
 
 /// <summary>
 /// Refuses a gRPC request that breaks the limits its proto declares (<see cref="ProtoFieldRules"/>) with InvalidArgument
-/// and a field violation per field, before the service method runs. Registered inside <see cref="GrpcErrorInterceptor"/>,
-/// which turns the refusal into the status.
+/// and a field violation per field, before the service method runs. It answers the status itself (as
+/// <see cref="GrpcErrorInterceptor"/> would), so that a service without that interceptor (Monitoring) can use it too.
 /// </summary>
 public sealed class GrpcFieldRulesInterceptor : Interceptor
 {
@@ -30,7 +30,14 @@ public sealed class GrpcFieldRulesInterceptor : Interceptor
     {
         if (request is IMessage message)
         {
-            ProtoFieldRules.Check(message).ThrowIfAny();
+            try
+            {
+                ProtoFieldRules.Check(message).ThrowIfAny();
+            }
+            catch (ValidationFailedException invalid)
+            {
+                throw GrpcErrorInterceptor.ToRpc(ApiError.Invalid(invalid.Errors));
+            }
         }
     }
 }

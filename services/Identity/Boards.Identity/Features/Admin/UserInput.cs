@@ -56,23 +56,24 @@ internal sealed partial record UserInput(
         if (userName is not null)
         {
             userName = UserAccount.NormalizeUserName(userName);
-            if (userName.Length is < 3 or > 255 || !UserNamePattern().IsMatch(userName))
+            if (userName.Length is < 3 or > IdentityLimits.Text || !UserNamePattern().IsMatch(userName))
             {
                 return Invalid(
-                    "El nombre de usuario debe tener entre 3 y 255 caracteres: letras, números, '.', '-', '_' o '@'.",
+                    $"El nombre de usuario debe tener entre 3 y {IdentityLimits.Text} caracteres: letras, números, '.', '-', '_' o '@'.",
                     "username");
             }
         }
 
-        if (firstName is { Length: > 255 } || lastName is { Length: > 255 })
+        if (firstName is { Length: > IdentityLimits.Text } || lastName is { Length: > IdentityLimits.Text })
         {
-            return Invalid("El nombre y el apellido admiten hasta 255 caracteres.", firstName is { Length: > 255 } ? "firstName" : "lastName");
+            return Invalid($"El nombre y el apellido admiten hasta {IdentityLimits.Text} caracteres.",
+                firstName is { Length: > IdentityLimits.Text } ? "firstName" : "lastName");
         }
 
         if (email is { Length: > 0 })
         {
             email = email.Trim().ToLowerInvariant();
-            if (email.Length > 255 || !EmailPattern().IsMatch(email))
+            if (email.Length > IdentityLimits.Text || !EmailPattern().IsMatch(email))
             {
                 return Invalid("El correo electrónico no es válido.", "email");
             }
@@ -140,7 +141,7 @@ internal sealed partial record UserInput(
                 return (null, new AdminError($"El atributo '{name}' admite un solo valor.", name));
             }
 
-            if (values is [var code] && (code.Length > 255 || !CodePattern().IsMatch(code)))
+            if (values is [var code] && (code.Length > IdentityLimits.Text || !CodePattern().IsMatch(code)))
             {
                 return (null, new AdminError(codeMessage, name));
             }

@@ -1,3 +1,4 @@
+using Boards.Monitoring.Domain;
 using System.Text.Json;
 using Boards.Monitoring.Domain.EarlyWarnings;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -15,7 +16,7 @@ internal sealed class EarlyWarningConfiguration : IEntityTypeConfiguration<Early
         row.ToTable("early_warnings");
         row.HasKey(r => r.Id);
         row.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
-        row.Property(r => r.MunicipalityCode).HasColumnName("municipality_code").HasMaxLength(64);
+        row.Property(r => r.MunicipalityCode).HasColumnName("municipality_code").HasMaxLength(MonitoringLimits.Code);
         row.Property(r => r.Rule).HasColumnName("rule").HasMaxLength(40);
         row.Property(r => r.RuleTitle).HasColumnName("rule_title").HasMaxLength(200);
         row.Property(r => r.Evidence).HasColumnName("evidence");
@@ -30,7 +31,7 @@ internal sealed class EarlyWarningConfiguration : IEntityTypeConfiguration<Early
         row.Property(r => r.RaisedAt).HasColumnName("raised_at");
         row.Property(r => r.AcknowledgedAt).HasColumnName("acknowledged_at");
         row.Property(r => r.AcknowledgedBy).HasColumnName("acknowledged_by").HasMaxLength(200);
-        row.Property(r => r.AcknowledgementNote).HasColumnName("acknowledgement_note").HasMaxLength(2000);
+        row.Property(r => r.AcknowledgementNote).HasColumnName("acknowledgement_note").HasMaxLength(MonitoringLimits.Note);
         row.Property(r => r.ResolvedAt).HasColumnName("resolved_at");
         row.Ignore(r => r.Status);
         row.Ignore(r => r.IsOpen);

@@ -23,7 +23,7 @@ public static class MonitoringMessages
 
     public const string StatusInvalid = "El estado debe ser 'active', 'acknowledged' o 'resolved'.";
     public const string NoteRequired = "Escriba una nota que explique qué se hará con la alerta.";
-    public const string NoteTooLong = "La nota no puede superar los 2000 caracteres.";
+    public static readonly string NoteTooLong = $"La nota no puede superar los {Domain.MonitoringLimits.Note} caracteres.";
     public const string BodyInvalid = "El cuerpo debe ser un objeto JSON con el campo 'note'.";
 
     public const string OnlyMinistryAcknowledges =

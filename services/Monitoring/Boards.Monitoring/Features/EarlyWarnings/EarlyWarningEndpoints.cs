@@ -1,3 +1,5 @@
+using Boards.Monitoring.Domain;
+using Boards.BuildingBlocks.Api.Limits;
 using System.Security.Claims;
 using System.Text.Json;
 using Boards.Monitoring.Domain.EarlyWarnings;
@@ -26,7 +28,8 @@ public sealed record EarlyWarningResponse(
         w.AcknowledgedAt, w.AcknowledgedBy, w.AcknowledgementNote, w.ResolvedAt);
 }
 
-public sealed record AcknowledgeWarningRequest(string? Note);
+/// <summary>The body of an acknowledgement. Read by hand (see AcknowledgeAsync): the note's maximum, shown in the OpenAPI document, is checked by <see cref="AcknowledgeWarningCommand"/>.</summary>
+public sealed record AcknowledgeWarningRequest([property: MaxText(MonitoringLimits.Note)] string? Note);
 
 public static class EarlyWarningEndpoints
 {

@@ -73,7 +73,7 @@ public sealed class ListWarningsQuery(MonitoringDbContext db)
 public sealed class AcknowledgeWarningCommand(MonitoringDbContext db, TimeProvider clock)
 {
     public const string NoteField = "note";
-    public const int NoteMaxLength = 2000;
+    public const int NoteMaxLength = MonitoringLimits.Note;
 
     public async Task<QueryResult<EarlyWarning>> HandleAsync(Caller caller, Guid id, string? note, CancellationToken cancellationToken)
     {

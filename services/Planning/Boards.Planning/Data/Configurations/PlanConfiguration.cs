@@ -1,3 +1,4 @@
+using Boards.Planning.Domain;
 using Boards.Planning.Domain.Plans;
 using Boards.Planning.Features.ReferenceData;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         plan.ToTable("plans");
         plan.HasKey(p => p.Id);
         plan.HasIndex(p => new { p.MunicipalityCode, p.Year }).IsUnique();
-        plan.Property(p => p.MunicipalityCode).HasMaxLength(64);
-        plan.Property(p => p.Title).HasMaxLength(200);
+        plan.Property(p => p.MunicipalityCode).HasMaxLength(PlanningLimits.Code);
+        plan.Property(p => p.Title).HasMaxLength(PlanningLimits.PlanTitle);
         plan.Property(p => p.Status).HasMaxLength(16).HasConversion(v => v == PlanStatus.Draft ? "draft" : "approved", v => v == "draft" ? PlanStatus.Draft : PlanStatus.Approved);
         plan.Property(p => p.CreatedBy).HasMaxLength(200);
         plan.Property(p => p.ApprovedBy).HasMaxLength(200);
@@ -33,8 +34,8 @@ internal sealed class ObjectiveConfiguration : IEntityTypeConfiguration<Objectiv
         objective.ToTable("objectives");
         objective.HasKey(o => o.Id);
         objective.HasIndex(o => new { o.PlanId, o.Number }).IsUnique();
-        objective.Property(o => o.Title).HasMaxLength(300);
-        objective.Property(o => o.Description).HasMaxLength(2000);
+        objective.Property(o => o.Title).HasMaxLength(PlanningLimits.Title);
+        objective.Property(o => o.Description).HasMaxLength(PlanningLimits.Description);
         objective.Property(o => o.Weight).HasPrecision(9, 2);
         objective.Property(o => o.Version).IsConcurrencyToken();
     }
@@ -49,13 +50,13 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         action.HasIndex(a => new { a.PlanId, a.Number }).IsUnique();
         action.HasIndex(a => a.AgreementId).IsUnique().HasFilter("\"AgreementId\" IS NOT NULL");
         action.HasOne<Objective>().WithMany().HasForeignKey(a => a.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
-        action.Property(a => a.Title).HasMaxLength(300);
-        action.Property(a => a.Horizon).HasMaxLength(16).HasConversion(v => v.Code(), v => Horizons.ByCode[v]);
-        action.Property(a => a.InstitutionCode).HasMaxLength(64);
+        action.Property(a => a.Title).HasMaxLength(PlanningLimits.Title);
+        action.Property(a => a.Horizon).HasMaxLength(PlanningLimits.Choice).HasConversion(v => v.Code(), v => Horizons.ByCode[v]);
+        action.Property(a => a.InstitutionCode).HasMaxLength(PlanningLimits.Code);
         action.Property(a => a.Weight).HasPrecision(9, 2);
         action.Property(a => a.Progress).HasPrecision(5, 2);
-        action.Property(a => a.Status).HasMaxLength(16).HasConversion(v => v.Code(), v => ActionStatuses.ByCode[v]);
-        action.Property(a => a.ProgressReason).HasMaxLength(1000);
+        action.Property(a => a.Status).HasMaxLength(PlanningLimits.Choice).HasConversion(v => v.Code(), v => ActionStatuses.ByCode[v]);
+        action.Property(a => a.ProgressReason).HasMaxLength(PlanningLimits.Reason);
         action.Property(a => a.UpdatedBy).HasMaxLength(200);
         action.Property(a => a.Indicators).AsJson();
         action.Property(a => a.Version).IsConcurrencyToken();

@@ -1,3 +1,4 @@
+using Boards.Planning.Domain;
 using Boards.BuildingBlocks.Municipalities;
 using Boards.Planning.Features.Approval;
 using Boards.Planning.Features.Proposals;
@@ -50,7 +51,7 @@ internal sealed class ProposedActionConfiguration : IEntityTypeConfiguration<Pro
         proposal.Property(p => p.Status).HasMaxLength(16).HasConversion(
             v => v == ProposalStatus.Proposed ? "proposed" : v == ProposalStatus.Accepted ? "accepted" : "dismissed",
             v => v == "proposed" ? ProposalStatus.Proposed : v == "accepted" ? ProposalStatus.Accepted : ProposalStatus.Dismissed);
-        proposal.Property(p => p.DismissReason).HasMaxLength(1000);
+        proposal.Property(p => p.DismissReason).HasMaxLength(PlanningLimits.Reason);
         proposal.Property(p => p.DecidedBy).HasMaxLength(200);
         proposal.Property(p => p.Version).IsConcurrencyToken();
     }

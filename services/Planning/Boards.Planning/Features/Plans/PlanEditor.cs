@@ -1,3 +1,4 @@
+using Boards.Planning.Domain;
 using Boards.BuildingBlocks.Errors;
 using Boards.Planning.Domain.Plans;
 using Boards.Planning.Features.Common;
@@ -58,9 +59,9 @@ public sealed class PlanEditor(PlanStore store, Institutions institutions)
         }
 
         var title = command.Title?.Trim();
-        if (title?.Length > 200)
+        if (title?.Length > PlanningLimits.PlanTitle)
         {
-            errors.Add("title", "El título tiene hasta 200 caracteres.");
+            errors.Add("title", $"El título tiene hasta {PlanningLimits.PlanTitle} caracteres.");
         }
 
         errors.ThrowIfAny();

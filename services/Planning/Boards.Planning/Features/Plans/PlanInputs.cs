@@ -1,28 +1,37 @@
+using Boards.BuildingBlocks.Api.Limits;
+using Boards.Planning.Domain;
 namespace Boards.Planning.Features.Plans;
 
 /// <summary>Open the plan of a municipality for a year.</summary>
 public sealed record CreatePlanCommand
 {
+    [MaxText(PlanningLimits.Code)]
     public string? MunicipalityCode { get; init; }
     public int? Year { get; init; }
+    [MaxText(PlanningLimits.PlanTitle)]
     public string? Title { get; init; }
 }
 
 /// <summary>An objective to add, or its corrected fields (then with the objective's expectedVersion).</summary>
 public sealed record ObjectiveInput
 {
+    [MaxText(PlanningLimits.Title)]
     public string? Title { get; init; }
+    [MaxText(PlanningLimits.Description)]
     public string? Description { get; init; }
     /// <summary>Default 1.</summary>
     public decimal? Weight { get; init; }
     /// <summary>Ids of needs of a closed (prioritized) round of the same municipality (GET /api/plans/needs).</summary>
+    [MaxItems(PlanningLimits.NeedIds)]
     public IReadOnlyList<Guid>? NeedIds { get; init; }
     public long? ExpectedVersion { get; init; }
 }
 
 public sealed record IndicatorInput
 {
+    [MaxText(PlanningLimits.IndicatorName)]
     public string? Name { get; init; }
+    [MaxText(PlanningLimits.IndicatorUnit)]
     public string? Unit { get; init; }
     public decimal? Baseline { get; init; }
     public decimal? Target { get; init; }
@@ -33,10 +42,13 @@ public sealed record IndicatorInput
 public sealed record ActionInput
 {
     public Guid? ObjectiveId { get; init; }
+    [MaxText(PlanningLimits.Title)]
     public string? Title { get; init; }
     /// <summary>immediate, short_term, medium_term or long_term.</summary>
+    [MaxText(PlanningLimits.Choice)]
     public string? Horizon { get; init; }
     /// <summary>An institution code (data/reference/institutions.csv).</summary>
+    [MaxText(PlanningLimits.Code)]
     public string? ResponsibleInstitution { get; init; }
     public DateOnly? StartsOn { get; init; }
     public DateOnly? EndsOn { get; init; }
@@ -44,6 +56,7 @@ public sealed record ActionInput
     public long? Budget { get; init; }
     /// <summary>Default 1.</summary>
     public decimal? Weight { get; init; }
+    [MaxItems(PlanningLimits.Indicators)]
     public IReadOnlyList<IndicatorInput>? Indicators { get; init; }
     public long? ExpectedVersion { get; init; }
 }
@@ -53,14 +66,18 @@ public sealed record ProgressCommand
 {
     public long? ExpectedVersion { get; init; }
     /// <summary>not_started, in_progress, done, blocked or cancelled.</summary>
+    [MaxText(PlanningLimits.Choice)]
     public string? Status { get; init; }
     public decimal? Progress { get; init; }
+    [MaxText(PlanningLimits.Reason)]
     public string? Reason { get; init; }
+    [MaxItems(PlanningLimits.Indicators)]
     public IReadOnlyList<IndicatorValueInput>? Indicators { get; init; }
 }
 
 public sealed record IndicatorValueInput
 {
+    [MaxText(PlanningLimits.IndicatorName)]
     public string? Name { get; init; }
     public decimal? CurrentValue { get; init; }
 }

@@ -1,3 +1,4 @@
+using Boards.Planning.Domain;
 using Boards.BuildingBlocks.Errors;
 using Boards.Planning.Domain.Plans;
 
@@ -11,16 +12,16 @@ public sealed record ValidObjective(string Title, string? Description, decimal W
 /// <summary>Field rules; every problem goes into one <see cref="FieldErrors"/>, in Spanish.</summary>
 public static class PlanValidator
 {
-    public const int MaxTitleLength = 300;
+    public const int MaxTitleLength = PlanningLimits.Title;
     public const decimal MaxWeight = 100m;
 
     public static ValidObjective? Objective(FieldErrors errors, ObjectiveInput input)
     {
         var title = Text(errors, "title", input.Title, MaxTitleLength, "Indique el título del objetivo");
         var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-        if (description?.Length > 2000)
+        if (description?.Length > PlanningLimits.Description)
         {
-            errors.Add("description", "La descripción tiene hasta 2000 caracteres.");
+            errors.Add("description", $"La descripción tiene hasta {PlanningLimits.Description} caracteres.");
         }
 
         var weight = Weight(errors, input.Weight);
@@ -94,8 +95,8 @@ public static class PlanValidator
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
-            var name = Text(errors, $"indicators[{i}].name", input.Name, 200, "Indique el nombre del indicador");
-            var unit = Text(errors, $"indicators[{i}].unit", input.Unit, 50, "Indique la unidad del indicador (p. ej. familias, %)");
+            var name = Text(errors, $"indicators[{i}].name", input.Name, PlanningLimits.IndicatorName, "Indique el nombre del indicador");
+            var unit = Text(errors, $"indicators[{i}].unit", input.Unit, PlanningLimits.IndicatorUnit, "Indique la unidad del indicador (p. ej. familias, %)");
             if (input.Baseline is null)
             {
                 errors.Add($"indicators[{i}].baseline", "Indique la línea de base del indicador.");

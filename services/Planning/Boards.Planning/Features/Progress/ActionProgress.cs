@@ -1,3 +1,4 @@
+using Boards.Planning.Domain;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Planning.Contracts.Events;
@@ -37,9 +38,9 @@ public sealed class ActionProgress(PlanStore store, TimeProvider clock)
             }
         }
 
-        if (command.Reason?.Trim().Length > 1000)
+        if (command.Reason?.Trim().Length > PlanningLimits.Reason)
         {
-            errors.Add("reason", "El motivo tiene hasta 1000 caracteres.");
+            errors.Add("reason", $"El motivo tiene hasta {PlanningLimits.Reason} caracteres.");
         }
 
         var values = command.Indicators ?? [];

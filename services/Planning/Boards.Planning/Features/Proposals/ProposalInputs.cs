@@ -1,3 +1,5 @@
+using Boards.BuildingBlocks.Api.Limits;
+using Boards.Planning.Domain;
 namespace Boards.Planning.Features.Proposals;
 
 /// <summary>
@@ -8,8 +10,11 @@ public sealed record AcceptProposalCommand
 {
     public Guid? PlanId { get; init; }
     public Guid? ObjectiveId { get; init; }
+    [MaxText(PlanningLimits.Choice)]
     public string? Horizon { get; init; }
+    [MaxText(PlanningLimits.Title)]
     public string? Title { get; init; }
+    [MaxText(PlanningLimits.Code)]
     public string? ResponsibleInstitution { get; init; }
     public DateOnly? StartsOn { get; init; }
     public DateOnly? EndsOn { get; init; }
@@ -20,6 +25,7 @@ public sealed record AcceptProposalCommand
 
 public sealed record DismissProposalCommand
 {
+    [MaxText(PlanningLimits.Reason)]
     public string? Reason { get; init; }
     public long? ExpectedVersion { get; init; }
 }

@@ -1,3 +1,4 @@
+using Boards.Planning.Domain;
 using Boards.BuildingBlocks.Errors;
 using Boards.Planning.Domain.Plans;
 using Boards.Planning.Features.Common;
@@ -83,9 +84,9 @@ public sealed class Proposals(PlanStore store, PlanEditor plans)
         var errors = new FieldErrors();
         PlanStore.RequireVersion(errors, command.ExpectedVersion, "la propuesta");
         var reason = command.Reason?.Trim() ?? "";
-        if (reason.Length is 0 or > 1000)
+        if (reason.Length is 0 or > PlanningLimits.Reason)
         {
-            errors.Add("reason", "Explique por qué el acuerdo no entra al plan (hasta 1000 caracteres).");
+            errors.Add("reason", $"Explique por qué el acuerdo no entra al plan (hasta {PlanningLimits.Reason} caracteres).");
         }
 
         errors.ThrowIfAny();

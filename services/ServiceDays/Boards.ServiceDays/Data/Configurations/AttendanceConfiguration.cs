@@ -1,3 +1,4 @@
+using Boards.ServiceDays.Domain;
 using Boards.ServiceDays.Features.Attendance;
 using Boards.ServiceDays.Features.Days;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ internal sealed class AttendanceBatchConfiguration : IEntityTypeConfiguration<At
         batch.Property(b => b.Id).ValueGeneratedNever();
         // The idempotency key: one batch id per day, even when a tablet sends it twice at once.
         batch.HasIndex(b => new { b.ServiceDayId, b.BatchId }).IsUnique();
-        batch.Property(b => b.BatchId).HasMaxLength(100);
+        batch.Property(b => b.BatchId).HasMaxLength(ServiceDaysLimits.BatchId);
         batch.Property(b => b.ContentHash).HasMaxLength(64);
         batch.Property(b => b.RecordedBy).HasMaxLength(200);
         batch.HasOne<ServiceDay>().WithMany().HasForeignKey(b => b.ServiceDayId).OnDelete(DeleteBehavior.Restrict);
@@ -29,8 +30,8 @@ internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<A
         record.HasKey(r => r.Id);
         record.Property(r => r.Id).ValueGeneratedNever();
         record.HasIndex(r => r.ServiceDayId);
-        record.Property(r => r.InstitutionCode).HasMaxLength(64);
-        record.Property(r => r.ServiceCode).HasMaxLength(64);
+        record.Property(r => r.InstitutionCode).HasMaxLength(ServiceDaysLimits.Code);
+        record.Property(r => r.ServiceCode).HasMaxLength(ServiceDaysLimits.Code);
         record.Property(r => r.PersonHash).HasMaxLength(40);
         record.HasOne<AttendanceBatch>().WithMany().HasForeignKey(r => r.BatchRowId).OnDelete(DeleteBehavior.Restrict);
         record.ToTable(t => t.HasCheckConstraint("ck_attendance_person_or_count",

@@ -1,3 +1,4 @@
+using Boards.ServiceDays.Domain;
 using Boards.ServiceDays.Features.Days;
 using Boards.ServiceDays.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
@@ -19,12 +20,12 @@ internal sealed class ReferralEntryConfiguration : IEntityTypeConfiguration<Refe
         entry.Property(e => e.ContentHash).HasMaxLength(64);
         entry.Property(e => e.Status).HasMaxLength(16)
             .HasConversion(v => v.ToString().ToLowerInvariant(), v => Enum.Parse<ReferralEntryStatus>(v, true));
-        entry.Property(e => e.OriginInstitution).HasMaxLength(64);
-        entry.Property(e => e.DestinationInstitution).HasMaxLength(64);
-        entry.Property(e => e.DestinationMunicipalityCode).HasMaxLength(64);
-        entry.Property(e => e.ServiceCode).HasMaxLength(64);
-        entry.Property(e => e.NeedCategory).HasMaxLength(64);
-        entry.Property(e => e.Priority).HasMaxLength(16);
+        entry.Property(e => e.OriginInstitution).HasMaxLength(ServiceDaysLimits.Code);
+        entry.Property(e => e.DestinationInstitution).HasMaxLength(ServiceDaysLimits.Code);
+        entry.Property(e => e.DestinationMunicipalityCode).HasMaxLength(ServiceDaysLimits.Code);
+        entry.Property(e => e.ServiceCode).HasMaxLength(ServiceDaysLimits.Code);
+        entry.Property(e => e.NeedCategory).HasMaxLength(ServiceDaysLimits.Code);
+        entry.Property(e => e.Priority).HasMaxLength(ServiceDaysLimits.Choice);
         entry.Property(e => e.PendingPayload).HasColumnType("jsonb");
         entry.Property(e => e.ReferralId).HasMaxLength(64);
         entry.Property(e => e.Outcome).HasMaxLength(2000);

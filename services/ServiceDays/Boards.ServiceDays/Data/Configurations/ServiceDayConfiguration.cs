@@ -14,16 +14,16 @@ internal sealed class ServiceDayConfiguration : IEntityTypeConfiguration<Service
         day.HasKey(d => d.Id);
         day.Property(d => d.Id).ValueGeneratedNever();
         day.HasIndex(d => new { d.MunicipalityCode, d.Date });
-        day.Property(d => d.MunicipalityCode).HasMaxLength(64);
-        day.Property(d => d.Locality).HasMaxLength(ServiceDayValidator.MaxTextLength);
-        day.Property(d => d.Venue).HasMaxLength(ServiceDayValidator.MaxTextLength);
+        day.Property(d => d.MunicipalityCode).HasMaxLength(ServiceDaysLimits.Code);
+        day.Property(d => d.Locality).HasMaxLength(ServiceDaysLimits.Text);
+        day.Property(d => d.Venue).HasMaxLength(ServiceDaysLimits.Text);
         // Stored as the codes clients see, so the table reads without the code.
         day.Property(d => d.Status).HasMaxLength(16).HasConversion(v => v.Code(), v => ServiceDayLifecycle.Codes[v]);
         day.Property(d => d.CreatedBy).HasMaxLength(200);
         day.Property(d => d.UpdatedBy).HasMaxLength(200);
         day.Property(d => d.ReportedBy).HasMaxLength(200);
-        day.Property(d => d.CancellationReason).HasMaxLength(1000);
-        day.Property(d => d.ReportNotes).HasMaxLength(4000);
+        day.Property(d => d.CancellationReason).HasMaxLength(ServiceDaysLimits.CancellationReason);
+        day.Property(d => d.ReportNotes).HasMaxLength(ServiceDaysLimits.ReportNotes);
         day.Property(d => d.Version).IsConcurrencyToken();
         day.Ignore(d => d.Institutions);
         day.HasMany(d => d.Services).WithOne().HasForeignKey(s => s.ServiceDayId).OnDelete(DeleteBehavior.Cascade);
@@ -39,8 +39,8 @@ internal sealed class DayServiceConfiguration : IEntityTypeConfiguration<DayServ
         service.HasKey(s => s.Id);
         service.Property(s => s.Id).ValueGeneratedNever();
         service.HasIndex(s => new { s.ServiceDayId, s.ServiceCode }).IsUnique();
-        service.Property(s => s.InstitutionCode).HasMaxLength(64);
-        service.Property(s => s.ServiceCode).HasMaxLength(64);
+        service.Property(s => s.InstitutionCode).HasMaxLength(ServiceDaysLimits.Code);
+        service.Property(s => s.ServiceCode).HasMaxLength(ServiceDaysLimits.Code);
         service.Property(s => s.ServiceName).HasMaxLength(200);
     }
 }

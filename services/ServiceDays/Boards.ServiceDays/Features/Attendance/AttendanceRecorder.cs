@@ -17,7 +17,7 @@ namespace Boards.ServiceDays.Features.Attendance;
 /// </summary>
 public sealed partial class AttendanceRecorder(ServiceDaysDbContext db, PersonHash hasher, TimeProvider clock)
 {
-    public const int MaxEntries = 1000;
+    public const int MaxEntries = ServiceDaysLimits.AttendanceEntries;
     public const int MaxAnonymousCount = 10_000;
 
     [GeneratedRegex("^(?=.*[0-9A-Za-z])[0-9A-Za-z.-]{3,20}$")]
@@ -102,9 +102,9 @@ public sealed partial class AttendanceRecorder(ServiceDaysDbContext db, PersonHa
     {
         var errors = new FieldErrors();
         var batchId = command.BatchId?.Trim() ?? "";
-        if (batchId.Length is 0 or > 100)
+        if (batchId.Length is 0 or > ServiceDaysLimits.BatchId)
         {
-            errors.Add("batchId", "Indique el identificador del lote que asigna la tableta (hasta 100 caracteres).");
+            errors.Add("batchId", $"Indique el identificador del lote que asigna la tableta (hasta {ServiceDaysLimits.BatchId} caracteres).");
         }
 
         var entries = new List<ValidEntry>();

@@ -149,11 +149,11 @@ public sealed class ServiceDayPlanner(ServiceDaysDbContext db, ServiceDayCatalog
     public async Task<ServiceDay> CancelAsync(Guid id, CancelCommand command, Caller caller, CancellationToken ct)
     {
         var reason = command.Reason?.Trim() ?? "";
-        if (reason.Length is 0 or > 1000)
+        if (reason.Length is 0 or > ServiceDaysLimits.CancellationReason)
         {
             // Scope first: a caller outside it learns nothing about the day from a 400.
             await ManagedAsync(id, caller, ct);
-            throw ValidationFailedException.For("reason", "Indique el motivo de la cancelación (hasta 1000 caracteres).");
+            throw ValidationFailedException.For("reason", $"Indique el motivo de la cancelación (hasta {ServiceDaysLimits.CancellationReason} caracteres).");
         }
 
         return await MoveAsync(id, ServiceDayStatus.Cancelled, caller, (day, now) =>

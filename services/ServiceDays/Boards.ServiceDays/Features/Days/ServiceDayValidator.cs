@@ -1,3 +1,4 @@
+using Boards.ServiceDays.Domain;
 using System.Globalization;
 using Boards.BuildingBlocks.Errors;
 using Boards.ServiceDays.Features.Catalog;
@@ -9,7 +10,7 @@ public sealed record ValidDay(string Locality, DateOnly Date, string Venue, int 
 /// <summary>The fields of a day; every problem is reported at once, in Spanish.</summary>
 public static class ServiceDayValidator
 {
-    public const int MaxTextLength = 200;
+    public const int MaxTextLength = ServiceDaysLimits.Text;
     public const int MaxExpectedAttendance = 100_000;
 
     public static ValidDay? Validate(FieldErrors errors, ServiceDayInput input, string municipalityName, IReadOnlyDictionary<string, CatalogService> catalog)

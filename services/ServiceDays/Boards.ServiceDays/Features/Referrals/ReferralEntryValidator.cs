@@ -1,3 +1,4 @@
+using Boards.ServiceDays.Domain;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Boards.BuildingBlocks.Errors;
@@ -14,10 +15,10 @@ public sealed record ValidReferralEntry(
 /// </summary>
 public static partial class ReferralEntryValidator
 {
-    public const int MaxEntries = 200;
+    public const int MaxEntries = ServiceDaysLimits.ReferralEntries;
 
     /// <summary>The referrals service takes request ids of up to 100 characters: "sd:" + the day (32) + ":" + this.</summary>
-    public const int MaxEntryIdLength = 60;
+    public const int MaxEntryIdLength = ServiceDaysLimits.EntryId;
     public static readonly IReadOnlySet<string> Priorities = new HashSet<string>(StringComparer.Ordinal) { "urgent", "high", "normal" };
     public static readonly IReadOnlySet<string> Sexes = new HashSet<string>(StringComparer.Ordinal) { "female", "male", "other" };
 
@@ -74,7 +75,7 @@ public static partial class ReferralEntryValidator
                 errors.Add($"{f}.priority", "Indique la prioridad: urgent, high o normal.");
             }
 
-            var reason = Text(errors, $"{f}.reason", entry.Reason, 2000, "Indique el motivo de la referencia.");
+            var reason = Text(errors, $"{f}.reason", entry.Reason, ServiceDaysLimits.ReferralReason, "Indique el motivo de la referencia.");
             var person = Person(errors, $"{f}.person", entry.Person, today);
             var consent = Consent(errors, $"{f}.consent", entry.Consent);
             if (!before && !errors.Any)
@@ -110,8 +111,8 @@ public static partial class ReferralEntryValidator
             errors.Add($"{f}.documentNumber", "El número de documento debe tener entre 3 y 20 letras, números, puntos o guiones.");
         }
 
-        var given = Text(errors, $"{f}.givenNames", input.GivenNames, 200, "Indique los nombres.");
-        var family = Text(errors, $"{f}.familyNames", input.FamilyNames, 200, "Indique los apellidos.");
+        var given = Text(errors, $"{f}.givenNames", input.GivenNames, ServiceDaysLimits.Text, "Indique los nombres.");
+        var family = Text(errors, $"{f}.familyNames", input.FamilyNames, ServiceDaysLimits.Text, "Indique los apellidos.");
         var birth = input.BirthDate?.Trim() ?? "";
         if (!DateOnly.TryParseExact(birth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birthDate))
         {
@@ -128,8 +129,8 @@ public static partial class ReferralEntryValidator
             errors.Add($"{f}.sex", "Indique el sexo: female, male u other.");
         }
 
-        var phone = Optional(errors, $"{f}.phone", input.Phone, 40);
-        var locality = Optional(errors, $"{f}.locality", input.Locality, 200);
+        var phone = Optional(errors, $"{f}.phone", input.Phone, ServiceDaysLimits.Phone);
+        var locality = Optional(errors, $"{f}.locality", input.Locality, ServiceDaysLimits.Text);
         return new PersonInput
         {
             DocumentNumber = input.NoDocument ? null : document,
@@ -151,7 +152,7 @@ public static partial class ReferralEntryValidator
             return null;
         }
 
-        var givenBy = Text(errors, $"{f}.givenBy", input.GivenBy, 200, "Indique quién dio el consentimiento.");
+        var givenBy = Text(errors, $"{f}.givenBy", input.GivenBy, ServiceDaysLimits.Text, "Indique quién dio el consentimiento.");
         return new ConsentInput { Given = true, GivenBy = givenBy };
     }
 

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.ServiceDays.Contracts.Events;
@@ -12,6 +13,7 @@ namespace Boards.ServiceDays.Features.Report;
 
 public sealed record SubmitReportCommand
 {
+    [MaxText(ServiceDaysLimits.ReportNotes)]
     public string? Notes { get; init; }
     /// <summary>The version of the day the caller reviewed (optional).</summary>
     public int? ExpectedVersion { get; init; }
@@ -23,7 +25,7 @@ public sealed record SubmitReportCommand
 /// </summary>
 public sealed class DayReports(ServiceDaysDbContext db, TimeProvider clock)
 {
-    public const int MaxNotesLength = 4000;
+    public const int MaxNotesLength = ServiceDaysLimits.ReportNotes;
 
     public async Task<(ServiceDay Day, DayFigures Figures)> SubmitAsync(Guid dayId, SubmitReportCommand command, Caller caller, CancellationToken ct)
     {
