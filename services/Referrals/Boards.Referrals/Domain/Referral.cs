@@ -14,7 +14,10 @@ public sealed class Referral
 
     public Guid Id { get; private set; }
     public required string RequestId { get; init; }
-    /// <summary>Whose request id it is (the token's subject, or the client's): ids are unique per owner, never across.</summary>
+    /// <summary>
+    /// Whose request id it is: the tenant that sends the referral (origin municipality and institution). Ids are unique
+    /// per owner, never across, so that another tenant's id neither collides nor is revealed.
+    /// </summary>
     public required string RequestOwner { get; init; }
     public required string RequestHash { get; init; }
     public required string MunicipalityCode { get; init; }
@@ -64,7 +67,7 @@ public sealed class Referral
         {
             Id = Guid.CreateVersion7(now),
             RequestId = request.RequestId,
-            RequestOwner = request.RequestOwner,
+            RequestOwner = request.Owner(),
             RequestHash = requestHash,
             MunicipalityCode = request.MunicipalityCode,
             DestinationMunicipalityCode = request.DestinationMunicipalityCode,
@@ -259,6 +262,6 @@ public sealed record NewReferral(
     Consent Consent,
     Guid? PreviousReferralId)
 {
-    /// <summary>The caller the request id belongs to (see <see cref="Referral.RequestOwner"/>).</summary>
-    public string RequestOwner { get; init; } = "";
+    /// <summary>The tenant the request id belongs to (see <see cref="Referral.RequestOwner"/>); a method, so it is not part of the request's hash.</summary>
+    public string Owner() => $"{MunicipalityCode}/{OriginInstitution}";
 }

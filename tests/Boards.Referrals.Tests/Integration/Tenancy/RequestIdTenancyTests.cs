@@ -48,6 +48,21 @@ public sealed class RequestIdTenancyTests(BatchHost host)
     }
 
     [Fact]
+    public async Task A_retry_by_another_person_of_the_same_tenant_lands_on_the_same_referral()
+    {
+        // A service day's referral is sent with the acting person's token; after a timeout another officer may retry it.
+        using var first = host.Client(await host.TokenAsync("yhu", BoardsRoles.FocalPoint));
+        using var second = host.Client(await host.TokenAsync("yhu", BoardsRoles.FocalPoint, BoardsRoles.MinistryAnalyst));
+        var requestId = $"jornada-{Guid.NewGuid():N}";
+        var service = NewService();
+
+        var created = await (await first.PostJsonAsync("/api/referrals", Referral(requestId, "yhu", "mds", service))).JsonAsync(HttpStatusCode.Created);
+        var retried = await (await second.PostJsonAsync("/api/referrals", Referral(requestId, "yhu", "mds", service))).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(created.Id(), retried.Id());
+    }
+
+    [Fact]
     public async Task A_previous_referral_of_another_tenant_answers_as_one_that_does_not_exist()
     {
         using var integrator = host.Client(await host.TokenAsync(null, BoardsRoles.Integrator));

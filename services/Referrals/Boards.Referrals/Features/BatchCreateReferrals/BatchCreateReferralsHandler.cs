@@ -102,7 +102,7 @@ public sealed class BatchCreateReferralsHandler(
                 {
                     // The item's request id comes from the caller and the reference id; one sent in the item is ignored.
                     request = CreateReferralValidator.Validate(
-                        item.Referral with { RequestId = BatchRequestIds.For(caller, referenceId) }, today) with { RequestOwner = caller.Subject };
+                        item.Referral with { RequestId = BatchRequestIds.For(caller, referenceId) }, today);
                 }
                 catch (ValidationFailedException invalid)
                 {
@@ -150,12 +150,12 @@ public sealed class BatchCreateReferralsHandler(
         }
 
         var requestIds = open.Select(s => s.Request!.RequestId).ToList();
-        var owner = open[0].Request!.RequestOwner;
-        var existing = await db.Referrals.AsNoTracking().Where(r => r.RequestOwner == owner && requestIds.Contains(r.RequestId))
-            .ToDictionaryAsync(r => r.RequestId, cancellationToken);
+        // Batch request ids carry the caller's subject (BatchRequestIds), so only this caller's items can match here.
+        var existing = (await db.Referrals.AsNoTracking().Where(r => requestIds.Contains(r.RequestId)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.RequestOwner, r.RequestId));
         foreach (var slot in open)
         {
-            if (existing.TryGetValue(slot.Request!.RequestId, out var referral))
+            if (existing.TryGetValue((slot.Request!.Owner(), slot.Request.RequestId), out var referral))
             {
                 Replay(slot, referral);
             }
@@ -257,8 +257,8 @@ public sealed class BatchCreateReferralsHandler(
         {
             // The same item of the same batch, sent twice at once; the other call won. Answer as a replay.
             db.ChangeTracker.Clear();
-            var winner = await db.Referrals.AsNoTracking()
-                .FirstAsync(r => r.RequestOwner == slot.Request!.RequestOwner && r.RequestId == slot.Request.RequestId, cancellationToken);
+            var (owner, requestId) = (slot.Request!.Owner(), slot.Request.RequestId);
+            var winner = await db.Referrals.AsNoTracking().FirstAsync(r => r.RequestOwner == owner && r.RequestId == requestId, cancellationToken);
             slot.Referral = null;
             Replay(slot, winner);
         }

@@ -32,7 +32,7 @@ public sealed class CreateReferralHandler(
     public async Task<CreateReferralResult> HandleAsync(CreateReferralCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var request = CreateReferralValidator.Validate(command, DateOnly.FromDateTime(now.UtcDateTime)) with { RequestOwner = caller.Subject };
+        var request = CreateReferralValidator.Validate(command, DateOnly.FromDateTime(now.UtcDateTime));
 
         if (!ReferralAccess.CanActAsOrigin(caller, request.MunicipalityCode, request.OriginInstitution))
         {
@@ -46,7 +46,9 @@ public sealed class CreateReferralHandler(
         }
 
         var hash = RequestHash(request);
-        var existing = await db.Referrals.FirstOrDefaultAsync(r => r.RequestOwner == request.RequestOwner && r.RequestId == request.RequestId, cancellationToken);
+        // After the scope check: only a caller who may send for this tenant reaches its request ids.
+        var owner = request.Owner();
+        var existing = await db.Referrals.FirstOrDefaultAsync(r => r.RequestOwner == owner && r.RequestId == request.RequestId, cancellationToken);
         if (existing is not null)
         {
             return Replay(existing, hash);
@@ -68,7 +70,7 @@ public sealed class CreateReferralHandler(
         {
             // Two identical requests raced; the other one won. Answer as a replay.
             db.ChangeTracker.Clear();
-            var winner = await db.Referrals.FirstAsync(r => r.RequestOwner == request.RequestOwner && r.RequestId == request.RequestId, cancellationToken);
+            var winner = await db.Referrals.FirstAsync(r => r.RequestOwner == owner && r.RequestId == request.RequestId, cancellationToken);
             return Replay(winner, hash);
         }
 
