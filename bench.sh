@@ -87,6 +87,8 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 
+# Local mode gives the postgres superuser a random password, kept in the system's data folder.
+pg_password="$(cat "${data:-$(boards_data_dir local)}/secrets/postgres" 2>/dev/null || true)"
 dotnet run --project bench/Boards.Bench -c Release --no-build -- --url "$url" --grpc-url "$grpc_url" \
-  --identity "http://localhost:$identity/realms/boards" --postgres "Host=127.0.0.1;Port=$postgres_port;Username=postgres" \
+  --identity "http://localhost:$identity/realms/boards" --postgres "Host=127.0.0.1;Port=$postgres_port;Username=postgres;Password=$pg_password" \
   --results bench/results "${bench_args[@]}"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Starts or stops a PostgreSQL 15 and a RabbitMQ 3.x from the OS packages, on loopback, for integration tests and
-# for running services outside the AppHost. The AppHost's local mode starts its own pair (see AppHost/Boards.AppHost).
+# Starts or stops a PostgreSQL 15 and a RabbitMQ 3.x from the OS packages, on loopback (Erlang's ports too), for
+# integration tests and for running services outside the AppHost. Throwaway test servers: trust auth and guest, which
+# tests use to make and drop their own databases. The AppHost's local mode starts its own pair with a role and a
+# password per service (see AppHost/Boards.AppHost/Infrastructure).
 #   eng/infra.sh install | start | stop | status | stop-rabbitmq | start-rabbitmq
 # Settings (environment): BOARDS_INFRA_DIR (data), BOARDS_PG_PORT (56432), BOARDS_RABBITMQ_PORT (56672).
 set -euo pipefail
@@ -33,6 +35,7 @@ start_rabbitmq() {
     cd "$dir/rabbitmq"
     nohup runuser -u rabbitmq -- env HOME=/var/lib/rabbitmq RABBITMQ_NODENAME="boards-test-$rabbit_port@localhost" \
       RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$rabbit_port" RABBITMQ_DIST_PORT="$rabbit_dist_port" \
+      ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
       RABBITMQ_MNESIA_BASE="$dir/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$dir/rabbitmq/log" \
       RABBITMQ_ENABLED_PLUGINS_FILE="$dir/rabbitmq/enabled_plugins" RABBITMQ_PID_FILE="$dir/rabbitmq/pid" \
       /usr/lib/rabbitmq/bin/rabbitmq-server >> "$dir/rabbitmq.log" 2>&1 &

@@ -43,6 +43,11 @@ public static class ServiceResourceExtensions
             project.WaitFor(dependency);
         }
 
+        foreach (var step in infrastructure.WaitForCompletion)
+        {
+            project.WaitForCompletion(step);
+        }
+
         return project;
     }
 

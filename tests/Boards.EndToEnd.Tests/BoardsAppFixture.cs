@@ -39,7 +39,19 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     /// <summary>The web portal (browser tests).</summary>
     public string PortalUrl => $"http://localhost:{PortalPort}";
 
-    public static string ReferralsDatabase => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Database=referralsdb";
+    public static string ReferralsDatabase => AdminConnectionString("referralsdb");
+
+    private static string? s_dataDirectory;
+
+    /// <summary>
+    /// The superuser on <paramref name="database"/>, for tests that read every table: local mode gives postgres a
+    /// random password kept in the data folder (secrets/postgres), as it does each service's role.
+    /// </summary>
+    public static string AdminConnectionString(string database, bool pooling = true)
+    {
+        var password = File.ReadAllText(Path.Combine(s_dataDirectory ?? throw new InvalidOperationException("The system has not started."), "secrets", "postgres")).Trim();
+        return $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password={password};Database={database}" + (pooling ? "" : ";Pooling=false;Timeout=10");
+    }
 
     public async Task InitializeAsync()
     {
@@ -53,6 +65,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         }
 
         DataDirectory = data;
+        s_dataDirectory = data;
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Boards_AppHost>(
         [

@@ -12,7 +12,7 @@ public static class DatabaseRows
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var database in Databases)
         {
-            await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={BoardsAppFixture.PostgresPort};Username=postgres;Database={database}");
+            await using var connection = new NpgsqlConnection(BoardsAppFixture.AdminConnectionString(database));
             await connection.OpenAsync();
             var tables = new List<string>();
             await using (var list = new NpgsqlCommand(

@@ -10,8 +10,7 @@ namespace Boards.EndToEnd.Tests;
 /// </summary>
 public static class DeliveryChecks
 {
-    private static string Database(string name) =>
-        $"Host=127.0.0.1;Port={BoardsAppFixture.PostgresPort};Username=postgres;Database={name};Pooling=false;Timeout=10";
+    private static string Database(string name) => BoardsAppFixture.AdminConnectionString(name, pooling: false);
 
     /// <summary>The acknowledged ids that referralsdb does not hold.</summary>
     public static async Task<List<Guid>> MissingReferralsAsync(IReadOnlyCollection<Guid> ids)

@@ -30,7 +30,7 @@ public static class InfrastructureModes
         var mode = Resolve(builder.Configuration);
         return mode switch
         {
-            Local => LocalInfrastructure.Add(builder),
+            Local => LocalInfrastructure.Add(builder, BoardsInfrastructure.Databases),
             Containers => ContainerInfrastructure.Add(builder),
             _ => ExternalInfrastructure.Add(builder),
         };

@@ -4,18 +4,25 @@ using Npgsql;
 
 namespace Boards.AppHost.Infrastructure;
 
-/// <summary>PostgreSQL is ready when it accepts a connection and answers a query.</summary>
+/// <summary>
+/// PostgreSQL is ready when it answers: a query, or a refusal of the credentials (class 28). Roles get their passwords
+/// only once it is ready (<see cref="PostgresRoles"/>), so the check cannot sign in before that.
+/// </summary>
 public sealed class PostgresReadyCheck(int port) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=3;Pooling=false");
+            await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=boards_probe;Password=sonda;Database=postgres;Timeout=3;Pooling=false");
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand("SELECT 1", connection);
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy();
+        }
+        catch (PostgresException exception) when (exception.SqlState.StartsWith("28", StringComparison.Ordinal))
+        {
+            return HealthCheckResult.Healthy("PostgreSQL responde (rechazó las credenciales de la sonda).");
         }
         catch (Exception exception) when (exception is NpgsqlException or SocketException or TimeoutException)
         {
