@@ -24,6 +24,8 @@ public static class AuthorizationRules
         ["GET /api/boards/{municipalityCode}/sessions"] = "FOIAM/OIAM",
         ["GET /api/boards/{municipalityCode}/sessions/{sessionId}"] = "FOIAM/OIAM",
         ["GET /api/institutions"] = "FOIAM/FOIAM",
+        ["GET /api/referrals/audit"] = "M/M",
+        ["GET /api/referrals/audit/export.csv"] = "M/M",
         ["GET /api/monitoring/municipalities"] = "FAM/FAM",
         ["GET /api/monitoring/municipalities/{code}"] = "FAM/AM",
         ["GET /api/monitoring/municipalities/{code}/trends"] = "FAM/AM",

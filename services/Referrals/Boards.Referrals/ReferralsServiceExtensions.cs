@@ -15,6 +15,7 @@ using Boards.Referrals.Features.ListReferrals;
 using Boards.Referrals.Features.OverdueSweep;
 using Boards.Referrals.Features.ReferenceData;
 using Boards.Referrals.Features.ServiceAvailability;
+using Boards.Referrals.Features.ReadAudit;
 using Boards.Referrals.Features.Transitions;
 using Boards.Referrals.Features.WatchReferrals;
 using Boards.ServiceDefaults;
@@ -38,6 +39,8 @@ public static class ReferralsServiceExtensions
         builder.Services.AddScoped<CreateReferralHandler>();
         builder.Services.AddSingleton<KnownReferenceCodes>();
         builder.Services.AddScoped<BatchCreateReferralsHandler>();
+        builder.Services.AddScoped<ReadAuditTrail>();
+        builder.Services.AddScoped<ReadAuditQuery>();
         builder.Services.AddScoped<GetReferralHandler>();
         builder.Services.AddScoped<ListReferralsHandler>();
         builder.Services.AddScoped<TransitionHandler>();
@@ -61,6 +64,7 @@ public static class ReferralsServiceExtensions
         app.UseBoardsApi();
         app.MapDefaultEndpoints();
         app.MapReferenceDataEndpoints();
+        app.MapReadAuditEndpoints();
         app.MapReferralEndpoints();
         app.MapBatchEndpoints();
         app.MapGrpcService<ReferralGrpcService>();

@@ -2,12 +2,13 @@ using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.ReadAudit;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Referrals.Features.GetReferral;
 
-public sealed class GetReferralHandler(ReferralsDbContext db)
+public sealed class GetReferralHandler(ReferralsDbContext db, ReadAuditTrail audit)
 {
     public async Task<Referral> HandleAsync(string? id, Caller caller, CancellationToken cancellationToken)
     {
@@ -19,6 +20,7 @@ public sealed class GetReferralHandler(ReferralsDbContext db)
             throw new ForbiddenException("Esta referencia no pertenece a su municipio ni a su institución.");
         }
 
+        await audit.RecordAsync([referral], "get", caller, null, cancellationToken);
         return referral;
     }
 }

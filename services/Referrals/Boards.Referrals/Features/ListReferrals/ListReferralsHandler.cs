@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.ReadAudit;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed record ListReferralsPage(IReadOnlyList<Referral> Referrals, string
 /// ends early when its referrals would pass <see cref="PageBudgetBytes"/>, so that any page fits in one gRPC reply
 /// (4 MiB) however long the referrals' texts are; the next page token goes on from there.
 /// </summary>
-public sealed class ListReferralsHandler(ReferralsDbContext db, TimeProvider clock)
+public sealed class ListReferralsHandler(ReferralsDbContext db, ReadAuditTrail audit, TimeProvider clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -74,6 +75,7 @@ public sealed class ListReferralsHandler(ReferralsDbContext db, TimeProvider clo
             next = Base64Url.EncodeToString(referrals[^1].Id.ToByteArray());
         }
 
+        await audit.RecordAsync(referrals, "list", caller, null, cancellationToken);
         return new ListReferralsPage(referrals, next, total);
     }
 

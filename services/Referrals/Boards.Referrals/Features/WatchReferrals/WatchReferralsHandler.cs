@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.ReadAudit;
 using Boards.ServiceDefaults.Authentication;
 using Boards.BuildingBlocks.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Boards.Referrals.Features.WatchReferrals;
 /// caller holds at most <see cref="ReferralsOptions.WatchMaxStreamsPerCaller"/> streams. The gRPC service ends the
 /// stream when the caller's token expires.
 /// </summary>
-public sealed class WatchReferralsHandler(ReferralsDbContext db, ReferralChangeFeed feed, IOptions<ReferralsOptions> options, TimeProvider clock)
+public sealed class WatchReferralsHandler(ReferralsDbContext db, ReferralChangeFeed feed, ReadAuditTrail audit, IOptions<ReferralsOptions> options, TimeProvider clock)
 {
     public const int MaxReplay = 1000;
 
@@ -37,13 +38,14 @@ public sealed class WatchReferralsHandler(ReferralsDbContext db, ReferralChangeF
         var scoped = ReferralScope.Apply(db.Referrals.AsNoTracking(), caller, municipality);
         var subscription = feed.Subscribe(caller.Subject, settings.WatchMaxStreamsPerCaller)
             ?? throw new TooManyStreamsException(settings.WatchMaxStreamsPerCaller);
-        return new WatchSession(scoped, subscription, municipality, since, caller);
+        return new WatchSession(scoped, subscription, audit, municipality, since, caller);
     }
 }
 
 /// <summary>One open stream: the replay of <c>since</c>, then the live changes the caller may read.</summary>
 public sealed class WatchSession(
-    IQueryable<Referral> scoped, ReferralChangeFeed.Subscription subscription, string? municipality, DateTimeOffset? since, Caller caller) : IDisposable
+    IQueryable<Referral> scoped, ReferralChangeFeed.Subscription subscription, ReadAuditTrail audit, string? municipality, DateTimeOffset? since, Caller caller)
+    : IDisposable
 {
     public async IAsyncEnumerable<Referral> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -55,6 +57,7 @@ public sealed class WatchSession(
             foreach (var referral in changed.OrderBy(r => r.History.Max(h => h.At)))
             {
                 sent.Add((referral.Id, referral.Version));
+                await audit.RecordAsync([referral], "watch", caller, null, cancellationToken);
                 yield return referral;
             }
         }
@@ -65,6 +68,7 @@ public sealed class WatchSession(
                           (municipality is null || referral.MunicipalityCode == municipality || referral.DestinationMunicipalityCode == municipality);
             if (inScope && sent.Add((referral.Id, referral.Version)))
             {
+                await audit.RecordAsync([referral], "watch", caller, null, cancellationToken);
                 yield return referral;
             }
         }

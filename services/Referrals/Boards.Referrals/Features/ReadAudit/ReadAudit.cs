@@ -1,0 +1,41 @@
+using Boards.Referrals.Data;
+using Boards.Referrals.Domain;
+using Boards.ServiceDefaults.Authentication;
+
+namespace Boards.Referrals.Features.ReadAudit;
+
+/// <summary>
+/// Records every read of personal data (a referral carries names, document and phone) in the append-only
+/// personal_data_reads table, in its own SaveChanges: one row per referral read, with the door it came through (gRPC,
+/// the portal's client, or any other REST client).
+/// </summary>
+public sealed class ReadAuditTrail(ReferralsDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public const string PortalClient = "boards-portal";
+
+    public async Task RecordAsync(IReadOnlyCollection<Referral> referrals, string action, Caller caller, string? reason, CancellationToken ct)
+    {
+        if (referrals.Count == 0)
+        {
+            return;
+        }
+
+        var actor = new ReadActor(caller.Subject, caller.DisplayName, caller.Roles);
+        var door = Door();
+        var now = clock.GetUtcNow();
+        db.AddRange(referrals.Select(referral => PersonalDataRead.Of(referral, actor, door, action, reason, now)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private string Door()
+    {
+        var context = http.HttpContext;
+        if (context?.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        {
+            return "grpc";
+        }
+
+        var client = context?.User.FindFirst("azp")?.Value ?? context?.User.FindFirst("client_id")?.Value;
+        return client == PortalClient ? "portal" : "rest";
+    }
+}
