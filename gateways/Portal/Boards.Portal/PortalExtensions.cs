@@ -1,3 +1,4 @@
+using Boards.ServiceDefaults.Http;
 using System.Globalization;
 using Boards.Portal.Api;
 using Boards.Portal.Authentication;
@@ -10,7 +11,6 @@ using Boards.ServiceDefaults;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Http.Resilience;
 
 namespace Boards.Portal;
 
@@ -41,18 +41,8 @@ public static class PortalExtensions
                 client.Timeout = options.ApiTimeout;
             })
             .AddHttpMessageHandler<BearerTokenHandler>()
-            // The service defaults retry every call for up to 30 s; a person at a desk should hear at once that a
-            // service is down, so calls from the portal make one attempt within Portal:ApiTimeoutSeconds.
-            .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) =>
-            {
-                for (var i = handlers.Count - 1; i >= 0; i--)
-                {
-                    if (handlers[i] is ResilienceHandler)
-                    {
-                        handlers.RemoveAt(i);
-                    }
-                }
-            });
+            // A person at a desk should hear at once that a service is down: one attempt within Portal:ApiTimeoutSeconds.
+            .WithoutResilience();
         builder.Services.AddRazorComponents();
         builder.AddLiveUpdates();
         return builder;

@@ -1,7 +1,7 @@
+using Boards.ServiceDefaults.Http;
 using Boards.Membership.Contracts.Grpc;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Needs.Features.Assessment;
@@ -56,17 +56,7 @@ public sealed class GrpcBoardRoster(GrpcClientFactory clients, IOptions<Membersh
                 client.Address = new Uri(provider.GetRequiredService<IOptions<MembershipRosterOptions>>().Value.Address is { Length: > 0 } address
                     ? address
                     : "http://127.0.0.1:9"))
-            // One attempt within the deadline: the service defaults' retries would keep a person waiting for 30 s.
-            .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) =>
-            {
-                for (var i = handlers.Count - 1; i >= 0; i--)
-                {
-                    if (handlers[i] is ResilienceHandler)
-                    {
-                        handlers.RemoveAt(i);
-                    }
-                }
-            });
+            .WithoutResilience();
         return services;
     }
 }

@@ -1,5 +1,5 @@
+using Boards.ServiceDefaults.Http;
 using Boards.Needs.Contracts.Grpc;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Features.ServiceAvailability;
@@ -13,19 +13,8 @@ public static class ServiceAvailabilityRegistration
         services.AddScoped<IServiceAvailability, GrpcServiceAvailability>();
         services.AddGrpcClient<OfferCatalog.OfferCatalogClient>(GrpcServiceAvailability.ClientName, (provider, client) =>
                 client.Address = new Uri(provider.GetRequiredService<IOptions<NeedsOptions>>().Value.Address!))
-            // The service defaults add the standard resilience handler to every HttpClient: retries and a 30 s total
-            // timeout on top of our deadline. One attempt within the deadline, then the referral goes on unverified.
-            // (RemoveAllResilienceHandlers does the same but is still experimental.)
-            .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) =>
-            {
-                for (var i = handlers.Count - 1; i >= 0; i--)
-                {
-                    if (handlers[i] is ResilienceHandler)
-                    {
-                        handlers.RemoveAt(i);
-                    }
-                }
-            });
+            // One attempt within the deadline, then the referral goes on unverified.
+            .WithoutResilience();
         return services;
     }
 }

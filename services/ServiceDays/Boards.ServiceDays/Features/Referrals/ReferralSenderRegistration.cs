@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Http.Resilience;
+using Boards.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
 using Proto = Boards.Referrals.Contracts.Grpc;
 
@@ -13,18 +13,8 @@ public static class ReferralSenderRegistration
         services.AddScoped<ReferralSender>();
         services.AddGrpcClient<Proto.ReferralService.ReferralServiceClient>(ReferralSender.ClientName, (provider, client) =>
                 client.Address = new Uri(provider.GetRequiredService<IOptions<ReferralsClientOptions>>().Value.Address!))
-            // The service defaults add the standard resilience handler to every HttpClient (retries, a 30 s total timeout).
             // One attempt within our deadline; a person retries the entry, and its request id keeps that safe.
-            .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) =>
-            {
-                for (var i = handlers.Count - 1; i >= 0; i--)
-                {
-                    if (handlers[i] is ResilienceHandler)
-                    {
-                        handlers.RemoveAt(i);
-                    }
-                }
-            });
+            .WithoutResilience();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
 using Boards.ServiceDefaults.Authentication;
+using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Referrals.Features.ReadAudit;
 
@@ -23,8 +24,11 @@ public sealed class ReadAuditTrail(ReferralsDbContext db, IHttpContextAccessor h
         var actor = new ReadActor(caller.Subject, caller.DisplayName, caller.Roles);
         var door = Door();
         var now = clock.GetUtcNow();
-        db.AddRange(referrals.Select(referral => PersonalDataRead.Of(referral, actor, door, action, reason, now)));
+        var rows = referrals.Select(referral => PersonalDataRead.Of(referral, actor, door, action, reason, now)).ToList();
+        db.AddRange(rows);
         await db.SaveChangesAsync(ct);
+        // A watch stream records a row per change for hours on one context: keep none of them tracked.
+        rows.ForEach(row => db.Entry(row).State = EntityState.Detached);
     }
 
     private string Door()
