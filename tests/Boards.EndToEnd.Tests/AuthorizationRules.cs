@@ -119,7 +119,7 @@ public static class AuthorizationRules
         ["boards.monitoring.v1.MonitoringService/GetMunicipality"] = "FAM/AM",
         ["boards.monitoring.v1.MonitoringService/GetMunicipalityTrends"] = "FAM/AM",
         ["boards.monitoring.v1.MonitoringService/ListMunicipalities"] = "FAM/FAM",
-        ["boards.monitoring.v1.MonitoringService/ListWarnings"] = "FAM/FAM",
+        ["boards.monitoring.v1.MonitoringService/ListWarnings"] = "FAM/AM",
         ["boards.needs.v1.OfferCatalog/CheckAvailability"] = "FOIAM/FOIAM",
         ["boards.needs.v1.OfferCatalog/GetService"] = "FOIAM/OIAM",
         ["boards.needs.v1.OfferCatalog/ListServices"] = "FOIAM/OIAM",

@@ -53,7 +53,8 @@ public static class GrpcCatalog
     {
         var message = file.MessageType.FirstOrDefault(m => $".{file.Package}.{m.Name}" == inputType);
         var fields = message?.Field.Where(f => f.Type == FieldDescriptorProto.Types.Type.String).ToList() ?? [];
-        return (fields.FirstOrDefault(f => f.Name == "municipality_code") ?? fields.FirstOrDefault(f => f.Name == "code"))?.Number;
+        return (fields.FirstOrDefault(f => f.Name == "municipality_code") ?? fields.FirstOrDefault(f => f.Name == "code")
+                ?? fields.FirstOrDefault(f => f.Name == "municipality"))?.Number;
     }
 
     private static MethodType TypeOf(MethodDescriptorProto method) => (method.ClientStreaming, method.ServerStreaming) switch
