@@ -130,10 +130,14 @@ public sealed class EventIngestionTests(MonitoringHost host) : IClassFixture<Mon
 
         var expected = new ReferralCounts(Sent: 6, Open: 2, Accepted: 3, Rejected: 1, Completed: 1, Failed: 1, Cancelled: 1, Overdue: 2);
         MunicipalitySummary? summary = null;
+        MunicipalitySummary? other = null;
+        // Consumers run concurrently, so both municipalities are waited for, not only the first.
         await MonitoringHost.WaitUntilAsync(async () =>
         {
             summary = await host.SummaryAsync(code);
-            return summary?.Referrals == expected && summary.MedianDaysToCounterReferral is not null;
+            other = await host.SummaryAsync(elsewhere);
+            return summary?.Referrals == expected && summary.MedianDaysToCounterReferral is not null
+                && other?.Referrals.Sent == 1;
         }, "the read model to show every event");
 
         Assert.Equal("Tavaí", summary!.Name);
@@ -142,7 +146,6 @@ public sealed class EventIngestionTests(MonitoringHost host) : IClassFixture<Mon
         Assert.Equal(2.0, summary.MedianDaysToAccept);            // median of 1, 2, 4
         Assert.Equal(4.5, summary.MedianDaysToCounterReferral);   // median of 3 and 6 (percentile_cont interpolates)
 
-        var other = await host.SummaryAsync(elsewhere);
         Assert.Equal(1, other!.Referrals.Sent);
         Assert.Equal(elsewhere, other.Name); // not registered: the code stands in for the name
         Assert.Equal("", other.Department);
