@@ -147,6 +147,8 @@ public sealed class AdminApiTests(DevelopmentIdentity identity) : IClassFixture<
     [InlineData("POST", "users", "{\"username\": \"ok.user\", \"attributes\": {\"municipality\": [\"Alto Verá\"]}}")]
     [InlineData("POST", "users", "{\"username\": \"ok.user\", \"attributes\": {\"municipality\": [\"pilar\", \"alberdi\"]}}")]
     [InlineData("POST", "users", "{\"username\": \"ok.user\", \"attributes\": [1]}")]
+    [InlineData("POST", "users", "{\"username\": \"ok.user\", \"attributes\": {\"municipalities\": [\"pilar\", \"Alto Verá\"]}}")]
+    [InlineData("POST", "users", "{\"username\": \"ok.user\", \"attributes\": {\"municipalities\": \"pilar\"}}")]
     [InlineData("PUT", "users/{analyst}", "{\"firstName\": ")]
     [InlineData("PUT", "users/{analyst}", "{\"username\": \"otro.nombre\"}")]
     [InlineData("PUT", "users/{analyst}", "\"texto\"")]

@@ -48,6 +48,36 @@ public sealed class TokenTests(DevelopmentIdentity identity) : IClassFixture<Dev
         Assert.Equal("mspbs", caller.Institution);
         Assert.Null(caller.Municipality);
         Assert.Equal("officer.mspbs", caller.DisplayName);
+        Assert.True(caller.ServesIn("alto-vera")); // the demo officers serve in every pilot municipality
+        Assert.False(caller.ServesIn("otro-municipio"));
+    }
+
+    [Fact]
+    public async Task An_officer_serves_where_the_municipalities_attribute_says_as_a_Keycloak_multivalued_array()
+    {
+        using var client = identity.CreateClient();
+        var admin = await AdminApiClient.ForMembershipAsync(client);
+        var id = await admin.CreateUserAsync(new
+        {
+            username = "officer.dos-municipios",
+            enabled = true,
+            firstName = "Funcionaria",
+            attributes = new Dictionary<string, string[]> { ["institution"] = ["mspbs"], ["municipalities"] = ["pilar", "alto-vera"] },
+        });
+        var officerRole = await admin.GetJsonAsync("roles/institution-officer");
+        using var granted = await admin.SendAsync(HttpMethod.Post, $"users/{id}/role-mappings/realm", new[] { officerRole });
+        Assert.True(granted.IsSuccessStatusCode, await granted.Content.ReadAsStringAsync());
+
+        var token = (await Protocol.PasswordAsync(client, "officer.dos-municipios")).AccessToken;
+
+        var served = Protocol.Payload(token).GetProperty("municipalities");
+        Assert.Equal(JsonValueKind.Array, served.ValueKind);
+        Assert.Equal(["pilar", "alto-vera"], served.EnumerateArray().Select(value => value.GetString()));
+        var result = await Protocol.ValidateAsync(client, token);
+        var caller = Caller.From(new ClaimsPrincipal(result.ClaimsIdentity));
+        Assert.True(caller.ServesIn("pilar") && caller.ServesIn("alto-vera"));
+        Assert.False(caller.ServesIn("ri-3-corrales"));
+        Assert.Null(caller.Municipality); // a focal point's single municipality is another attribute
     }
 
     [Fact]

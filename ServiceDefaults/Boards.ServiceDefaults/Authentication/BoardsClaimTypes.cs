@@ -11,4 +11,7 @@ public static class BoardsClaimTypes
     public const string Role = "role";
     public const string Municipality = "municipality";
     public const string Institution = "institution";
+
+    /// <summary>Where an institution officer serves: one claim per municipality code (a JSON array in the token).</summary>
+    public const string Municipalities = "municipalities";
 }

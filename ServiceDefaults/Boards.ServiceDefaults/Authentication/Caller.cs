@@ -8,9 +8,17 @@ public sealed record Caller(
     string DisplayName,
     IReadOnlySet<string> Roles,
     string? Municipality,
-    string? Institution)
+    string? Institution,
+    IReadOnlySet<string>? ServedMunicipalities = null)
 {
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>
+    /// An institution officer serves in the municipalities their token lists (attribute <c>municipalities</c>, several
+    /// allowed); without it they serve nowhere. Integrators are national for their institution, so this is not asked of them.
+    /// </summary>
+    public bool ServesIn(string municipalityCode) =>
+        ServedMunicipalities is { } served && served.Contains(municipalityCode);
 
     public bool IsMinistry => IsInRole(BoardsRoles.MinistryAnalyst) || IsInRole(BoardsRoles.MinistryAdmin);
 
@@ -26,7 +34,9 @@ public sealed record Caller(
             name,
             roles,
             Normalize(principal.FindFirstValue(BoardsClaimTypes.Municipality)),
-            Normalize(principal.FindFirstValue(BoardsClaimTypes.Institution)));
+            Normalize(principal.FindFirstValue(BoardsClaimTypes.Institution)),
+            principal.FindAll(BoardsClaimTypes.Municipalities).Select(c => Normalize(c.Value)).OfType<string>()
+                .ToHashSet(StringComparer.Ordinal));
     }
 
     private static string? Normalize(string? value) =>

@@ -11,7 +11,8 @@ public static class RealmRoles
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
         [BoardsRoles.FocalPoint] = "Punto focal: actúa por un municipio (atributo municipality).",
-        [BoardsRoles.InstitutionOfficer] = "Funcionario/a: actúa por una institución (atributo institution).",
+        [BoardsRoles.InstitutionOfficer] =
+            "Funcionario/a: actúa por una institución (atributo institution) en los municipios donde sirve (atributo municipalities, varios valores).",
         [BoardsRoles.MinistryAnalyst] = "Analista del Ministerio: lee todo.",
         [BoardsRoles.MinistryAdmin] = "Administrador/a del Ministerio: gestiona los datos de referencia.",
         [BoardsRoles.Integrator] = "Cliente de integración (client credentials) que actúa por una institución.",

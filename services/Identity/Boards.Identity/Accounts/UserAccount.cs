@@ -9,6 +9,9 @@ public sealed class UserAccount
     public const string MunicipalityAttribute = "municipality";
     public const string InstitutionAttribute = "institution";
 
+    /// <summary>Where an institution officer serves: several municipality codes (multi-valued, unlike the others).</summary>
+    public const string MunicipalitiesAttribute = "municipalities";
+
     public Guid Id { get; init; }
 
     /// <summary>Always lower-case, as Keycloak stores it; never changes (the realm does not allow editing it).</summary>
@@ -38,6 +41,10 @@ public sealed class UserAccount
     /// <summary>The first value, as Keycloak's single-valued attribute mapper writes it into the token.</summary>
     public string? Attribute(string name) =>
         Attributes.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>Every value, as Keycloak's multi-valued attribute mapper writes them into the token.</summary>
+    public IReadOnlyList<string> Values(string name) =>
+        Attributes.TryGetValue(name, out var values) ? values : [];
 
     public static string NormalizeUserName(string userName) => userName.Trim().ToLowerInvariant();
 }

@@ -8,7 +8,8 @@ public sealed record DemoAccount(
     string DisplayName,
     IReadOnlyList<string> Roles,
     string? Municipality = null,
-    string? Institution = null)
+    string? Institution = null,
+    IReadOnlyList<string>? ServesIn = null)
 {
     /// <summary>Derived from the user name, so the demo people keep the same <c>sub</c> in every database.</summary>
     public string Subject { get; } = StableSubject.For("user:" + UserName);
@@ -24,6 +25,11 @@ public sealed record DemoAccount(
         if (Institution is not null)
         {
             attributes[UserAccount.InstitutionAttribute] = [Institution];
+        }
+
+        if (ServesIn is { Count: > 0 })
+        {
+            attributes[UserAccount.MunicipalitiesAttribute] = [.. ServesIn];
         }
 
         // The display name is the first name, so Keycloak's full-name mapper gives the same "name" claim as before.

@@ -3,7 +3,10 @@ using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Identity.DemoAccounts;
 
-/// <summary>The demo people: a focal point per municipality, an officer per institution, an analyst and an admin.</summary>
+/// <summary>
+/// The demo people: a focal point per municipality, an officer per institution (serving in every pilot municipality),
+/// an analyst and an admin.
+/// </summary>
 public static class DemoAccountCatalog
 {
     public static IReadOnlyList<DemoAccount> Load(string referenceDataPath)
@@ -12,6 +15,7 @@ public static class DemoAccountCatalog
         var institutions = ReadTable(referenceDataPath, "institutions.csv");
 
         var accounts = new List<DemoAccount>();
+        var codes = municipalities.Select(row => Required(row, "code", "municipalities.csv")).ToList();
         foreach (var row in municipalities)
         {
             var code = Required(row, "code", "municipalities.csv");
@@ -25,7 +29,7 @@ public static class DemoAccountCatalog
             var code = Required(row, "code", "institutions.csv");
             accounts.Add(new DemoAccount(
                 $"officer.{code}", $"Funcionario/a de {code.ToUpperInvariant()}", [BoardsRoles.InstitutionOfficer],
-                Institution: code));
+                Institution: code, ServesIn: codes));
         }
 
         accounts.Add(new DemoAccount("analyst", "Analista del Ministerio", [BoardsRoles.MinistryAnalyst]));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Boards.Identity.Accounts;
 using Boards.ServiceDefaults.Authentication;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -24,6 +25,7 @@ public static class KeycloakIdentity
             clientRoles: null,
             municipality: account.Attribute(UserAccount.MunicipalityAttribute),
             institution: account.Attribute(UserAccount.InstitutionAttribute),
+            servesIn: account.Values(UserAccount.MunicipalitiesAttribute),
             scopes: scopes);
 
     /// <summary>A client acting for itself (client credentials), named like Keycloak's service-account users.</summary>
@@ -42,6 +44,7 @@ public static class KeycloakIdentity
             clientRoles: clientRoles,
             municipality: null,
             institution: institution,
+            servesIn: [],
             scopes: scopes);
 
     private static ClaimsPrincipal Build(
@@ -53,6 +56,7 @@ public static class KeycloakIdentity
         IReadOnlyDictionary<string, IReadOnlyList<string>>? clientRoles,
         string? municipality,
         string? institution,
+        IReadOnlyList<string> servesIn,
         IEnumerable<string> scopes)
     {
         var identity = new ClaimsIdentity(
@@ -72,6 +76,13 @@ public static class KeycloakIdentity
             identity.SetClaim(BoardsClaimTypes.RealmAccess, new JsonObject { ["roles"] = RoleArray(roles) });
         }
 
+        // Keycloak's multi-valued attribute mapper writes an array even for one value.
+        if (servesIn.Count > 0)
+        {
+            identity.AddClaim(new Claim(
+                BoardsClaimTypes.Municipalities, RoleArray(servesIn).ToJsonString(), JsonClaimValueTypes.JsonArray));
+        }
+
         if (clientRoles is { Count: > 0 })
         {
             var resourceAccess = new JsonObject();
@@ -88,7 +99,7 @@ public static class KeycloakIdentity
         return new ClaimsPrincipal(identity);
     }
 
-    private static JsonArray RoleArray(IEnumerable<string> roles) => new([.. roles.Select(role => JsonValue.Create(role))]);
+    private static JsonArray RoleArray(IEnumerable<string> values) => new([.. values.Select(value => JsonValue.Create(value))]);
 
     // Keycloak's defaults: roles and azp only in the access token; profile and attributes in both.
     private static IEnumerable<string> DestinationsOf(Claim claim) => claim.Type switch

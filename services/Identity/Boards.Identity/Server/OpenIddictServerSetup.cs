@@ -42,7 +42,7 @@ public static class OpenIddictServerSetup
                 server.RegisterClaims(
                     BoardsClaimTypes.Subject, BoardsClaimTypes.UserName, BoardsClaimTypes.Name, BoardsClaimTypes.ClientId,
                     BoardsClaimTypes.RealmAccess, KeycloakIdentity.ResourceAccessClaim, BoardsClaimTypes.Municipality,
-                    BoardsClaimTypes.Institution);
+                    BoardsClaimTypes.Institution, BoardsClaimTypes.Municipalities);
 
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(TimeSpan.FromHours(10));

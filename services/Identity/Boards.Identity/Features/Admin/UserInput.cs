@@ -25,7 +25,11 @@ internal sealed partial record UserInput(
     {
         [UserAccount.MunicipalityAttribute] = "Use el código del municipio en minúsculas (p. ej. alto-vera).",
         [UserAccount.InstitutionAttribute] = "Use el código de la institución en minúsculas (p. ej. mspbs).",
+        [UserAccount.MunicipalitiesAttribute] = "Use códigos de municipio en minúsculas (p. ej. alto-vera), uno por valor.",
     };
+
+    /// <summary>The one multi-valued attribute: an officer may serve in many municipalities, up to every district.</summary>
+    public const int MaxMunicipalities = 300;
 
     public static (UserInput? Input, AdminError? Error) Parse(JsonNode body)
     {
@@ -135,18 +139,20 @@ internal sealed partial record UserInput(
                 continue;
             }
 
-            var values = array.Select(value => value!.GetValue<string>().Trim()).Where(value => value.Length > 0).ToList();
-            if (values.Count > 1)
+            var values = array.Select(value => value!.GetValue<string>().Trim()).Where(value => value.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var maxValues = name == UserAccount.MunicipalitiesAttribute ? MaxMunicipalities : 1;
+            if (values.Count > maxValues)
             {
-                return (null, new AdminError($"El atributo '{name}' admite un solo valor.", name));
+                return (null, new AdminError(
+                    maxValues == 1 ? $"El atributo '{name}' admite un solo valor." : $"El atributo '{name}' admite hasta {maxValues} valores.", name));
             }
 
-            if (values is [var code] && (code.Length > IdentityLimits.Text || !CodePattern().IsMatch(code)))
+            if (values.Any(code => code.Length > IdentityLimits.Text || !CodePattern().IsMatch(code)))
             {
                 return (null, new AdminError(codeMessage, name));
             }
 
-            if (values.Count == 1)
+            if (values.Count > 0)
             {
                 attributes[name] = values;
             }

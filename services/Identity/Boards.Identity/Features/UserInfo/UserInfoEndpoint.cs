@@ -17,7 +17,7 @@ public static class UserInfoEndpoint
     private static readonly string[] ClaimTypes =
     [
         BoardsClaimTypes.Subject, BoardsClaimTypes.UserName, BoardsClaimTypes.Name, BoardsClaimTypes.RealmAccess,
-        BoardsClaimTypes.Municipality, BoardsClaimTypes.Institution,
+        BoardsClaimTypes.Municipality, BoardsClaimTypes.Institution, BoardsClaimTypes.Municipalities,
     ];
 
     public static IEndpointRouteBuilder MapUserInfoEndpoint(this IEndpointRouteBuilder endpoints)
@@ -54,7 +54,7 @@ public static class UserInfoEndpoint
                 continue;
             }
 
-            claims[type] = claim.ValueType == JsonClaimValueTypes.Json ? JsonSerializer.Deserialize<JsonElement>(claim.Value) : claim.Value;
+            claims[type] = claim.ValueType is JsonClaimValueTypes.Json or JsonClaimValueTypes.JsonArray ? JsonSerializer.Deserialize<JsonElement>(claim.Value) : claim.Value;
         }
 
         return Results.Json(claims);
