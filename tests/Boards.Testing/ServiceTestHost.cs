@@ -207,6 +207,9 @@ public abstract class ServiceTestHost<TProgram>(string service, string connectio
     /// <summary>A real token from the in-process identity provider for a user with these roles and municipality.</summary>
     public Task<string> TokenAsync(string? municipality, params string[] roles) => Identity.TokenAsync(municipality, roles);
 
+    /// <summary>A real token for an institution officer serving in the given municipalities.</summary>
+    public Task<string> OfficerTokenAsync(string institution, params string[] servesIn) => Identity.OfficerTokenAsync(institution, servesIn);
+
     /// <summary>A real token from the in-process identity provider for a user with these roles and municipality.</summary>
     public string Token(string? municipality, params string[] roles) =>
         // Off the test's synchronization context, so blocking here cannot wait on itself.

@@ -13,8 +13,10 @@ public sealed class ReferralAccessTests
 {
     private static readonly Referral Referral = TestReferrals.New();
 
-    private static Caller Caller(string role, string? municipality = null, string? institution = null) =>
-        new($"sub-{role}", $"user-{role}", new HashSet<string>(StringComparer.Ordinal) { role }, municipality, institution);
+    /// <summary>Officers serve in both municipalities of the referral unless a case says otherwise.</summary>
+    private static Caller Caller(string role, string? municipality = null, string? institution = null, params string[] servesIn) =>
+        new($"sub-{role}", $"user-{role}", new HashSet<string>(StringComparer.Ordinal) { role }, municipality, institution,
+            new HashSet<string>(servesIn.Length > 0 ? servesIn : ["alto-vera", "itanara"], StringComparer.Ordinal));
 
     public static TheoryData<string, string?, string?, bool, bool, bool> Cases() => new()
     {
@@ -82,6 +84,41 @@ public sealed class ReferralAccessTests
         Assert.False(ReferralAccess.CanRead(unrelated, Referral));
         Assert.False(ReferralAccess.CanActAsOrigin(unrelated, Referral));
         Assert.False(ReferralAccess.CanActAsDestination(unrelated, Referral));
+    }
+
+    public static TheoryData<string, string, string, bool, bool> ServedCases() => new()
+    {
+        // institution, where the officer serves, role, origin?, destination?
+        { "mds", "alto-vera", BoardsRoles.InstitutionOfficer, true, false },
+        { "mds", "itanara", BoardsRoles.InstitutionOfficer, false, false },   // mds sent it from alto-vera
+        { "mec", "itanara", BoardsRoles.InstitutionOfficer, false, true },
+        { "mec", "alto-vera", BoardsRoles.InstitutionOfficer, false, false }, // mec receives it in itanara
+        { "mds", "laurel", BoardsRoles.InstitutionOfficer, false, false },
+        // An integrator is national for its institution: where it "serves" is not asked.
+        { "mds", "laurel", BoardsRoles.Integrator, true, false },
+        { "mec", "laurel", BoardsRoles.Integrator, false, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(ServedCases))]
+    public void An_officer_acts_and_reads_only_in_the_municipalities_where_they_serve(
+        string institution, string servesIn, string role, bool origin, bool destination)
+    {
+        var caller = Caller(role, institution: institution, servesIn: servesIn);
+
+        Assert.Equal(origin, ReferralAccess.CanActAsOrigin(caller, Referral));
+        Assert.Equal(destination, ReferralAccess.CanActAsDestination(caller, Referral));
+        Assert.Equal(origin || destination, ReferralAccess.CanRead(caller, Referral));
+    }
+
+    [Fact]
+    public void An_officer_whose_token_lists_no_municipality_serves_nowhere()
+    {
+        var officer = new Caller("sub", "officer.mds", new HashSet<string> { BoardsRoles.InstitutionOfficer }, null, "mds");
+
+        Assert.False(ReferralAccess.CanRead(officer, Referral));
+        Assert.False(ReferralAccess.CanActAsOrigin(officer, Referral));
+        Assert.False(ReferralAccess.HasAnyScope(officer));
     }
 
     [Theory]

@@ -18,8 +18,8 @@ namespace Boards.Referrals.Tests.Integration;
 /// </summary>
 public sealed class MunicipalityReplicaTests(ReferralsHost host) : IClassFixture<ReferralsHost>
 {
-    private static readonly Caller MdsOfficer =
-        new("sub-officer", "officer.mds", new HashSet<string> { BoardsRoles.InstitutionOfficer }, null, "mds");
+    private static Caller MdsOfficerIn(string municipality) =>
+        new("sub-officer", "officer.mds", new HashSet<string> { BoardsRoles.InstitutionOfficer }, null, "mds", new HashSet<string> { municipality });
 
     private static string NewCode() => $"distrito-{Guid.NewGuid().ToString("N")[..10]}";
 
@@ -50,7 +50,7 @@ public sealed class MunicipalityReplicaTests(ReferralsHost host) : IClassFixture
             Reason = "Control prenatal.",
             Person = new PersonInput { DocumentNumber = "1234567", GivenNames = "Rosa", FamilyNames = "Ayala", BirthDate = "1995-04-02", Sex = Sex.Female },
             Consent = new ConsentInput { Given = true, GivenBy = "la persona" },
-        }, MdsOfficer, CancellationToken.None));
+        }, MdsOfficerIn(municipality), CancellationToken.None));
 
     [Fact]
     public async Task The_shipped_list_is_loaded_as_a_boot_snapshot_without_announcing_anything()

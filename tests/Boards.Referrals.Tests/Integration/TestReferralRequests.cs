@@ -7,7 +7,7 @@ namespace Boards.Referrals.Tests.Integration;
 internal static class TestReferralRequests
 {
     public static readonly Caller MdsOfficer =
-        new("sub-officer", "officer.mds", new HashSet<string> { BoardsRoles.InstitutionOfficer }, null, "mds");
+        new("sub-officer", "officer.mds", new HashSet<string> { BoardsRoles.InstitutionOfficer }, null, "mds", new HashSet<string> { "alto-vera" });
 
     public static CreateReferralCommand New(string serviceCode = "usf-centro", string destination = "pilar", string? requestId = null) => new()
     {

@@ -4,17 +4,19 @@ using Boards.ServiceDefaults.Authentication;
 namespace Boards.Referrals.Features.Common;
 
 /// <summary>
-/// Who may do what with a referral. Origin side: officers and integrators of the origin institution, or the focal
-/// point of the origin municipality. Destination side: the same for the destination. Ministry roles read everything
+/// Who may do what with a referral. Origin side: officers of the origin institution who serve in the origin
+/// municipality, integrators of the origin institution (national), or the focal point of the origin municipality.
+/// Destination side: the same for the destination. Ministry roles read everything (masked unless a reason is given)
 /// and change nothing. Everyone else is refused.
 /// </summary>
 public static class ReferralAccess
 {
     public static bool CanActAsOrigin(Caller caller, string municipalityCode, string originInstitution) =>
-        ActsForInstitution(caller, originInstitution) || IsFocalPointOf(caller, municipalityCode);
+        ActsForInstitution(caller, originInstitution, municipalityCode) || IsFocalPointOf(caller, municipalityCode);
 
     public static bool CanActAsDestination(Caller caller, Referral referral) =>
-        ActsForInstitution(caller, referral.DestinationInstitution) || IsFocalPointOf(caller, referral.DestinationMunicipalityCode);
+        ActsForInstitution(caller, referral.DestinationInstitution, referral.DestinationMunicipalityCode) ||
+        IsFocalPointOf(caller, referral.DestinationMunicipalityCode);
 
     public static bool CanActAsOrigin(Caller caller, Referral referral) =>
         CanActAsOrigin(caller, referral.MunicipalityCode, referral.OriginInstitution);
@@ -25,9 +27,11 @@ public static class ReferralAccess
     /// <summary>Only a focal point may send a referral without consent (with a justification).</summary>
     public static bool CanOverrideConsent(Caller caller) => caller.IsInRole(BoardsRoles.FocalPoint);
 
-    public static bool ActsForInstitution(Caller caller, string institution) =>
-        (caller.IsInRole(BoardsRoles.InstitutionOfficer) || caller.IsInRole(BoardsRoles.Integrator)) &&
-        string.Equals(caller.Institution, institution, StringComparison.Ordinal);
+    /// <summary>An integrator acts for its institution everywhere; an officer only where they serve.</summary>
+    public static bool ActsForInstitution(Caller caller, string institution, string municipalityCode) =>
+        string.Equals(caller.Institution, institution, StringComparison.Ordinal) &&
+        (caller.IsInRole(BoardsRoles.Integrator) ||
+         (caller.IsInRole(BoardsRoles.InstitutionOfficer) && caller.ServesIn(municipalityCode)));
 
     public static bool IsFocalPointOf(Caller caller, string municipalityCode) =>
         caller.IsInRole(BoardsRoles.FocalPoint) && string.Equals(caller.Municipality, municipalityCode, StringComparison.Ordinal);
@@ -36,5 +40,6 @@ public static class ReferralAccess
     public static bool HasAnyScope(Caller caller) =>
         caller.IsMinistry ||
         (caller.IsInRole(BoardsRoles.FocalPoint) && caller.Municipality is not null) ||
-        ((caller.IsInRole(BoardsRoles.InstitutionOfficer) || caller.IsInRole(BoardsRoles.Integrator)) && caller.Institution is not null);
+        (caller.IsInRole(BoardsRoles.Integrator) && caller.Institution is not null) ||
+        (caller.IsInRole(BoardsRoles.InstitutionOfficer) && caller.Institution is not null && caller.ServedMunicipalities is { Count: > 0 });
 }

@@ -29,9 +29,24 @@ public static class ReferralScope
             return referrals.Where(r => r.MunicipalityCode == own || r.DestinationMunicipalityCode == own);
         }
 
+        if (caller.IsInRole(BoardsRoles.Integrator) && caller.Institution is { } national)
+        {
+            return referrals.Where(r => r.OriginInstitution == national || r.DestinationInstitution == national);
+        }
+
         if (ReferralAccess.HasAnyScope(caller) && caller.Institution is { } institution)
         {
-            return referrals.Where(r => r.OriginInstitution == institution || r.DestinationInstitution == institution);
+            // An officer: their institution's side, in the municipalities where they serve.
+            var served = caller.ServedMunicipalities!.ToList();
+            return referrals.Where(r =>
+                (r.OriginInstitution == institution && served.Contains(r.MunicipalityCode)) ||
+                (r.DestinationInstitution == institution && served.Contains(r.DestinationMunicipalityCode)));
+        }
+
+        if (caller.IsInRole(BoardsRoles.InstitutionOfficer) && caller.Institution is not null)
+        {
+            throw new ForbiddenException(
+                "Su cuenta de funcionario/a no indica en qué municipios sirve (atributo municipalities): pida al Ministerio que lo complete.");
         }
 
         throw new ForbiddenException("Su cuenta no tiene un rol de Boards con acceso a referencias.");
