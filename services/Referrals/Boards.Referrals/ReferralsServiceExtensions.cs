@@ -11,8 +11,10 @@ using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.DemoData;
 using Boards.Referrals.Features.GetReferral;
+using Boards.Referrals.Features.ReadFullReferral;
 using Boards.Referrals.Features.ListReferrals;
 using Boards.Referrals.Features.OverdueSweep;
+using Boards.Referrals.Features.RetentionSweep;
 using Boards.Referrals.Features.ReferenceData;
 using Boards.Referrals.Features.ServiceAvailability;
 using Boards.Referrals.Features.ReadAudit;
@@ -42,12 +44,15 @@ public static class ReferralsServiceExtensions
         builder.Services.AddScoped<ReadAuditTrail>();
         builder.Services.AddScoped<ReadAuditQuery>();
         builder.Services.AddScoped<GetReferralHandler>();
+        builder.Services.AddScoped<ReadFullReferralHandler>();
         builder.Services.AddScoped<ListReferralsHandler>();
         builder.Services.AddScoped<TransitionHandler>();
         builder.Services.AddScoped<ViewFactory>();
         builder.Services.AddSingleton<ReferralChangeFeed>();
         builder.Services.AddScoped<WatchReferralsHandler>();
         builder.Services.AddHostedService<OverdueSweepService>();
+        builder.Services.AddScoped<RetentionSweep>();
+        builder.Services.AddHostedService<RetentionSweepService>();
 
         builder.Services.AddBoardsApi<ReferralErrorMapper>("referrals");
         // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
@@ -65,6 +70,7 @@ public static class ReferralsServiceExtensions
         app.MapDefaultEndpoints();
         app.MapReferenceDataEndpoints();
         app.MapReadAuditEndpoints();
+        app.MapRetentionEndpoints();
         app.MapReferralEndpoints();
         app.MapBatchEndpoints();
         app.MapGrpcService<ReferralGrpcService>();

@@ -146,7 +146,7 @@ public sealed class GrpcMapperTests
     {
         var referral = TestReferrals.InState(ReferralStatus.InProgress);
 
-        var message = GrpcMapper.ToProto(referral, TestReferrals.T0.AddDays(1), TestReferrals.Policy);
+        var message = GrpcMapper.ToProto(referral, TestReferrals.T0.AddDays(1), TestReferrals.Policy, PersonData.Full);
 
         Assert.Equal(referral.Id.ToString(), message.Id);
         Assert.Equal(Proto.ReferralStatus.InProgress, message.Status);

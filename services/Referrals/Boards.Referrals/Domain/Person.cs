@@ -7,10 +7,38 @@ public sealed record Person
     public bool NoDocument { get; init; }
     public required string GivenNames { get; init; }
     public required string FamilyNames { get; init; }
-    public DateOnly BirthDate { get; init; }
+
+    /// <summary>Always known when the referral is sent; null only in a masked view or once anonymised.</summary>
+    public DateOnly? BirthDate { get; init; }
+
     public Sex Sex { get; init; }
     public string? Phone { get; init; }
     public string? Locality { get; init; }
+
+    /// <summary>
+    /// What the ministry sees by default: initials, no document, phone or birth date. Sex and locality stay: the
+    /// national view counts by them, and on their own they do not point at one person.
+    /// </summary>
+    public Person Masked() => this with
+    {
+        DocumentNumber = null,
+        GivenNames = Initials(GivenNames),
+        FamilyNames = Initials(FamilyNames),
+        BirthDate = null,
+        Phone = null,
+    };
+
+    /// <summary>What the retention sweep keeps: nothing that names or locates the person.</summary>
+    public Person Anonymised() => new()
+    {
+        NoDocument = NoDocument,
+        GivenNames = "",
+        FamilyNames = "",
+        Sex = Sex,
+    };
+
+    private static string Initials(string names) =>
+        string.Join(' ', names.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(name => char.ToUpperInvariant(name[0]) + "."));
 }
 
 public sealed record Consent
@@ -50,5 +78,11 @@ public sealed class StatusChange
     public ReferralStatus To { get; init; }
     public required string Actor { get; init; }
     public DateTimeOffset At { get; init; }
-    public string? Note { get; init; }
+    public string? Note { get; private set; }
+
+    internal static StatusChange Of(ReferralStatus? from, ReferralStatus to, string actor, DateTimeOffset at, string? note) =>
+        new() { From = from, To = to, Actor = actor, At = at, Note = note };
+
+    /// <summary>Only the retention sweep forgets a note (<see cref="Referral.Anonymise"/>); nothing else changes history.</summary>
+    internal void ForgetNote() => Note = null;
 }

@@ -14,7 +14,7 @@ public static class PersonKey
     {
         var basis = !person.NoDocument && !string.IsNullOrWhiteSpace(person.DocumentNumber)
             ? "doc:" + Normalize(person.DocumentNumber, keepSpaces: false)
-            : $"name:{Normalize(person.GivenNames, true)}|{Normalize(person.FamilyNames, true)}|{person.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+            : $"name:{Normalize(person.GivenNames, true)}|{Normalize(person.FamilyNames, true)}|{person.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
         var hash = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(basis));
         return "pk_" + Convert.ToHexStringLower(hash)[..32];
     }

@@ -17,14 +17,19 @@ public sealed class PersonalDataRead
     public string ActorRoles { get; private init; } = "";
     /// <summary>rest, grpc or portal.</summary>
     public string Door { get; private init; } = "";
-    /// <summary>get, list or watch.</summary>
+    /// <summary>get, list, watch, full-read (with a reason), or reply (the answer to a write).</summary>
     public string Action { get; private init; } = "";
+
+    /// <summary>full, masked (initials only) or anonymised: what the reader was shown.</summary>
+    public string Disclosure { get; private init; } = "";
     public Guid ReferralId { get; private init; }
     public string PersonKey { get; private init; } = "";
     public string? Reason { get; private init; }
 
-    public static PersonalDataRead Of(Referral referral, ReadActor actor, string door, string action, string? reason, DateTimeOffset at) => new()
+    public static PersonalDataRead Of(
+        Referral referral, ReadActor actor, string door, string action, string disclosure, string? reason, DateTimeOffset at) => new()
     {
+        Disclosure = disclosure,
         At = at,
         ActorSubject = Truncate(actor.Subject, ReferralLimits.Actor),
         ActorName = Truncate(actor.Name, ReferralLimits.Actor),

@@ -27,10 +27,10 @@ public sealed class Referral
     public required string ServiceCode { get; init; }
     public required string NeedCategory { get; init; }
     public Priority Priority { get; private init; }
-    public required string Reason { get; init; }
-    public required Person Person { get; init; }
+    public string Reason { get; private set; } = "";
+    public Person Person { get; private set; } = null!;
     public required string PersonKey { get; init; }
-    public required Consent Consent { get; init; }
+    public Consent Consent { get; private set; } = null!;
     public Guid? PreviousReferralId { get; private init; }
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; private init; }
@@ -45,6 +45,12 @@ public sealed class Referral
     public long Version { get; private set; }
     public DateTimeOffset? AcceptOverdueRaisedAt { get; private set; }
     public DateTimeOffset? CounterReferralOverdueRaisedAt { get; private set; }
+
+    /// <summary>When the loop ended (rejected, completed, failed or cancelled): the retention period counts from here.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>When the retention sweep removed the personal data; null while it is kept.</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
     public IReadOnlyList<StatusChange> History => _history.AsReadOnly();
 
     public bool IsFinal => Status is ReferralStatus.Rejected or ReferralStatus.Completed or ReferralStatus.Failed or ReferralStatus.Cancelled;
@@ -237,13 +243,41 @@ public sealed class Referral
     {
         var from = Status;
         Status = to;
+        if (IsFinal)
+        {
+            ClosedAt = now;
+        }
+
         Record(from, to, actor, now, note);
+    }
+
+    /// <summary>
+    /// Removes the personal data of a closed referral: the person's names, document, phone, birth date and locality,
+    /// who consented, and every free text that may describe them (reason, notes). Keeps the person key, the category,
+    /// the institutions, the statuses and the dates, which the statistics need. Not a status change: no new version.
+    /// </summary>
+    public bool Anonymise(DateTimeOffset now)
+    {
+        if (!IsFinal || AnonymisedAt is not null)
+        {
+            return false;
+        }
+
+        Person = Person.Anonymised();
+        Consent = Consent with { GivenBy = null, OverrideJustification = Consent.Overridden ? "" : null };
+        Reason = "";
+        Rejection = Rejection is null ? null : Rejection with { Note = null };
+        Cancellation = Cancellation is null ? null : Cancellation with { Note = "" };
+        CounterReferral = CounterReferral is null ? null : CounterReferral with { Notes = null, FollowUpNote = null };
+        _history.ForEach(change => change.ForgetNote());
+        AnonymisedAt = now;
+        return true;
     }
 
     private void Record(ReferralStatus? from, ReferralStatus to, string actor, DateTimeOffset now, string? note)
     {
         Version++;
-        _history.Add(new StatusChange { From = from, To = to, Actor = actor, At = now, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() });
+        _history.Add(StatusChange.Of(from, to, actor, now, string.IsNullOrWhiteSpace(note) ? null : note.Trim()));
     }
 }
 

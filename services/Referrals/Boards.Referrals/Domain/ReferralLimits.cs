@@ -21,6 +21,10 @@ public static class ReferralLimits
     public const int ServicesDelivered = 50;
     public const int Actor = 200;
 
+    /// <summary>The reason a ministry reader gives to open a full record: long enough to mean something, short enough to read.</summary>
+    public const int ReadReasonMin = 10;
+    public const int ReadReason = 500;
+
     /// <summary>How many times a referral may be put on hold: its history stays small enough for any reply to carry.</summary>
     public const int MaxHolds = 20;
 }

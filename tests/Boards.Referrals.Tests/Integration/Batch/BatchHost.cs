@@ -31,6 +31,9 @@ public sealed class BatchHost() : ServiceTestHost<Program>("referrals", "referra
     protected override void Configure(IWebHostBuilder web)
     {
         web.UseSetting("Referrals:SeedDemoData", "false");
+        // A short retention period, swept only on demand (RetentionSweepTests).
+        web.UseSetting("Referrals:Retention:AnonymiseClosedAfter", "00:00:02");
+        web.UseSetting("Referrals:Retention:AutomaticSweep", "false");
         web.ConfigureTestServices(services => services.AddSingleton<IServiceAvailability>(Catalog));
     }
 

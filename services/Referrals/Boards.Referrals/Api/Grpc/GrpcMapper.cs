@@ -56,8 +56,10 @@ public static class GrpcMapper
         AnsweredBy = counter.AnsweredBy,
     };
 
-    public static Proto.Referral ToProto(Referral r, DateTimeOffset now, DeadlinePolicy deadlines)
+    public static Proto.Referral ToProto(Referral r, DateTimeOffset now, DeadlinePolicy deadlines, PersonData shown)
     {
+        var person = PersonDisclosure.Person(r, shown);
+        var consent = PersonDisclosure.Consent(r, shown);
         var message = new Proto.Referral
         {
             Id = r.Id.ToString(),
@@ -72,22 +74,24 @@ public static class GrpcMapper
             Reason = r.Reason,
             Person = new Proto.Person
             {
-                DocumentNumber = r.Person.DocumentNumber ?? "",
-                NoDocument = r.Person.NoDocument,
-                GivenNames = r.Person.GivenNames,
-                FamilyNames = r.Person.FamilyNames,
-                BirthDate = r.Person.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Sex = ToProto<Sex, Proto.Sex>(r.Person.Sex),
-                Phone = r.Person.Phone ?? "",
-                Locality = r.Person.Locality ?? "",
+                DocumentNumber = person.DocumentNumber ?? "",
+                NoDocument = person.NoDocument,
+                GivenNames = person.GivenNames,
+                FamilyNames = person.FamilyNames,
+                BirthDate = person.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                Sex = ToProto<Sex, Proto.Sex>(person.Sex),
+                Phone = person.Phone ?? "",
+                Locality = person.Locality ?? "",
             },
             Consent = new Proto.Consent
             {
-                Given = r.Consent.Given,
-                GivenBy = r.Consent.GivenBy ?? "",
-                Overridden = r.Consent.Overridden,
-                OverrideJustification = r.Consent.OverrideJustification ?? "",
+                Given = consent.Given,
+                GivenBy = consent.GivenBy ?? "",
+                Overridden = consent.Overridden,
+                OverrideJustification = consent.OverrideJustification ?? "",
             },
+            PersonData = ToProto<PersonData, Proto.PersonData>(shown),
+            AnonymisedAt = r.AnonymisedAt is { } anonymisedAt ? Timestamp.FromDateTimeOffset(anonymisedAt) : null,
             PersonKey = r.PersonKey,
             CreatedAt = Timestamp.FromDateTimeOffset(r.CreatedAt),
             AcceptBy = Timestamp.FromDateTimeOffset(r.AcceptBy),

@@ -4,6 +4,7 @@ using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.GetReferral;
 using Boards.Referrals.Features.ListReferrals;
+using Boards.Referrals.Features.ReadFullReferral;
 using Boards.Referrals.Features.Transitions;
 using Boards.Referrals.Features.WatchReferrals;
 using Boards.ServiceDefaults.Authentication;
@@ -24,8 +25,10 @@ public sealed class ReferralGrpcService(
     ListReferralsHandler list,
     TransitionHandler transitions,
     WatchReferralsHandler watch,
+    ReadFullReferralHandler fullRead,
     TimeProvider clock,
-    IOptions<ReferralsOptions> options) : Proto.ReferralService.ReferralServiceBase
+    IOptions<ReferralsOptions> options,
+    IHttpContextAccessor http) : Proto.ReferralService.ReferralServiceBase
 {
     public override async Task<Proto.Referral> CreateReferral(Proto.CreateReferralRequest request, ServerCallContext context) =>
         Map((await create.HandleAsync(GrpcMapper.ToCommand(request), CallerOf(context), context.CancellationToken)).Referral);
@@ -40,6 +43,11 @@ public sealed class ReferralGrpcService(
 
     public override async Task<Proto.Referral> GetReferral(Proto.GetReferralRequest request, ServerCallContext context) =>
         Map(await get.HandleAsync(request.Id, CallerOf(context), context.CancellationToken));
+
+    public override async Task<Proto.Referral> ReadFullReferral(Proto.ReadFullReferralRequest request, ServerCallContext context) =>
+        GrpcMapper.ToProto(
+            await fullRead.HandleAsync(request.Id, new ReadFullReferralCommand(request.Reason), CallerOf(context), context.CancellationToken),
+            clock.GetUtcNow(), options.Value.Deadlines, PersonData.Full);
 
     public override async Task<Proto.ListReferralsResponse> ListReferrals(Proto.ListReferralsRequest request, ServerCallContext context)
     {
@@ -115,7 +123,10 @@ public sealed class ReferralGrpcService(
         }
     }
 
-    private Proto.Referral Map(Referral referral) => GrpcMapper.ToProto(referral, clock.GetUtcNow(), options.Value.Deadlines);
+    /// <summary>Shows the person as much as the caller may see (the caller is read from the current call).</summary>
+    private Proto.Referral Map(Referral referral) =>
+        GrpcMapper.ToProto(referral, clock.GetUtcNow(), options.Value.Deadlines,
+            PersonDisclosure.For(Caller.From(http.HttpContext!.User), referral, reasonGiven: false));
 
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 }

@@ -30,11 +30,11 @@ public static class ReadAuditEndpoints
             using var output = new MemoryStream();
             using (var csv = CsvWriter.Create(output, Spreadsheet, leaveOpen: true))
             {
-                csv.WriteRecord(["Fecha (UTC)", "Usuario", "Nombre", "Roles", "Puerta", "Acción", "Referencia", "Clave de persona", "Motivo"]);
+                csv.WriteRecord(["Fecha (UTC)", "Usuario", "Nombre", "Roles", "Puerta", "Acción", "Datos mostrados", "Referencia", "Clave de persona", "Motivo"]);
                 foreach (var r in reads)
                 {
                     csv.WriteRecord([r.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.ActorSubject, r.ActorName,
-                        r.ActorRoles, r.Door, r.Action, r.ReferralId.ToString(), r.PersonKey, r.Reason ?? ""]);
+                        r.ActorRoles, r.Door, r.Action, r.Disclosure, r.ReferralId.ToString(), r.PersonKey, r.Reason ?? ""]);
                 }
             }
 

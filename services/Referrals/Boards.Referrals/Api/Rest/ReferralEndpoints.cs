@@ -4,6 +4,7 @@ using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.GetReferral;
 using Boards.Referrals.Features.ListReferrals;
+using Boards.Referrals.Features.ReadFullReferral;
 using Boards.Referrals.Features.Transitions;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,6 +41,13 @@ public static class ReferralEndpoints
             return TypedResults.Ok(new ReferralPageView(page.Referrals.Select(views.From).ToList(), page.NextPageToken, page.TotalCount));
         }).WithSummary("Referencias dentro de su alcance, las más recientes primero");
 
+        group.MapPost("/{id}/full-read", async Task<Ok<ReferralView>> (
+            string id, ReadFullReferralCommand command, ReadFullReferralHandler handler, ViewFactory views, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(views.Full(await handler.HandleAsync(id, command, Caller.From(http.User), ct))))
+            .WithSummary("Una referencia con los datos completos de la persona, indicando el motivo (queda en la auditoría)")
+            .WithDescription("El Ministerio ve las referencias con iniciales y sin documento, teléfono ni fecha de nacimiento; " +
+                             "con un motivo (10 a 500 caracteres) ve el registro completo y la lectura queda registrada con ese motivo.");
+
         // One lambda per transition with its concrete body type, so that ASP.NET Core's validation generator sees each
         // body and applies its limits (a generic helper would hide them).
         group.MapPost("/{id}/accept", (string id, NoteCommand? command, TransitionHandler h, ViewFactory views, HttpContext http, CancellationToken ct) =>
@@ -70,8 +78,20 @@ public static class ReferralEndpoints
 
 public sealed record ReferralPageView(IReadOnlyList<ReferralView> Referrals, string? NextPageToken, int TotalCount);
 
-/// <summary>Builds views with the current time and deadline policy (for the overdue and due-soon flags).</summary>
-public sealed class ViewFactory(TimeProvider clock, IOptions<ReferralsOptions> options)
+/// <summary>
+/// Builds views with the current time and deadline policy (for the overdue and due-soon flags), showing the person as
+/// much as the caller may see (<see cref="PersonDisclosure"/>).
+/// </summary>
+public sealed class ViewFactory(TimeProvider clock, IOptions<ReferralsOptions> options, IHttpContextAccessor http)
 {
-    public ReferralView From(Referral referral) => ReferralView.From(referral, clock.GetUtcNow(), options.Value.Deadlines);
+    public ReferralView From(Referral referral) => View(referral, reasonGiven: false);
+
+    /// <summary>For a reader who stated a reason (already in the read audit).</summary>
+    public ReferralView Full(Referral referral) => View(referral, reasonGiven: true);
+
+    private ReferralView View(Referral referral, bool reasonGiven)
+    {
+        var caller = Caller.From(http.HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal());
+        return ReferralView.From(referral, clock.GetUtcNow(), options.Value.Deadlines, PersonDisclosure.For(caller, referral, reasonGiven));
+    }
 }

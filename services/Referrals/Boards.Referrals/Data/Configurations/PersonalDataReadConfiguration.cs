@@ -17,6 +17,7 @@ internal sealed class PersonalDataReadConfiguration : IEntityTypeConfiguration<P
         read.Property(r => r.ActorRoles).HasMaxLength(ReferralLimits.Actor);
         read.Property(r => r.Door).HasMaxLength(16);
         read.Property(r => r.Action).HasMaxLength(16);
+        read.Property(r => r.Disclosure).HasMaxLength(16);
         read.Property(r => r.PersonKey).HasMaxLength(64);
         read.Property(r => r.Reason).HasMaxLength(ReferralLimits.Note);
         read.HasIndex(r => new { r.PersonKey, r.At });

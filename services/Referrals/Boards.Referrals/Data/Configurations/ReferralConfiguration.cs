@@ -35,6 +35,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         referral.HasIndex(r => new { r.OriginInstitution, r.Status });
         referral.HasIndex(r => new { r.DestinationInstitution, r.Status });
         referral.HasIndex(r => r.PersonKey);
+        // The retention sweep looks for closed referrals that still hold personal data.
+        referral.HasIndex(r => r.ClosedAt).HasFilter("\"AnonymisedAt\" IS NULL");
 
         referral.OwnsOne(r => r.Person, person =>
         {

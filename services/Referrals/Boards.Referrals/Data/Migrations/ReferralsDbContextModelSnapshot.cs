@@ -119,6 +119,11 @@ namespace Boards.Referrals.Data.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Disclosure")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Door")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -156,6 +161,12 @@ namespace Boards.Referrals.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("AcceptOverdueRaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("CounterReferBy")
@@ -252,6 +263,9 @@ namespace Boards.Referrals.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt")
+                        .HasFilter("\"AnonymisedAt\" IS NULL");
+
                     b.HasIndex("PersonKey");
 
                     b.HasIndex("DestinationInstitution", "Status");
@@ -266,6 +280,35 @@ namespace Boards.Referrals.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Referrals.Domain.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Anonymised")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ClosedBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("retention_runs", (string)null);
                 });
 
             modelBuilder.Entity("Boards.Referrals.Features.ReferenceData.Institution", b =>
@@ -488,7 +531,7 @@ namespace Boards.Referrals.Data.Migrations
                             b1.Property<Guid>("ReferralId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateOnly>("BirthDate")
+                            b1.Property<DateOnly?>("BirthDate")
                                 .HasColumnType("date")
                                 .HasColumnName("person_birth_date");
 

@@ -2,7 +2,10 @@ using Boards.Referrals.Domain;
 
 namespace Boards.Referrals.Features.Common;
 
-/// <summary>A referral as the portal reads it (REST JSON, camelCase, enum codes in snake_case).</summary>
+/// <summary>
+/// A referral as the portal reads it (REST JSON, camelCase, enum codes in snake_case). <see cref="PersonData"/> says
+/// whether the person is shown in full, masked (initials; no document, phone or birth date) or anonymised.
+/// </summary>
 public sealed record ReferralView(
     Guid Id,
     ReferralStatus Status,
@@ -29,15 +32,18 @@ public sealed record ReferralView(
     IReadOnlyList<StatusChangeView> History,
     long Version,
     Guid? PreviousReferralId,
-    AvailabilityCheck? Availability)
+    AvailabilityCheck? Availability,
+    PersonData PersonData,
+    DateTimeOffset? AnonymisedAt)
 {
-    public static ReferralView From(Referral r, DateTimeOffset now, DeadlinePolicy deadlines) => new(
+    public static ReferralView From(Referral r, DateTimeOffset now, DeadlinePolicy deadlines, PersonData shown) => new(
         r.Id, r.Status, r.Priority, r.MunicipalityCode, r.DestinationMunicipalityCode, r.OriginInstitution,
-        r.DestinationInstitution, r.ServiceCode, r.NeedCategory, r.Reason, r.Person, r.PersonKey, r.Consent,
+        r.DestinationInstitution, r.ServiceCode, r.NeedCategory, r.Reason, PersonDisclosure.Person(r, shown), r.PersonKey,
+        PersonDisclosure.Consent(r, shown),
         r.CreatedAt, r.CreatedBy, r.AcceptBy, r.CounterReferBy, r.IsOverdue(now), r.IsDueSoon(now, deadlines),
         r.Rejection, r.Cancellation, r.CounterReferral,
         r.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new StatusChangeView(h.From, h.To, h.Actor, h.At, h.Note)).ToList(),
-        r.Version, r.PreviousReferralId, r.Availability);
+        r.Version, r.PreviousReferralId, r.Availability, shown, r.AnonymisedAt);
 }
 
 public sealed record StatusChangeView(ReferralStatus? From, ReferralStatus To, string Actor, DateTimeOffset At, string? Note);

@@ -26,4 +26,18 @@ public sealed class ReferralsOptions
 
     /// <summary>How far back a WatchReferrals <c>since</c> may reach.</summary>
     public TimeSpan WatchMaxReplayAge { get; set; } = TimeSpan.FromDays(7);
+
+    public RetentionOptions Retention { get; set; } = new();
+}
+
+/// <summary>Section "Referrals:Retention": how long a closed referral keeps the person's data (docs/security.md).</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>Two years after the loop closed, by default: long enough for a follow-up or a complaint.</summary>
+    public TimeSpan AnonymiseClosedAfter { get; set; } = TimeSpan.FromDays(730);
+
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>False leaves only the ministry-admin's on-demand sweep (the end-to-end tests use that).</summary>
+    public bool AutomaticSweep { get; set; } = true;
 }

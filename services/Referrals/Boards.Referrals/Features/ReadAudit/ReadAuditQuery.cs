@@ -10,10 +10,11 @@ public sealed record ReadAuditFilter(string? PersonKey, string? Actor, DateTimeO
 
 public sealed record PersonalDataReadView(
     long Id, DateTimeOffset At, string ActorSubject, string ActorName, string ActorRoles, string Door, string Action,
-    Guid ReferralId, string PersonKey, string? Reason)
+    string Disclosure, Guid ReferralId, string PersonKey, string? Reason)
 {
     public static PersonalDataReadView From(PersonalDataRead read) => new(
-        read.Id, read.At, read.ActorSubject, read.ActorName, read.ActorRoles, read.Door, read.Action, read.ReferralId, read.PersonKey, read.Reason);
+        read.Id, read.At, read.ActorSubject, read.ActorName, read.ActorRoles, read.Door, read.Action, read.Disclosure,
+        read.ReferralId, read.PersonKey, read.Reason);
 }
 
 public sealed record PersonalDataReadPage(IReadOnlyList<PersonalDataReadView> Reads, string? NextPageToken);

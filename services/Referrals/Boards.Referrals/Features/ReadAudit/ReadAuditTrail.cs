@@ -1,5 +1,6 @@
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
+using Boards.Referrals.Features.Common;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,12 +25,20 @@ public sealed class ReadAuditTrail(ReferralsDbContext db, IHttpContextAccessor h
         var actor = new ReadActor(caller.Subject, caller.DisplayName, caller.Roles);
         var door = Door();
         var now = clock.GetUtcNow();
-        var rows = referrals.Select(referral => PersonalDataRead.Of(referral, actor, door, action, reason, now)).ToList();
+        var rows = referrals.Select(referral => PersonalDataRead.Of(
+            referral, actor, door, action, Disclosure(PersonDisclosure.For(caller, referral, reason is not null)), reason, now)).ToList();
         db.AddRange(rows);
         await db.SaveChangesAsync(ct);
         // A watch stream records a row per change for hours on one context: keep none of them tracked.
         rows.ForEach(row => db.Entry(row).State = EntityState.Detached);
     }
+
+    private static string Disclosure(PersonData shown) => shown switch
+    {
+        PersonData.Full => "full",
+        PersonData.Masked => "masked",
+        _ => "anonymised",
+    };
 
     private string Door()
     {

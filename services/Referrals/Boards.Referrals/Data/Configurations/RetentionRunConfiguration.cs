@@ -1,0 +1,17 @@
+using Boards.Referrals.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Boards.Referrals.Data.Configurations;
+
+internal sealed class RetentionRunConfiguration : IEntityTypeConfiguration<RetentionRun>
+{
+    public void Configure(EntityTypeBuilder<RetentionRun> run)
+    {
+        run.ToTable("retention_runs");
+        run.HasKey(r => r.Id);
+        run.Property(r => r.Id).UseIdentityAlwaysColumn();
+        run.Property(r => r.StartedBy).HasMaxLength(ReferralLimits.Actor);
+        run.HasIndex(r => r.At);
+    }
+}

@@ -1,0 +1,37 @@
+using Boards.BuildingBlocks.Errors;
+using Boards.Referrals.Data;
+using Boards.Referrals.Domain;
+using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.ReadAudit;
+using Boards.ServiceDefaults.Authentication;
+using Microsoft.EntityFrameworkCore;
+
+namespace Boards.Referrals.Features.ReadFullReferral;
+
+/// <summary>
+/// Opens a referral with the person's full data for a reader who states why (the ministry sees initials otherwise).
+/// The reason goes into the read audit with the read; without one, nothing is read.
+/// </summary>
+public sealed class ReadFullReferralHandler(ReferralsDbContext db, ReadAuditTrail audit)
+{
+    public async Task<Referral> HandleAsync(string? id, ReadFullReferralCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var referralId = ReferralIds.Parse(id);
+        var reason = command.Reason?.Trim() ?? "";
+        if (reason.Length < ReferralLimits.ReadReasonMin)
+        {
+            throw ValidationFailedException.For("reason",
+                $"Indique para qué necesita los datos completos de la persona (al menos {ReferralLimits.ReadReasonMin} caracteres): queda registrado.");
+        }
+
+        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == referralId, cancellationToken)
+                       ?? throw new NotFoundException($"No existe la referencia '{referralId}'.");
+        if (!ReferralAccess.CanRead(caller, referral))
+        {
+            throw new ForbiddenException("Esta referencia no pertenece a su municipio ni a su institución.");
+        }
+
+        await audit.RecordAsync([referral], "full-read", caller, reason, cancellationToken);
+        return referral;
+    }
+}
