@@ -97,7 +97,10 @@ public sealed class MemberDisclosureTests(MembershipTokenHost host) : IClassFixt
         else
         {
             Assert.Equal(JsonValueKind.Null, term.GetProperty("account").ValueKind);
+            Assert.Equal(JsonValueKind.Null, term.GetProperty("accessDetail").ValueKind); // it can name an account
         }
+
+        Assert.Equal(!sees, term.GetProperty("sensitiveDataHidden").GetBoolean());
     }
 
     [Theory]
