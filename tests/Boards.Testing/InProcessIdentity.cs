@@ -55,6 +55,15 @@ public sealed class InProcessIdentity(string databaseName, IReadOnlyDictionary<s
             : Cached($"t-{string.Join('-', roles)}-{municipality ?? "todas"}", username => UserTokenAsync(username, municipality, roles));
 
     /// <summary>
+    /// A token for an institution officer of <paramref name="institution"/> who serves in <paramref name="municipalities"/>
+    /// (attributes <c>institution</c> and <c>municipalities</c>; none: serves nowhere), created on first use.
+    /// </summary>
+    public Task<string> OfficerTokenAsync(string institution, params string[] municipalities) =>
+        Cached($"o-{institution}-{(municipalities.Length == 0 ? "ninguno" : string.Join('.', municipalities))}", username =>
+            UserTokenAsync(username, null, [BoardsRoles.InstitutionOfficer],
+                new Dictionary<string, string[]> { ["institution"] = [institution], ["municipalities"] = municipalities }));
+
+    /// <summary>
     /// A token for a user the provider seeds itself in Development (officer.mspbs, …, with the institution attribute that
     /// the users made here do not carry), by the password grant as for the others.
     /// </summary>
@@ -72,7 +81,8 @@ public sealed class InProcessIdentity(string databaseName, IReadOnlyDictionary<s
 
     private Task<string> Cached(string key, Func<Task<string>> issue) => Cached(key, _ => issue());
 
-    private async Task<string> UserTokenAsync(string username, string? municipality, string[] roles)
+    private async Task<string> UserTokenAsync(
+        string username, string? municipality, string[] roles, IReadOnlyDictionary<string, string[]>? attributes = null)
     {
         var admin = new KeycloakUserAdmin(Factory.CreateClient(),
             new KeycloakAdminOptions(new Uri("http://localhost/realms/boards"), "boards-membership", "membership-dev-secret"), TimeProvider.System);
@@ -80,6 +90,13 @@ public sealed class InProcessIdentity(string databaseName, IReadOnlyDictionary<s
         if (municipality is not null)
         {
             await admin.SetAttributeAsync(user, "municipality", [municipality], CancellationToken.None);
+        }
+
+        foreach (var (name, values) in attributes ?? new Dictionary<string, string[]>())
+        {
+            // SetAttributeAsync keeps the attributes of the user it is given: read them back before each change.
+            user = await admin.FindUserAsync(username, CancellationToken.None) ?? user;
+            await admin.SetAttributeAsync(user, name, values, CancellationToken.None);
         }
 
         foreach (var role in roles)

@@ -10,9 +10,13 @@ public sealed record BoardFocalPointView(Guid MemberId, string PersonName, strin
 
 public sealed record MemberTerritoryView(string Area, string Locality);
 
+/// <summary>
+/// Indigenous and Disability are null when Membership hides them from this user (outside the ministry and the board's
+/// municipality, docs/membership.md): a nullable bool, or the whole roster would fail to read. The pages do not show them.
+/// </summary>
 public sealed record MemberView(
     Guid Id, string PersonName, string Organization, string Sector, string Gender, string AgeBand, MemberTerritoryView? Territory,
-    bool Indigenous, bool Disability, string Position, bool Voting, DateOnly DesignatedOn, DateOnly? CeasedOn, string? CeaseReason, bool Active);
+    bool? Indigenous, bool? Disability, string Position, bool Voting, DateOnly DesignatedOn, DateOnly? CeasedOn, string? CeaseReason, bool Active);
 
 public sealed record FocalPointTermView(
     Guid Id, Guid MemberId, string PersonName, string Organization, DateOnly StartsOn, DateOnly? EndsOn, bool Current);

@@ -38,9 +38,11 @@ public sealed class BoardGrpcService(
 
     public override async Task<Proto.ListMembersResponse> ListMembers(Proto.ListMembersRequest request, ServerCallContext context)
     {
-        var roster = await members.HandleAsync(request.MunicipalityCode, request.IncludeCeased, CallerOf(context), context.CancellationToken);
+        var caller = CallerOf(context);
+        var roster = await members.HandleAsync(request.MunicipalityCode, request.IncludeCeased, caller, context.CancellationToken);
+        var sees = MemberDisclosure.SeesSensitiveData(caller, request.MunicipalityCode);
         var response = new Proto.ListMembersResponse();
-        response.Members.AddRange(roster.Select(GrpcMapper.ToProto));
+        response.Members.AddRange(roster.Select(m => GrpcMapper.ToProto(m, sees)));
         return response;
     }
 

@@ -42,7 +42,8 @@ public static class GrpcMapper
         return message;
     }
 
-    public static Proto.Member ToProto(Member member) => new()
+    /// <summary>Without <paramref name="seesSensitiveData"/> (<see cref="MemberDisclosure"/>) the flags go out false and sensitive_data_hidden true.</summary>
+    public static Proto.Member ToProto(Member member, bool seesSensitiveData) => new()
     {
         Id = member.Id.ToString(),
         PersonName = member.PersonName,
@@ -52,14 +53,15 @@ public static class GrpcMapper
         AgeBand = ToProto<AgeBand, Proto.AgeBand>(member.AgeBand),
         Area = ToProto<Area, Proto.Area>(member.Territory.Area),
         Locality = member.Territory.Locality,
-        Indigenous = member.Indigenous,
-        Disability = member.Disability,
+        Indigenous = seesSensitiveData && member.Indigenous,
+        Disability = seesSensitiveData && member.Disability,
         Position = ToProto<Position, Proto.Position>(member.Position),
         Voting = member.Voting,
         DesignatedOn = Date(member.DesignatedOn),
         CeasedOn = member.CeasedOn is { } ceased ? Date(ceased) : "",
         CeaseReason = member.CeaseReason ?? "",
         Active = member.IsActive,
+        SensitiveDataHidden = !seesSensitiveData,
     };
 
     /// <summary>Domain and proto enums share numbers (proto adds the *_UNSPECIFIED zero), so numbers map one to one.</summary>

@@ -35,6 +35,11 @@ public sealed record FocalPointView(Guid MemberId, string PersonName, string Org
 
 public sealed record TerritoryView(Area Area, string Locality);
 
+/// <summary>
+/// A membership. <see cref="Indigenous"/>, <see cref="Disability"/> and <see cref="Account"/> are sensitive: null, with
+/// <see cref="SensitiveDataHidden"/> true, for a reader outside the ministry and the board's municipality
+/// (<see cref="MemberDisclosure"/>). A null account with <see cref="SensitiveDataHidden"/> false means no account.
+/// </summary>
 public sealed record MemberView(
     Guid Id,
     string PersonName,
@@ -43,8 +48,8 @@ public sealed record MemberView(
     Gender Gender,
     AgeBand AgeBand,
     TerritoryView Territory,
-    bool Indigenous,
-    bool Disability,
+    bool? Indigenous,
+    bool? Disability,
     Position Position,
     bool Voting,
     DateOnly DesignatedOn,
@@ -53,14 +58,20 @@ public sealed record MemberView(
     bool Active,
     string? Account,
     DateTimeOffset? CorrectedAt,
-    string? CorrectedBy)
+    string? CorrectedBy,
+    bool SensitiveDataHidden)
 {
-    public static MemberView From(Member m) => new(
+    public static MemberView From(Member m, bool seesSensitiveData) => new(
         m.Id, m.PersonName, m.Organization, m.Sector, m.Gender, m.AgeBand, new TerritoryView(m.Territory.Area, m.Territory.Locality),
-        m.Indigenous, m.Disability, m.Position, m.Voting, m.DesignatedOn, m.CeasedOn, m.CeaseReason, m.IsActive,
-        m.Account, m.CorrectedAt, m.CorrectedBy);
+        seesSensitiveData ? m.Indigenous : null, seesSensitiveData ? m.Disability : null, m.Position, m.Voting, m.DesignatedOn,
+        m.CeasedOn, m.CeaseReason, m.IsActive, seesSensitiveData ? m.Account : null, m.CorrectedAt, m.CorrectedBy, !seesSensitiveData);
 }
 
+/// <summary>
+/// One focal point term. <see cref="Account"/> is sensitive, and so is <see cref="AccessDetail"/>, which can name an
+/// account: both null, with <see cref="SensitiveDataHidden"/> true, for a reader outside the ministry and the board's
+/// municipality (<see cref="MemberDisclosure"/>).
+/// </summary>
 public sealed record FocalPointTermView(
     Guid Id,
     Guid MemberId,
@@ -74,13 +85,15 @@ public sealed record FocalPointTermView(
     string? Account,
     FocalPointAccess Access,
     string? AccessDetail,
-    DateTimeOffset? AccessUpdatedAt)
+    DateTimeOffset? AccessUpdatedAt,
+    bool SensitiveDataHidden)
 {
-    public static FocalPointTermView From(FocalPointTerm term, Board board)
+    public static FocalPointTermView From(FocalPointTerm term, Board board, bool seesSensitiveData)
     {
         var member = board.FindMember(term.MemberId);
         return new FocalPointTermView(term.Id, term.MemberId, member?.PersonName ?? "", member?.Organization ?? "",
             term.StartsOn, term.EndsOn, term.IsCurrent, term.AppointedAt, term.AppointedBy,
-            member?.Account, term.Access, term.AccessDetail, term.AccessUpdatedAt);
+            seesSensitiveData ? member?.Account : null, term.Access, seesSensitiveData ? term.AccessDetail : null, term.AccessUpdatedAt,
+            !seesSensitiveData);
     }
 }
