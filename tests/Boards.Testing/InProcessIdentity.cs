@@ -107,24 +107,6 @@ public sealed class InProcessIdentity(string databaseName, IReadOnlyDictionary<s
         return await PasswordTokenAsync(username);
     }
 
-    /// <summary>
-    /// A token for an institution officer of <paramref name="institution"/> serving in <paramref name="servesIn"/>
-    /// (the multi-valued <c>municipalities</c> attribute), created on first use.
-    /// </summary>
-    public Task<string> OfficerTokenAsync(string institution, params string[] servesIn) =>
-        Cached($"officer-{institution}-{string.Join('-', servesIn)}", async username =>
-        {
-            var admin = new KeycloakUserAdmin(Factory.CreateClient(),
-                new KeycloakAdminOptions(new Uri("http://localhost/realms/boards"), "boards-membership", "membership-dev-secret"), TimeProvider.System);
-            var user = await admin.EnsureUserAsync(username, CancellationToken.None);
-            await admin.SetAttributeAsync(user, "institution", [institution], CancellationToken.None);
-            // Read again: the attribute update writes the whole map from what it was given.
-            user = await admin.EnsureUserAsync(username, CancellationToken.None);
-            await admin.SetAttributeAsync(user, "municipalities", servesIn, CancellationToken.None);
-            await admin.AddRealmRoleAsync(user, BoardsRoles.InstitutionOfficer, CancellationToken.None);
-            return await PasswordTokenAsync(username);
-        });
-
     private Task<string> PasswordTokenAsync(string username) => PostTokenAsync(new Dictionary<string, string>
     {
         ["grant_type"] = "password", ["client_id"] = "boards-cli", ["username"] = username, ["password"] = "demo", ["scope"] = "openid boards-api",

@@ -15,10 +15,6 @@ public sealed class MembershipTokenHost()
 {
     protected override void Configure(IWebHostBuilder web) => web.UseSetting("Membership:SeedDemoData", "false");
 
-    /// <summary>A real token for an institution officer of <paramref name="institution"/> serving in <paramref name="municipalities"/>.</summary>
-    public Task<string> OfficerTokenAsync(string institution, params string[] municipalities) =>
-        Identity.OfficerTokenAsync(institution, municipalities);
-
     /// <summary>How many boards, members and sessions this host's database holds.</summary>
     public Task<(int Boards, int Members, int Sessions)> CountWrittenAsync() =>
         InScopeAsync(async services =>
