@@ -38,6 +38,10 @@ public static class ReferralCalls
     public static Task<ApiResult<ReferralView>> CreateReferralAsync(this BoardsApi api, CreateReferralRequest request, CancellationToken ct = default) =>
         api.SendAsync<ReferralView>(HttpMethod.Post, "api/referrals", request, ct);
 
+    /// <summary>The person's full record, with the reason the reader gave (kept in the read audit).</summary>
+    public static Task<ApiResult<ReferralView>> ReadFullReferralAsync(this BoardsApi api, Guid id, string? reason, CancellationToken ct = default) =>
+        api.SendAsync<ReferralView>(HttpMethod.Post, $"api/referrals/{id}/full-read", new { reason }, ct);
+
     /// <summary>accept, reject, start, hold, resume, counter-referral or cancel, with its body.</summary>
     public static Task<ApiResult<ReferralView>> TransitionAsync(this BoardsApi api, Guid id, string action, object body, CancellationToken ct = default) =>
         api.SendAsync<ReferralView>(HttpMethod.Post, $"api/referrals/{id}/{action}", body, ct);

@@ -32,6 +32,11 @@ public sealed record ReferralView
     public Guid? PreviousReferralId { get; init; }
     public AvailabilityView? Availability { get; init; }
 
+    /// <summary>"full", "masked" (the ministry without a stated reason: initials only) or "anonymised" (retention).</summary>
+    public string PersonData { get; init; } = "full";
+
+    public DateTimeOffset? AnonymisedAt { get; init; }
+
     public bool IsFinal => Status is "rejected" or "completed" or "failed" or "cancelled";
 
     /// <summary>The deadline that runs now: to accept while requested, then to counter-refer.</summary>

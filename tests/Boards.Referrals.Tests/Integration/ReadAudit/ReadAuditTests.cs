@@ -32,7 +32,7 @@ public sealed class ReadAuditTests(BatchHost host)
         await (await focal.GetAsync("/api/referrals?municipalityCode=pilar&pageSize=200")).JsonAsync(HttpStatusCode.OK);
         await grpc.GetReferralAsync(new Proto.GetReferralRequest { Id = id.ToString() });
 
-        var reads = await ReadsAsync(id);
+        var reads = (await ReadsAsync(id)).Where(r => r.Action != "reply").ToList(); // the create's answer is the integrator's
         Assert.Contains(reads, r => r is { Action: "get", Door: "rest" });
         Assert.Contains(reads, r => r is { Action: "list", Door: "rest" });
         Assert.Contains(reads, r => r is { Action: "get", Door: "grpc" });
@@ -42,6 +42,26 @@ public sealed class ReadAuditTests(BatchHost host)
             Assert.Equal("t-focal-point-pilar", r.ActorName);
             Assert.Contains(BoardsRoles.FocalPoint, r.ActorRoles, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task The_answers_of_a_create_a_batch_and_a_transition_carry_the_person_and_are_recorded_as_replies()
+    {
+        var (id, personKey) = await NewReferralAsync();
+        using var destination = host.Client(await host.TokenAsync("pilar", BoardsRoles.FocalPoint));
+        await (await destination.PostJsonAsync($"/api/referrals/{id}/accept", new { })).JsonAsync(HttpStatusCode.OK);
+        var service = BatchRequests.NewServiceCode();
+        host.Catalog.Answer(service, BatchRequests.Available);
+        var batch = new Proto.BatchCreateReferralsRequest();
+        batch.Items.Add(BatchRequests.Item(BatchRequests.NewReferenceId("audit"), service));
+        var batched = Guid.Parse((await (await host.IntegratorClientAsync()).BatchCreateReferralsAsync(batch)).Results[0].Referral.Id);
+
+        var replies = (await ReadsAsync(id)).Where(r => r.Action == "reply").ToList();
+        Assert.Equal(2, replies.Count); // the integrator's create, the focal point's accept
+        Assert.Contains(replies, r => r is { Door: "grpc", Disclosure: "full" } && r.ActorRoles.Contains(BoardsRoles.Integrator, StringComparison.Ordinal));
+        Assert.Contains(replies, r => r is { Door: "rest", ActorName: "t-focal-point-pilar" });
+        Assert.All(replies, r => Assert.Equal(personKey, r.PersonKey));
+        Assert.Contains(await ReadsAsync(batched), r => r.Action == "reply");
     }
 
     [Fact]

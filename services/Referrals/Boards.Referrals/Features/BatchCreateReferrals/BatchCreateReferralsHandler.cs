@@ -5,6 +5,7 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.ReadAudit;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.ServiceAvailability;
 using Boards.Referrals.Features.WatchReferrals;
@@ -28,6 +29,7 @@ public sealed class BatchCreateReferralsHandler(
     ReferralChangeFeed feed,
     IEnumerable<IApiErrorMapper> errorMappers,
     KnownReferenceCodes known,
+    ReadAuditTrail audit,
     TimeProvider clock)
 {
     public const int MaxItems = 100;
@@ -56,6 +58,7 @@ public sealed class BatchCreateReferralsHandler(
         await CheckReferencesAsync(slots, caller, cancellationToken);
         await CheckAvailabilityAsync(slots, cancellationToken);
         await SaveAsync(slots, caller, now, cancellationToken);
+        await audit.RecordAsync([.. slots.Select(s => s.Referral).OfType<Referral>()], ReadAuditTrail.Reply, caller, null, cancellationToken);
         return slots.Select(s => new BatchItemResult(s.ReferenceId, s.Referral, s.Replayed, s.Error)).ToList();
     }
 

@@ -6,6 +6,7 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.ReadAudit;
 using Boards.Referrals.Features.ServiceAvailability;
 using Boards.Referrals.Features.WatchReferrals;
 using Boards.ServiceDefaults.Authentication;
@@ -27,9 +28,18 @@ public sealed class CreateReferralHandler(
     IServiceAvailability availability,
     ReferralChangeFeed feed,
     KnownReferenceCodes known,
+    ReadAuditTrail audit,
     TimeProvider clock)
 {
+    /// <summary>Creates (or replays) the referral; the reply carries the person's data, so it is in the read audit too.</summary>
     public async Task<CreateReferralResult> HandleAsync(CreateReferralCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var result = await CreateAsync(command, caller, cancellationToken);
+        await audit.RecordAsync([result.Referral], ReadAuditTrail.Reply, caller, null, cancellationToken);
+        return result;
+    }
+
+    private async Task<CreateReferralResult> CreateAsync(CreateReferralCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var request = CreateReferralValidator.Validate(command, DateOnly.FromDateTime(now.UtcDateTime));

@@ -15,6 +15,9 @@ public sealed class ReadAuditTrail(ReferralsDbContext db, IHttpContextAccessor h
 {
     public const string PortalClient = "boards-portal";
 
+    /// <summary>The action of a write's answer (create, batch item, transition), which carries the person's data.</summary>
+    public const string Reply = "reply";
+
     public async Task RecordAsync(IReadOnlyCollection<Referral> referrals, string action, Caller caller, string? reason, CancellationToken ct)
     {
         if (referrals.Count == 0)

@@ -4,6 +4,7 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
+using Boards.Referrals.Features.ReadAudit;
 using Boards.Referrals.Features.WatchReferrals;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,8 @@ namespace Boards.Referrals.Features.Transitions;
 /// Every move of the state machine after creation: load, check scope and side, check the expected version, let the
 /// domain apply the rule, and save the change with its event in one transaction.
 /// </summary>
-public sealed class TransitionHandler(ReferralsDbContext db, IOptions<ReferralsOptions> options, ReferralChangeFeed feed, TimeProvider clock)
+public sealed class TransitionHandler(
+    ReferralsDbContext db, IOptions<ReferralsOptions> options, ReferralChangeFeed feed, ReadAuditTrail audit, TimeProvider clock)
 {
     public Task<Referral> AcceptAsync(string? id, NoteCommand command, Caller caller, CancellationToken ct) =>
         ChangeAsync(id, command.ExpectedVersion, caller, Side.Destination, (r, now) => r.Accept(caller.DisplayName, command.Note, now, options.Value.Deadlines), ct);
@@ -95,6 +97,8 @@ public sealed class TransitionHandler(ReferralsDbContext db, IOptions<ReferralsO
         }
 
         feed.Publish(referral);
+        // The reply carries the person's data: it is a read too.
+        await audit.RecordAsync([referral], ReadAuditTrail.Reply, caller, null, ct);
         return referral;
     }
 
