@@ -86,10 +86,13 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             $"Ports:Portal={PortalPort}",
         ], (options, _) => options.DisableDashboard = true);
 
-        // Short deadlines for urgent referrals and a fast sweep, so the overdue path runs within a test.
+        // Short deadlines for urgent referrals and a fast sweep, so the overdue path runs within a test. Personal data
+        // is kept 20 seconds after closing, and only the admin's on-demand retention sweep removes it (PersonalDataTests).
         builder.CreateResourceBuilder<ProjectResource>("referrals")
             .WithEnvironment("Referrals__OverdueSweepInterval", "00:00:01")
-            .WithEnvironment("Referrals__Deadlines__Urgent__Accept", "00:00:06");
+            .WithEnvironment("Referrals__Deadlines__Urgent__Accept", "00:00:06")
+            .WithEnvironment("Referrals__Retention__AnonymiseClosedAfter", "00:00:20")
+            .WithEnvironment("Referrals__Retention__AutomaticSweep", "false");
         // Early warnings are evaluated every two seconds instead of five minutes (the portal's warnings page test).
         builder.CreateResourceBuilder<ProjectResource>("monitoring")
             .WithEnvironment("Monitoring__EarlyWarnings__Interval", "00:00:02");

@@ -63,7 +63,10 @@ public sealed class PortalLiveTests(BoardsAppFixture boards) : PortalTest(boards
 
         var row = page.Locator($"tr[data-referral='{id}']");
         await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
-        Assert.Contains($"Giménez {tag}", await row.InnerTextAsync());
+        // The analyst sees the person masked: initials only (issue 16).
+        var shown = await row.InnerTextAsync();
+        Assert.Contains("L. G.", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Giménez", shown, StringComparison.Ordinal);
         Assert.Equal(0, navigations);
         Assert.Equal("La lista se actualizó con los últimos cambios.", await page.InnerTextAsync("#live-status"));
         await PortalBrowser.ScreenshotAsync(page, "20-inbox-live-update");
