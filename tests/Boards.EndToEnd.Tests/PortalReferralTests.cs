@@ -111,10 +111,9 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : PortalTest(bo
         var page = await Browser.NewPageAsync();
         await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "focal.pilar");
         var response = await page.GotoAsync($"{Boards.PortalUrl}/referencias/{id}");
-        Assert.Equal((int)HttpStatusCode.Forbidden, response!.Status);
-        var refusal = page.Locator("[data-testid=not-allowed]");
-        await refusal.WaitForAsync();
-        Assert.Contains("No tiene permiso", await refusal.InnerTextAsync());
+        // Another municipality's referral answers as one that does not exist: the id reveals nothing.
+        Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
+        Assert.Contains("No encontramos esta referencia", await page.InnerTextAsync("h1"));
         Assert.DoesNotContain("María Elena", await page.ContentAsync());
         await PortalBrowser.ScreenshotAsync(page, "09-referral-not-allowed");
     }

@@ -19,13 +19,20 @@ public sealed class ScopeTests(BoardsAppFixture boards)
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
 
+    /// <summary>Another tenant's referral answers as one that does not exist.</summary>
+    private static async Task AssertUnknown(Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(call);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
     [Fact]
     public async Task A_focal_point_of_another_municipality_cannot_read_list_or_watch_its_referrals()
     {
         var referral = await AltoVeraReferralToMspbs();
         var pilar = BoardsAppFixture.Bearer(await boards.Tokens.ForUser("focal.pilar"));
 
-        await AssertDenied(() => boards.Referrals.GetReferralAsync(new GetReferralRequest { Id = referral.Id }, pilar).ResponseAsync);
+        await AssertUnknown(() => boards.Referrals.GetReferralAsync(new GetReferralRequest { Id = referral.Id }, pilar).ResponseAsync);
         await AssertDenied(() => boards.Referrals.ListReferralsAsync(new ListReferralsRequest { MunicipalityCode = "alto-vera" }, pilar).ResponseAsync);
         var own = await boards.Referrals.ListReferralsAsync(new ListReferralsRequest { PageSize = 200 }, pilar);
         Assert.DoesNotContain(own.Referrals, r => r.Id == referral.Id);
@@ -61,8 +68,8 @@ public sealed class ScopeTests(BoardsAppFixture boards)
         var admin = BoardsAppFixture.Bearer(await boards.Tokens.ForUser("admin"));
         var origin = BoardsAppFixture.Bearer(await boards.Tokens.ForUser("officer.municipalidad"));
 
-        await AssertDenied(() => boards.Referrals.AcceptReferralAsync(new AcceptReferralRequest { Id = referral.Id }, mec).ResponseAsync);
-        await AssertDenied(() => boards.Referrals.GetReferralAsync(new GetReferralRequest { Id = referral.Id }, mec).ResponseAsync);
+        await AssertUnknown(() => boards.Referrals.AcceptReferralAsync(new AcceptReferralRequest { Id = referral.Id }, mec).ResponseAsync);
+        await AssertUnknown(() => boards.Referrals.GetReferralAsync(new GetReferralRequest { Id = referral.Id }, mec).ResponseAsync);
         await AssertDenied(() => boards.Referrals.AcceptReferralAsync(new AcceptReferralRequest { Id = referral.Id }, origin).ResponseAsync);
         await AssertDenied(() => boards.Referrals.AcceptReferralAsync(new AcceptReferralRequest { Id = referral.Id }, analyst).ResponseAsync);
         await AssertDenied(() => boards.Referrals.CancelReferralAsync(
@@ -87,19 +94,26 @@ public sealed class ScopeTests(BoardsAppFixture boards)
     }
 
     [Fact]
-    public async Task Rest_refuses_another_municipalitys_referral_with_403_problem_details()
+    public async Task Rest_answers_another_municipalitys_referral_exactly_as_one_that_does_not_exist()
     {
         var referral = await AltoVeraReferralToMspbs();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/referrals/{referral.Id}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await boards.Tokens.ForUser("focal.pilar"));
         using var response = await boards.Http.SendAsync(request);
+        using var missing = new HttpRequestMessage(HttpMethod.Get, $"/api/referrals/{Guid.CreateVersion7()}");
+        missing.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await boards.Tokens.ForUser("focal.pilar"));
+        using var missingResponse = await boards.Http.SendAsync(missing);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, missingResponse.StatusCode);
+        Assert.Equal(Title(await missingResponse.Content.ReadAsStringAsync()), Title(await response.Content.ReadAsStringAsync()));
 
         using var monitoring = new HttpRequestMessage(HttpMethod.Get, "/api/monitoring/municipalities/alto-vera");
         monitoring.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await boards.Tokens.ForUser("focal.pilar"));
         using var monitoringResponse = await boards.Http.SendAsync(monitoring);
         Assert.Equal(HttpStatusCode.Forbidden, monitoringResponse.StatusCode);
     }
+
+    private static string? Title(string problem) => System.Text.Json.JsonDocument.Parse(problem).RootElement.GetProperty("title").GetString();
 }

@@ -109,7 +109,8 @@ public sealed class MinistryMaskingTests(BatchHost host)
         using var refused = await otherFocal.PostJsonAsync($"/api/referrals/{id}/full-read", new { reason = Reason });
         using var missing = await otherFocal.PostJsonAsync($"/api/referrals/{Guid.CreateVersion7()}/full-read", new { reason = Reason });
 
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        // Another tenant's referral answers exactly as one that does not exist.
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.DoesNotContain(await ReadsAsync(id), r => r.Action == "full-read");
     }

@@ -55,14 +55,14 @@ public sealed class OfficerScopeTests(BatchHost host)
         var origin = await ListedAsync(originOfficer);
         Assert.Contains(fromAltoVera, origin);
         Assert.DoesNotContain(fromYhu, origin);
-        Assert.Equal(HttpStatusCode.Forbidden, (await originOfficer.GetAsync($"/api/referrals/{fromYhu}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await originOfficer.GetAsync($"/api/referrals/{fromYhu}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await originOfficer.GetAsync($"/api/referrals/{fromAltoVera}")).StatusCode);
 
         // mds receives both in pilar: an mds officer of pilar sees both, one of alto-vera and yhu sees neither.
         Assert.Superset(new HashSet<Guid> { fromAltoVera, fromYhu }, await ListedAsync(destinationOfficer));
         Assert.DoesNotContain(fromAltoVera, await ListedAsync(elsewhere));
-        Assert.Equal(HttpStatusCode.Forbidden, (await elsewhere.GetAsync($"/api/referrals/{fromAltoVera}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await elsewhere.PostJsonAsync($"/api/referrals/{fromAltoVera}/accept", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/api/referrals/{fromAltoVera}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.PostJsonAsync($"/api/referrals/{fromAltoVera}/accept", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await destinationOfficer.PostJsonAsync($"/api/referrals/{fromAltoVera}/accept", new { })).StatusCode);
 
         Assert.Superset(new HashSet<Guid> { fromAltoVera, fromYhu }, await ListedAsync(integrator));

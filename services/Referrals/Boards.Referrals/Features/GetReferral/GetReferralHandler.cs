@@ -13,12 +13,7 @@ public sealed class GetReferralHandler(ReferralsDbContext db, ReadAuditTrail aud
     public async Task<Referral> HandleAsync(string? id, Caller caller, CancellationToken cancellationToken)
     {
         var referralId = ReferralIds.Parse(id);
-        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == referralId, cancellationToken)
-                       ?? throw new NotFoundException($"No existe la referencia '{referralId}'.");
-        if (!ReferralAccess.CanRead(caller, referral))
-        {
-            throw new ForbiddenException("Esta referencia no pertenece a su municipio ni a su institución.");
-        }
+        var referral = await ReadableReferral.LoadAsync(db, referralId, caller, tracking: false, cancellationToken);
 
         await audit.RecordAsync([referral], "get", caller, null, cancellationToken);
         return referral;

@@ -24,13 +24,7 @@ public sealed class ReadFullReferralHandler(ReferralsDbContext db, ReadAuditTrai
                 $"Indique para qué necesita los datos completos de la persona (al menos {ReferralLimits.ReadReasonMin} caracteres): queda registrado.");
         }
 
-        var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == referralId, cancellationToken)
-                       ?? throw new NotFoundException($"No existe la referencia '{referralId}'.");
-        if (!ReferralAccess.CanRead(caller, referral))
-        {
-            throw new ForbiddenException("Esta referencia no pertenece a su municipio ni a su institución.");
-        }
-
+        var referral = await ReadableReferral.LoadAsync(db, referralId, caller, tracking: false, cancellationToken);
         await audit.RecordAsync([referral], "full-read", caller, reason, cancellationToken);
         return referral;
     }

@@ -74,8 +74,7 @@ public sealed class TransitionHandler(
             throw Invalid("expectedVersion", "La versión esperada no puede ser negativa.");
         }
 
-        var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct)
-                       ?? throw new NotFoundException($"No existe la referencia '{referralId}'.");
+        var referral = await ReadableReferral.LoadAsync(db, referralId, caller, tracking: true, ct);
         EnsureMayChange(referral, caller, side);
 
         if (expectedVersion != 0 && expectedVersion != referral.Version)
@@ -104,11 +103,6 @@ public sealed class TransitionHandler(
 
     private static void EnsureMayChange(Referral referral, Caller caller, Side side)
     {
-        if (!ReferralAccess.CanRead(caller, referral))
-        {
-            throw new ForbiddenException("Esta referencia no pertenece a su municipio ni a su institución.");
-        }
-
         var allowed = side switch
         {
             Side.Origin => ReferralAccess.CanActAsOrigin(caller, referral),
