@@ -14,6 +14,7 @@ using Boards.ServiceDays.Features.Days;
 using Boards.ServiceDays.Features.ReferenceData;
 using Boards.ServiceDays.Features.Referrals;
 using Boards.ServiceDays.Features.Report;
+using Boards.ServiceDays.Features.RetentionSweep;
 using Boards.ServiceDefaults;
 
 namespace Boards.ServiceDays;
@@ -35,6 +36,9 @@ public static class ServiceDaysServiceExtensions
         builder.Services.AddScoped<DayReferrals>();
         builder.Services.AddScoped<DayReports>();
         builder.Services.AddReferralSender();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        builder.Services.AddScoped<RetentionSweep>();
+        builder.Services.AddHostedService<RetentionSweepService>();
 
         builder.Services.AddBoardsApi<ServiceDaysErrorMapper>("servicedays");
         // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
@@ -52,6 +56,7 @@ public static class ServiceDaysServiceExtensions
         app.MapServiceDayEndpoints();
         app.MapAttendanceEndpoints();
         app.MapReferralEndpoints();
+        app.MapRetentionEndpoints();
         app.MapGrpcService<ServiceDayGrpcService>();
         app.MapBoardsGrpcInfrastructure();
         return app;

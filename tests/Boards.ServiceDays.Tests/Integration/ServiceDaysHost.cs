@@ -57,6 +57,9 @@ public sealed class ServiceDaysHost() : ServiceTestHost<Program>("servicedays", 
         // The address is only what the request names: ReferralsLink decides where it really goes.
         web.UseSetting("ServiceDays:Referrals:Address", ReferralsLink.ClosedPortAddress);
         web.UseSetting("ServiceDays:Referrals:TimeoutSeconds", "10");
+        // Undelivered entries are forgotten after two seconds here, and only when a test asks (RetentionSweepTests).
+        web.UseSetting("ServiceDays:Retention:ForgetUndeliveredAfter", "00:00:02");
+        web.UseSetting("ServiceDays:Retention:AutomaticSweep", "false");
         web.ConfigureTestServices(services =>
             services.AddHttpClient(ReferralSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => Link.NewHandler()));
     }

@@ -9,7 +9,8 @@ public sealed class ServiceDaysErrorMapper : IApiErrorMapper
     public ApiError? Map(Exception exception) => exception switch
     {
         AlreadyExistsException exists => new ApiError(ApiErrorKind.AlreadyExists, "Identificador reutilizado.", exists.Message),
-        PreconditionFailedException precondition => new ApiError(ApiErrorKind.FailedPrecondition, "Transición no permitida.", precondition.Message)
+        PreconditionFailedException precondition => new ApiError(ApiErrorKind.FailedPrecondition,
+            precondition.Type == PreconditionTypes.Retention ? "Datos personales eliminados." : "Transición no permitida.", precondition.Message)
         {
             PreconditionType = precondition.Type,
             Subject = precondition.Subject,

@@ -4,6 +4,7 @@ using Boards.ServiceDays.Features.Catalog;
 using Boards.ServiceDays.Features.Days;
 using Boards.ServiceDays.Features.ReferenceData;
 using Boards.ServiceDays.Features.Referrals;
+using Boards.ServiceDays.Features.RetentionSweep;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Data;
@@ -17,6 +18,7 @@ public sealed class ServiceDaysDbContext(DbContextOptions<ServiceDaysDbContext> 
     public DbSet<AttendanceBatch> AttendanceBatches => Set<AttendanceBatch>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
     public DbSet<ReferralEntry> ReferralEntries => Set<ReferralEntry>();
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

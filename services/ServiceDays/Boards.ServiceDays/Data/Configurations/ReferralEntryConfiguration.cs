@@ -15,6 +15,8 @@ internal sealed class ReferralEntryConfiguration : IEntityTypeConfiguration<Refe
         entry.Property(e => e.Id).ValueGeneratedNever();
         entry.HasIndex(e => new { e.ServiceDayId, e.EntryId }).IsUnique();
         entry.HasIndex(e => e.RequestId).IsUnique();
+        // The retention sweep looks for undelivered entries by reception date; delivered ones are most and never wanted.
+        entry.HasIndex(e => e.ReceivedAt).HasFilter("\"Status\" IN ('pending', 'failed')");
         entry.Property(e => e.EntryId).HasMaxLength(100);
         entry.Property(e => e.RequestId).HasMaxLength(150);
         entry.Property(e => e.ContentHash).HasMaxLength(64);

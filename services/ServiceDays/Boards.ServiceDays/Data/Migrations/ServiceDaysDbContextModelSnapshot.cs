@@ -463,6 +463,9 @@ namespace Boards.ServiceDays.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAt")
+                        .HasFilter("\"Status\" IN ('pending', 'failed')");
+
                     b.HasIndex("RequestId")
                         .IsUnique();
 
@@ -470,6 +473,35 @@ namespace Boards.ServiceDays.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("referral_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.ServiceDays.Features.RetentionSweep.RetentionRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Erased")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReceivedBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("retention_runs", (string)null);
                 });
 
             modelBuilder.Entity("Boards.ServiceDays.Features.Attendance.AttendanceBatch", b =>

@@ -8,7 +8,8 @@ namespace Boards.ServiceDays.Features.Common;
 /// Read: ministry roles, institution officers and integrators read every municipality; a focal point only their own.
 /// Manage (create, update, confirm, hold, cancel, report): ministry-admin anywhere, a focal point in their own municipality.
 /// Record attendance and referrals: whoever manages the day, plus institution officers and integrators whose
-/// institution takes part in it (and then only for their institution's services).
+/// institution takes part in it (and then only for their institution's services); an officer only in a municipality
+/// where they serve (<see cref="Caller.ServesIn"/>), an integrator anywhere, as in the referrals service.
 /// </summary>
 public static class ServiceDayAccess
 {
@@ -64,7 +65,13 @@ public static class ServiceDayAccess
 
         if (ActsForInstitution(caller) && participatingInstitutions.Contains(caller.Institution!))
         {
-            return caller.Institution;
+            if (caller.IsInRole(BoardsRoles.Integrator) || caller.ServesIn(municipalityCode))
+            {
+                return caller.Institution;
+            }
+
+            throw new ForbiddenException(
+                $"Su cuenta de funcionario/a no indica que sirva en '{municipalityCode}' (atributo municipalities): no puede registrar en esta jornada.");
         }
 
         throw new ForbiddenException(ActsForInstitution(caller)

@@ -10,7 +10,8 @@ public sealed record ParticipationView(string InstitutionCode, IReadOnlyList<Ser
 
 public sealed record AttendanceFiguresView(int PeopleServed, int IdentifiedPeople, int AnonymousAttentions, int Batches, IReadOnlyList<ServiceDelivered> ServicesDelivered);
 
-public sealed record ReferralFiguresView(int Sent, int Pending, int Failed);
+/// <summary>Expired: not delivered within the retention period, the person data erased (never sent).</summary>
+public sealed record ReferralFiguresView(int Sent, int Pending, int Failed, int Expired);
 
 public sealed record ReportView(int ReportVersion, DateTimeOffset ReportedAt, string ReportedBy, int PeopleServed, int ReferralsMade, string? Notes);
 
@@ -58,7 +59,7 @@ public sealed record ServiceDayView(
         day.CancelledAt,
         day.CancellationReason,
         new AttendanceFiguresView(figures.PeopleServed, figures.IdentifiedPeople, figures.AnonymousAttentions, figures.Batches, figures.ServicesDelivered),
-        new ReferralFiguresView(figures.ReferralsSent, figures.ReferralsPending, figures.ReferralsFailed),
+        new ReferralFiguresView(figures.ReferralsSent, figures.ReferralsPending, figures.ReferralsFailed, figures.ReferralsExpired),
         day.ReportedAt is { } reportedAt
             ? new ReportView(day.ReportVersion, reportedAt, day.ReportedBy ?? "", day.ReportedPeopleServed, day.ReportedReferralsMade, day.ReportNotes)
             : null);

@@ -79,7 +79,8 @@ public sealed class DayReferrals(ServiceDaysDbContext db, ReferralSender sender,
             throw new ConcurrencyConflictException("Otra tableta envió estas referencias al mismo tiempo: vuelva a enviarlas para ver su resultado.");
         }
 
-        foreach (var entry in entries.Where(e => e.Status != ReferralEntryStatus.Sent))
+        // An expired entry is shown as it is: its person data is gone, the tablet registers the person anew.
+        foreach (var entry in entries.Where(e => e.Status is not (ReferralEntryStatus.Sent or ReferralEntryStatus.Expired)))
         {
             await SendAndSaveAsync(day, entry, ct);
         }
@@ -96,6 +97,12 @@ public sealed class DayReferrals(ServiceDaysDbContext db, ReferralSender sender,
         ServiceDayAccess.EnsureCanRecord(caller, day.MunicipalityCode, day.Institutions);
         var entry = await db.ReferralEntries.FirstOrDefaultAsync(e => e.ServiceDayId == dayId && e.EntryId == entryId, ct)
                     ?? throw new NotFoundException($"La jornada no tiene una referencia '{entryId}'.");
+        if (entry.Status == ReferralEntryStatus.Expired)
+        {
+            throw new PreconditionFailedException(PreconditionTypes.Retention, "expired",
+                $"La referencia '{entryId}' ya no se puede reintentar. {entry.Error}");
+        }
+
         if (entry.Status != ReferralEntryStatus.Sent)
         {
             await SendAndSaveAsync(day, entry, ct);

@@ -8,11 +8,17 @@ public enum ReferralEntryStatus
     Sent,
     /// <summary>The last attempt failed; Error says why. The person data is kept for the retry.</summary>
     Failed,
+    /// <summary>
+    /// Not delivered within the retention period: the retention sweep erased the person data, Error says so, and the
+    /// entry can no longer be sent.
+    /// </summary>
+    Expired,
 }
 
 /// <summary>
 /// A need found on the day, to become a referral in the referrals service. Person data lives in PendingPayload only until
-/// Referrals accepts the referral, then it is erased; what remains (codes, referral id, outcome) is not personal.
+/// Referrals accepts the referral, then it is erased; what remains (codes, referral id, outcome) is not personal. An entry
+/// never delivered loses it to the retention sweep (<see cref="ReferralEntryStatus.Expired"/>).
 /// RequestId is derived from the day and the tablet's EntryId, so a retry can never create a second referral.
 /// </summary>
 public sealed class ReferralEntry
@@ -30,7 +36,7 @@ public sealed class ReferralEntry
     public required string ServiceCode { get; init; }
     public required string NeedCategory { get; init; }
     public required string Priority { get; init; }
-    /// <summary>JSON of <see cref="PendingReferralData"/> (person, consent, reason) while not delivered; null afterwards.</summary>
+    /// <summary>JSON of <see cref="PendingReferralData"/> (person, consent, reason) while not delivered; null once sent or expired.</summary>
     public string? PendingPayload { get; set; }
     public string? ReferralId { get; set; }
     /// <summary>What Referrals answered (status, availability message), in Spanish.</summary>

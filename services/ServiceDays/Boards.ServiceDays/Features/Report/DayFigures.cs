@@ -18,7 +18,8 @@ public sealed record DayFigures(
     IReadOnlyList<ServiceDelivered> ServicesDelivered,
     int ReferralsSent,
     int ReferralsPending,
-    int ReferralsFailed)
+    int ReferralsFailed,
+    int ReferralsExpired)
 {
     public static async Task<DayFigures> ComputeAsync(ServiceDaysDbContext db, Guid dayId, CancellationToken ct)
     {
@@ -51,6 +52,7 @@ public sealed record DayFigures(
                 .ToList(),
             Count(ReferralEntryStatus.Sent),
             Count(ReferralEntryStatus.Pending),
-            Count(ReferralEntryStatus.Failed));
+            Count(ReferralEntryStatus.Failed),
+            Count(ReferralEntryStatus.Expired));
     }
 }
