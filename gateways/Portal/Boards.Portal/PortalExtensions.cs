@@ -57,7 +57,8 @@ public static class PortalExtensions
         }
 
         app.UseRequestLocalization();
-        app.UseStatusCodePagesWithReExecute("/no-encontrado");
+        // A new scope: a page that answers 404 has already rendered in this one, and Blazor refuses to render twice in it.
+        app.UseStatusCodePagesWithReExecute("/no-encontrado", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
