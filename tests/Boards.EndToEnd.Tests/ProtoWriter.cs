@@ -18,7 +18,7 @@ public sealed class ProtoWriter(ProtoTypes types, string municipality)
 
     public static bool Nests(FieldDescriptorProto field, ProtoTypes types) =>
         field.Type == Type.Message && !field.TypeName.StartsWith(".google.protobuf.", StringComparison.Ordinal) &&
-        types.Message(field.TypeName) is { Options.MapEntry: false };
+        types.Message(field.TypeName) is { } nested && nested.Options?.MapEntry != true;
 
     private byte[] Message(DescriptorProto message, IReadOnlyList<FieldDescriptorProto>? slot, int at, BoundaryValue? value, HashSet<string> visiting)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 
 namespace Boards.EndToEnd.Tests;
@@ -39,6 +40,9 @@ public sealed class RestBoundaries(RestOperation operation, string municipality)
 {
     private const int MaxDepth = 8;
     private const string Element = "[]";
+
+    // 'ñ' goes as two bytes of UTF-8, not as the six of "\u00F1".
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private JsonElement Document => operation.Document;
 
@@ -160,7 +164,7 @@ public sealed class RestBoundaries(RestOperation operation, string municipality)
         operation.Path.Contains("/municipalities/{" + name + "}", StringComparison.Ordinal);
 
     private string? BodyJson(List<string>? slot, BoundaryValue? value) =>
-        operation.Body is { ValueKind: JsonValueKind.Object } schema ? Build(schema, "", slot, 0, value, 0)?.ToJsonString() ?? "null" : null;
+        operation.Body is { ValueKind: JsonValueKind.Object } schema ? Build(schema, "", slot, 0, value, 0)?.ToJsonString(Unescaped) ?? "null" : null;
 
     private JsonNode? Build(JsonElement schema, string name, List<string>? slot, int at, BoundaryValue? value, int depth)
     {
