@@ -59,7 +59,8 @@ public sealed class BoundaryTests(BoardsAppFixture boards, ITestOutputHelper out
         }
 
         Assert.True(operations > 30 && methods > 20, $"the services' metadata should describe their whole API ({operations} operations, {methods} methods)");
-        Assert.True(restFields > 50 && grpcFields > 30, $"the services should declare their limits ({restFields} REST fields, {grpcFields} gRPC fields)");
+        // Nested bodies and messages hold most limits: far fewer fields means the walk stopped at the top level.
+        Assert.True(restFields > 100 && grpcFields > 60, $"the services should declare their limits ({restFields} REST fields, {grpcFields} gRPC fields)");
 
         var pastLimit = cases.Where(c => c.MustBeRefused).SelectMany(c => tokens.Keys.Select(token => (Case: c, Token: token))).ToList();
         var rowsBefore = await DatabaseRows.SettledAsync();
@@ -123,7 +124,7 @@ public sealed class BoundaryTests(BoardsAppFixture boards, ITestOutputHelper out
         List<(BoundaryCase Case, string Token, BoundaryAnswer Answer)> refused, List<(BoundaryCase Case, string Token, BoundaryAnswer Answer)> accepted, TimeSpan elapsed)
     {
         output.WriteLine($"{operations} REST operations with {restFields} limited fields, {methods} gRPC methods with {grpcFields} limited fields");
-        output.WriteLine($"{refused.Count + accepted.Count} requests in {elapsed.TotalSeconds:F1} s: {refused.Count} past a limit (each with both tokens), {accepted.Count} at the maximum");
+        output.WriteLine($"{refused.Count + accepted.Count} requests: {refused.Count} past a limit (each with both tokens), {accepted.Count} at the maximum; {elapsed.TotalSeconds:F1} s with the catalogs and the waits for the databases to settle");
         foreach (var (phase, answers) in new[] { ("past a limit", refused), ("at the maximum", accepted) })
         {
             output.WriteLine($"  {phase}:");
