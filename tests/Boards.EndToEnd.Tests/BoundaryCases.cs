@@ -26,10 +26,13 @@ public abstract record BoundaryCase(string Operation, string Field, BoundaryKind
 /// <summary>The answer: "REST 400" or "gRPC InvalidArgument", whether it refused, failed on the server side, and its text.</summary>
 public sealed record BoundaryAnswer(string Status, bool Refused, bool ServerFailure, string Text);
 
-/// <summary>A limit a field declares: a text length, a number of items, or a range of numbers.</summary>
+/// <summary>
+/// A limit a field declares: a text length, a number of items, or a range of numbers, kept as the first value under the
+/// minimum (<c>Below</c>) and the first over the maximum (<c>Above</c>).
+/// </summary>
 public sealed record DeclaredLimit(ulong? MaxLength = null, ulong? MaxItems = null, decimal? Below = null, decimal? Above = null)
 {
-    /// <summary>The boundary cases of this limit: value descriptions and what to send, as text lengths, counts or numbers.</summary>
+    /// <summary>What to send at this limit: texts at, one over and a hundred times the length, one item too many, the numbers out of range.</summary>
     public IEnumerable<(BoundaryKind Kind, BoundaryValue Value)> Cases()
     {
         if (MaxLength is { } length)
