@@ -30,9 +30,13 @@ public static class GrpcCatalog
         var methods = new List<GrpcMethod>();
         foreach (var service in services.Where(s => !s.StartsWith("grpc.", StringComparison.Ordinal)))
         {
+            // The answer holds the service's file and the files it imports, so every request type can be described.
             var files = (await AskAsync(invoker, 4, service))
                 .SelectMany(response => Repeated(Field(response, 4)!, 1))
-                .Select(bytes => FileDescriptorProto.Parser.ParseFrom(bytes));
+                .Select(bytes => ProtoTypes.Parser.ParseFrom(bytes))
+                .ToList();
+            var types = new ProtoTypes();
+            files.ForEach(types.Add);
             foreach (var file in files)
             {
                 foreach (var described in file.Service.Where(s => $"{file.Package}.{s.Name}" == service))
@@ -40,6 +44,7 @@ public static class GrpcCatalog
                     methods.AddRange(described.Method.Select(m => new GrpcMethod(service, m.Name, TypeOf(m), m.InputType.TrimStart('.'))
                     {
                         MunicipalityField = MunicipalityField(file, m.InputType),
+                        Types = types,
                     }));
                 }
             }

@@ -72,6 +72,22 @@ public static class OpenApiCatalog
         return schema;
     }
 
+    /// <summary>Follows "$ref" and, for a nullable reference (oneOf/anyOf with "null"), the alternative that is not null.</summary>
+    public static JsonElement NonNull(JsonElement document, JsonElement schema)
+    {
+        schema = Resolve(document, schema);
+        foreach (var alternatives in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(alternatives, out var options) &&
+                options.EnumerateArray().FirstOrDefault(o => TypeOf(o) != "" || o.TryGetProperty("$ref", out _)) is { ValueKind: JsonValueKind.Object } option)
+            {
+                return Resolve(document, option);
+            }
+        }
+
+        return schema;
+    }
+
     /// <summary>The schema's type without "null" ("string", "integer", "object", ...), or "" when it has none.</summary>
     public static string TypeOf(JsonElement schema)
     {

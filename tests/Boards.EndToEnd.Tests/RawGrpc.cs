@@ -64,4 +64,7 @@ public sealed record GrpcMethod(string Service, string Name, MethodType Type, st
 
     /// <summary>The request's municipality code field number, when it has one.</summary>
     public int? MunicipalityField { get; init; }
+
+    /// <summary>The request and reply types of the method's files, with their protovalidate rules.</summary>
+    public ProtoTypes? Types { get; init; }
 }
