@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace Boards.EndToEnd.Tests;
@@ -156,6 +157,34 @@ public sealed class BoundaryTests(BoardsAppFixture boards, ITestOutputHelper out
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
         using var response = await boards.Http.SendAsync(request);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"registering {code}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await ReplicatedAsync(code);
         return code;
+    }
+
+    /// <summary>
+    /// Waits until every service that keeps a replica of the registry has the district: its arrival is a write, and it
+    /// must land before the "nothing written" snapshot, however slow the bus is under load.
+    /// </summary>
+    private static async Task ReplicatedAsync(string code)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var database in DatabaseRows.Databases)
+        {
+            await using var connection = new NpgsqlConnection(BoardsAppFixture.AdminConnectionString(database));
+            await connection.OpenAsync();
+            await using var exists = new NpgsqlCommand("select to_regclass('public.municipalities') is not null", connection);
+            if (!(bool)(await exists.ExecuteScalarAsync())!)
+            {
+                continue;
+            }
+
+            await using var count = new NpgsqlCommand("select count(*) from public.municipalities m where to_jsonb(m)::text like '%' || @code || '%'", connection);
+            count.Parameters.AddWithValue("code", code);
+            while ((long)(await count.ExecuteScalarAsync())! == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"{code} did not reach {database} within 60 s");
+                await Task.Delay(250);
+            }
+        }
     }
 }
