@@ -20,4 +20,7 @@ public static class PostgresErrors
 
         return null;
     }
+
+    /// <summary>A unique index refused the write: someone else stored the same key first (a race, or a replay).</summary>
+    public static bool IsUniqueViolation(Exception? exception) => SqlState(exception) == PostgresErrorCodes.UniqueViolation;
 }

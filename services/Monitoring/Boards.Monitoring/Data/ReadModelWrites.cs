@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.Monitoring.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -66,7 +67,7 @@ internal static class ReadModelWrites
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             entry.State = EntityState.Detached;
             return false;

@@ -1,8 +1,8 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.Identity.Accounts;
 using Boards.Identity.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.Identity.Features.Admin;
 
@@ -119,7 +119,7 @@ internal static class UserEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             return TypedResults.Conflict(UserExists);
         }

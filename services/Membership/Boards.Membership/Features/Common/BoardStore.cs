@@ -3,7 +3,6 @@ using Boards.Membership.Data;
 using Boards.Membership.Domain;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.Membership.Features.Common;
 
@@ -43,7 +42,7 @@ public sealed class BoardStore(MembershipDbContext db)
         {
             throw new ConcurrencyConflictException("Otra persona modificó la mesa al mismo tiempo. Vuelva a cargarla.");
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             // A concurrent writer won a race the xmin check could not see (a second board, a second open term).
             throw new ConcurrencyConflictException("Otra persona modificó la mesa al mismo tiempo. Vuelva a cargarla.");

@@ -1,11 +1,10 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.Membership.Domain;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Data;
+using Boards.Membership.Domain;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.Membership.Features.Municipalities;
 
@@ -113,7 +112,7 @@ public sealed class MunicipalityRegistry(MembershipDbContext db, ShippedMunicipa
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             // Two administrators added the same code at once; the other one won.
             throw AlreadyExists(code, name, department);

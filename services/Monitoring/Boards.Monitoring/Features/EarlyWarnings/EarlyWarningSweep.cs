@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Background;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Monitoring.Contracts.Events;
 using Boards.Monitoring.Data;
@@ -23,33 +24,15 @@ public sealed partial class EarlyWarningSweep(
 {
     private const long AdvisoryLockKey = 0x4D6F6E5761726E; // "MonWarn"
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync("Early-warning sweep", options.Value.Interval, clock, logger, async ct =>
         {
-            do
+            var (raised, resolved) = await SweepAsync(ct);
+            if (raised + resolved > 0)
             {
-                try
-                {
-                    var (raised, resolved) = await SweepAsync(stoppingToken);
-                    if (raised + resolved > 0)
-                    {
-                        LogSwept(logger, raised, resolved);
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogFailed(logger, exception);
-                }
+                LogSwept(logger, raised, resolved);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+        }, stoppingToken);
 
     /// <summary>One pass; returns how many warnings were raised and resolved.</summary>
     public async Task<(int Raised, int Resolved)> SweepAsync(CancellationToken cancellationToken)
@@ -106,7 +89,4 @@ public sealed partial class EarlyWarningSweep(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Early warnings: {Raised} raised, {Resolved} resolved")]
     private static partial void LogSwept(ILogger logger, int raised, int resolved);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Early-warning sweep failed; it will run again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,13 +1,12 @@
 using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Domain;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Data;
+using Boards.Needs.Domain;
 using Boards.Needs.Domain.Prioritization;
 using Boards.Needs.Features.Common;
 using Boards.Needs.Features.GapAnalysis;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.Needs.Features.Assessment;
 
@@ -94,7 +93,7 @@ public sealed class AssessmentRounds(NeedsDbContext db, GapAnalyzer gaps, IBoard
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
             throw await TakenAsync(municipality, period!, ct);

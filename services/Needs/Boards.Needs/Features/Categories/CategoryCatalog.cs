@@ -1,12 +1,11 @@
-using Boards.BuildingBlocks.Api.Limits;
-using Boards.Needs.Domain;
 using System.Text.RegularExpressions;
+using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Data;
+using Boards.Needs.Domain;
 using Boards.Needs.Features.Common;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.Needs.Features.Categories;
 
@@ -69,7 +68,7 @@ public sealed partial class CategoryCatalog(NeedsDbContext db, TimeProvider cloc
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             throw AlreadyExists(code, name);
         }

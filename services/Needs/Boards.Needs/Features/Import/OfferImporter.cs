@@ -7,7 +7,6 @@ using Boards.Needs.Features.Offer;
 using Boards.Needs.Features.ReferenceData;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.Needs.Features.Import;
 
@@ -96,7 +95,7 @@ public sealed class OfferImporter(NeedsDbContext db, Institutions institutions, 
             await db.SaveChangesAsync(ct);
         }
         catch (Exception exception) when (exception is DbUpdateConcurrencyException
-                                          || exception is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } })
+                                          || (exception is DbUpdateException && PostgresErrors.IsUniqueViolation(exception)))
         {
             // Someone changed or added a service of this catalog while the file was being imported: nothing was written.
             db.ChangeTracker.Clear();

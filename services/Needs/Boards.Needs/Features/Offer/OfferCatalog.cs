@@ -6,7 +6,6 @@ using Boards.Needs.Features.Common;
 using Boards.Needs.Features.ReferenceData;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.Needs.Features.Offer;
 
@@ -81,7 +80,7 @@ public sealed class OfferCatalog(NeedsDbContext db, Institutions institutions, T
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             // Two people added the same code at once; the other one won.
             throw AlreadyExists(code!, municipality);

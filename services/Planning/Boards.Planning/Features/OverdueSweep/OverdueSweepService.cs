@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Background;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Planning.Contracts.Events;
 using Boards.Planning.Data;
@@ -25,33 +26,15 @@ public sealed partial class OverdueSweepService(
     /// <summary>Plans looked at per sweep; the rest wait for the next one.</summary>
     private const int PlansPerSweep = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.OverdueSweepInterval, clock);
-        try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync("Overdue sweep", options.Value.OverdueSweepInterval, clock, logger, async ct =>
         {
-            do
+            var announced = await SweepAsync(ct);
+            if (announced > 0)
             {
-                try
-                {
-                    var announced = await SweepAsync(stoppingToken);
-                    if (announced > 0)
-                    {
-                        LogAnnounced(logger, announced);
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogFailed(logger, exception);
-                }
+                LogAnnounced(logger, announced);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+        }, stoppingToken);
 
     /// <summary>One pass; returns how many actions were announced as overdue.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -148,7 +131,4 @@ public sealed partial class OverdueSweepService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Announced {Count} overdue plan action(s)")]
     private static partial void LogAnnounced(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Overdue sweep of plan actions failed; it will run again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,11 +1,10 @@
-using Boards.Planning.Domain;
 using Boards.BuildingBlocks.Errors;
+using Boards.Planning.Domain;
 using Boards.Planning.Domain.Plans;
 using Boards.Planning.Features.Common;
 using Boards.Planning.Features.ReferenceData;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.Planning.Features.Plans;
 
@@ -83,7 +82,7 @@ public sealed class PlanEditor(PlanStore store, Institutions institutions)
         {
             await store.Db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             throw Taken(municipality, plan.Year);
         }

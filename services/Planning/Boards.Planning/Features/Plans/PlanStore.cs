@@ -5,7 +5,6 @@ using Boards.Planning.Features.Common;
 using Boards.Planning.Features.ReferenceData;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.Planning.Features.Plans;
 
@@ -61,8 +60,7 @@ public sealed class PlanStore(PlanningDbContext db, Institutions institutions, P
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException ||
-                                                   exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || PostgresErrors.IsUniqueViolation(exception))
         {
             // A unique number or agreement taken by a concurrent request is the same race as a stale version.
             throw new ConcurrencyConflictException("El plan cambió mientras tanto (otra persona lo editó): vuelva a leerlo e intente de nuevo.");

@@ -5,8 +5,8 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
-using Boards.Referrals.Features.ReadAudit;
 using Boards.Referrals.Features.CreateReferral;
+using Boards.Referrals.Features.ReadAudit;
 using Boards.Referrals.Features.ServiceAvailability;
 using Boards.Referrals.Features.WatchReferrals;
 using Boards.ServiceDefaults.Authentication;
@@ -277,7 +277,7 @@ public sealed class BatchCreateReferralsHandler(
         slot.Referral = referral;
     }
 
-    private static bool IsUniqueViolation(Exception exception) => PostgresErrors.SqlState(exception) == PostgresErrorCodes.UniqueViolation;
+    private static bool IsUniqueViolation(Exception exception) => PostgresErrors.IsUniqueViolation(exception);
 
     private static bool IsDeadlock(Exception exception) => PostgresErrors.SqlState(exception) == PostgresErrorCodes.DeadlockDetected;
 

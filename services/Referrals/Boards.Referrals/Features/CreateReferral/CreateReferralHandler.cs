@@ -1,7 +1,7 @@
-using Boards.BuildingBlocks.Errors;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
@@ -12,7 +12,6 @@ using Boards.Referrals.Features.WatchReferrals;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Boards.Referrals.Features.CreateReferral;
 
@@ -76,7 +75,7 @@ public sealed class CreateReferralHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             // Two identical requests raced; the other one won. Answer as a replay.
             db.ChangeTracker.Clear();

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Background;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Data;
 using Boards.Referrals.Domain;
@@ -17,33 +18,15 @@ public sealed partial class OverdueSweepService(
     TimeProvider clock,
     ILogger<OverdueSweepService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.OverdueSweepInterval, clock);
-        try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync("Overdue sweep", options.Value.OverdueSweepInterval, clock, logger, async ct =>
         {
-            do
+            var raised = await SweepAsync(ct);
+            if (raised > 0)
             {
-                try
-                {
-                    var raised = await SweepAsync(stoppingToken);
-                    if (raised > 0)
-                    {
-                        LogRaised(logger, raised);
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogFailed(logger, exception);
-                }
+                LogRaised(logger, raised);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+        }, stoppingToken);
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
@@ -84,7 +67,4 @@ public sealed partial class OverdueSweepService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Raised {Count} overdue referral escalation(s)")]
     private static partial void LogRaised(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Overdue sweep failed; it will run again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Background;
 using Boards.Referrals.Features.Common;
 using Microsoft.Extensions.Options;
 
@@ -12,40 +13,18 @@ public sealed partial class RetentionSweepService(
 {
     public const string Automatic = "automatic";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Retention.AutomaticSweep)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Retention.AutomaticSweep
+            ? PeriodicWork.RunAsync("Retention sweep", options.Value.Retention.SweepInterval, clock, logger, SweepOnceAsync, stoppingToken)
+            : Task.CompletedTask;
 
-        using var timer = new PeriodicTimer(options.Value.Retention.SweepInterval, clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var run = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(Automatic, stoppingToken);
-                    LogSwept(logger, run.Anonymised, run.ClosedBefore);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogFailed(logger, exception);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+    private async Task SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(Automatic, cancellationToken);
+        LogSwept(logger, run.Anonymised, run.ClosedBefore);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep anonymised {Count} referral(s) closed before {ClosedBefore}")]
     private static partial void LogSwept(ILogger logger, int count, DateTimeOffset closedBefore);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed; it will run again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

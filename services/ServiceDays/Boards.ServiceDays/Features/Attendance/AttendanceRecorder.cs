@@ -7,7 +7,6 @@ using Boards.ServiceDays.Features.Days;
 using Boards.ServiceDays.Features.Report;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.ServiceDays.Features.Attendance;
 
@@ -73,7 +72,7 @@ public sealed partial class AttendanceRecorder(ServiceDaysDbContext db, PersonHa
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             // The same batch arrived twice at once; the other copy won.
             await transaction.RollbackAsync(CancellationToken.None);

@@ -6,7 +6,6 @@ using Boards.ServiceDays.Features.Common;
 using Boards.ServiceDays.Features.Days;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Boards.ServiceDays.Features.Referrals;
 
@@ -74,7 +73,7 @@ public sealed class DayReferrals(ServiceDaysDbContext db, ReferralSender sender,
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             throw new ConcurrencyConflictException("Otra tableta envió estas referencias al mismo tiempo: vuelva a enviarlas para ver su resultado.");
         }

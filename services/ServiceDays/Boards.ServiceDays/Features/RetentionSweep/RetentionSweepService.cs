@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Background;
 using Microsoft.Extensions.Options;
 
 namespace Boards.ServiceDays.Features.RetentionSweep;
@@ -11,40 +12,18 @@ public sealed partial class RetentionSweepService(
 {
     public const string Automatic = "automatic";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.AutomaticSweep)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.AutomaticSweep
+            ? PeriodicWork.RunAsync("Retention sweep", options.Value.SweepInterval, clock, logger, SweepOnceAsync, stoppingToken)
+            : Task.CompletedTask;
 
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var run = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(Automatic, stoppingToken);
-                    LogSwept(logger, run.Erased, run.ReceivedBefore);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogFailed(logger, exception);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+    private async Task SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(Automatic, cancellationToken);
+        LogSwept(logger, run.Erased, run.ReceivedBefore);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep erased the person data of {Count} undelivered referral entries received before {ReceivedBefore}")]
     private static partial void LogSwept(ILogger logger, int count, DateTimeOffset receivedBefore);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed; it will run again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
