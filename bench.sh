@@ -63,7 +63,7 @@ else
   rm -rf "${data:?}"; mkdir -p "$data"; chmod 755 "$data"
   echo "Iniciando Boards en modo local para el banco (datos en $data, registro en bench/bench-system.log) ..."
   # The gateway's per-client rate limit would measure itself instead of the system: raised for the harness's own run.
-  Infrastructure__Mode=local Infrastructure__DataDirectory="$data" Ports__Gateway="$port" Ports__GatewayGrpc="$((port + 1))" \
+  Infrastructure__Mode=local Infrastructure__DataDirectory="$data" Ports__Gateway="$port" Ports__GatewayGrpc="$((port + 1))" Benchmark__Echo=true \
     Gateway__RateLimit__PermitsPerSecond=100000 Gateway__RateLimit__Burst=100000 Telemetry__TraceSampleRatio="$trace_sample" \
     setsid dotnet run --project AppHost/Boards.AppHost -c Release --no-build --launch-profile http >bench/bench-system.log 2>&1 &
   started=$!

@@ -54,6 +54,8 @@ var referrals = builder.AddProject<Projects.Boards_Referrals>("referrals", launc
     .WithBoardsDefaults(infrastructure, database: "referralsdb", messaging: true)
     .WithAuthority(identity, issuer)
     .WithEnvironment("Referrals__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true")
+    // The benchmark's gRPC echo (its transport baseline) exists only when the harness asks for it.
+    .WithEnvironment("Benchmark__Echo", builder.Configuration["Benchmark:Echo"] ?? "false")
     // CheckAvailability before each referral, on needs' HTTP/2-only gRPC endpoint. While needs is down, referrals are
     // still accepted, marked not verified.
     .WithEnvironment("Referrals__Needs__Address", needs.GetEndpoint("grpc"))

@@ -71,6 +71,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         [
             "Infrastructure:Mode=local",
             "Demo:SeedData=false",
+            "Benchmark:Echo=true", // the matrix, fuzz and boundary tests cover it as the benchmark runs it
             $"Infrastructure:DataDirectory={data}",
             $"Infrastructure:PostgresPort={PostgresPort}",
             $"Infrastructure:RabbitMqPort={RabbitMqPort}",

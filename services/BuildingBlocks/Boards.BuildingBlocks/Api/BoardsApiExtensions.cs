@@ -4,6 +4,7 @@ using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -46,12 +47,22 @@ public static class BoardsApiExtensions
         return app;
     }
 
-    /// <summary>Reflection and the gRPC health service, anonymous like the HTTP health endpoints.</summary>
+    /// <summary>
+    /// Reflection and the gRPC health service, anonymous like the HTTP health endpoints; the benchmark's echo (its
+    /// transport baseline, behind a token like everything else) only when <c>Benchmark:Echo</c> is true, which the
+    /// AppHost sets for referrals when it is asked to (bench.sh and the end-to-end tests do).
+    /// </summary>
     public static WebApplication MapBoardsGrpcInfrastructure(this WebApplication app)
     {
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();
-        app.MapGrpcService<EchoService>(); // the benchmark's transport baseline; needs a token (fallback policy)
+        if (app.Configuration.GetValue<bool>(EchoSetting))
+        {
+            app.MapGrpcService<EchoService>();
+        }
+
         return app;
     }
+
+    public const string EchoSetting = "Benchmark:Echo";
 }
