@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Data;
 using Boards.Referrals.Domain;
-using Boards.Referrals.Features.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Referrals.Data;

@@ -1,5 +1,5 @@
 using Boards.BuildingBlocks.Municipalities;
-using Boards.Referrals.Features.ReferenceData;
+using Boards.Referrals.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,6 @@
 using Boards.BuildingBlocks.Municipalities;
 
-namespace Boards.Referrals.Features.ReferenceData;
+namespace Boards.Referrals.Domain;
 
 /// <summary>
 /// A district with a board: a local replica of Membership's registry, used to validate referrals and for scope.
@@ -8,6 +8,7 @@ namespace Boards.Referrals.Features.ReferenceData;
 /// </summary>
 public sealed class Municipality : ReplicatedMunicipality;
 
+/// <summary>An institution that sends or receives referrals (codes from the shipped reference data).</summary>
 public sealed class Institution
 {
     public required string Code { get; init; }
