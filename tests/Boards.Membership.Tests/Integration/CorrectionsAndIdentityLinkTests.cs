@@ -1,6 +1,7 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Data;
 using Boards.Membership.Domain;
+using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;
 using Boards.Membership.Features.CorrectMember;

@@ -1,8 +1,7 @@
 using Boards.BuildingBlocks.Data;
 using Boards.Membership.Domain;
+using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Domain.Sessions;
-using Boards.Membership.Features.Municipalities;
-using Boards.Membership.Features.Representativity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Data;

@@ -1,5 +1,4 @@
 using Boards.Membership.Domain;
-using Boards.Membership.Features.Municipalities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,5 @@
 using Boards.Membership.Domain;
-using Boards.Membership.Features.Representativity;
+using Boards.Membership.Domain.Representativity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

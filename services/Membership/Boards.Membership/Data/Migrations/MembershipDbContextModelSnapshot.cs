@@ -317,6 +317,120 @@ namespace Boards.Membership.Data.Migrations
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Membership.Domain.Municipality", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ContextUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContextUpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DepartmentNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("HasIndigenousCommunities")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RuralLocalities")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("municipalities", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Membership.Domain.Representativity.RepresentativityPolicyVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PolicyJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("representativity_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Membership.Domain.Representativity.StoredAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssessmentJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BoardVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("HasIndigenousCommunities")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RuralLocalities")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyVersion");
+
+                    b.HasIndex("BoardId", "AssessedAt");
+
+                    b.ToTable("representativity_assessments", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Membership.Domain.Sessions.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -426,123 +540,9 @@ namespace Boards.Membership.Data.Migrations
                     b.ToTable("sessions", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.Membership.Features.Municipalities.Municipality", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset?>("ContextUpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ContextUpdatedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("DepartmentNumber")
-                        .HasColumnType("integer");
-
-                    b.Property<bool?>("HasIndigenousCommunities")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int?>("RuralLocalities")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("municipalities", (string)null);
-                });
-
-            modelBuilder.Entity("Boards.Membership.Features.Representativity.RepresentativityPolicyVersion", b =>
-                {
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("PolicyJson")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.HasKey("Version");
-
-                    b.ToTable("representativity_policies", (string)null);
-                });
-
-            modelBuilder.Entity("Boards.Membership.Features.Representativity.StoredAssessment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("AssessedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AssessmentJson")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.Property<string>("Basis")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid>("BoardId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("BoardVersion")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("HasIndigenousCommunities")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("MunicipalityCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("PolicyVersion")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RuralLocalities")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("Score")
-                        .HasPrecision(5, 1)
-                        .HasColumnType("numeric(5,1)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PolicyVersion");
-
-                    b.HasIndex("BoardId", "AssessedAt");
-
-                    b.ToTable("representativity_assessments", (string)null);
-                });
-
             modelBuilder.Entity("Boards.Membership.Domain.Board", b =>
                 {
-                    b.HasOne("Boards.Membership.Features.Municipalities.Municipality", null)
+                    b.HasOne("Boards.Membership.Domain.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -573,6 +573,21 @@ namespace Boards.Membership.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Boards.Membership.Domain.Representativity.StoredAssessment", b =>
+                {
+                    b.HasOne("Boards.Membership.Domain.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Boards.Membership.Domain.Representativity.RepresentativityPolicyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Boards.Membership.Domain.Sessions.Agreement", b =>
                 {
                     b.HasOne("Boards.Membership.Domain.Sessions.Session", null)
@@ -587,21 +602,6 @@ namespace Boards.Membership.Data.Migrations
                     b.HasOne("Boards.Membership.Domain.Board", null)
                         .WithMany()
                         .HasForeignKey("BoardId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Boards.Membership.Features.Representativity.StoredAssessment", b =>
-                {
-                    b.HasOne("Boards.Membership.Domain.Board", null)
-                        .WithMany()
-                        .HasForeignKey("BoardId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Boards.Membership.Features.Representativity.RepresentativityPolicyVersion", null)
-                        .WithMany()
-                        .HasForeignKey("PolicyVersion")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

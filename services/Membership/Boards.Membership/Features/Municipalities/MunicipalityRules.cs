@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Contracts.Events;
+using Boards.Membership.Domain;
 
 namespace Boards.Membership.Features.Municipalities;
 

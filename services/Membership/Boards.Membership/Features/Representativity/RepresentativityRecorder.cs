@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Membership.Contracts.Representativity;
@@ -5,7 +6,6 @@ using Boards.Membership.Data;
 using Boards.Membership.Domain;
 using Boards.Membership.Domain.Representativity;
 using Microsoft.EntityFrameworkCore;
-using System.Text.Json;
 
 namespace Boards.Membership.Features.Representativity;
 
@@ -33,7 +33,7 @@ public sealed class RepresentativityRecorder(MembershipDbContext db, TimeProvide
     /// <summary>Use this policy for the assessments of this unit of work (a version being published).</summary>
     public void UsePolicy(RepresentativityPolicy policy) => _policy = policy;
 
-    public static MunicipalityContext ContextOf(Features.Municipalities.Municipality? municipality) =>
+    public static MunicipalityContext ContextOf(Domain.Municipality? municipality) =>
         new(municipality?.RuralLocalities ?? 0, municipality?.HasIndigenousCommunities ?? false);
 
     /// <summary>The roster assessment: every active voting member counts once.</summary>

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Boards.Membership.Domain.Representativity;
 
-namespace Boards.Membership.Features.Representativity;
+namespace Boards.Membership.Domain.Representativity;
 
 /// <summary>One published version of the representativity policy. Never updated: a change is a new version.</summary>
 public sealed class RepresentativityPolicyVersion

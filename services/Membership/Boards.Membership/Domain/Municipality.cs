@@ -1,4 +1,4 @@
-namespace Boards.Membership.Features.Municipalities;
+namespace Boards.Membership.Domain;
 
 /// <summary>
 /// A district that may have a board. Membership is the registry of record: rows come from Seed/municipalities.csv
