@@ -7,6 +7,7 @@ using Boards.Planning.Api.Grpc;
 using Boards.Planning.Api.Rest;
 using Boards.Planning.Consumers;
 using Boards.Planning.Data;
+using Boards.Planning.Domain;
 using Boards.Planning.Features.Approval;
 using Boards.Planning.Features.Common;
 using Boards.Planning.Features.OverdueSweep;

@@ -6,6 +6,7 @@ using Boards.Needs.Contracts.Events;
 using Boards.Needs.Contracts.Prioritization;
 using Boards.Planning.Contracts.Events;
 using Boards.Planning.Data;
+using Boards.Planning.Domain;
 using Boards.Planning.Features.ReferenceData;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;

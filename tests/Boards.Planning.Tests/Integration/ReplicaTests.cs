@@ -1,4 +1,5 @@
 using Boards.Membership.Contracts.Events;
+using Boards.Planning.Domain.Proposals;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Tests.Integration;
@@ -42,7 +43,7 @@ public sealed class ReplicaTests(PlanningHost host) : IClassFixture<PlanningHost
         await host.PublishAndWaitHandledAsync(agreement with { AgreementId = Guid.CreateVersion7() });
 
         Assert.Equal(2, await host.InScopeAsync(db => db.Proposals.CountAsync(p => p.MunicipalityCode == code)));
-        Assert.Empty(await host.InScopeAsync(db => db.Proposals.Where(p => p.MunicipalityCode == code && p.Status != Boards.Planning.Features.Proposals.ProposalStatus.Proposed).ToListAsync()));
+        Assert.Empty(await host.InScopeAsync(db => db.Proposals.Where(p => p.MunicipalityCode == code && p.Status != Boards.Planning.Domain.Proposals.ProposalStatus.Proposed).ToListAsync()));
     }
 
     private static SessionHeld Session(string municipality, Guid sessionId, long version, bool quorum) => new()

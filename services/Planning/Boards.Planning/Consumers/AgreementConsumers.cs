@@ -1,6 +1,7 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Planning.Data;
+using Boards.Planning.Domain.Proposals;
 using Boards.Planning.Features.Common;
 using Boards.Planning.Features.Proposals;
 using MassTransit;

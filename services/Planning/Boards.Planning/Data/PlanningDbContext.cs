@@ -1,9 +1,9 @@
 using Boards.BuildingBlocks.Data;
+using Boards.Planning.Domain;
 using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Approval;
-using Boards.Planning.Features.Proposals;
-using Boards.Planning.Features.ReferenceData;
-using Boards.Planning.Features.Replicas;
+using Boards.Planning.Domain.Proposals;
+using Boards.Planning.Domain.Replicas;
+using Boards.Planning.Domain.Versions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Data;

@@ -1,6 +1,5 @@
 using Boards.Planning.Domain;
 using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

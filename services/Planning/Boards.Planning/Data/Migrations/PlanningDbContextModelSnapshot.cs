@@ -88,6 +88,38 @@ namespace Boards.Planning.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Planning.Domain.Municipality", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DepartmentNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("municipalities", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Planning.Domain.Plans.Objective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -292,38 +324,7 @@ namespace Boards.Planning.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Boards.Planning.Features.Approval.PlanVersion", b =>
-                {
-                    b.Property<Guid>("PlanId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ApprovedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly>("SessionDate")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Snapshot")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.HasKey("PlanId", "Version");
-
-                    b.ToTable("plan_versions", (string)null);
-                });
-
-            modelBuilder.Entity("Boards.Planning.Features.Proposals.ProposedAction", b =>
+            modelBuilder.Entity("Boards.Planning.Domain.Proposals.ProposedAction", b =>
                 {
                     b.Property<Guid>("AgreementId")
                         .ValueGeneratedOnAdd()
@@ -394,39 +395,7 @@ namespace Boards.Planning.Data.Migrations
                     b.ToTable("proposed_actions", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.Planning.Features.ReferenceData.Municipality", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("DepartmentNumber")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset?>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("municipalities", (string)null);
-                });
-
-            modelBuilder.Entity("Boards.Planning.Features.Replicas.PrioritizedNeedReplica", b =>
+            modelBuilder.Entity("Boards.Planning.Domain.Replicas.PrioritizedNeedReplica", b =>
                 {
                     b.Property<Guid>("NeedId")
                         .ValueGeneratedOnAdd()
@@ -479,7 +448,7 @@ namespace Boards.Planning.Data.Migrations
                     b.ToTable("prioritized_needs", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.Planning.Features.Replicas.SessionReplica", b =>
+            modelBuilder.Entity("Boards.Planning.Domain.Replicas.SessionReplica", b =>
                 {
                     b.Property<Guid>("SessionId")
                         .ValueGeneratedOnAdd()
@@ -504,6 +473,37 @@ namespace Boards.Planning.Data.Migrations
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Planning.Domain.Versions.PlanVersion", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("PlanId", "Version");
+
+                    b.ToTable("plan_versions", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Planning.Domain.Plans.Objective", b =>
                 {
                     b.HasOne("Boards.Planning.Domain.Plans.Plan", null)
@@ -515,7 +515,7 @@ namespace Boards.Planning.Data.Migrations
 
             modelBuilder.Entity("Boards.Planning.Domain.Plans.Plan", b =>
                 {
-                    b.HasOne("Boards.Planning.Features.ReferenceData.Municipality", null)
+                    b.HasOne("Boards.Planning.Domain.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Restrict)

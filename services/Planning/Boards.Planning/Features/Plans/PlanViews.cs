@@ -1,4 +1,5 @@
 using Boards.Planning.Domain.Plans;
+using Boards.Planning.Domain.Replicas;
 using Boards.Planning.Domain.Rollup;
 using Boards.Planning.Features.ReferenceData;
 using Boards.Planning.Features.Replicas;

@@ -1,5 +1,7 @@
 using Boards.BuildingBlocks.Api.Limits;
 using Boards.Planning.Domain;
+using Boards.Planning.Domain.Proposals;
+
 namespace Boards.Planning.Features.Proposals;
 
 /// <summary>

@@ -1,6 +1,7 @@
-using Boards.Planning.Domain;
 using Boards.BuildingBlocks.Errors;
+using Boards.Planning.Domain;
 using Boards.Planning.Domain.Plans;
+using Boards.Planning.Domain.Proposals;
 using Boards.Planning.Features.Common;
 using Boards.Planning.Features.Plans;
 using Boards.ServiceDefaults.Authentication;

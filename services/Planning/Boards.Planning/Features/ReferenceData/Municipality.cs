@@ -1,9 +1,0 @@
-using Boards.BuildingBlocks.Municipalities;
-
-namespace Boards.Planning.Features.ReferenceData;
-
-/// <summary>
-/// A district with a board: a local replica of Membership's registry, to validate plans and name the
-/// municipality in messages. Fed by MunicipalityRegistered; the shipped CSV is only a boot snapshot (RegisteredAt null).
-/// </summary>
-public sealed class Municipality : ReplicatedMunicipality;
