@@ -7,6 +7,7 @@ using Boards.Needs.Api.Grpc;
 using Boards.Needs.Api.Rest;
 using Boards.Needs.Consumers;
 using Boards.Needs.Data;
+using Boards.Needs.Domain;
 using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Categories;
 using Boards.Needs.Features.DemoData;

@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Errors;
+using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Offer;
 
 namespace Boards.Needs.Tests.Features;

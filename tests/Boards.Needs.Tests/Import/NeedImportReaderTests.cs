@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Import;
+using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Import;
 

@@ -2,11 +2,12 @@ global using Boards.Testing;
 using System.Collections.Concurrent;
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Data;
+using Boards.Needs.Domain;
 using Boards.Needs.Features.Assessment;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Boards.Needs.Features.ReferenceData;
 using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Needs.Tests.Integration;

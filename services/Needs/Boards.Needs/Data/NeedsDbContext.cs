@@ -1,9 +1,9 @@
 using Boards.BuildingBlocks.Data;
-using Boards.Needs.Features.Assessment;
-using Boards.Needs.Features.Categories;
-using Boards.Needs.Features.GapAnalysis;
-using Boards.Needs.Features.Offer;
-using Boards.Needs.Features.ReferenceData;
+using Boards.Needs.Domain;
+using Boards.Needs.Domain.Assessment;
+using Boards.Needs.Domain.Categories;
+using Boards.Needs.Domain.Gaps;
+using Boards.Needs.Domain.Offer;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Data;

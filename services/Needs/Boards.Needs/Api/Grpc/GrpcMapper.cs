@@ -1,3 +1,4 @@
+using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Offer;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Boards.Needs.Contracts.Grpc;

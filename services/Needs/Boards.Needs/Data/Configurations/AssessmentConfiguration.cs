@@ -1,6 +1,5 @@
 using Boards.Needs.Domain;
-using Boards.Needs.Features.Assessment;
-using Boards.Needs.Features.ReferenceData;
+using Boards.Needs.Domain.Assessment;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,5 @@
 using Boards.Needs.Domain;
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Domain.Offer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,6 +27,6 @@ internal sealed class OfferedServiceConfiguration : IEntityTypeConfiguration<Off
         service.Property(s => s.WaitlistBand).HasMaxLength(NeedsLimits.Choice)
             .HasConversion(v => v!.Value.Code(), v => OfferCodes.Bands[v]);
         service.Property(s => s.Version).IsConcurrencyToken();
-        service.HasOne<Features.ReferenceData.Municipality>().WithMany().HasForeignKey(s => s.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
+        service.HasOne<Domain.Municipality>().WithMany().HasForeignKey(s => s.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

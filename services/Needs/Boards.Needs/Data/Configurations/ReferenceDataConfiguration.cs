@@ -1,7 +1,6 @@
-using Boards.Needs.Domain;
 using Boards.BuildingBlocks.Municipalities;
-using Boards.Needs.Features.Categories;
-using Boards.Needs.Features.ReferenceData;
+using Boards.Needs.Domain;
+using Boards.Needs.Domain.Categories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

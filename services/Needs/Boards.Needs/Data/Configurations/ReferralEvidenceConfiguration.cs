@@ -1,4 +1,5 @@
-using Boards.Needs.Features.GapAnalysis;
+using Boards.Needs.Domain.Categories;
+using Boards.Needs.Domain.Gaps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

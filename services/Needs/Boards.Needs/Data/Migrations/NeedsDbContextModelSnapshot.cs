@@ -88,7 +88,7 @@ namespace Boards.Needs.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.Assessment.AssessmentRound", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Assessment.AssessmentRound", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -151,7 +151,7 @@ namespace Boards.Needs.Data.Migrations
                     b.ToTable("assessment_rounds", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.Assessment.Need", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Assessment.Need", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -229,7 +229,7 @@ namespace Boards.Needs.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.Assessment.NeedBallot", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Assessment.NeedBallot", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -266,7 +266,7 @@ namespace Boards.Needs.Data.Migrations
                     b.ToTable("need_ballots", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.Categories.NeedCategory", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Categories.NeedCategory", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
@@ -292,7 +292,7 @@ namespace Boards.Needs.Data.Migrations
                     b.ToTable("need_categories", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.GapAnalysis.ReferralEvidence", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Gaps.ReferralEvidence", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -346,7 +346,39 @@ namespace Boards.Needs.Data.Migrations
                     b.ToTable("referral_evidence", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.Offer.OfferedService", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Municipality", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DepartmentNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("municipalities", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Needs.Domain.Offer.OfferedService", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -426,75 +458,43 @@ namespace Boards.Needs.Data.Migrations
                     b.ToTable("offered_services", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.ReferenceData.Municipality", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Assessment.AssessmentRound", b =>
                 {
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("DepartmentNumber")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset?>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("municipalities", (string)null);
-                });
-
-            modelBuilder.Entity("Boards.Needs.Features.Assessment.AssessmentRound", b =>
-                {
-                    b.HasOne("Boards.Needs.Features.ReferenceData.Municipality", null)
+                    b.HasOne("Boards.Needs.Domain.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.Assessment.Need", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Assessment.Need", b =>
                 {
-                    b.HasOne("Boards.Needs.Features.Assessment.AssessmentRound", null)
+                    b.HasOne("Boards.Needs.Domain.Assessment.AssessmentRound", null)
                         .WithMany("Needs")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.Assessment.NeedBallot", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Assessment.NeedBallot", b =>
                 {
-                    b.HasOne("Boards.Needs.Features.Assessment.AssessmentRound", null)
+                    b.HasOne("Boards.Needs.Domain.Assessment.AssessmentRound", null)
                         .WithMany("Ballots")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.Offer.OfferedService", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Offer.OfferedService", b =>
                 {
-                    b.HasOne("Boards.Needs.Features.ReferenceData.Municipality", null)
+                    b.HasOne("Boards.Needs.Domain.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Boards.Needs.Features.Assessment.AssessmentRound", b =>
+            modelBuilder.Entity("Boards.Needs.Domain.Assessment.AssessmentRound", b =>
                 {
                     b.Navigation("Ballots");
 

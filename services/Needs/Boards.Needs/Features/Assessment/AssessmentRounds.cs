@@ -2,6 +2,7 @@ using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Data;
 using Boards.Needs.Domain;
+using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Domain.Prioritization;
 using Boards.Needs.Features.Common;
 using Boards.Needs.Features.GapAnalysis;

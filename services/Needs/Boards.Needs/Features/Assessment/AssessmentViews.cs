@@ -1,3 +1,5 @@
+using Boards.Needs.Domain.Assessment;
+
 namespace Boards.Needs.Features.Assessment;
 
 public sealed record NeedView(

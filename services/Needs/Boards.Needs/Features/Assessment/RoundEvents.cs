@@ -1,5 +1,6 @@
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Contracts.Prioritization;
+using Boards.Needs.Domain.Assessment;
 
 namespace Boards.Needs.Features.Assessment;
 

@@ -1,3 +1,4 @@
+using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Domain.Prioritization;
 
 namespace Boards.Needs.Features.Assessment;

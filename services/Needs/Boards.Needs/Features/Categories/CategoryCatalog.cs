@@ -3,6 +3,7 @@ using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Data;
 using Boards.Needs.Domain;
+using Boards.Needs.Domain.Categories;
 using Boards.Needs.Features.Common;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;

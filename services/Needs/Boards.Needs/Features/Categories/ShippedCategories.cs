@@ -1,4 +1,5 @@
 using Boards.Needs.Data;
+using Boards.Needs.Domain.Categories;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.Categories;

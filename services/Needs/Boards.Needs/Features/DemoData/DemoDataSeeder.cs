@@ -1,5 +1,7 @@
 using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Data;
+using Boards.Needs.Domain.Assessment;
+using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.GapAnalysis;
 using Boards.Needs.Features.Offer;

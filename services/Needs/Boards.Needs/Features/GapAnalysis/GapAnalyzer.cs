@@ -1,7 +1,9 @@
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Contracts.Gaps;
 using Boards.Needs.Data;
+using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Domain.Gaps;
+using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Offer;
 using Microsoft.EntityFrameworkCore;

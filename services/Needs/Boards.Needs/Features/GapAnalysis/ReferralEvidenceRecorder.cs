@@ -1,4 +1,6 @@
 using Boards.Needs.Data;
+using Boards.Needs.Domain.Categories;
+using Boards.Needs.Domain.Gaps;
 using Boards.Referrals.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Features.Assessment;
 using static Boards.BuildingBlocks.Import.ImportText;
 
@@ -48,17 +49,17 @@ public static class NeedImportColumns
         ["evidenceNotes"] = Notes,
     };
 
-    public static readonly IReadOnlyDictionary<string, Assessment.PopulationGroup> Groups = Spellings(
-        (Assessment.PopulationGroup.Children, ["ninez", "ninas_y_ninos", "ninos", "children"]),
-        (Assessment.PopulationGroup.Adolescents, ["adolescencia", "adolescentes", "adolescents"]),
-        (Assessment.PopulationGroup.Elderly, ["personas_mayores", "adultos_mayores", "elderly"]),
-        (Assessment.PopulationGroup.WomenHeadsOfHousehold, ["mujeres_jefas_de_hogar", "jefas_de_hogar", "women_heads_of_household"]),
-        (Assessment.PopulationGroup.Indigenous, ["pueblos_indigenas", "indigenas", "pueblo_indigena", "indigenous"]),
-        (Assessment.PopulationGroup.PersonsWithDisability, ["personas_con_discapacidad", "discapacidad", "persons_with_disability"]));
+    public static readonly IReadOnlyDictionary<string, Domain.Assessment.PopulationGroup> Groups = Spellings(
+        (Domain.Assessment.PopulationGroup.Children, ["ninez", "ninas_y_ninos", "ninos", "children"]),
+        (Domain.Assessment.PopulationGroup.Adolescents, ["adolescencia", "adolescentes", "adolescents"]),
+        (Domain.Assessment.PopulationGroup.Elderly, ["personas_mayores", "adultos_mayores", "elderly"]),
+        (Domain.Assessment.PopulationGroup.WomenHeadsOfHousehold, ["mujeres_jefas_de_hogar", "jefas_de_hogar", "women_heads_of_household"]),
+        (Domain.Assessment.PopulationGroup.Indigenous, ["pueblos_indigenas", "indigenas", "pueblo_indigena", "indigenous"]),
+        (Domain.Assessment.PopulationGroup.PersonsWithDisability, ["personas_con_discapacidad", "discapacidad", "persons_with_disability"]));
 
-    public static readonly IReadOnlyDictionary<string, Assessment.EvidenceSource> Sources = Spellings(
-        (Assessment.EvidenceSource.Survey, ["encuesta", "survey"]),
-        (Assessment.EvidenceSource.BoardSession, ["sesion_de_la_mesa", "sesion", "board_session"]),
-        (Assessment.EvidenceSource.ServiceDay, ["jornada_de_servicios", "jornada", "service_day"]),
-        (Assessment.EvidenceSource.ReferralStatistics, ["estadisticas_de_referencias", "referencias", "referral_statistics"]));
+    public static readonly IReadOnlyDictionary<string, Domain.Assessment.EvidenceSource> Sources = Spellings(
+        (Domain.Assessment.EvidenceSource.Survey, ["encuesta", "survey"]),
+        (Domain.Assessment.EvidenceSource.BoardSession, ["sesion_de_la_mesa", "sesion", "board_session"]),
+        (Domain.Assessment.EvidenceSource.ServiceDay, ["jornada_de_servicios", "jornada", "service_day"]),
+        (Domain.Assessment.EvidenceSource.ReferralStatistics, ["estadisticas_de_referencias", "referencias", "referral_statistics"]));
 }

@@ -1,5 +1,6 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
+using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Features.Assessment;
 using Column = Boards.Needs.Features.Import.NeedImportColumns;
 

@@ -1,6 +1,7 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Data;
+using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Common;
 using Boards.ServiceDefaults.Authentication;

@@ -1,3 +1,4 @@
+using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Offer;
 using static Boards.BuildingBlocks.Import.ImportText;
 
@@ -65,13 +66,13 @@ public static class OfferImportColumns
         (ServiceChannel.ServiceDay, ["jornada_de_servicios", "jornada", "jornada_de_servicio", "service_day"]),
         (ServiceChannel.HomeVisit, ["visita_domiciliaria", "visita_a_domicilio", "home_visit"]));
 
-    public static readonly IReadOnlyDictionary<string, Offer.CapacityStatus> Statuses = Spellings(
-        (Offer.CapacityStatus.Available, ["disponible", "con_cupo", "available"]),
-        (Offer.CapacityStatus.Waitlist, ["lista_de_espera", "en_espera", "waitlist"]),
-        (Offer.CapacityStatus.Full, ["lleno", "sin_cupo", "completo", "full"]));
+    public static readonly IReadOnlyDictionary<string, Domain.Offer.CapacityStatus> Statuses = Spellings(
+        (Domain.Offer.CapacityStatus.Available, ["disponible", "con_cupo", "available"]),
+        (Domain.Offer.CapacityStatus.Waitlist, ["lista_de_espera", "en_espera", "waitlist"]),
+        (Domain.Offer.CapacityStatus.Full, ["lleno", "sin_cupo", "completo", "full"]));
 
-    public static readonly IReadOnlyDictionary<string, Offer.WaitlistBand> Bands = Spellings(
-        (Offer.WaitlistBand.Under1Month, ["menos_de_1_mes", "menos_de_un_mes", "under_1_month"]),
-        (Offer.WaitlistBand.OneTo3Months, ["de_1_a_3_meses", "1_a_3_meses", "one_to_3_months"]),
-        (Offer.WaitlistBand.Over3Months, ["mas_de_3_meses", "mas_de_tres_meses", "over_3_months"]));
+    public static readonly IReadOnlyDictionary<string, Domain.Offer.WaitlistBand> Bands = Spellings(
+        (Domain.Offer.WaitlistBand.Under1Month, ["menos_de_1_mes", "menos_de_un_mes", "under_1_month"]),
+        (Domain.Offer.WaitlistBand.OneTo3Months, ["de_1_a_3_meses", "1_a_3_meses", "one_to_3_months"]),
+        (Domain.Offer.WaitlistBand.Over3Months, ["mas_de_3_meses", "mas_de_tres_meses", "over_3_months"]));
 }

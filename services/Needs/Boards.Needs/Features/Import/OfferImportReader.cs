@@ -1,5 +1,6 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
+using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Offer;
 using Column = Boards.Needs.Features.Import.OfferImportColumns;
 
@@ -70,13 +71,13 @@ public static class OfferImportReader
             row.Error(Column.CapacityStatus, $"Falta el estado de la capacidad. Valores aceptados: {ImportText.Accepted(Column.Statuses)}.");
         }
 
-        Offer.WaitlistBand? band = null;
+        Domain.Offer.WaitlistBand? band = null;
         var bandText = row.Text(Column.WaitlistBand);
-        if (status is not null && status != Offer.CapacityStatus.Waitlist && bandText.Length > 0)
+        if (status is not null && status != Domain.Offer.CapacityStatus.Waitlist && bandText.Length > 0)
         {
             row.Error(Column.WaitlistBand, "La espera solo se indica cuando el estado de la capacidad es lista_de_espera; deje la celda vacía.");
         }
-        else if (status == Offer.CapacityStatus.Waitlist && bandText.Length == 0)
+        else if (status == Domain.Offer.CapacityStatus.Waitlist && bandText.Length == 0)
         {
             row.Error(Column.WaitlistBand, $"Con lista de espera, indique la espera aproximada. Valores aceptados: {ImportText.Accepted(Column.Bands)}.");
         }
@@ -98,7 +99,7 @@ public static class OfferImportReader
             Channel = channel?.Code() ?? row.Text(Column.Channel),
             MonthlyCapacity = row.Integer(Column.MonthlyCapacity),
             CapacityStatus = status?.Code() ?? row.Text(Column.CapacityStatus),
-            WaitlistBand = band?.Code() ?? (status == Offer.CapacityStatus.Waitlist ? bandText : null),
+            WaitlistBand = band?.Code() ?? (status == Domain.Offer.CapacityStatus.Waitlist ? bandText : null),
         };
     }
 }

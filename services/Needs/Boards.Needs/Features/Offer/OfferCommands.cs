@@ -1,5 +1,8 @@
 using Boards.BuildingBlocks.Api.Limits;
 using Boards.Needs.Domain;
+using Boards.Needs.Domain.Assessment;
+using Boards.Needs.Domain.Offer;
+
 namespace Boards.Needs.Features.Offer;
 
 /// <summary>

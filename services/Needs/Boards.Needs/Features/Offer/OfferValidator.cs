@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Domain;
+using Boards.Needs.Domain.Offer;
 
 namespace Boards.Needs.Features.Offer;
 

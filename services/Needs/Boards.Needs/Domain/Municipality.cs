@@ -1,6 +1,6 @@
 using Boards.BuildingBlocks.Municipalities;
 
-namespace Boards.Needs.Features.ReferenceData;
+namespace Boards.Needs.Domain;
 
 /// <summary>
 /// A district with a board: a local replica of Membership's registry, to validate catalog entries and name the

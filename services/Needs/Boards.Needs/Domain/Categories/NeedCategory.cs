@@ -1,4 +1,4 @@
-namespace Boards.Needs.Features.Categories;
+namespace Boards.Needs.Domain.Categories;
 
 /// <summary>A kind of need a household can have and a service can cover (reference data, extended by ministry-admin).</summary>
 public sealed class NeedCategory
@@ -11,9 +11,4 @@ public sealed class NeedCategory
     public bool Shipped { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public string? CreatedBy { get; init; }
-}
-
-public sealed record NeedCategoryView(string Code, string Name, bool Shipped)
-{
-    public static NeedCategoryView From(NeedCategory category) => new(category.Code, category.Name, category.Shipped);
 }

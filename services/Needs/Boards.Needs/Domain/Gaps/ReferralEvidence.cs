@@ -1,4 +1,4 @@
-namespace Boards.Needs.Features.GapAnalysis;
+namespace Boards.Needs.Domain.Gaps;
 
 /// <summary>
 /// A referral the offer could not take, as the referrals service announced it: rejected for no_capacity or

@@ -1,6 +1,6 @@
 using Boards.Needs.Domain.Prioritization;
 
-namespace Boards.Needs.Features.Assessment;
+namespace Boards.Needs.Domain.Assessment;
 
 /// <summary>The snake_case codes people and clients use for the assessment's enums (JSON, events, storage), and their Spanish.</summary>
 public static class AssessmentCodes

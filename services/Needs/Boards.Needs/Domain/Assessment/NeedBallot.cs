@@ -1,4 +1,4 @@
-namespace Boards.Needs.Features.Assessment;
+namespace Boards.Needs.Domain.Assessment;
 
 /// <summary>
 /// One board member's ranking of the round's needs, most urgent first (it may leave some out). A member has one ballot

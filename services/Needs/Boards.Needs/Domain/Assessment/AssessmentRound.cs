@@ -1,4 +1,4 @@
-namespace Boards.Needs.Features.Assessment;
+namespace Boards.Needs.Domain.Assessment;
 
 public enum RoundStatus
 {

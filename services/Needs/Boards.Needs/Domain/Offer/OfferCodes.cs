@@ -1,4 +1,4 @@
-namespace Boards.Needs.Features.Offer;
+namespace Boards.Needs.Domain.Offer;
 
 /// <summary>The snake_case codes people and clients use for the catalog's enums (JSON, events, storage).</summary>
 public static class OfferCodes

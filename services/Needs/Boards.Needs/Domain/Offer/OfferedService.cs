@@ -1,4 +1,4 @@
-namespace Boards.Needs.Features.Offer;
+namespace Boards.Needs.Domain.Offer;
 
 public enum ServiceChannel
 {
