@@ -6,16 +6,11 @@ namespace Boards.Architecture.Tests;
 /// <summary>
 /// docs/architecture.md's floor plan inside a service: Data/ (persistence) depends on Domain/ only, never on
 /// Features/ (the use cases) or Api/ (REST and gRPC), so that persistence does not loop back into what uses it.
-/// Issue 17 brings the services to it one by one: those listed in <see cref="NotYet"/> still break the rule, and the
-/// test says so when one of them no longer does, so that the list only shrinks.
 /// </summary>
 public sealed class LayerTests
 {
     private static readonly string[] DomainServices =
         ["Boards.Referrals", "Boards.Membership", "Boards.Needs", "Boards.ServiceDays", "Boards.Planning", "Boards.Monitoring"];
-
-    /// <summary>Services whose Data/ still reads types from Features/ (the municipality replicas, the entities).</summary>
-    private static readonly string[] NotYet = ["Boards.ServiceDays"];
 
     public static TheoryData<string> Services() => new(DomainServices);
 
@@ -44,13 +39,6 @@ public sealed class LayerTests
     public void Data_depends_on_neither_the_use_cases_nor_the_api(string module)
     {
         var result = DataDependsOnUseCasesOrApi(module);
-
-        if (NotYet.Contains(module))
-        {
-            Assert.False(result.IsSuccessful,
-                $"{module}'s Data/ no longer depends on Features/ or Api/: take it out of LayerTests.NotYet.");
-            return;
-        }
 
         Assert.True(result.IsSuccessful,
             $"{string.Join(", ", result.FailingTypeNames ?? [])} in {module}.Data depend on Features/ or Api/. " +

@@ -1,4 +1,5 @@
 using System.Net;
+using Boards.ServiceDays.Domain;
 using Boards.ServiceDays.Features.Referrals;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;

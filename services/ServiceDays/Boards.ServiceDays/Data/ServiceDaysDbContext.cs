@@ -1,10 +1,5 @@
 using Boards.BuildingBlocks.Data;
-using Boards.ServiceDays.Features.Attendance;
-using Boards.ServiceDays.Features.Catalog;
-using Boards.ServiceDays.Features.Days;
-using Boards.ServiceDays.Features.ReferenceData;
-using Boards.ServiceDays.Features.Referrals;
-using Boards.ServiceDays.Features.RetentionSweep;
+using Boards.ServiceDays.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Data;

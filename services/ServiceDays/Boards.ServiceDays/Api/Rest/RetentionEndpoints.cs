@@ -1,3 +1,4 @@
+using Boards.ServiceDays.Domain;
 using Boards.ServiceDays.Features.RetentionSweep;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;

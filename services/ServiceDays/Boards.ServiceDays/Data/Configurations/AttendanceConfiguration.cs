@@ -1,6 +1,4 @@
 using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Attendance;
-using Boards.ServiceDays.Features.Days;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

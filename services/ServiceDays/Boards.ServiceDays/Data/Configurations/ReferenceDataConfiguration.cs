@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Municipalities;
-using Boards.ServiceDays.Features.Catalog;
-using Boards.ServiceDays.Features.ReferenceData;
+using Boards.ServiceDays.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,4 +1,4 @@
-using Boards.ServiceDays.Features.RetentionSweep;
+using Boards.ServiceDays.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,4 @@
 using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Days;
-using Boards.ServiceDays.Features.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -88,7 +88,7 @@ namespace Boards.ServiceDays.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Attendance.AttendanceBatch", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.AttendanceBatch", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -128,7 +128,7 @@ namespace Boards.ServiceDays.Data.Migrations
                     b.ToTable("attendance_batches", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Attendance.AttendanceRecord", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.AttendanceRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -168,7 +168,7 @@ namespace Boards.ServiceDays.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Catalog.CatalogService", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.CatalogService", b =>
                 {
                     b.Property<string>("MunicipalityCode")
                         .HasMaxLength(64)
@@ -218,7 +218,7 @@ namespace Boards.ServiceDays.Data.Migrations
                     b.ToTable("catalog_services", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Days.DayService", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.DayService", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -249,98 +249,7 @@ namespace Boards.ServiceDays.Data.Migrations
                     b.ToTable("service_day_services", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Days.ServiceDay", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CancellationReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<int>("ExpectedAttendance")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("HeldAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Locality")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("MunicipalityCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ReportNotes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("ReportVersion")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("ReportedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ReportedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("ReportedPeopleServed")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ReportedReferralsMade")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Venue")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MunicipalityCode", "Date");
-
-                    b.ToTable("service_days", (string)null);
-                });
-
-            modelBuilder.Entity("Boards.ServiceDays.Features.ReferenceData.Municipality", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.Municipality", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
@@ -372,7 +281,7 @@ namespace Boards.ServiceDays.Data.Migrations
                     b.ToTable("municipalities", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Referrals.ReferralEntry", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.ReferralEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -475,7 +384,7 @@ namespace Boards.ServiceDays.Data.Migrations
                     b.ToTable("referral_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.RetentionSweep.RetentionRun", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.RetentionRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -504,52 +413,143 @@ namespace Boards.ServiceDays.Data.Migrations
                     b.ToTable("retention_runs", (string)null);
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Attendance.AttendanceBatch", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.ServiceDay", b =>
                 {
-                    b.HasOne("Boards.ServiceDays.Features.Days.ServiceDay", null)
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExpectedAttendance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReportNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ReportVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ReportedPeopleServed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedReferralsMade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode", "Date");
+
+                    b.ToTable("service_days", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.ServiceDays.Domain.AttendanceBatch", b =>
+                {
+                    b.HasOne("Boards.ServiceDays.Domain.ServiceDay", null)
                         .WithMany()
                         .HasForeignKey("ServiceDayId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Attendance.AttendanceRecord", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.AttendanceRecord", b =>
                 {
-                    b.HasOne("Boards.ServiceDays.Features.Attendance.AttendanceBatch", null)
+                    b.HasOne("Boards.ServiceDays.Domain.AttendanceBatch", null)
                         .WithMany()
                         .HasForeignKey("BatchRowId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Days.DayService", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.DayService", b =>
                 {
-                    b.HasOne("Boards.ServiceDays.Features.Days.ServiceDay", null)
+                    b.HasOne("Boards.ServiceDays.Domain.ServiceDay", null)
                         .WithMany("Services")
                         .HasForeignKey("ServiceDayId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Days.ServiceDay", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.ReferralEntry", b =>
                 {
-                    b.HasOne("Boards.ServiceDays.Features.ReferenceData.Municipality", null)
-                        .WithMany()
-                        .HasForeignKey("MunicipalityCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Boards.ServiceDays.Features.Referrals.ReferralEntry", b =>
-                {
-                    b.HasOne("Boards.ServiceDays.Features.Days.ServiceDay", null)
+                    b.HasOne("Boards.ServiceDays.Domain.ServiceDay", null)
                         .WithMany()
                         .HasForeignKey("ServiceDayId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Boards.ServiceDays.Features.Days.ServiceDay", b =>
+            modelBuilder.Entity("Boards.ServiceDays.Domain.ServiceDay", b =>
+                {
+                    b.HasOne("Boards.ServiceDays.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Boards.ServiceDays.Domain.ServiceDay", b =>
                 {
                     b.Navigation("Services");
                 });

@@ -1,4 +1,5 @@
 using Boards.ServiceDays.Data;
+using Boards.ServiceDays.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Features.Catalog;

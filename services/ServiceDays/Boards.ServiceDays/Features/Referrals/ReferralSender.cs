@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Boards.ServiceDays.Domain;
 using Boards.ServiceDays.Features.Days;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;

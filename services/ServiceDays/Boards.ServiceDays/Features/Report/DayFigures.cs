@@ -1,5 +1,6 @@
 using Boards.ServiceDays.Contracts.Reports;
 using Boards.ServiceDays.Data;
+using Boards.ServiceDays.Domain;
 using Boards.ServiceDays.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
 

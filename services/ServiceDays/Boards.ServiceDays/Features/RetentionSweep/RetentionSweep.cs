@@ -1,4 +1,5 @@
 using Boards.ServiceDays.Data;
+using Boards.ServiceDays.Domain;
 using Boards.ServiceDays.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

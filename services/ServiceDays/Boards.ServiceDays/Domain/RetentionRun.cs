@@ -1,4 +1,4 @@
-namespace Boards.ServiceDays.Features.RetentionSweep;
+namespace Boards.ServiceDays.Domain;
 
 /// <summary>
 /// One pass of the retention sweep (docs/security.md, "Retention"): when it ran, which reception date it used as the

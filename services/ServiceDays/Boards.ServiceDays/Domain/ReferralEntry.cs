@@ -1,4 +1,4 @@
-namespace Boards.ServiceDays.Features.Referrals;
+namespace Boards.ServiceDays.Domain;
 
 public enum ReferralEntryStatus
 {

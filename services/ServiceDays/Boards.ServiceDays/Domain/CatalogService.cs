@@ -1,4 +1,4 @@
-namespace Boards.ServiceDays.Features.Catalog;
+namespace Boards.ServiceDays.Domain;
 
 /// <summary>
 /// One service of a municipality's offer catalog, replicated from Needs' ServiceOfferChanged (the highest Version per

@@ -1,4 +1,4 @@
-namespace Boards.ServiceDays.Features.Attendance;
+namespace Boards.ServiceDays.Domain;
 
 /// <summary>
 /// One batch a tablet sent, identified by its own BatchId within the day. ContentHash (keyed) tells a replay of the same

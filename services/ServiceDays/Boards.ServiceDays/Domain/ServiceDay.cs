@@ -1,6 +1,4 @@
-using Boards.ServiceDays.Domain;
-
-namespace Boards.ServiceDays.Features.Days;
+namespace Boards.ServiceDays.Domain;
 
 /// <summary>
 /// A service day (jornada de servicios): where and when, which institutions come with which services of the

@@ -1,6 +1,6 @@
 using Boards.BuildingBlocks.Municipalities;
 
-namespace Boards.ServiceDays.Features.ReferenceData;
+namespace Boards.ServiceDays.Domain;
 
 /// <summary>
 /// A district with a board: a local replica of Membership's registry (as in Needs), so that a day is only planned for a
