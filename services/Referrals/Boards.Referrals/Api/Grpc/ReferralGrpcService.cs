@@ -123,10 +123,12 @@ public sealed class ReferralGrpcService(
         }
     }
 
-    /// <summary>Shows the person as much as the caller may see (the caller is read from the current call).</summary>
+    private Caller? _reader;
+
+    /// <summary>Shows the person as much as the caller may see (read from the call's token once: one instance per call).</summary>
     private Proto.Referral Map(Referral referral) =>
         GrpcMapper.ToProto(referral, clock.GetUtcNow(), options.Value.Deadlines,
-            PersonDisclosure.For(Caller.From(http.HttpContext!.User), referral, reasonGiven: false));
+            PersonDisclosure.For(_reader ??= Caller.From(http.HttpContext!.User), referral, reasonGiven: false));
 
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 }

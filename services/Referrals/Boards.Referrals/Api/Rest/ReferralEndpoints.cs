@@ -89,9 +89,11 @@ public sealed class ViewFactory(TimeProvider clock, IOptions<ReferralsOptions> o
     /// <summary>For a reader who stated a reason (already in the read audit).</summary>
     public ReferralView Full(Referral referral) => View(referral, reasonGiven: true);
 
-    private ReferralView View(Referral referral, bool reasonGiven)
-    {
-        var caller = Caller.From(http.HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal());
-        return ReferralView.From(referral, clock.GetUtcNow(), options.Value.Deadlines, PersonDisclosure.For(caller, referral, reasonGiven));
-    }
+    private Caller? _reader;
+
+    /// <summary>Read from the token once per request (a list page maps up to 200 referrals).</summary>
+    private Caller Reader => _reader ??= Caller.From(http.HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal());
+
+    private ReferralView View(Referral referral, bool reasonGiven) =>
+        ReferralView.From(referral, clock.GetUtcNow(), options.Value.Deadlines, PersonDisclosure.For(Reader, referral, reasonGiven));
 }
