@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.BuildingBlocks.Api;
 using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Messaging;
@@ -14,7 +15,6 @@ using Boards.Needs.Features.DemoData;
 using Boards.Needs.Features.GapAnalysis;
 using Boards.Needs.Features.Import;
 using Boards.Needs.Features.Offer;
-using Boards.Needs.Features.ReferenceData;
 using Boards.ServiceDefaults;
 
 namespace Boards.Needs;

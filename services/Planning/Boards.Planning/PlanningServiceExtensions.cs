@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.BuildingBlocks.Api;
 using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Messaging;
@@ -14,7 +15,6 @@ using Boards.Planning.Features.OverdueSweep;
 using Boards.Planning.Features.Plans;
 using Boards.Planning.Features.Progress;
 using Boards.Planning.Features.Proposals;
-using Boards.Planning.Features.ReferenceData;
 using Boards.Planning.Features.Replicas;
 using Boards.ServiceDefaults;
 
@@ -43,7 +43,7 @@ public static class PlanningServiceExtensions
         builder.Services.AddSingleton<OverdueSweepService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OverdueSweepService>());
 
-        builder.Services.AddBoardsApi<PlanningErrorMapper>("planning");
+        builder.Services.AddBoardsApi("planning");
         // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
         builder.Services.AddValidation();
         return builder;

@@ -40,7 +40,7 @@ public static class ServiceDaysServiceExtensions
         builder.Services.AddScoped<RetentionSweep>();
         builder.Services.AddHostedService<RetentionSweepService>();
 
-        builder.Services.AddBoardsApi<ServiceDaysErrorMapper>("servicedays");
+        builder.Services.AddBoardsApi("servicedays");
         // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
         builder.Services.AddValidation();
         return builder;

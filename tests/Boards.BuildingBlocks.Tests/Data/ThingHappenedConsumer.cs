@@ -9,6 +9,8 @@ namespace Boards.BuildingBlocks.Tests.Data;
 public sealed class ThingHappenedConsumer(TestDbContext db, TimeProvider clock, Probe probe)
     : IdempotentConsumer<ThingHappened, TestDbContext>(db, clock)
 {
+    protected override string InboxName => "ThingHappenedConsumer";
+
     protected override Task HandleAsync(ThingHappened message, ConsumeContext<ThingHappened> context)
     {
         if (message.RunId != probe.RunId)

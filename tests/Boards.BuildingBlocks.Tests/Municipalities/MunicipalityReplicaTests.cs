@@ -201,6 +201,8 @@ public sealed class MunicipalityReplicaTests : IAsyncLifetime
     private sealed class PlaceAnnouncedConsumer(ReplicaTestDbContext db)
         : MunicipalityReplicaConsumer<PlaceAnnounced, ReplicaTestDbContext>(db, TimeProvider.System)
     {
+        protected override string InboxName => "PlaceAnnouncedConsumer";
+
         protected override MunicipalityAnnouncement Map(PlaceAnnounced message) =>
             new(message.Code, "Nombre", "Central", 11, "test", DateTimeOffset.UtcNow);
 

@@ -1,10 +1,10 @@
 global using Boards.Testing;
 using System.Collections.Concurrent;
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Data;
 using Boards.Needs.Domain;
 using Boards.Needs.Features.Assessment;
-using Boards.Needs.Features.ReferenceData;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

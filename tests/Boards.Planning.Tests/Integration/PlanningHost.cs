@@ -1,5 +1,6 @@
 global using Boards.Testing;
 using System.Collections.Concurrent;
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Needs.Contracts.Events;
@@ -7,7 +8,6 @@ using Boards.Needs.Contracts.Prioritization;
 using Boards.Planning.Contracts.Events;
 using Boards.Planning.Data;
 using Boards.Planning.Domain;
-using Boards.Planning.Features.ReferenceData;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

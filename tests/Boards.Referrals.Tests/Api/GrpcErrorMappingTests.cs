@@ -105,7 +105,7 @@ public sealed class GrpcErrorMappingTests
     [Fact]
     public void A_request_id_reused_with_other_content_is_already_exists()
     {
-        Assert.Equal(StatusCode.AlreadyExists, Map(new IdempotencyConflictException("Ya se usó.")).StatusCode);
+        Assert.Equal(StatusCode.AlreadyExists, Map(new AlreadyExistsException("Ya se usó.")).StatusCode);
     }
 
     [Fact]

@@ -16,6 +16,10 @@ namespace Boards.BuildingBlocks.Api;
 /// </summary>
 public static class BoardsApiExtensions
 {
+    /// <summary>The API set-up for a service whose errors are all the shared ones (BuildingBlocks/Errors).</summary>
+    public static IServiceCollection AddBoardsApi(this IServiceCollection services, string serviceName) =>
+        services.AddBoardsApi<CommonErrorMapper>(serviceName);
+
     public static IServiceCollection AddBoardsApi<TErrorMapper>(this IServiceCollection services, string serviceName)
         where TErrorMapper : class, IApiErrorMapper
     {

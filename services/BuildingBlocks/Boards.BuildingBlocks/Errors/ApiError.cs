@@ -29,6 +29,10 @@ public sealed record ApiError(ApiErrorKind Kind, string Title, string Detail)
     /// <summary>When the caller may try again; sent as Retry-After (REST) and google.rpc.RetryInfo (gRPC).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Try again in a moment (Retry-After); nothing was written.</summary>
+    public static ApiError Unavailable(string title, string detail) =>
+        new(ApiErrorKind.Unavailable, title, detail) { RetryAfter = TransientFailures.RetryAfter };
+
     public static ApiError Invalid(IReadOnlyDictionary<string, string[]> fields) =>
         new(ApiErrorKind.InvalidArgument, "La solicitud tiene datos inválidos.", "La solicitud tiene datos inválidos.") { FieldErrors = fields };
 }
@@ -52,6 +56,15 @@ public sealed class CommonErrorMapper : IApiErrorMapper
         _ when TransientFailures.IsTransient(exception) => TransientFailures.Unavailable,
         _ when IsTextPostgresCannotStore(exception) => new ApiError(ApiErrorKind.InvalidArgument, "La solicitud tiene datos inválidos.",
             "Un texto de la solicitud contiene caracteres que no se pueden guardar (por ejemplo, el carácter nulo U+0000)."),
+        PreconditionFailedException precondition => new ApiError(ApiErrorKind.FailedPrecondition, precondition.Title, precondition.Message)
+        {
+            PreconditionType = precondition.Type,
+            Subject = precondition.Subject,
+            Extensions = precondition.Type == PreconditionFailedException.State
+                ? new Dictionary<string, object?> { ["code"] = precondition.Type, ["currentStatus"] = precondition.Subject }
+                : new Dictionary<string, object?> { ["code"] = precondition.Type },
+        },
+        AlreadyExistsException exists => new ApiError(ApiErrorKind.AlreadyExists, exists.Title, exists.Message),
         ConcurrencyConflictException conflict => new ApiError(ApiErrorKind.Aborted, "Versión desactualizada.", conflict.Message)
         {
             ProblemType = "https://boards.example/problems/stale-version",

@@ -11,7 +11,11 @@ public static class ErrorHandlingExtensions
     public static IServiceCollection AddBoardsErrorHandling<TServiceMapper>(this IServiceCollection services)
         where TServiceMapper : class, IApiErrorMapper
     {
-        services.AddSingleton<IApiErrorMapper, TServiceMapper>();
+        if (typeof(TServiceMapper) != typeof(CommonErrorMapper))
+        {
+            services.AddSingleton<IApiErrorMapper, TServiceMapper>();
+        }
+
         services.AddSingleton<IApiErrorMapper, CommonErrorMapper>();
         services.AddExceptionHandler<ProblemDetailsErrorHandler>();
         return services;

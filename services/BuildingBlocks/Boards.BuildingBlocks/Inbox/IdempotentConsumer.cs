@@ -6,6 +6,8 @@ namespace Boards.BuildingBlocks.Inbox;
 /// <summary>
 /// Handles each message id once per consumer. The inbox row and the handler's changes commit in one transaction,
 /// so a redelivered message is dropped, and a failed one leaves no trace and is retried.
+/// A consumer is known in the inbox by its <see cref="InboxName"/>, written out rather than taken from the class name:
+/// renaming a class must not make the inbox forget which messages it handled (and handle them again).
 /// </summary>
 public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, TimeProvider clock) : IConsumer<TMessage>
     where TMessage : class
@@ -24,7 +26,7 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     {
         var messageId = context.MessageId
                         ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
-        var consumer = GetType().Name;
+        var consumer = InboxName;
 
         await using var transaction = await Db.Database.BeginTransactionAsync(context.CancellationToken);
         var claimed = await Db.Database.ExecuteSqlRawAsync(ClaimSql, [messageId, consumer, clock.GetUtcNow()], context.CancellationToken);
@@ -51,6 +53,12 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         await transaction.CommitAsync(context.CancellationToken);
         AfterCommit();
     }
+
+    /// <summary>
+    /// The consumer's key in inbox_messages. Never change it for a consumer already deployed: messages it has handled would be
+    /// handled again. Existing consumers keep the class name they had when the name was first written.
+    /// </summary>
+    protected abstract string InboxName { get; }
 
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
 

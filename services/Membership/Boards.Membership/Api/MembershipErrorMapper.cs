@@ -17,11 +17,8 @@ public sealed class MembershipErrorMapper : IApiErrorMapper
             Extensions = new Dictionary<string, object?> { ["rule"] = rule.Rule },
         },
         // The account could not be checked: nothing was written, the person tries again in a moment.
-        IdentityAdminException identity => new ApiError(ApiErrorKind.Unavailable, "No se pudo verificar la cuenta.",
-            $"No se pudo consultar la cuenta en el proveedor de identidad, y no se guardó nada: {identity.Message}")
-        {
-            RetryAfter = TimeSpan.FromSeconds(5),
-        },
+        IdentityAdminException identity => ApiError.Unavailable("No se pudo verificar la cuenta.",
+            $"No se pudo consultar la cuenta en el proveedor de identidad, y no se guardó nada: {identity.Message}"),
         _ => null,
     };
 }

@@ -13,6 +13,8 @@ namespace Boards.Monitoring.Consumers;
 public sealed class GapAnalysisPublishedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
     : ReadModelConsumer<GapAnalysisPublished>(db, clock, changed)
 {
+    protected override string InboxName => "GapAnalysisPublishedConsumer";
+
     protected override async Task<string?> ApplyAsync(GapAnalysisPublished message, ConsumeContext<GapAnalysisPublished> context)
     {
         var reading = GapAnalysisMapping.ToReading(message);

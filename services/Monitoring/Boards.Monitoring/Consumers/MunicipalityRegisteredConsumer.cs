@@ -13,6 +13,8 @@ namespace Boards.Monitoring.Consumers;
 public sealed class MunicipalityRegisteredConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
     : ReadModelConsumer<MunicipalityRegistered>(db, clock, changed)
 {
+    protected override string InboxName => "MunicipalityRegisteredConsumer";
+
     protected override async Task<string?> ApplyAsync(MunicipalityRegistered message, ConsumeContext<MunicipalityRegistered> context)
     {
         var registration = new MunicipalityRegistration(

@@ -14,6 +14,8 @@ namespace Boards.Monitoring.Consumers;
 public sealed class PlanActionProgressedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
     : ReadModelConsumer<PlanActionProgressed>(db, clock, changed)
 {
+    protected override string InboxName => "PlanActionProgressedConsumer";
+
     protected override async Task<string?> ApplyAsync(PlanActionProgressed message, ConsumeContext<PlanActionProgressed> context)
     {
         var change = PlanMapping.ToChange(message);

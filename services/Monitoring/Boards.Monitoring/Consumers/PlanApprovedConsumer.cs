@@ -10,6 +10,8 @@ namespace Boards.Monitoring.Consumers;
 public sealed class PlanApprovedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
     : ReadModelConsumer<PlanApproved>(db, clock, changed)
 {
+    protected override string InboxName => "PlanApprovedConsumer";
+
     protected override async Task<string?> ApplyAsync(PlanApproved message, ConsumeContext<PlanApproved> context)
     {
         var approval = PlanMapping.ToApproval(message);

@@ -78,45 +78,63 @@ public static class ReferralEventMapping
 
 public sealed class ReferralRequestedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralRequested>(db, clock, changed)
 {
+    protected override string InboxName => "ReferralRequestedConsumer";
+
     protected override ReferralChangeKind Kind => ReferralChangeKind.Requested;
 }
 
 public sealed class ReferralAcceptedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralAccepted>(db, clock, changed)
 {
+    protected override string InboxName => "ReferralAcceptedConsumer";
+
     protected override ReferralChangeKind Kind => ReferralChangeKind.Accepted;
 }
 
 public sealed class ReferralRejectedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralRejected>(db, clock, changed)
 {
+    protected override string InboxName => "ReferralRejectedConsumer";
+
     protected override ReferralChangeKind Kind => ReferralChangeKind.Rejected;
 }
 
 public sealed class ReferralStartedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralStarted>(db, clock, changed)
 {
+    protected override string InboxName => "ReferralStartedConsumer";
+
     protected override ReferralChangeKind Kind => ReferralChangeKind.Started;
 }
 
 public sealed class ReferralPutOnHoldConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralPutOnHold>(db, clock, changed)
 {
+    protected override string InboxName => "ReferralPutOnHoldConsumer";
+
     protected override ReferralChangeKind Kind => ReferralChangeKind.PutOnHold;
 }
 
 public sealed class ReferralResumedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralResumed>(db, clock, changed)
 {
+    protected override string InboxName => "ReferralResumedConsumer";
+
     protected override ReferralChangeKind Kind => ReferralChangeKind.Resumed;
 }
 
 public sealed class ReferralCounterReferredConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralCounterReferred>(db, clock, changed)
 {
+    protected override string InboxName => "ReferralCounterReferredConsumer";
+
     protected override ReferralChangeKind Kind => ReferralChangeKind.CounterReferred;
 }
 
 public sealed class ReferralCancelledConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralCancelled>(db, clock, changed)
 {
+    protected override string InboxName => "ReferralCancelledConsumer";
+
     protected override ReferralChangeKind Kind => ReferralChangeKind.Cancelled;
 }
 
 public sealed class ReferralOverdueConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReferralEventConsumer<ReferralOverdue>(db, clock, changed)
 {
+    protected override string InboxName => "ReferralOverdueConsumer";
+
     protected override ReferralChangeKind Kind => ReferralChangeKind.Overdue;
 }

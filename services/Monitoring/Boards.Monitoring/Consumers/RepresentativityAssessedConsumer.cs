@@ -13,6 +13,8 @@ namespace Boards.Monitoring.Consumers;
 public sealed class RepresentativityAssessedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
     : ReadModelConsumer<RepresentativityAssessed>(db, clock, changed)
 {
+    protected override string InboxName => "RepresentativityAssessedConsumer";
+
     protected override async Task<string?> ApplyAsync(RepresentativityAssessed message, ConsumeContext<RepresentativityAssessed> context)
     {
         var reading = new RepresentativityReading(

@@ -13,6 +13,8 @@ namespace Boards.Monitoring.Consumers;
 public sealed class ServiceDayHeldConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
     : ReadModelConsumer<ServiceDayHeld>(db, clock, changed)
 {
+    protected override string InboxName => "ServiceDayHeldConsumer";
+
     protected override async Task<string?> ApplyAsync(ServiceDayHeld message, ConsumeContext<ServiceDayHeld> context)
     {
         var reading = ServiceDayMapping.ToReading(message);

@@ -12,6 +12,8 @@ namespace Boards.Monitoring.Consumers;
 /// </summary>
 public sealed class SessionHeldConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed) : ReadModelConsumer<SessionHeld>(db, clock, changed)
 {
+    protected override string InboxName => "SessionHeldConsumer";
+
     protected override async Task<string?> ApplyAsync(SessionHeld message, ConsumeContext<SessionHeld> context)
     {
         var reading = SessionMapping.ToReading(message);

@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Features.Assessment;
-using Boards.Needs.Features.Common;
 
 namespace Boards.Needs.Api;
 
@@ -9,16 +8,7 @@ public sealed class NeedsErrorMapper : IApiErrorMapper
 {
     public ApiError? Map(Exception exception) => exception switch
     {
-        AlreadyExistsException exists => new ApiError(ApiErrorKind.AlreadyExists, "Ya existe.", exists.Message),
-        PreconditionFailedException precondition => new ApiError(ApiErrorKind.FailedPrecondition, "No se puede en este momento.", precondition.Message)
-        {
-            PreconditionType = precondition.Type,
-            Subject = precondition.Subject,
-        },
-        RosterUnavailableException roster => new ApiError(ApiErrorKind.Unavailable, "Padrón no disponible.", roster.Message)
-        {
-            RetryAfter = TimeSpan.FromSeconds(5),
-        },
+        RosterUnavailableException roster => ApiError.Unavailable("Padrón no disponible.", roster.Message),
         _ => null,
     };
 }

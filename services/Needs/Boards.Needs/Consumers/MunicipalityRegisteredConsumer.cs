@@ -12,6 +12,8 @@ namespace Boards.Needs.Consumers;
 public sealed class MunicipalityRegisteredConsumer(NeedsDbContext db, TimeProvider clock)
     : MunicipalityReplicaConsumer<MunicipalityRegistered, NeedsDbContext>(db, clock)
 {
+    protected override string InboxName => "MunicipalityRegisteredConsumer";
+
     protected override MunicipalityAnnouncement Map(MunicipalityRegistered message) =>
         new(message.Code, message.Name, message.Department, message.DepartmentNumber, message.Status, message.OccurredAt);
 }

@@ -10,6 +10,8 @@ namespace Boards.Needs.Consumers;
 public sealed class ReferralRejectedConsumer(NeedsDbContext db, ReferralEvidenceRecorder recorder, TimeProvider clock)
     : IdempotentConsumer<ReferralRejected, NeedsDbContext>(db, clock)
 {
+    protected override string InboxName => "ReferralRejectedConsumer";
+
     protected override Task HandleAsync(ReferralRejected message, ConsumeContext<ReferralRejected> context) => message.Reason switch
     {
         "no_capacity" => recorder.RecordAsync(message, ReferralEvidenceRecorder.RejectedNoCapacity, context.CancellationToken),
@@ -22,6 +24,8 @@ public sealed class ReferralRejectedConsumer(NeedsDbContext db, ReferralEvidence
 public sealed class ReferralCounterReferredConsumer(NeedsDbContext db, ReferralEvidenceRecorder recorder, TimeProvider clock)
     : IdempotentConsumer<ReferralCounterReferred, NeedsDbContext>(db, clock)
 {
+    protected override string InboxName => "ReferralCounterReferredConsumer";
+
     protected override Task HandleAsync(ReferralCounterReferred message, ConsumeContext<ReferralCounterReferred> context) =>
         message.Outcome == "no_capacity"
             ? recorder.RecordAsync(message, ReferralEvidenceRecorder.CounterReferredNoCapacity, context.CancellationToken)

@@ -13,6 +13,8 @@ namespace Boards.Planning.Consumers;
 public sealed class AgreementRecordedConsumer(PlanningDbContext db, TimeProvider clock, PlanCalendar calendar)
     : IdempotentConsumer<AgreementRecorded, PlanningDbContext>(db, clock)
 {
+    protected override string InboxName => "AgreementRecordedConsumer";
+
     protected override async Task HandleAsync(AgreementRecorded message, ConsumeContext<AgreementRecorded> context)
     {
         var proposal = await Db.Proposals.FirstOrDefaultAsync(p => p.AgreementId == message.AgreementId, context.CancellationToken);
@@ -47,6 +49,8 @@ public sealed class AgreementRecordedConsumer(PlanningDbContext db, TimeProvider
 public sealed class AgreementStatusChangedConsumer(PlanningDbContext db, TimeProvider clock)
     : IdempotentConsumer<AgreementStatusChanged, PlanningDbContext>(db, clock)
 {
+    protected override string InboxName => "AgreementStatusChangedConsumer";
+
     protected override async Task HandleAsync(AgreementStatusChanged message, ConsumeContext<AgreementStatusChanged> context)
     {
         var proposal = await Db.Proposals.FirstOrDefaultAsync(p => p.AgreementId == message.AgreementId, context.CancellationToken)

@@ -12,6 +12,8 @@ namespace Boards.Planning.Consumers;
 public sealed class MunicipalityRegisteredConsumer(PlanningDbContext db, TimeProvider clock)
     : MunicipalityReplicaConsumer<MunicipalityRegistered, PlanningDbContext>(db, clock)
 {
+    protected override string InboxName => "MunicipalityRegisteredConsumer";
+
     protected override MunicipalityAnnouncement Map(MunicipalityRegistered message) =>
         new(message.Code, message.Name, message.Department, message.DepartmentNumber, message.Status, message.OccurredAt);
 }

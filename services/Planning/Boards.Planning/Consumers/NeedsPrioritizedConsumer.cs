@@ -12,6 +12,8 @@ namespace Boards.Planning.Consumers;
 public sealed class NeedsPrioritizedConsumer(PlanningDbContext db, TimeProvider clock)
     : IdempotentConsumer<NeedsPrioritized, PlanningDbContext>(db, clock)
 {
+    protected override string InboxName => "NeedsPrioritizedConsumer";
+
     protected override async Task HandleAsync(NeedsPrioritized message, ConsumeContext<NeedsPrioritized> context)
     {
         if (await Db.PrioritizedNeeds.AnyAsync(n => n.RoundId == message.RoundId, context.CancellationToken))

@@ -10,6 +10,8 @@ namespace Boards.Planning.Consumers;
 public sealed class SessionHeldConsumer(PlanningDbContext db, TimeProvider clock)
     : IdempotentConsumer<SessionHeld, PlanningDbContext>(db, clock)
 {
+    protected override string InboxName => "SessionHeldConsumer";
+
     protected override async Task HandleAsync(SessionHeld message, ConsumeContext<SessionHeld> context)
     {
         var municipality = message.MunicipalityCode.Trim().ToLowerInvariant();

@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.ServiceAvailability;
 using Boards.Referrals.Features.WatchReferrals;
 
@@ -35,7 +34,6 @@ public sealed class ReferralErrorMapper : IApiErrorMapper
             },
         },
         TooManyStreamsException streams => new ApiError(ApiErrorKind.ResourceExhausted, "Demasiadas suscripciones.", streams.Message),
-        IdempotencyConflictException idempotency => new ApiError(ApiErrorKind.AlreadyExists, "requestId reutilizado.", idempotency.Message),
         _ => null,
     };
 }

@@ -12,6 +12,8 @@ namespace Boards.Referrals.Consumers;
 public sealed class MunicipalityRegisteredConsumer(ReferralsDbContext db, TimeProvider clock)
     : MunicipalityReplicaConsumer<MunicipalityRegistered, ReferralsDbContext>(db, clock)
 {
+    protected override string InboxName => "MunicipalityRegisteredConsumer";
+
     protected override MunicipalityAnnouncement Map(MunicipalityRegistered message) =>
         new(message.Code, message.Name, message.Department, message.DepartmentNumber, message.Status, message.OccurredAt);
 }

@@ -12,6 +12,8 @@ namespace Boards.ServiceDays.Consumers;
 public sealed class MunicipalityRegisteredConsumer(ServiceDaysDbContext db, TimeProvider clock)
     : MunicipalityReplicaConsumer<MunicipalityRegistered, ServiceDaysDbContext>(db, clock)
 {
+    protected override string InboxName => "MunicipalityRegisteredConsumer";
+
     protected override MunicipalityAnnouncement Map(MunicipalityRegistered message) =>
         new(message.Code, message.Name, message.Department, message.DepartmentNumber, message.Status, message.OccurredAt);
 }

@@ -13,6 +13,8 @@ namespace Boards.ServiceDays.Consumers;
 public sealed class ServiceOfferChangedConsumer(ServiceDaysDbContext db, TimeProvider clock)
     : IdempotentConsumer<ServiceOfferChanged, ServiceDaysDbContext>(db, clock)
 {
+    protected override string InboxName => "ServiceOfferChangedConsumer";
+
     protected override async Task HandleAsync(ServiceOfferChanged message, ConsumeContext<ServiceOfferChanged> context)
     {
         var municipality = message.MunicipalityCode.Trim().ToLowerInvariant();

@@ -15,6 +15,8 @@ public sealed class FocalPointAccessConsumer(
     MembershipDbContext db, TimeProvider clock, FocalPointAccessRecorder recorder, ILogger<FocalPointAccessConsumer> logger)
     : IdempotentConsumer<FocalPointAppointed, MembershipDbContext>(db, clock)
 {
+    protected override string InboxName => "FocalPointAccessConsumer";
+
     protected override async Task HandleAsync(FocalPointAppointed message, ConsumeContext<FocalPointAppointed> context)
     {
         var ct = context.CancellationToken;

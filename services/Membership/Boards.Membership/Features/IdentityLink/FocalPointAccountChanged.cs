@@ -20,6 +20,8 @@ public sealed class FocalPointAccountChangedConsumer(
     MembershipDbContext db, TimeProvider clock, FocalPointAccessRecorder recorder, ILogger<FocalPointAccountChangedConsumer> logger)
     : IdempotentConsumer<FocalPointAccountChanged, MembershipDbContext>(db, clock)
 {
+    protected override string InboxName => "FocalPointAccountChangedConsumer";
+
     protected override async Task HandleAsync(FocalPointAccountChanged message, ConsumeContext<FocalPointAccountChanged> context)
     {
         var ct = context.CancellationToken;

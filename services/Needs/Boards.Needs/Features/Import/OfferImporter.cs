@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 using Boards.BuildingBlocks.Outbox;
@@ -5,7 +6,6 @@ using Boards.Needs.Data;
 using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Common;
 using Boards.Needs.Features.Offer;
-using Boards.Needs.Features.ReferenceData;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,10 @@
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Data;
 using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Common;
-using Boards.Needs.Features.ReferenceData;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 

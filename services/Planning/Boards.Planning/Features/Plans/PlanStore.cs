@@ -1,8 +1,8 @@
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.BuildingBlocks.Errors;
 using Boards.Planning.Data;
 using Boards.Planning.Domain.Plans;
 using Boards.Planning.Features.Common;
-using Boards.Planning.Features.ReferenceData;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 

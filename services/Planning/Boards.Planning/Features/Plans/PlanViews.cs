@@ -1,7 +1,7 @@
+using Boards.BuildingBlocks.ReferenceData;
 using Boards.Planning.Domain.Plans;
 using Boards.Planning.Domain.Replicas;
 using Boards.Planning.Domain.Rollup;
-using Boards.Planning.Features.ReferenceData;
 using Boards.Planning.Features.Replicas;
 
 namespace Boards.Planning.Features.Plans;

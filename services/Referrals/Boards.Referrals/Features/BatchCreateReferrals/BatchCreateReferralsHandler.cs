@@ -174,8 +174,8 @@ public sealed class BatchCreateReferralsHandler(
         }
         else
         {
-            Guard(slot, () => throw new IdempotencyConflictException(
-                $"El reference_id '{slot.ReferenceId}' ya se usó en un lote anterior para una referencia con contenido distinto."));
+            Guard(slot, () => throw new AlreadyExistsException(
+                $"El reference_id '{slot.ReferenceId}' ya se usó en un lote anterior para una referencia con contenido distinto.") { Title = "requestId reutilizado." });
         }
     }
 

@@ -90,8 +90,8 @@ public sealed class CreateReferralHandler(
     private static CreateReferralResult Replay(Referral existing, string hash) =>
         existing.RequestHash == hash
             ? new CreateReferralResult(existing, Replayed: true)
-            : throw new IdempotencyConflictException(
-                $"Usted ya usó el request_id '{existing.RequestId}' para otra referencia con contenido distinto.");
+            : throw new AlreadyExistsException(
+                $"Usted ya usó el request_id '{existing.RequestId}' para otra referencia con contenido distinto.") { Title = "requestId reutilizado." };
 
     /// <summary>The request's content without its id: a replay must carry the same, or it is a conflict.</summary>
     internal static string RequestHash(NewReferral request)

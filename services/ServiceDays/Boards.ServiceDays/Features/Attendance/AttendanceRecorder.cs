@@ -43,7 +43,7 @@ public sealed partial class AttendanceRecorder(ServiceDaysDbContext db, PersonHa
         var status = await ServiceDayLocks.LockAsync(db, dayId, exclusive: false, ct);
         if (!ServiceDayLifecycle.TakesAttendance(status))
         {
-            throw new PreconditionFailedException("STATE", status.Code(),
+            throw new PreconditionFailedException(PreconditionFailedException.State, status.Code(),
                 $"La asistencia se registra mientras la jornada está confirmada o realizada; esta está {status.Spanish()}.");
         }
 
@@ -90,7 +90,7 @@ public sealed partial class AttendanceRecorder(ServiceDaysDbContext db, PersonHa
         if (existing.ContentHash != hash)
         {
             throw new AlreadyExistsException(
-                $"El lote '{existing.BatchId}' ya se registró con otro contenido: use un identificador de lote nuevo para otros registros.");
+                $"El lote '{existing.BatchId}' ya se registró con otro contenido: use un identificador de lote nuevo para otros registros.") { Title = "Identificador reutilizado." };
         }
 
         var figures = await DayFigures.ComputeAsync(db, existing.ServiceDayId, ct);

@@ -129,7 +129,7 @@ public sealed class ServiceDayPlanner(ServiceDaysDbContext db, ServiceDayCatalog
         EnsureVersion(day, input.ExpectedVersion);
         if (!ServiceDayLifecycle.CanEdit(day.Status))
         {
-            throw new PreconditionFailedException("STATE", day.Status.Code(),
+            throw new PreconditionFailedException(PreconditionFailedException.State, day.Status.Code(),
                 $"Solo una jornada planificada puede modificarse; esta está {day.Status.Spanish()}.");
         }
 
@@ -183,7 +183,7 @@ public sealed class ServiceDayPlanner(ServiceDaysDbContext db, ServiceDayCatalog
     {
         if (!ServiceDayLifecycle.CanMove(day.Status, to))
         {
-            throw new PreconditionFailedException("STATE", day.Status.Code(), ServiceDayLifecycle.Refusal(day.Status, to));
+            throw new PreconditionFailedException(PreconditionFailedException.State, day.Status.Code(), ServiceDayLifecycle.Refusal(day.Status, to));
         }
     }
 

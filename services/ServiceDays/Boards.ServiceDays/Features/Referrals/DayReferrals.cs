@@ -34,7 +34,7 @@ public sealed class DayReferrals(ServiceDaysDbContext db, ReferralSender sender,
                 if (known.ContentHash != hash)
                 {
                     throw new AlreadyExistsException(
-                        $"La referencia '{input.EntryId}' ya se registró con otro contenido: use un identificador nuevo para otra persona o necesidad.");
+                        $"La referencia '{input.EntryId}' ya se registró con otro contenido: use un identificador nuevo para otra persona o necesidad.") { Title = "Identificador reutilizado." };
                 }
 
                 entries.Add(known);
@@ -63,7 +63,7 @@ public sealed class DayReferrals(ServiceDaysDbContext db, ReferralSender sender,
         var fresh = entries.Where(e => !existing.ContainsKey(e.EntryId)).ToList();
         if (fresh.Count > 0 && !ServiceDayLifecycle.TakesAttendance(day.Status))
         {
-            throw new PreconditionFailedException("STATE", day.Status.Code(),
+            throw new PreconditionFailedException(PreconditionFailedException.State, day.Status.Code(),
                 $"Las referencias de la jornada se registran mientras está confirmada o realizada; esta está {day.Status.Spanish()}.");
         }
 
@@ -98,8 +98,8 @@ public sealed class DayReferrals(ServiceDaysDbContext db, ReferralSender sender,
                     ?? throw new NotFoundException($"La jornada no tiene una referencia '{entryId}'.");
         if (entry.Status == ReferralEntryStatus.Expired)
         {
-            throw new PreconditionFailedException(PreconditionTypes.Retention, "expired",
-                $"La referencia '{entryId}' ya no se puede reintentar. {entry.Error}");
+            throw new PreconditionFailedException("RETENTION", "expired",
+                $"La referencia '{entryId}' ya no se puede reintentar. {entry.Error}") { Title = "Datos personales eliminados." };
         }
 
         if (entry.Status != ReferralEntryStatus.Sent)

@@ -1,8 +1,9 @@
-using Boards.BuildingBlocks.ReferenceData;
+namespace Boards.BuildingBlocks.ReferenceData;
 
-namespace Boards.Planning.Features.ReferenceData;
-
-/// <summary>The institution codes of data/reference/institutions.csv (shipped in Seed/): who may be responsible for an action.</summary>
+/// <summary>
+/// The institution codes of data/reference/institutions.csv (shipped in each service's Seed/): who may offer a service
+/// (Needs) or be responsible for a plan action (Planning).
+/// </summary>
 public sealed class Institutions
 {
     private readonly IReadOnlyDictionary<string, string> _names;
