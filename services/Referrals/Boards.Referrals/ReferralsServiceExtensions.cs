@@ -15,6 +15,7 @@ using Boards.Referrals.Features.ReadFullReferral;
 using Boards.Referrals.Features.ListReferrals;
 using Boards.Referrals.Features.OverdueSweep;
 using Boards.Referrals.Features.RetentionSweep;
+using Boards.Referrals.Features.ListInstitutions;
 using Boards.Referrals.Features.ReferenceData;
 using Boards.Referrals.Features.ServiceAvailability;
 using Boards.Referrals.Features.ReadAudit;
@@ -46,6 +47,7 @@ public static class ReferralsServiceExtensions
         builder.Services.AddScoped<GetReferralHandler>();
         builder.Services.AddScoped<ReadFullReferralHandler>();
         builder.Services.AddScoped<ListReferralsHandler>();
+        builder.Services.AddScoped<ListInstitutionsHandler>();
         builder.Services.AddScoped<TransitionHandler>();
         builder.Services.AddScoped<ViewFactory>();
         builder.Services.AddSingleton<ReferralChangeFeed>();

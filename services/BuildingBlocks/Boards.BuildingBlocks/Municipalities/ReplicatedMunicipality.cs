@@ -10,11 +10,11 @@ namespace Boards.BuildingBlocks.Municipalities;
 public abstract class ReplicatedMunicipality
 {
     public string Code { get; init; } = "";
-    public string Name { get; set; } = "";
-    public string Department { get; set; } = "";
-    public int DepartmentNumber { get; set; }
-    public string Status { get; set; } = "";
+    public string Name { get; init; } = "";
+    public string Department { get; init; } = "";
+    public int DepartmentNumber { get; init; }
+    public string Status { get; init; } = "";
 
     /// <summary>OccurredAt of the announcement this row reflects; null while it holds only the boot snapshot.</summary>
-    public DateTimeOffset? RegisteredAt { get; set; }
+    public DateTimeOffset? RegisteredAt { get; init; }
 }

@@ -9,8 +9,11 @@ namespace Boards.Referrals.Domain;
 public sealed class Municipality : ReplicatedMunicipality;
 
 /// <summary>An institution that sends or receives referrals (codes from the shipped reference data).</summary>
-public sealed class Institution
+public sealed class Institution(string code, string name)
 {
-    public required string Code { get; init; }
-    public required string Name { get; set; }
+    public string Code { get; private init; } = code;
+    public string Name { get; private set; } = name;
+
+    /// <summary>The shipped reference data names it differently now (the code stays).</summary>
+    public void Rename(string name) => Name = name;
 }

@@ -63,16 +63,16 @@ public sealed class BatchCreateReferralsHandler(
     }
 
     /// <summary>The reference id, the shape of the request and the caller's scope, as a single create checks them.</summary>
-    private List<Slot> Prepare(IReadOnlyList<BatchReferralItemInput?> items, Caller caller, DateTimeOffset now)
+    private List<BatchSlot> Prepare(IReadOnlyList<BatchReferralItemInput?> items, Caller caller, DateTimeOffset now)
     {
-        var slots = new List<Slot>(items.Count);
+        var slots = new List<BatchSlot>(items.Count);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         for (var index = 0; index < items.Count; index++)
         {
             var item = items[index];
             var referenceId = item?.ReferenceId?.Trim() ?? "";
-            var slot = new Slot(index, referenceId);
+            var slot = new BatchSlot(index, referenceId);
             slots.Add(slot);
 
             if (referenceId.Length > 0 && !seen.TryAdd(referenceId, index))
@@ -144,7 +144,7 @@ public sealed class BatchCreateReferralsHandler(
     }
 
     /// <summary>Items this caller already sent (a retried batch) answer with what was recorded, in one query.</summary>
-    private async Task AnswerReplaysAsync(List<Slot> slots, CancellationToken cancellationToken)
+    private async Task AnswerReplaysAsync(List<BatchSlot> slots, CancellationToken cancellationToken)
     {
         var open = slots.Where(s => s.IsOpen).ToList();
         if (open.Count == 0)
@@ -165,7 +165,7 @@ public sealed class BatchCreateReferralsHandler(
         }
     }
 
-    private void Replay(Slot slot, Referral existing)
+    private void Replay(BatchSlot slot, Referral existing)
     {
         if (existing.RequestHash == CreateReferralHandler.RequestHash(slot.Request!))
         {
@@ -179,7 +179,7 @@ public sealed class BatchCreateReferralsHandler(
         }
     }
 
-    private async Task CheckReferencesAsync(List<Slot> slots, Caller caller, CancellationToken cancellationToken)
+    private async Task CheckReferencesAsync(List<BatchSlot> slots, Caller caller, CancellationToken cancellationToken)
     {
         var open = slots.Where(s => s.IsOpen).ToList();
         if (open.Count == 0)
@@ -192,7 +192,7 @@ public sealed class BatchCreateReferralsHandler(
     }
 
     /// <summary>Asks the catalog once per distinct (destination municipality, service), a few questions at a time.</summary>
-    private async Task CheckAvailabilityAsync(List<Slot> slots, CancellationToken cancellationToken)
+    private async Task CheckAvailabilityAsync(List<BatchSlot> slots, CancellationToken cancellationToken)
     {
         var open = slots.Where(s => s.IsOpen).ToList();
         var pairs = open.Select(s => (s.Request!.DestinationMunicipalityCode, s.Request.ServiceCode)).Distinct().ToList();
@@ -210,7 +210,7 @@ public sealed class BatchCreateReferralsHandler(
     }
 
     /// <summary>Every valid item in one transaction; if another call raced us to one of the request ids, item by item.</summary>
-    private async Task SaveAsync(List<Slot> slots, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveAsync(List<BatchSlot> slots, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = slots.Where(s => s.IsOpen).ToList();
         if (open.Count == 0)
@@ -219,7 +219,7 @@ public sealed class BatchCreateReferralsHandler(
         }
 
         var secret = Encoding.UTF8.GetBytes(options.Value.PersonKeySecret);
-        var creating = new List<Slot>(open.Count);
+        var creating = new List<BatchSlot>(open.Count);
         foreach (var slot in open)
         {
             if (Guard(slot, () => Add(slot, secret, caller, now)))
@@ -232,7 +232,7 @@ public sealed class BatchCreateReferralsHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception exception) when (IsUniqueViolation(exception) || IsDeadlock(exception))
+        catch (Exception exception) when (PostgresErrors.IsUniqueViolation(exception) || IsDeadlock(exception))
         {
             // The same batch sent twice at once: the two inserts can meet in either order on the request-id index, and
             // PostgreSQL then aborts one of them as a deadlock. Either way, one item at a time settles who won each.
@@ -249,14 +249,14 @@ public sealed class BatchCreateReferralsHandler(
         }
     }
 
-    private async Task SaveAloneAsync(Slot slot, byte[] secret, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveAloneAsync(BatchSlot slot, byte[] secret, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Add(slot, secret, caller, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (PostgresErrors.IsUniqueViolation(exception))
         {
             // The same item of the same batch, sent twice at once; the other call won. Answer as a replay.
             db.ChangeTracker.Clear();
@@ -267,7 +267,7 @@ public sealed class BatchCreateReferralsHandler(
         }
     }
 
-    private void Add(Slot slot, byte[] secret, Caller caller, DateTimeOffset now)
+    private void Add(BatchSlot slot, byte[] secret, Caller caller, DateTimeOffset now)
     {
         var request = slot.Request!;
         var referral = Referral.Create(request, PersonKey.Compute(request.Person, secret), CreateReferralHandler.RequestHash(request),
@@ -277,12 +277,10 @@ public sealed class BatchCreateReferralsHandler(
         slot.Referral = referral;
     }
 
-    private static bool IsUniqueViolation(Exception exception) => PostgresErrors.IsUniqueViolation(exception);
-
     private static bool IsDeadlock(Exception exception) => PostgresErrors.SqlState(exception) == PostgresErrorCodes.DeadlockDetected;
 
     /// <summary>Runs one item's step; an error the API knows becomes that item's answer, anything else fails the call.</summary>
-    private bool Guard(Slot slot, Action step)
+    private bool Guard(BatchSlot slot, Action step)
     {
         try
         {
@@ -295,17 +293,5 @@ public sealed class BatchCreateReferralsHandler(
             slot.Referral = null;
             return false;
         }
-    }
-
-    private sealed class Slot(int index, string referenceId)
-    {
-        public int Index { get; } = index;
-        public string ReferenceId { get; } = referenceId;
-        public NewReferral? Request { get; set; }
-        public AvailabilityCheck? Check { get; set; }
-        public Referral? Referral { get; set; }
-        public bool Replayed { get; set; }
-        public ApiError? Error { get; set; }
-        public bool IsOpen => Error is null && Referral is null;
     }
 }

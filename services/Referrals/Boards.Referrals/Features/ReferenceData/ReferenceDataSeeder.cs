@@ -27,11 +27,11 @@ public static class ReferenceDataSeeder
         {
             if (institutions.TryGetValue(row["code"], out var institution))
             {
-                institution.Name = row["name"];
+                institution.Rename(row["name"]);
             }
             else
             {
-                db.Institutions.Add(new Institution { Code = row["code"], Name = row["name"] });
+                db.Institutions.Add(new Institution(row["code"], row["name"]));
             }
         }
 
