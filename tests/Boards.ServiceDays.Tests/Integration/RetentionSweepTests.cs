@@ -1,6 +1,6 @@
 using System.Net;
 using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Referrals;
+using Boards.ServiceDays.Features.ReferralsClient;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 

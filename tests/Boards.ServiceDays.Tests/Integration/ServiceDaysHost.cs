@@ -5,7 +5,7 @@ using System.Collections.Concurrent;
 using Boards.Needs.Contracts.Events;
 using Boards.ServiceDays.Contracts.Events;
 using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Features.Referrals;
+using Boards.ServiceDays.Features.ReferralsClient;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

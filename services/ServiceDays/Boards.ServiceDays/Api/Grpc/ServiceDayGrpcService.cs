@@ -1,10 +1,10 @@
 using System.Globalization;
 using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDays.Data;
 using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Attendance;
-using Boards.ServiceDays.Features.Days;
-using Boards.ServiceDays.Features.Report;
+using Boards.ServiceDays.Features.Common;
+using Boards.ServiceDays.Features.GetServiceDay;
+using Boards.ServiceDays.Features.ListServiceDays;
+using Boards.ServiceDays.Features.RecordAttendance;
 using Boards.ServiceDefaults.Authentication;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -14,12 +14,13 @@ namespace Boards.ServiceDays.Api.Grpc;
 
 /// <summary>boards.servicedays.v1.ServiceDayService for integrators. Thin: map, call the feature, map back.</summary>
 [Authorize(Policy = BoardsPolicies.AnyBoardsRole)]
-public sealed class ServiceDayGrpcService(ServiceDayPlanner planner, AttendanceRecorder recorder, ServiceDaysDbContext db)
+public sealed class ServiceDayGrpcService(ListServiceDaysHandler listDays, GetServiceDayHandler getDay, RecordAttendanceHandler recordAttendance)
     : Proto.ServiceDayService.ServiceDayServiceBase
 {
     public override async Task<Proto.ListServiceDaysResponse> ListServiceDays(Proto.ListServiceDaysRequest request, ServerCallContext context)
     {
-        var days = await planner.ListAsync(new ListQuery(request.MunicipalityCode, request.Status, request.From, request.To), CallerOf(context), context.CancellationToken);
+        var days = await listDays.HandleAsync(
+            new ListServiceDaysQuery(request.MunicipalityCode, request.Status, request.From, request.To), CallerOf(context), context.CancellationToken);
         var response = new Proto.ListServiceDaysResponse();
         response.ServiceDays.AddRange(days.Select(d => ToProto(d, null)));
         return response;
@@ -27,8 +28,8 @@ public sealed class ServiceDayGrpcService(ServiceDayPlanner planner, AttendanceR
 
     public override async Task<Proto.ServiceDay> GetServiceDay(Proto.GetServiceDayRequest request, ServerCallContext context)
     {
-        var day = await planner.GetAsync(ParseId(request.Id, "id"), CallerOf(context), context.CancellationToken);
-        return ToProto(day, await DayFigures.ComputeAsync(db, day.Id, context.CancellationToken));
+        var result = await getDay.HandleAsync(ParseId(request.Id, "id"), CallerOf(context), context.CancellationToken);
+        return ToProto(result.Day, result.Figures);
     }
 
     public override async Task<Proto.RecordAttendanceResponse> RecordAttendance(Proto.RecordAttendanceRequest request, ServerCallContext context)
@@ -43,7 +44,7 @@ public sealed class ServiceDayGrpcService(ServiceDayPlanner planner, AttendanceR
                 AnonymousCount = e.AnonymousCount == 0 ? null : e.AnonymousCount,
             }).ToList(),
         };
-        var result = await recorder.RecordAsync(ParseId(request.ServiceDayId, "serviceDayId"), command, CallerOf(context), context.CancellationToken);
+        var result = await recordAttendance.HandleAsync(ParseId(request.ServiceDayId, "serviceDayId"), command, CallerOf(context), context.CancellationToken);
         return new Proto.RecordAttendanceResponse
         {
             BatchId = result.BatchId,

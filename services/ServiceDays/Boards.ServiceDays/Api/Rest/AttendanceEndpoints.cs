@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Boards.ServiceDays.Features.Attendance;
+using Boards.ServiceDays.Features.RecordAttendance;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,6 +17,6 @@ public static class AttendanceEndpoints
     }
 
     public static async Task<Ok<AttendanceResult>> RecordAsync(
-        Guid id, RecordAttendanceCommand command, AttendanceRecorder recorder, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await recorder.RecordAsync(id, command, Caller.From(user), ct));
+        Guid id, RecordAttendanceCommand command, RecordAttendanceHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(id, command, Caller.From(user), ct));
 }

@@ -1,5 +1,8 @@
 using System.Security.Claims;
-using Boards.ServiceDays.Features.Referrals;
+using Boards.ServiceDays.Features.Common;
+using Boards.ServiceDays.Features.ListDayReferrals;
+using Boards.ServiceDays.Features.RecordReferrals;
+using Boards.ServiceDays.Features.RetryReferral;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,13 +20,13 @@ public static class ReferralEndpoints
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<ReferralEntryView>>> ListAsync(Guid id, DayReferrals referrals, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await referrals.ListAsync(id, Caller.From(user), ct));
+    public static async Task<Ok<IReadOnlyList<ReferralEntryView>>> ListAsync(Guid id, ListDayReferralsHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(id, Caller.From(user), ct));
 
     public static async Task<Ok<ReferralBatchResult>> RecordAsync(
-        Guid id, RecordReferralsCommand command, DayReferrals referrals, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await referrals.RecordAsync(id, command, Caller.From(user), ct));
+        Guid id, RecordReferralsCommand command, RecordReferralsHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(id, command, Caller.From(user), ct));
 
-    public static async Task<Ok<ReferralEntryView>> RetryAsync(Guid id, string entryId, DayReferrals referrals, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await referrals.RetryAsync(id, entryId, Caller.From(user), ct));
+    public static async Task<Ok<ReferralEntryView>> RetryAsync(Guid id, string entryId, RetryReferralHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(id, entryId, Caller.From(user), ct));
 }

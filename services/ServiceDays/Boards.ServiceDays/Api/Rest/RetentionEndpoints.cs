@@ -1,4 +1,5 @@
 using Boards.ServiceDays.Domain;
+using Boards.ServiceDays.Features.ListRetentionRuns;
 using Boards.ServiceDays.Features.RetentionSweep;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,8 +21,8 @@ public static class RetentionEndpoints
                 TypedResults.Ok(RetentionRunView.From(await sweep.RunAsync(Caller.From(http.User).DisplayName, ct))))
             .WithSummary("Eliminar ahora los datos personales de las referencias de jornadas no entregadas en el período de retención");
 
-        group.MapGet("/runs", async Task<Ok<IReadOnlyList<RetentionRunView>>> (RetentionSweep sweep, CancellationToken ct) =>
-                TypedResults.Ok<IReadOnlyList<RetentionRunView>>([.. (await sweep.RecentRunsAsync(ct)).Select(RetentionRunView.From)]))
+        group.MapGet("/runs", async Task<Ok<IReadOnlyList<RetentionRunView>>> (ListRetentionRunsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok<IReadOnlyList<RetentionRunView>>([.. (await handler.HandleAsync(ct)).Select(RetentionRunView.From)]))
             .WithSummary("Las últimas 50 pasadas de la retención: cuándo, hasta qué fecha de recepción y cuántas referencias");
         return app;
     }

@@ -1,8 +1,13 @@
 using System.Security.Claims;
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Days;
-using Boards.ServiceDays.Features.Report;
+using Boards.ServiceDays.Features.CancelServiceDay;
+using Boards.ServiceDays.Features.Common;
+using Boards.ServiceDays.Features.ConfirmServiceDay;
+using Boards.ServiceDays.Features.EditServiceDay;
+using Boards.ServiceDays.Features.GetServiceDay;
+using Boards.ServiceDays.Features.HoldServiceDay;
+using Boards.ServiceDays.Features.ListServiceDays;
+using Boards.ServiceDays.Features.PlanServiceDay;
+using Boards.ServiceDays.Features.SubmitServiceDayReport;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -29,45 +34,36 @@ public static class ServiceDayEndpoints
 
     public static async Task<Ok<IReadOnlyList<ServiceDaySummaryView>>> ListAsync(
         [FromQuery] string? municipality, [FromQuery] string? status, [FromQuery] string? from, [FromQuery] string? to,
-        ServiceDayPlanner planner, ClaimsPrincipal user, CancellationToken ct)
+        ListServiceDaysHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var days = await planner.ListAsync(new ListQuery(municipality, status, from, to), Caller.From(user), ct);
-        return TypedResults.Ok<IReadOnlyList<ServiceDaySummaryView>>(days.Select(d => new ServiceDaySummaryView(
-            d.Id, d.MunicipalityCode, d.Locality, d.Date, d.Venue, d.Status.Code(), d.ExpectedAttendance,
-            d.Institutions, d.Version, d.ReportedPeopleServed)).ToList());
+        var days = await handler.HandleAsync(new ListServiceDaysQuery(municipality, status, from, to), Caller.From(user), ct);
+        return TypedResults.Ok<IReadOnlyList<ServiceDaySummaryView>>(days.Select(ServiceDaySummaryView.From).ToList());
     }
 
-    public static async Task<Created<ServiceDayView>> CreateAsync(
-        ServiceDayInput input, ServiceDayPlanner planner, ServiceDaysDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<ServiceDayView>> CreateAsync(ServiceDayInput input, PlanServiceDayHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var day = await planner.CreateAsync(input, Caller.From(user), ct);
-        return TypedResults.Created($"/api/service-days/{day.Id}", await ViewAsync(db, day, ct));
+        var result = await handler.HandleAsync(input, Caller.From(user), ct);
+        return TypedResults.Created($"/api/service-days/{result.Day.Id}", ServiceDayView.From(result));
     }
 
-    public static async Task<Ok<ServiceDayView>> GetAsync(Guid id, ServiceDayPlanner planner, ServiceDaysDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await ViewAsync(db, await planner.GetAsync(id, Caller.From(user), ct), ct));
+    public static async Task<Ok<ServiceDayView>> GetAsync(Guid id, GetServiceDayHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(ServiceDayView.From(await handler.HandleAsync(id, Caller.From(user), ct)));
 
     public static async Task<Ok<ServiceDayView>> UpdateAsync(
-        Guid id, ServiceDayInput input, ServiceDayPlanner planner, ServiceDaysDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await ViewAsync(db, await planner.UpdateAsync(id, input, Caller.From(user), ct), ct));
+        Guid id, ServiceDayInput input, EditServiceDayHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(ServiceDayView.From(await handler.HandleAsync(id, input, Caller.From(user), ct)));
 
-    public static async Task<Ok<ServiceDayView>> ConfirmAsync(Guid id, ServiceDayPlanner planner, ServiceDaysDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await ViewAsync(db, await planner.ConfirmAsync(id, Caller.From(user), ct), ct));
+    public static async Task<Ok<ServiceDayView>> ConfirmAsync(Guid id, ConfirmServiceDayHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(ServiceDayView.From(await handler.HandleAsync(id, Caller.From(user), ct)));
 
-    public static async Task<Ok<ServiceDayView>> HoldAsync(Guid id, ServiceDayPlanner planner, ServiceDaysDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await ViewAsync(db, await planner.HoldAsync(id, Caller.From(user), ct), ct));
+    public static async Task<Ok<ServiceDayView>> HoldAsync(Guid id, HoldServiceDayHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(ServiceDayView.From(await handler.HandleAsync(id, Caller.From(user), ct)));
 
     public static async Task<Ok<ServiceDayView>> CancelAsync(
-        Guid id, CancelCommand command, ServiceDayPlanner planner, ServiceDaysDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await ViewAsync(db, await planner.CancelAsync(id, command, Caller.From(user), ct), ct));
+        Guid id, CancelCommand command, CancelServiceDayHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(ServiceDayView.From(await handler.HandleAsync(id, command, Caller.From(user), ct)));
 
     public static async Task<Ok<ServiceDayView>> ReportAsync(
-        Guid id, SubmitReportCommand command, DayReports reports, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var (day, figures) = await reports.SubmitAsync(id, command, Caller.From(user), ct);
-        return TypedResults.Ok(ServiceDayView.From(day, figures));
-    }
-
-    private static async Task<ServiceDayView> ViewAsync(ServiceDaysDbContext db, ServiceDay day, CancellationToken ct) =>
-        ServiceDayView.From(day, await DayFigures.ComputeAsync(db, day.Id, ct));
+        Guid id, SubmitReportCommand command, SubmitServiceDayReportHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(ServiceDayView.From(await handler.HandleAsync(id, command, Caller.From(user), ct)));
 }

@@ -1,6 +1,5 @@
 using Boards.ServiceDays.Data;
 using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,9 +33,6 @@ public sealed class RetentionSweep(ServiceDaysDbContext db, IOptions<RetentionOp
         await transaction.CommitAsync(cancellationToken);
         return run;
     }
-
-    public async Task<IReadOnlyList<RetentionRun>> RecentRunsAsync(CancellationToken cancellationToken) =>
-        await db.RetentionRuns.AsNoTracking().OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(50).ToListAsync(cancellationToken);
 
     /// <summary>What the entry shows once expired, and what a retry of it answers.</summary>
     public static string ErasedReason(TimeSpan period)

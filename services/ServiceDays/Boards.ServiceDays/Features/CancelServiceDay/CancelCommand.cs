@@ -1,0 +1,11 @@
+using Boards.BuildingBlocks.Api.Limits;
+using Boards.ServiceDays.Domain;
+
+namespace Boards.ServiceDays.Features.CancelServiceDay;
+
+/// <summary>The body of POST /api/service-days/{id}/cancel (the name is the OpenAPI schema's: keep it).</summary>
+public sealed record CancelCommand
+{
+    [MaxText(ServiceDaysLimits.CancellationReason)]
+    public string? Reason { get; init; }
+}

@@ -1,0 +1,17 @@
+using Boards.ServiceDays.Data;
+using Boards.ServiceDays.Features.Common;
+using Boards.ServiceDefaults.Authentication;
+
+namespace Boards.ServiceDays.Features.ConfirmServiceDay;
+
+/// <summary>Planned → confirmed (POST /api/service-days/{id}/confirm).</summary>
+public sealed class ConfirmServiceDayHandler(ServiceDaysDbContext db, TimeProvider clock)
+{
+    public async Task<ServiceDayResult> HandleAsync(Guid id, Caller caller, CancellationToken ct)
+    {
+        var day = await ServiceDayStore.LoadManagedAsync(db, id, caller, ct);
+        day.Confirm(caller.DisplayName, clock.GetUtcNow());
+        await ServiceDayStore.SaveAsync(db, ct);
+        return await ServiceDayResult.OfAsync(db, day, ct);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Boards.ServiceDays.Data;
+using Boards.ServiceDays.Domain;
+using Boards.ServiceDays.Features.Common;
+using Grpc.Core;
+using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.Options;
+using Proto = Boards.Referrals.Contracts.Grpc;
+
+namespace Boards.ServiceDays.Features.ReferralsClient;
+
+/// <summary>
+/// One CreateReferral call per person on boards.referrals.v1.ReferralService, with the caller's own bearer token and a
+/// deadline, no retries (the entry is retried by a person, with the same request id). Updates the entry: sent (person data
+/// erased) or failed (a Spanish reason, person data kept), and saves it. Used by RecordReferrals and RetryReferral.
+/// </summary>
+public sealed partial class ReferralSender(
+    ServiceDaysDbContext db,
+    GrpcClientFactory clients,
+    IOptions<ReferralsClientOptions> options,
+    IHttpContextAccessor http,
+    TimeProvider clock,
+    ILogger<ReferralSender> logger)
+{
+    public const string ClientName = "referrals";
+
+    public const string NotConfigured =
+        "El envío de referencias no está configurado (ServiceDays:Referrals:Address): la referencia quedó pendiente.";
+
+    public const string Unreachable =
+        "No se pudo contactar el servicio de referencias: la referencia quedó pendiente. Reintente en unos minutos.";
+
+    public const string TimedOut =
+        "El servicio de referencias no respondió a tiempo: la referencia quedó pendiente. Reintente; no se creará dos veces.";
+
+    /// <summary>Sends the entry and saves the answer at once.</summary>
+    public async Task DeliverAsync(ServiceDay day, ReferralEntry entry, CancellationToken ct)
+    {
+        await SendAsync(day, entry, ct);
+        // Saved even when the caller has gone: the referral may already exist in Referrals, and the row must say so.
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task SendAsync(ServiceDay day, ReferralEntry entry, CancellationToken ct)
+    {
+        entry.CountAttempt(clock.GetUtcNow());
+        if (entry.PendingPayload is null)
+        {
+            return;
+        }
+
+        var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(settings.Address))
+        {
+            entry.MarkFailed(NotConfigured);
+            return;
+        }
+
+        var data = JsonSerializer.Deserialize<PendingReferralData>(entry.PendingPayload)!;
+        var headers = new Metadata();
+        if (http.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        {
+            headers.Add("authorization", authorization);
+        }
+
+        try
+        {
+            var client = clients.CreateClient<Proto.ReferralService.ReferralServiceClient>(ClientName);
+            var referral = await client.CreateReferralAsync(ToRequest(day, entry, data), headers, DateTime.UtcNow + settings.Timeout, ct);
+            var outcome = referral.Availability is { Message.Length: > 0 } availability
+                ? $"Referencia enviada. {availability.Message}"
+                : "Referencia enviada.";
+            entry.MarkSent(referral.Id, outcome, clock.GetUtcNow());
+        }
+        catch (RpcException exception) when (!ct.IsCancellationRequested)
+        {
+            LogFailed(logger, exception, entry.EntryId, day.Id, exception.StatusCode.ToString());
+            entry.MarkFailed(exception.StatusCode switch
+            {
+                StatusCode.DeadlineExceeded => TimedOut,
+                StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled => Unreachable,
+                StatusCode.Unauthenticated or StatusCode.PermissionDenied =>
+                    $"El servicio de referencias no aceptó su cuenta para esta referencia: {exception.Status.Detail}",
+                _ => $"El servicio de referencias rechazó la referencia: {exception.Status.Detail}",
+            });
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            LogFailed(logger, exception, entry.EntryId, day.Id, exception.GetType().Name);
+            entry.MarkFailed(Unreachable);
+        }
+    }
+
+    private static Proto.CreateReferralRequest ToRequest(ServiceDay day, ReferralEntry entry, PendingReferralData data) => new()
+    {
+        RequestId = entry.RequestId,
+        MunicipalityCode = day.MunicipalityCode,
+        DestinationMunicipalityCode = entry.DestinationMunicipalityCode ?? "",
+        OriginInstitution = entry.OriginInstitution,
+        DestinationInstitution = entry.DestinationInstitution,
+        ServiceCode = entry.ServiceCode,
+        NeedCategory = entry.NeedCategory,
+        Priority = entry.Priority switch
+        {
+            "urgent" => Proto.Priority.Urgent,
+            "high" => Proto.Priority.High,
+            _ => Proto.Priority.Normal,
+        },
+        Reason = data.Reason,
+        Person = new Proto.Person
+        {
+            DocumentNumber = data.Person.DocumentNumber ?? "",
+            NoDocument = data.Person.NoDocument,
+            GivenNames = data.Person.GivenNames ?? "",
+            FamilyNames = data.Person.FamilyNames ?? "",
+            BirthDate = data.Person.BirthDate ?? "",
+            Sex = data.Person.Sex switch
+            {
+                "female" => Proto.Sex.Female,
+                "male" => Proto.Sex.Male,
+                _ => Proto.Sex.Other,
+            },
+            Phone = data.Person.Phone ?? "",
+            Locality = data.Person.Locality ?? "",
+        },
+        Consent = new Proto.Consent { Given = data.Consent.Given, GivenBy = data.Consent.GivenBy ?? "" },
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "CreateReferral for entry {EntryId} of service day {ServiceDayId} failed ({Reason}); the entry stays pending.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string entryId, Guid serviceDayId, string reason);
+}

@@ -1,0 +1,15 @@
+namespace Boards.ServiceDays.Features.ReferralsClient;
+
+/// <summary>Configuration section "ServiceDays:Referrals": where the referrals service's gRPC endpoint is, and how long to wait.</summary>
+public sealed class ReferralsClientOptions
+{
+    public const string Section = "ServiceDays:Referrals";
+
+    /// <summary>An http URL of the referrals service's gRPC (HTTP/2) endpoint. Empty: entries stay pending with an error.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>The deadline of each CreateReferral call.</summary>
+    public double TimeoutSeconds { get; set; } = 5;
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : 5);
+}
