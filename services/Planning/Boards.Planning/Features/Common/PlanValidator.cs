@@ -14,7 +14,7 @@ namespace Boards.Planning.Features.Common;
 /// </summary>
 public sealed class PlanValidator(PlanningDbContext db, Institutions institutions)
 {
-    public const decimal MaxWeight = 100m;
+    private const decimal MaxWeight = 100m;
 
     public async Task<ObjectiveDefinition> ObjectiveAsync(Plan plan, ObjectiveInput input, bool requireVersion, CancellationToken ct)
     {
