@@ -8,8 +8,18 @@ public sealed class OverdueAnnouncementTests
     private static readonly DateOnly Today = new(2026, 11, 27);
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
-    private static PlanAction Action(DateOnly endsOn, ActionStatus status = ActionStatus.NotStarted) =>
-        new() { Title = "Acción", InstitutionCode = "mds", UpdatedBy = "test", EndsOn = endsOn, Status = status };
+    private static PlanAction Action(DateOnly endsOn, ActionStatus status = ActionStatus.NotStarted)
+    {
+        var plan = Plan.Open("test", 2026, null, "test", Now);
+        var objective = plan.AddObjective(new ObjectiveDefinition("Objetivo", null, 1m, []));
+        var action = plan.AddAction(new ActionDefinition(objective.Id, "Acción", Horizon.ShortTerm, "mds", endsOn, endsOn, 0, 1m, []), "test", Now);
+        if (status != ActionStatus.NotStarted)
+        {
+            action.RecordProgress(new ProgressReport(status, null, null, []), action.Version, "test", Now, Today);
+        }
+
+        return action;
+    }
 
     [Fact]
     public void Only_an_overdue_unannounced_current_action_needs_an_announcement_and_marking_bumps_the_version()
@@ -20,7 +30,7 @@ public sealed class OverdueAnnouncementTests
         Assert.False(Action(new DateOnly(2026, 3, 31), ActionStatus.Done).NeedsOverdueAnnouncement(Today));
         Assert.False(Action(new DateOnly(2026, 3, 31), ActionStatus.Cancelled).NeedsOverdueAnnouncement(Today));
         var removed = Action(new DateOnly(2026, 3, 31));
-        removed.RemovedAt = Now;
+        removed.Remove(Now);
         Assert.False(removed.NeedsOverdueAnnouncement(Today));
 
         overdue.MarkOverdueAnnounced(Now);

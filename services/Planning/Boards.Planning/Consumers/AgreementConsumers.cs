@@ -3,7 +3,6 @@ using Boards.Membership.Contracts.Events;
 using Boards.Planning.Data;
 using Boards.Planning.Domain.Proposals;
 using Boards.Planning.Features.Common;
-using Boards.Planning.Features.Proposals;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,27 +20,19 @@ public sealed class AgreementRecordedConsumer(PlanningDbContext db, TimeProvider
         if (proposal is not null)
         {
             // A status change may have arrived first: only a newer announcement updates the agreement's status.
-            if (proposal.AgreementUpdatedAt < message.OccurredAt)
-            {
-                proposal.AgreementStatus = message.Status;
-                proposal.AgreementUpdatedAt = message.OccurredAt;
-            }
-
+            proposal.FollowAgreement(message.Status, message.OccurredAt);
             return;
         }
 
-        Db.Proposals.Add(new ProposedAction
-        {
-            AgreementId = message.AgreementId,
-            MunicipalityCode = message.MunicipalityCode.Trim().ToLowerInvariant(),
-            SessionId = message.SessionId,
-            What = message.What.Trim(),
-            ResponsibleInstitution = message.ResponsibleInstitution.Trim().ToLowerInvariant(),
-            DueOn = message.DueOn,
-            AgreementStatus = message.Status,
-            AgreementUpdatedAt = message.OccurredAt,
-            ReceivedAt = calendar.Now,
-        });
+        Db.Proposals.Add(ProposedAction.Propose(new RecordedAgreement(
+            message.AgreementId,
+            message.MunicipalityCode.Trim().ToLowerInvariant(),
+            message.SessionId,
+            message.What.Trim(),
+            message.ResponsibleInstitution.Trim().ToLowerInvariant(),
+            message.DueOn,
+            message.Status,
+            message.OccurredAt), calendar.Now));
     }
 }
 
@@ -55,10 +46,6 @@ public sealed class AgreementStatusChangedConsumer(PlanningDbContext db, TimePro
     {
         var proposal = await Db.Proposals.FirstOrDefaultAsync(p => p.AgreementId == message.AgreementId, context.CancellationToken)
                        ?? throw new InvalidOperationException($"AgreementStatusChanged for agreement {message.AgreementId} arrived before its AgreementRecorded.");
-        if (proposal.AgreementUpdatedAt < message.OccurredAt)
-        {
-            proposal.AgreementStatus = message.Status;
-            proposal.AgreementUpdatedAt = message.OccurredAt;
-        }
+        proposal.FollowAgreement(message.Status, message.OccurredAt);
     }
 }

@@ -2,7 +2,6 @@ using Boards.BuildingBlocks.Inbox;
 using Boards.Needs.Contracts.Events;
 using Boards.Planning.Data;
 using Boards.Planning.Domain.Replicas;
-using Boards.Planning.Features.Replicas;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

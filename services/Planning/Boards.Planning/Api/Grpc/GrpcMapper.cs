@@ -1,5 +1,5 @@
 using System.Globalization;
-using Boards.Planning.Features.Plans;
+using Boards.Planning.Features.Common;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Boards.Planning.Contracts.Grpc;
 

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Boards.Planning.Domain.Versions;
-using Boards.Planning.Features.Approval;
-using Boards.Planning.Features.Plans;
+using Boards.Planning.Features.AmendPlan;
+using Boards.Planning.Features.ApprovePlan;
+using Boards.Planning.Features.Common;
+using Boards.Planning.Features.GetVersionDiff;
+using Boards.Planning.Features.ListPlanVersions;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,18 +23,18 @@ public static class ApprovalEndpoints
         return app;
     }
 
-    public static async Task<Ok<PlanView>> ApproveAsync(Guid planId, ApproveCommand command, PlanApprovals approvals, PlanStore store, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await store.ViewAsync(await approvals.ApproveAsync(planId, command, Caller.From(user), ct), ct));
+    public static async Task<Ok<PlanView>> ApproveAsync(Guid planId, ApproveCommand command, ApprovePlanHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await store.ViewAsync(await handler.HandleAsync(planId, command, Caller.From(user), ct), ct));
 
-    public static async Task<Created<PlanView>> AmendAsync(Guid planId, AmendCommand command, PlanApprovals approvals, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<PlanView>> AmendAsync(Guid planId, AmendCommand command, AmendPlanHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        var plan = await approvals.AmendAsync(planId, command, Caller.From(user), ct);
+        var plan = await handler.HandleAsync(planId, command, Caller.From(user), ct);
         return TypedResults.Created($"/api/plans/{plan.Id}/versions/{plan.Version}/diff", await store.ViewAsync(plan, ct));
     }
 
-    public static async Task<Ok<IReadOnlyList<PlanVersionView>>> VersionsAsync(Guid planId, PlanApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await approvals.VersionsAsync(planId, Caller.From(user), ct));
+    public static async Task<Ok<IReadOnlyList<PlanVersionView>>> VersionsAsync(Guid planId, ListPlanVersionsHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(planId, Caller.From(user), ct));
 
-    public static async Task<Ok<PlanDiff>> DiffAsync(Guid planId, int version, PlanApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await approvals.DiffAsync(planId, version, Caller.From(user), ct));
+    public static async Task<Ok<PlanDiff>> DiffAsync(Guid planId, int version, GetVersionDiffHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(planId, version, Caller.From(user), ct));
 }

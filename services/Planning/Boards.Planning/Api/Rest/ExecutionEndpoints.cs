@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Boards.Planning.Features.Plans;
-using Boards.Planning.Features.Progress;
+using Boards.Planning.Features.Common;
+using Boards.Planning.Features.RecordProgress;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,11 +18,11 @@ public static class ExecutionEndpoints
     }
 
     public static async Task<Ok<ProgressResult>> ReportAsync(
-        Guid planId, Guid actionId, ProgressCommand command, ActionProgress progress, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+        Guid planId, Guid actionId, ProgressCommand command, RecordProgressHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        await progress.ReportAsync(planId, actionId, command, Caller.From(user), ct);
-        var plan = await PlanEndpoints.ViewAsync(planId, store, ct);
-        var action = PlanEndpoints.ActionOf(plan, actionId);
+        await handler.HandleAsync(planId, actionId, command, Caller.From(user), ct);
+        var plan = await store.SavedViewAsync(planId, ct);
+        var action = plan.ActionOf(actionId);
         var objective = plan.Objectives.First(o => o.Id == action.ObjectiveId);
         return TypedResults.Ok(new ProgressResult(action, objective.Progress, plan.Progress, plan.OverdueActions));
     }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Boards.Planning.Features.Export;
-using Boards.Planning.Features.Plans;
+using Boards.Planning.Features.ExportPlan;
+using Boards.Planning.Features.PrintPlan;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,15 +17,12 @@ public static class ExportEndpoints
         return app;
     }
 
-    public static async Task<FileContentHttpResult> CsvAsync(Guid planId, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<FileContentHttpResult> CsvAsync(Guid planId, ExportPlanHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var plan = await store.ViewAsync(await store.ReadableAsync(planId, Caller.From(user), ct), ct);
-        return TypedResults.File(PlanCsv.Write(plan), "text/csv; charset=utf-8", $"pat-{plan.MunicipalityCode}-{plan.Year}-v{plan.Version}.csv");
+        var file = await handler.HandleAsync(planId, Caller.From(user), ct);
+        return TypedResults.File(file.Content, "text/csv; charset=utf-8", file.FileName);
     }
 
-    public static async Task<ContentHttpResult> PrintAsync(Guid planId, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var plan = await store.ViewAsync(await store.ReadableAsync(planId, Caller.From(user), ct), ct);
-        return TypedResults.Content(PlanPrintPage.Render(plan), "text/html; charset=utf-8");
-    }
+    public static async Task<ContentHttpResult> PrintAsync(Guid planId, PrintPlanHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Content(await handler.HandleAsync(planId, Caller.From(user), ct), "text/html; charset=utf-8");
 }

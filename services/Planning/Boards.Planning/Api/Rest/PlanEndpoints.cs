@@ -1,6 +1,15 @@
 using System.Security.Claims;
-using Boards.Planning.Features.Plans;
-using Boards.Planning.Features.Replicas;
+using Boards.Planning.Features.AddAction;
+using Boards.Planning.Features.AddObjective;
+using Boards.Planning.Features.Common;
+using Boards.Planning.Features.CreatePlan;
+using Boards.Planning.Features.GetPlan;
+using Boards.Planning.Features.ListPlans;
+using Boards.Planning.Features.ListPrioritizedNeeds;
+using Boards.Planning.Features.RemoveAction;
+using Boards.Planning.Features.RemoveObjective;
+using Boards.Planning.Features.UpdateAction;
+using Boards.Planning.Features.UpdateObjective;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -28,67 +37,61 @@ public static class PlanEndpoints
     }
 
     public static async Task<Ok<IReadOnlyList<PlanSummaryView>>> ListAsync(
-        [FromQuery] string? municipality, [FromQuery] int? year, PlanEditor plans, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await plans.ListAsync(municipality, year, Caller.From(user), ct));
+        [FromQuery] string? municipality, [FromQuery] int? year, ListPlansHandler plans, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await plans.HandleAsync(municipality, year, Caller.From(user), ct));
 
-    public static async Task<Created<PlanView>> CreateAsync(CreatePlanCommand command, PlanEditor plans, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<PlanView>> CreateAsync(CreatePlanCommand command, CreatePlanHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        var plan = await plans.CreateAsync(command, Caller.From(user), ct);
+        var plan = await handler.HandleAsync(command, Caller.From(user), ct);
         return TypedResults.Created($"/api/plans/{plan.Id}", await store.ViewAsync(plan, ct));
     }
 
     public static async Task<Ok<IReadOnlyList<PrioritizedNeedView>>> NeedsAsync(
-        [FromQuery] string? municipality, PrioritizedNeeds needs, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await needs.ListAsync(municipality, Caller.From(user), ct));
+        [FromQuery] string? municipality, ListPrioritizedNeedsHandler needs, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await needs.HandleAsync(municipality, Caller.From(user), ct));
 
-    public static async Task<Ok<PlanView>> GetAsync(Guid planId, PlanStore store, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await store.ViewAsync(await store.ReadableAsync(planId, Caller.From(user), ct), ct));
+    public static async Task<Ok<PlanView>> GetAsync(Guid planId, GetPlanHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(planId, Caller.From(user), ct));
 
     public static async Task<Created<PlanView>> AddObjectiveAsync(
-        Guid planId, ObjectiveInput input, PlanEditor plans, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+        Guid planId, ObjectiveInput input, AddObjectiveHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        var objective = await plans.AddObjectiveAsync(planId, input, Caller.From(user), ct);
-        return TypedResults.Created($"/api/plans/{planId}/objectives/{objective.Id}", await ViewAsync(planId, store, ct));
+        var objective = await handler.HandleAsync(planId, input, Caller.From(user), ct);
+        return TypedResults.Created($"/api/plans/{planId}/objectives/{objective.Id}", await store.SavedViewAsync(planId, ct));
     }
 
     public static async Task<Ok<PlanView>> UpdateObjectiveAsync(
-        Guid planId, Guid objectiveId, ObjectiveInput input, PlanEditor plans, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+        Guid planId, Guid objectiveId, ObjectiveInput input, UpdateObjectiveHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        await plans.UpdateObjectiveAsync(planId, objectiveId, input, Caller.From(user), ct);
-        return TypedResults.Ok(await ViewAsync(planId, store, ct));
+        await handler.HandleAsync(planId, objectiveId, input, Caller.From(user), ct);
+        return TypedResults.Ok(await store.SavedViewAsync(planId, ct));
     }
 
     public static async Task<Ok<PlanView>> RemoveObjectiveAsync(
-        Guid planId, Guid objectiveId, RemoveCommand command, PlanEditor plans, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+        Guid planId, Guid objectiveId, RemoveCommand command, RemoveObjectiveHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        await plans.RemoveObjectiveAsync(planId, objectiveId, command, Caller.From(user), ct);
-        return TypedResults.Ok(await ViewAsync(planId, store, ct));
+        await handler.HandleAsync(planId, objectiveId, command, Caller.From(user), ct);
+        return TypedResults.Ok(await store.SavedViewAsync(planId, ct));
     }
 
     public static async Task<Created<ActionView>> AddActionAsync(
-        Guid planId, ActionInput input, PlanEditor plans, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+        Guid planId, ActionInput input, AddActionHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        var action = await plans.AddActionAsync(planId, input, Caller.From(user), ct);
-        return TypedResults.Created($"/api/plans/{planId}/actions/{action.Id}", ActionOf(await ViewAsync(planId, store, ct), action.Id));
+        var action = await handler.HandleAsync(planId, input, Caller.From(user), ct);
+        return TypedResults.Created($"/api/plans/{planId}/actions/{action.Id}", (await store.SavedViewAsync(planId, ct)).ActionOf(action.Id));
     }
 
     public static async Task<Ok<ActionView>> UpdateActionAsync(
-        Guid planId, Guid actionId, ActionInput input, PlanEditor plans, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+        Guid planId, Guid actionId, ActionInput input, UpdateActionHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        await plans.UpdateActionAsync(planId, actionId, input, Caller.From(user), ct);
-        return TypedResults.Ok(ActionOf(await ViewAsync(planId, store, ct), actionId));
+        await handler.HandleAsync(planId, actionId, input, Caller.From(user), ct);
+        return TypedResults.Ok((await store.SavedViewAsync(planId, ct)).ActionOf(actionId));
     }
 
     public static async Task<Ok<PlanView>> RemoveActionAsync(
-        Guid planId, Guid actionId, RemoveCommand command, PlanEditor plans, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+        Guid planId, Guid actionId, RemoveCommand command, RemoveActionHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        await plans.RemoveActionAsync(planId, actionId, command, Caller.From(user), ct);
-        return TypedResults.Ok(await ViewAsync(planId, store, ct));
+        await handler.HandleAsync(planId, actionId, command, Caller.From(user), ct);
+        return TypedResults.Ok(await store.SavedViewAsync(planId, ct));
     }
-
-    internal static async Task<PlanView> ViewAsync(Guid planId, PlanStore store, CancellationToken ct) =>
-        await store.ViewAsync(await store.LoadAsync(planId, tracking: false, ct), ct);
-
-    internal static ActionView ActionOf(PlanView plan, Guid actionId) =>
-        plan.Objectives.SelectMany(o => o.Actions).First(a => a.Id == actionId);
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
-using Boards.Planning.Features.Plans;
-using Boards.Planning.Features.Proposals;
+using Boards.Planning.Features.AcceptProposal;
+using Boards.Planning.Features.Common;
+using Boards.Planning.Features.DismissProposal;
+using Boards.Planning.Features.ListProposals;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,20 +22,20 @@ public static class ProposalEndpoints
     }
 
     public static async Task<Ok<IReadOnlyList<ProposalView>>> ListAsync(
-        [FromQuery] string? municipality, [FromQuery] string? status, Proposals proposals, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await proposals.ListAsync(municipality, status, Caller.From(user), ct));
+        [FromQuery] string? municipality, [FromQuery] string? status, ListProposalsHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(municipality, status, Caller.From(user), ct));
 
     public static async Task<Created<AcceptedProposal>> AcceptAsync(
-        Guid agreementId, AcceptProposalCommand command, Proposals proposals, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
+        Guid agreementId, AcceptProposalCommand command, AcceptProposalHandler handler, PlanStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (proposal, action) = await proposals.AcceptAsync(agreementId, command, Caller.From(user), ct);
-        var plan = await PlanEndpoints.ViewAsync(action.PlanId, store, ct);
-        return TypedResults.Created($"/api/plans/{action.PlanId}/actions/{action.Id}", new AcceptedProposal(proposal, PlanEndpoints.ActionOf(plan, action.Id)));
+        var (proposal, action) = await handler.HandleAsync(agreementId, command, Caller.From(user), ct);
+        var plan = await store.SavedViewAsync(action.PlanId, ct);
+        return TypedResults.Created($"/api/plans/{action.PlanId}/actions/{action.Id}", new AcceptedProposal(proposal, plan.ActionOf(action.Id)));
     }
 
     public static async Task<Ok<ProposalView>> DismissAsync(
-        Guid agreementId, DismissProposalCommand command, Proposals proposals, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await proposals.DismissAsync(agreementId, command, Caller.From(user), ct));
+        Guid agreementId, DismissProposalCommand command, DismissProposalHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(agreementId, command, Caller.From(user), ct));
 }
 
 public sealed record AcceptedProposal(ProposalView Proposal, ActionView Action);

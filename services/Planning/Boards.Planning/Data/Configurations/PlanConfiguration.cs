@@ -19,7 +19,9 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         plan.Property(p => p.ApprovedBy).HasMaxLength(200);
         plan.Property(p => p.Revision).IsConcurrencyToken();
         plan.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Restrict);
+        plan.Navigation(p => p.Objectives).HasField("_objectives").UsePropertyAccessMode(PropertyAccessMode.Field);
         plan.HasMany(p => p.Actions).WithOne().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+        plan.Navigation(p => p.Actions).HasField("_actions").UsePropertyAccessMode(PropertyAccessMode.Field);
         plan.HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
         plan.Ignore(p => p.CurrentObjectives);
         plan.Ignore(p => p.CurrentActions);

@@ -1,10 +1,8 @@
 using Boards.BuildingBlocks.Background;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Planning.Contracts.Events;
 using Boards.Planning.Data;
 using Boards.Planning.Domain.Plans;
 using Boards.Planning.Features.Common;
-using Boards.Planning.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -69,7 +67,7 @@ public sealed partial class OverdueSweepService(
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
-        var db = store.Db;
+        var db = scope.ServiceProvider.GetRequiredService<PlanningDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Lock the plan's unannounced overdue actions. SKIP LOCKED: a row another instance (or a progress report) holds
@@ -98,21 +96,7 @@ public sealed partial class OverdueSweepService(
         foreach (var action in due)
         {
             action.MarkOverdueAnnounced(now);
-            db.AddToOutbox(new PlanActionProgressed
-            {
-                PlanId = plan.Id,
-                MunicipalityCode = plan.MunicipalityCode,
-                Year = plan.Year,
-                ActionId = action.Id,
-                ActionVersion = action.Version,
-                Title = action.Title,
-                Status = action.Status.Code(),
-                Progress = action.Progress,
-                EndsOn = action.EndsOn,
-                Overdue = true,
-                Plan = rollup,
-                OccurredAt = now,
-            }, clock);
+            db.AddToOutbox(PlanEvents.ActionProgressed(plan, action, overdue: true, rollup, now), clock);
         }
 
         try
