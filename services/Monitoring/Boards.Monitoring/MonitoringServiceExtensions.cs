@@ -1,16 +1,19 @@
-using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Api;
 using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Messaging;
+using Boards.Monitoring.Api;
+using Boards.Monitoring.Api.Grpc;
+using Boards.Monitoring.Api.Rest;
 using Boards.Monitoring.Consumers;
 using Boards.Monitoring.Data;
-using Boards.Monitoring.Features;
+using Boards.Monitoring.Features.AcknowledgeWarning;
 using Boards.Monitoring.Features.Common;
-using Boards.Monitoring.Features.EarlyWarnings;
+using Boards.Monitoring.Features.EarlyWarningSweep;
 using Boards.Monitoring.Features.GetMunicipality;
 using Boards.Monitoring.Features.GetMunicipalityTrends;
 using Boards.Monitoring.Features.IndicatorsSignal;
 using Boards.Monitoring.Features.ListMunicipalities;
+using Boards.Monitoring.Features.ListWarnings;
 using Boards.ServiceDefaults;
 
 namespace Boards.Monitoring;
@@ -27,16 +30,16 @@ public static class MonitoringServiceExtensions
         builder.AddServiceDatabase<MonitoringDbContext>("monitoringdb");
 
         builder.Services.AddScoped<MunicipalitySummaryReader>();
-        builder.Services.AddScoped<ListMunicipalitiesQuery>();
-        builder.Services.AddScoped<GetMunicipalityQuery>();
+        builder.Services.AddScoped<ListMunicipalitiesHandler>();
+        builder.Services.AddScoped<GetMunicipalityHandler>();
         builder.Services.AddScoped<MunicipalityTrendsReader>();
-        builder.Services.AddScoped<GetMunicipalityTrendsQuery>();
+        builder.Services.AddScoped<GetMunicipalityTrendsHandler>();
+        builder.Services.AddScoped<ListWarningsHandler>();
+        builder.Services.AddScoped<AcknowledgeWarningHandler>();
 
         builder.Services.AddOptions<EarlyWarningOptions>().BindConfiguration(EarlyWarningOptions.Section)
             .Validate(o => o.Interval > TimeSpan.Zero, "Monitoring:EarlyWarnings:Interval debe ser mayor que cero.").ValidateOnStart();
         builder.Services.AddScoped<EarlyWarningEvaluator>();
-        builder.Services.AddScoped<ListWarningsQuery>();
-        builder.Services.AddScoped<AcknowledgeWarningCommand>();
         builder.Services.AddSingleton<EarlyWarningSweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<EarlyWarningSweep>());
 
@@ -45,12 +48,7 @@ public static class MonitoringServiceExtensions
         builder.Services.AddSingleton<ChangedMunicipalities>();
         builder.Services.AddHostedService<IndicatorsSignalPublisher>();
 
-        builder.Services.AddOpenApi();
-        // The limits the proto declares (buf.validate annotations), refused with InvalidArgument before a method runs.
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcFieldRulesInterceptor>());
-        builder.Services.AddBoardsRequestLimits();
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddBoardsApi<MonitoringErrorMapper>("monitoring");
         return builder;
     }
 
@@ -58,18 +56,11 @@ public static class MonitoringServiceExtensions
     {
         await app.Services.MigrateDatabaseAsync<MonitoringDbContext>();
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseMalformedInputRefusal();
-
+        app.UseBoardsApi();
         app.MapDefaultEndpoints();
-        app.MapOpenApi().AllowAnonymous();
         app.MapMonitoringEndpoints();
         app.MapGrpcService<MonitoringGrpcService>().RequireAuthorization();
-        app.MapGrpcReflectionService().AllowAnonymous();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapBoardsGrpcInfrastructure();
         return app;
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Monitoring.Contracts.Events;
 using Boards.Monitoring.Data;
-using Boards.Monitoring.Features.EarlyWarnings;
+using Boards.Monitoring.Features.EarlyWarningSweep;
 using Boards.Monitoring.Features.IndicatorsSignal;
 using Microsoft.AspNetCore.Hosting;
 using MassTransit;

@@ -1,15 +1,17 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
+using Boards.BuildingBlocks.Errors;
+using Boards.Monitoring.Api.Grpc;
+using Boards.Monitoring.Api.Rest;
 using Boards.Monitoring.Contracts.Grpc;
-using Boards.Monitoring.Features;
-using Boards.Monitoring.Features.Common;
 using Boards.Monitoring.Features.GetMunicipality;
 using Boards.Monitoring.Features.ListMunicipalities;
 using Boards.ServiceDefaults.Authentication;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Summary = Boards.Monitoring.Domain.MunicipalitySummary;
@@ -17,8 +19,9 @@ using Summary = Boards.Monitoring.Domain.MunicipalitySummary;
 namespace Boards.Monitoring.Tests.Integration;
 
 /// <summary>
-/// Scope, REST and gRPC answers over the real read model. Tokens are not minted here: the queries, the REST handlers
-/// and the gRPC service are called with constructed callers (token-level checks live in the end-to-end suite).
+/// Scope, REST and gRPC answers over the real read model. Tokens are not minted here: the handlers, the REST endpoints
+/// and the gRPC service are called with constructed callers (token-level checks live in the end-to-end suite); their
+/// refusals go through the app's own exception handler and gRPC error interceptor, as in the pipeline.
 /// Without a token the real HTTP pipeline answers 401 / Unauthenticated.
 /// </summary>
 public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<MonitoringHost>, IAsyncLifetime
@@ -56,21 +59,19 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
     private Task<T> WithService<T, TService>(Func<TService, Task<T>> action) where TService : notnull =>
         host.InScopeAsync(services => action(services.GetRequiredService<TService>()));
 
-    // ---- queries: the scope policy applied to real data ----
+    // ---- handlers: the scope policy applied to real data ----
 
     [Fact]
     public async Task Ministry_lists_every_municipality_and_a_focal_point_only_its_own()
     {
-        var ministry = await WithService<QueryResult<IReadOnlyList<Summary>>, ListMunicipalitiesQuery>(
+        var all = await WithService<IReadOnlyList<Summary>, ListMunicipalitiesHandler>(
             q => q.HandleAsync(Caller(null, BoardsRoles.MinistryAnalyst), CancellationToken.None));
-        var focal = await WithService<QueryResult<IReadOnlyList<Summary>>, ListMunicipalitiesQuery>(
+        var own = await WithService<IReadOnlyList<Summary>, ListMunicipalitiesHandler>(
             q => q.HandleAsync(Caller(_own, BoardsRoles.FocalPoint), CancellationToken.None));
 
-        var all = Assert.IsType<QueryResult<IReadOnlyList<Summary>>.Found>(ministry).Value;
         Assert.Contains(all, s => s.Code == _own);
         Assert.Contains(all, s => s.Code == _other);
 
-        var own = Assert.IsType<QueryResult<IReadOnlyList<Summary>>.Found>(focal).Value;
         var only = Assert.Single(own);
         Assert.Equal(_own, only.Code);
         Assert.Equal(1, only.Referrals.Accepted);
@@ -81,10 +82,8 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
     [InlineData(BoardsRoles.Integrator)]
     public async Task Institution_roles_are_refused_the_list(string role)
     {
-        var result = await WithService<QueryResult<IReadOnlyList<Summary>>, ListMunicipalitiesQuery>(
-            q => q.HandleAsync(Caller(_own, role), CancellationToken.None));
-
-        Assert.IsType<QueryResult<IReadOnlyList<Summary>>.Forbidden>(result);
+        await Assert.ThrowsAsync<ForbiddenException>(() => WithService<IReadOnlyList<Summary>, ListMunicipalitiesHandler>(
+            q => q.HandleAsync(Caller(_own, role), CancellationToken.None)));
     }
 
     [Fact]
@@ -92,14 +91,12 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
     {
         var focal = Caller(_own, BoardsRoles.FocalPoint);
 
-        var own = await WithService<QueryResult<Summary>, GetMunicipalityQuery>(q => q.HandleAsync(focal, _own.ToUpperInvariant(), default));
-        var other = await WithService<QueryResult<Summary>, GetMunicipalityQuery>(q => q.HandleAsync(focal, _other, default));
-        var unknown = await WithService<QueryResult<Summary>, GetMunicipalityQuery>(q => q.HandleAsync(focal, "no-existe", default));
+        var own = await WithService<Summary, GetMunicipalityHandler>(q => q.HandleAsync(focal, _own.ToUpperInvariant(), default));
 
-        Assert.Equal(_own, Assert.IsType<QueryResult<Summary>.Found>(own).Value.Code);
-        Assert.IsType<QueryResult<Summary>.Forbidden>(other);
+        Assert.Equal(_own, own.Code);
+        await Assert.ThrowsAsync<ForbiddenException>(() => WithService<Summary, GetMunicipalityHandler>(q => q.HandleAsync(focal, _other, default)));
         // Scope first: a refusal does not reveal whether the code exists.
-        Assert.IsType<QueryResult<Summary>.Forbidden>(unknown);
+        await Assert.ThrowsAsync<ForbiddenException>(() => WithService<Summary, GetMunicipalityHandler>(q => q.HandleAsync(focal, "no-existe", default)));
     }
 
     [Fact]
@@ -107,20 +104,22 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
     {
         var analyst = Caller(null, BoardsRoles.MinistryAnalyst);
 
-        var unknown = await WithService<QueryResult<Summary>, GetMunicipalityQuery>(q => q.HandleAsync(analyst, "no-existe", default));
-        var empty = await WithService<QueryResult<Summary>, GetMunicipalityQuery>(q => q.HandleAsync(analyst, "  ", default));
+        var unknown = await Assert.ThrowsAsync<NotFoundException>(() =>
+            WithService<Summary, GetMunicipalityHandler>(q => q.HandleAsync(analyst, "no-existe", default)));
+        var empty = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            WithService<Summary, GetMunicipalityHandler>(q => q.HandleAsync(analyst, "  ", default)));
 
-        Assert.Contains("no-existe", Assert.IsType<QueryResult<Summary>.NotFound>(unknown).Message);
-        Assert.Equal("code", Assert.IsType<QueryResult<Summary>.Invalid>(empty).Field);
+        Assert.Contains("no-existe", unknown.Message);
+        Assert.Equal("code", Assert.Single(empty.Errors).Key);
     }
 
-    // ---- REST: the handlers' typed results, executed against the app's own JSON and problem-details services ----
+    // ---- REST: the endpoints' typed results, executed against the app's own JSON and problem-details services ----
 
     [Fact]
     public async Task Rest_returns_the_summary_in_camel_case_json()
     {
-        var (status, contentType, json) = await ExecuteRestAsync(services => GetMunicipalityEndpoint.HandleAsync(
-            _own, Principal(null, BoardsRoles.MinistryAdmin), services.GetRequiredService<GetMunicipalityQuery>(), default));
+        var (status, contentType, json) = await ExecuteRestAsync(services => MonitoringEndpoints.GetMunicipalityAsync(
+            _own, Principal(null, BoardsRoles.MinistryAdmin), services.GetRequiredService<GetMunicipalityHandler>(), default));
 
         Assert.Equal(200, status);
         Assert.StartsWith("application/json", contentType);
@@ -145,10 +144,10 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
         var assessed = TestCodes.Assessed(_own, T0.AddDays(3), 47.5m, "sin organizaciones de la sociedad civil", "mujeres 25% < meta 40%");
         await host.PublishAndWaitAsync(assessed);
 
-        var (status, _, json) = await ExecuteRestAsync(services => GetMunicipalityEndpoint.HandleAsync(
-            _own, Principal(null, BoardsRoles.MinistryAnalyst), services.GetRequiredService<GetMunicipalityQuery>(), default));
-        var (listStatus, _, list) = await ExecuteRestAsync(services => ListMunicipalitiesEndpoint.HandleAsync(
-            Principal(null, BoardsRoles.MinistryAnalyst), services.GetRequiredService<ListMunicipalitiesQuery>(), default));
+        var (status, _, json) = await ExecuteRestAsync(services => MonitoringEndpoints.GetMunicipalityAsync(
+            _own, Principal(null, BoardsRoles.MinistryAnalyst), services.GetRequiredService<GetMunicipalityHandler>(), default));
+        var (listStatus, _, list) = await ExecuteRestAsync(services => MonitoringEndpoints.ListMunicipalitiesAsync(
+            Principal(null, BoardsRoles.MinistryAnalyst), services.GetRequiredService<ListMunicipalitiesHandler>(), default));
         var proto = await CallGrpcAsync((service, context) =>
             service.GetMunicipality(new GetMunicipalityRequest { Code = _own }, context), Principal(_own, BoardsRoles.FocalPoint));
 
@@ -173,8 +172,8 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
     [Fact]
     public async Task Rest_list_for_a_focal_point_holds_only_its_municipality()
     {
-        var (status, _, json) = await ExecuteRestAsync(services => ListMunicipalitiesEndpoint.HandleAsync(
-            Principal(_own, BoardsRoles.FocalPoint), services.GetRequiredService<ListMunicipalitiesQuery>(), default));
+        var (status, _, json) = await ExecuteRestAsync(services => MonitoringEndpoints.ListMunicipalitiesAsync(
+            Principal(_own, BoardsRoles.FocalPoint), services.GetRequiredService<ListMunicipalitiesHandler>(), default));
 
         Assert.Equal(200, status);
         var item = Assert.Single(json.RootElement.EnumerateArray());
@@ -190,8 +189,8 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
     {
         var code = which switch { "other" => _other, "unknown" => "no-existe", _ => which };
 
-        var (status, contentType, json) = await ExecuteRestAsync(services => GetMunicipalityEndpoint.HandleAsync(
-            code, Principal(_own, role), services.GetRequiredService<GetMunicipalityQuery>(), default));
+        var (status, contentType, json) = await ExecuteRestAsync(services => MonitoringEndpoints.GetMunicipalityAsync(
+            code, Principal(_own, role), services.GetRequiredService<GetMunicipalityHandler>(), default));
 
         Assert.Equal(expectedStatus, status);
         Assert.StartsWith("application/problem+json", contentType);
@@ -211,12 +210,29 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
         where TResult : IResult
     {
         await using var scope = host.Services.CreateAsyncScope();
-        var result = await handler(scope.ServiceProvider);
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         using var body = new MemoryStream();
         context.Response.Body = body;
 
-        await result.ExecuteAsync(context);
+        try
+        {
+            await (await handler(scope.ServiceProvider)).ExecuteAsync(context);
+        }
+        catch (Exception exception)
+        {
+            // What UseExceptionHandler does with a refusal: the app's exception handlers write it as problem details.
+            var handled = false;
+            foreach (var exceptionHandler in scope.ServiceProvider.GetServices<IExceptionHandler>())
+            {
+                if (await exceptionHandler.TryHandleAsync(context, exception, CancellationToken.None))
+                {
+                    handled = true;
+                    break;
+                }
+            }
+
+            Assert.True(handled, $"No exception handler answered {exception}");
+        }
 
         body.Position = 0;
         return (context.Response.StatusCode, context.Response.ContentType ?? "", await JsonDocument.ParseAsync(body));
@@ -266,11 +282,15 @@ public sealed class QueryAndApiTests(MonitoringHost host) : IClassFixture<Monito
         Assert.Equal("code", Assert.Single(badRequest.FieldViolations).Field);
     }
 
+    /// <summary>Calls the service through the app's gRPC error interceptor, which turns refusals into statuses.</summary>
     private async Task<T> CallGrpcAsync<T>(Func<MonitoringGrpcService, ServerCallContext, Task<T>> call, ClaimsPrincipal user)
+        where T : class
     {
         await using var scope = host.Services.CreateAsyncScope();
         var service = ActivatorUtilities.CreateInstance<MonitoringGrpcService>(scope.ServiceProvider);
-        return await call(service, new ConstructedCallContext(new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider }));
+        var interceptor = ActivatorUtilities.CreateInstance<GrpcErrorInterceptor>(scope.ServiceProvider);
+        var context = new ConstructedCallContext(new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider });
+        return await interceptor.UnaryServerHandler<object, T>(new object(), context, (_, callContext) => call(service, callContext));
     }
 
     // ---- the real HTTP pipeline: no token, no data ----

@@ -1,3 +1,8 @@
+using Boards.Membership.Contracts.Events;
+using Boards.Needs.Contracts.Events;
+using Boards.Planning.Contracts.Events;
+using Boards.Referrals.Contracts.Events;
+using Boards.ServiceDays.Contracts.Events;
 using MassTransit;
 
 namespace Boards.Monitoring.Consumers;
@@ -7,27 +12,37 @@ public static class ConsumerRegistration
     public const string DefaultReceiveEndpoint = "monitoring-referrals";
 
     /// <summary>
-    /// Every consumer on ONE receive endpoint (one queue), so events reach the read model in roughly the order they were
-    /// published; the version rules take care of the rest.
+    /// One <see cref="ReadModelConsumer{TEvent}"/> per event, with the projection that folds it in, every one on ONE
+    /// receive endpoint (one queue), so events reach the read model in roughly the order they were published; the
+    /// version rules take care of the rest. Each consumer's inbox name is in <see cref="InboxNames"/>.
     /// </summary>
     public static IBusRegistrationConfigurator AddMonitoringConsumers(this IBusRegistrationConfigurator bus, string receiveEndpoint)
     {
-        bus.AddConsumer<ReferralRequestedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<ReferralAcceptedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<ReferralRejectedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<ReferralStartedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<ReferralPutOnHoldConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<ReferralResumedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<ReferralCounterReferredConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<ReferralCancelledConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<ReferralOverdueConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<MunicipalityRegisteredConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<RepresentativityAssessedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<GapAnalysisPublishedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<ServiceDayHeldConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<PlanApprovedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<PlanActionProgressedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
-        bus.AddConsumer<SessionHeldConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddReadModelConsumer<ReferralRequested, ReferralEventProjection<ReferralRequested>>(receiveEndpoint);
+        bus.AddReadModelConsumer<ReferralAccepted, ReferralEventProjection<ReferralAccepted>>(receiveEndpoint);
+        bus.AddReadModelConsumer<ReferralRejected, ReferralEventProjection<ReferralRejected>>(receiveEndpoint);
+        bus.AddReadModelConsumer<ReferralStarted, ReferralEventProjection<ReferralStarted>>(receiveEndpoint);
+        bus.AddReadModelConsumer<ReferralPutOnHold, ReferralEventProjection<ReferralPutOnHold>>(receiveEndpoint);
+        bus.AddReadModelConsumer<ReferralResumed, ReferralEventProjection<ReferralResumed>>(receiveEndpoint);
+        bus.AddReadModelConsumer<ReferralCounterReferred, ReferralEventProjection<ReferralCounterReferred>>(receiveEndpoint);
+        bus.AddReadModelConsumer<ReferralCancelled, ReferralEventProjection<ReferralCancelled>>(receiveEndpoint);
+        bus.AddReadModelConsumer<ReferralOverdue, ReferralEventProjection<ReferralOverdue>>(receiveEndpoint);
+        bus.AddReadModelConsumer<MunicipalityRegistered, MunicipalityRegisteredProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<RepresentativityAssessed, RepresentativityAssessedProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<GapAnalysisPublished, GapAnalysisPublishedProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<ServiceDayHeld, ServiceDayHeldProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<PlanApproved, PlanApprovedProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<PlanActionProgressed, PlanActionProgressedProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<SessionHeld, SessionHeldProjection>(receiveEndpoint);
         return bus;
+    }
+
+    private static void AddReadModelConsumer<TEvent, TProjection>(this IBusRegistrationConfigurator bus, string receiveEndpoint)
+        where TEvent : class
+        where TProjection : class, IReadModelProjection<TEvent>
+    {
+        // Projections keep no state: one instance serves every message.
+        bus.AddSingleton<IReadModelProjection<TEvent>, TProjection>();
+        bus.AddConsumer<ReadModelConsumer<TEvent>>().Endpoint(e => e.Name = receiveEndpoint);
     }
 }

@@ -6,28 +6,30 @@ using MassTransit;
 namespace Boards.Monitoring.Consumers;
 
 /// <summary>
-/// Every Monitoring consumer: the inbox drops a message id seen before (nothing is written, nothing is announced);
-/// otherwise the consumer folds the message into the read model and, when that changed a row and the transaction
-/// committed, notes the municipality for the next MunicipalityIndicatorsChanged (<see cref="ChangedMunicipalities"/>).
-/// Old news (a version or time not newer than the one held) changes nothing and announces nothing.
+/// Monitoring's one consumer, closed per event (<c>ReadModelConsumer&lt;ReferralRequested&gt;</c>, …; see
+/// <see cref="ConsumerRegistration"/>). The inbox drops a message id seen before (nothing is written, nothing is
+/// announced); otherwise the event's <see cref="IReadModelProjection{TEvent}"/> folds it into the read model and, when
+/// that changed a row and the transaction committed, the municipality is noted for the next
+/// MunicipalityIndicatorsChanged (<see cref="ChangedMunicipalities"/>). Old news (a version or time not newer than the
+/// one held) changes nothing and announces nothing.
 /// </summary>
-public abstract class ReadModelConsumer<TMessage>(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
-    : IdempotentConsumer<TMessage, MonitoringDbContext>(db, clock)
-    where TMessage : class
+public sealed class ReadModelConsumer<TEvent>(
+    MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed, IReadModelProjection<TEvent> projection)
+    : IdempotentConsumer<TEvent, MonitoringDbContext>(db, clock)
+    where TEvent : class
 {
     private string? _changedMunicipality;
 
-    protected sealed override async Task HandleAsync(TMessage message, ConsumeContext<TMessage> context) =>
-        _changedMunicipality = await ApplyAsync(message, context);
+    protected override string InboxName => InboxNames.Of<TEvent>();
 
-    protected sealed override void AfterCommit()
+    protected override async Task HandleAsync(TEvent message, ConsumeContext<TEvent> context) =>
+        _changedMunicipality = await projection.ApplyAsync(Db, message, context.CancellationToken);
+
+    protected override void AfterCommit()
     {
         if (_changedMunicipality is { } code)
         {
             changed.Note(code);
         }
     }
-
-    /// <summary>Folds the message into the read model; returns the code of the municipality whose rows changed, or null when nothing changed.</summary>
-    protected abstract Task<string?> ApplyAsync(TMessage message, ConsumeContext<TMessage> context);
 }

@@ -78,6 +78,29 @@ internal static class ReadModelWrites
         }
     }
 
+    /// <summary>
+    /// The row under lock, or a new one from <paramref name="create"/> when there is none (Inserted is then true and the
+    /// row holds the reading already). When another transaction inserts the same key first, its row is locked and
+    /// returned instead, for the caller to apply its reading to.
+    /// </summary>
+    public static async Task<(TEntity Row, bool Inserted)> LockOrInsertAsync<TEntity>(
+        this MonitoringDbContext db, Func<Task<TEntity?>> lockRow, Func<TEntity> create, string description, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        if (await lockRow() is { } existing)
+        {
+            return (existing, false);
+        }
+
+        var created = create();
+        if (await db.TryInsertAsync(created, cancellationToken))
+        {
+            return (created, true);
+        }
+
+        return (await lockRow() ?? throw new InvalidOperationException($"{description} vanished after a concurrent insert."), false);
+    }
+
     private const string InsertFactSql = """
         INSERT INTO referral_facts (referral_id, municipality_code, status, version, created_at, accepted_at,
             counter_referred_at, overdue, need_category, rejection_reason, rejected_at, overdue_at)

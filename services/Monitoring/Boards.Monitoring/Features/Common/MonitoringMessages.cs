@@ -3,9 +3,7 @@ namespace Boards.Monitoring.Features.Common;
 /// <summary>What a person reads when monitoring says no. Spanish, as the users speak.</summary>
 public static class MonitoringMessages
 {
-    public const string ForbiddenTitle = "Fuera de su alcance.";
     public const string NotFoundTitle = "Municipio no encontrado.";
-    public const string InvalidTitle = "La solicitud tiene datos inválidos.";
 
     public const string CodeRequired = "Indique el código del municipio.";
 

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Monitoring.Features.Common;
@@ -38,6 +39,10 @@ public sealed record MonitoringScope(MonitoringScopeKind Kind, string? Municipal
     }
 
     public bool SeesAnything => Kind != MonitoringScopeKind.None;
+
+    /// <summary>The caller's scope; <see cref="ForbiddenException"/> when its role sees no monitoring at all.</summary>
+    public static MonitoringScope Require(Caller caller) =>
+        For(caller) is { SeesAnything: true } scope ? scope : throw new ForbiddenException(MonitoringMessages.RoleWithoutMonitoring);
 
     /// <summary>May the caller see this (normalized) municipality code?</summary>
     public bool Covers(string code) => Kind switch

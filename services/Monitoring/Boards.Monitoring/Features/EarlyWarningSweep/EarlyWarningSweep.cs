@@ -7,7 +7,7 @@ using Boards.Monitoring.Features.IndicatorsSignal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Boards.Monitoring.Features.EarlyWarnings;
+namespace Boards.Monitoring.Features.EarlyWarningSweep;
 
 /// <summary>
 /// Every Monitoring:EarlyWarnings:Interval: evaluates every rule for every municipality, raises a warning (and writes

@@ -3,7 +3,7 @@ using Boards.Monitoring.Domain;
 using Boards.Monitoring.Domain.EarlyWarnings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Boards.Monitoring.Features.EarlyWarnings;
+namespace Boards.Monitoring.Features.EarlyWarningSweep;
 
 /// <summary>
 /// Reads the figures each rule needs from the read model (one grouped query per rule) and applies the pure rules of

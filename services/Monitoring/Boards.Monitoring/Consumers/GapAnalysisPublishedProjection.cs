@@ -1,38 +1,24 @@
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain;
 using Boards.Needs.Contracts.Events;
-using MassTransit;
-using Boards.Monitoring.Features.IndicatorsSignal;
 
 namespace Boards.Monitoring.Consumers;
 
 /// <summary>
-/// Keeps the latest gap analysis per municipality. A redelivery is dropped by the inbox; an analysis that is not newer
-/// (ComputedAt) than the one held is ignored, whatever order they arrive in.
+/// Keeps the latest gap analysis per municipality. An analysis that is not newer (ComputedAt) than the one held is
+/// ignored, whatever order they arrive in.
 /// </summary>
-public sealed class GapAnalysisPublishedConsumer(MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed)
-    : ReadModelConsumer<GapAnalysisPublished>(db, clock, changed)
+public sealed class GapAnalysisPublishedProjection : IReadModelProjection<GapAnalysisPublished>
 {
-    protected override string InboxName => "GapAnalysisPublishedConsumer";
-
-    protected override async Task<string?> ApplyAsync(GapAnalysisPublished message, ConsumeContext<GapAnalysisPublished> context)
+    public async Task<string?> ApplyAsync(MonitoringDbContext db, GapAnalysisPublished message, CancellationToken cancellationToken)
     {
         var reading = GapAnalysisMapping.ToReading(message);
-        var cancellationToken = context.CancellationToken;
-
-        var row = await Db.LockGapAnalysisAsync(reading.Code, cancellationToken);
-        if (row is null)
-        {
-            if (await Db.TryInsertAsync(MunicipalityGapAnalysis.From(reading), cancellationToken))
-            {
-                return reading.Code;
-            }
-
-            row = await Db.LockGapAnalysisAsync(reading.Code, cancellationToken)
-                  ?? throw new InvalidOperationException($"Gap analysis of {reading.Code} vanished after a concurrent insert.");
-        }
-
-        return row.Apply(reading) ? reading.Code : null;
+        var (row, inserted) = await db.LockOrInsertAsync(
+            () => db.LockGapAnalysisAsync(reading.Code, cancellationToken),
+            () => MunicipalityGapAnalysis.From(reading),
+            $"Gap analysis of {reading.Code}",
+            cancellationToken);
+        return inserted || row.Apply(reading) ? reading.Code : null;
     }
 }
 

@@ -1,6 +1,6 @@
 using Boards.Monitoring.Domain.EarlyWarnings;
 
-namespace Boards.Monitoring.Features.EarlyWarnings;
+namespace Boards.Monitoring.Features.EarlyWarningSweep;
 
 /// <summary>Monitoring:EarlyWarnings: how often the sweep runs, and the rules' thresholds.</summary>
 public sealed class EarlyWarningOptions

@@ -1,15 +1,14 @@
 using Boards.Monitoring.Domain;
+using Boards.Monitoring.Domain.EarlyWarnings;
 using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
-using Grpc.Core;
 using Proto = Boards.Monitoring.Contracts.Grpc;
 
-namespace Boards.Monitoring.Features.Common;
+namespace Boards.Monitoring.Api.Grpc;
 
-/// <summary>Domain → proto, and a query's refusal → gRPC status with google.rpc details.</summary>
-public static class GrpcMapping
+/// <summary>Domain → proto. Refusals are not mapped here: the shared GrpcErrorInterceptor turns them into statuses.</summary>
+public static class GrpcMapper
 {
-    public static Proto.MunicipalitySummary ToProto(this MunicipalitySummary summary)
+    public static Proto.MunicipalitySummary ToProto(MunicipalitySummary summary)
     {
         var proto = new Proto.MunicipalitySummary
         {
@@ -114,23 +113,45 @@ public static class GrpcMapping
         CounterReferredNoCapacity = gap.CounterReferredNoCapacity,
     };
 
-    public static RpcException Refusal<T>(QueryResult<T> result) => result switch
+    public static Proto.MunicipalityTrends ToProto(MunicipalityTrends trends) => new()
     {
-        QueryResult<T>.Invalid invalid => new Google.Rpc.Status
+        Code = trends.Code,
+        Months =
         {
-            Code = (int)Code.InvalidArgument,
-            Message = $"{MonitoringMessages.InvalidTitle} {invalid.Field}: {invalid.Message}",
-            Details =
+            trends.Months.Select(m => new Proto.MonthTrend
             {
-                Any.Pack(new BadRequest
-                {
-                    FieldViolations = { new BadRequest.Types.FieldViolation { Field = invalid.Field, Description = invalid.Message } },
-                }),
-            },
-        }.ToRpcException(),
-        QueryResult<T>.Forbidden forbidden => new Google.Rpc.Status { Code = (int)Code.PermissionDenied, Message = forbidden.Message }.ToRpcException(),
-        QueryResult<T>.NotFound notFound => new Google.Rpc.Status { Code = (int)Code.NotFound, Message = notFound.Message }.ToRpcException(),
-        QueryResult<T>.Conflict conflict => new Google.Rpc.Status { Code = (int)Code.FailedPrecondition, Message = conflict.Message }.ToRpcException(),
-        _ => throw new ArgumentException($"{result.GetType().Name} is not a refusal.", nameof(result)),
+                Month = m.Month,
+                Sent = m.Sent,
+                ClosedLoop = m.ClosedLoop,
+                Cancelled = m.Cancelled,
+                ClosedLoopRate = m.ClosedLoopRate,
+            }),
+        },
+        ByCategory = { trends.ByCategory.Select(c => new Proto.CategoryCount { Category = c.Category, Count = c.Count }) },
+        RejectionsByReason = { trends.RejectionsByReason.Select(r => new Proto.ReasonCount { Reason = r.Reason, Count = r.Count }) },
     };
+
+    public static Proto.EarlyWarning ToProto(EarlyWarning w)
+    {
+        var proto = new Proto.EarlyWarning
+        {
+            Id = w.Id.ToString(),
+            MunicipalityCode = w.MunicipalityCode,
+            Rule = w.Rule,
+            RuleTitle = w.RuleTitle,
+            Status = w.Status,
+            Evidence = w.Evidence,
+            RaisedAt = Timestamp.FromDateTimeOffset(w.RaisedAt),
+            AcknowledgedAt = w.AcknowledgedAt is { } acknowledgedAt ? Timestamp.FromDateTimeOffset(acknowledgedAt) : null,
+            AcknowledgedBy = w.AcknowledgedBy,
+            AcknowledgementNote = w.AcknowledgementNote,
+            ResolvedAt = w.ResolvedAt is { } resolvedAt ? Timestamp.FromDateTimeOffset(resolvedAt) : null,
+        };
+        foreach (var (name, value) in w.Figures)
+        {
+            proto.Figures.Add(name, (double)value);
+        }
+
+        return proto;
+    }
 }
