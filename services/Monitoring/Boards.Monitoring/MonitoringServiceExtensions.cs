@@ -48,7 +48,7 @@ public static class MonitoringServiceExtensions
         builder.Services.AddSingleton<ChangedMunicipalities>();
         builder.Services.AddHostedService<IndicatorsSignalPublisher>();
 
-        builder.Services.AddBoardsApi<MonitoringErrorMapper>("monitoring");
+        builder.Services.AddBoardsApi("monitoring");
         return builder;
     }
 

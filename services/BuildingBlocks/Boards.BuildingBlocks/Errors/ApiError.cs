@@ -51,7 +51,7 @@ public sealed class CommonErrorMapper : IApiErrorMapper
         ValidationFailedException validation => ApiError.Invalid(validation.Errors),
         Microsoft.AspNetCore.Http.BadHttpRequestException bad =>
             new ApiError(ApiErrorKind.InvalidArgument, "No se pudo leer la solicitud.", bad.InnerException?.Message ?? bad.Message),
-        NotFoundException notFound => new ApiError(ApiErrorKind.NotFound, "No encontrado.", notFound.Message),
+        NotFoundException notFound => new ApiError(ApiErrorKind.NotFound, notFound.Title, notFound.Message),
         ForbiddenException forbidden => new ApiError(ApiErrorKind.PermissionDenied, "Fuera de su alcance.", forbidden.Message),
         _ when TransientFailures.IsTransient(exception) => TransientFailures.Unavailable,
         _ when IsTextPostgresCannotStore(exception) => new ApiError(ApiErrorKind.InvalidArgument, "La solicitud tiene datos inválidos.",

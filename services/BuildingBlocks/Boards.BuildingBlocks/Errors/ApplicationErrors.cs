@@ -10,7 +10,11 @@ public sealed class ValidationFailedException(IReadOnlyDictionary<string, string
         new(new Dictionary<string, string[]> { [field] = [message] });
 }
 
-public sealed class NotFoundException(string message) : Exception(message);
+public sealed class NotFoundException(string message) : Exception(message)
+{
+    /// <summary>The problem's title; a service may name what was not found ("Municipio no encontrado.").</summary>
+    public string Title { get; init; } = "No encontrado.";
+}
 
 public sealed class ForbiddenException(string message) : Exception(message);
 

@@ -3,25 +3,14 @@ using Boards.BuildingBlocks.Errors;
 namespace Boards.Monitoring.Features.Common;
 
 /// <summary>
-/// Monitoring's not-found refusals. They are the shared <see cref="NotFoundException"/>, with the title naming what was
-/// not found ("Municipio no encontrado.", "Alerta no encontrada.") where other services say "No encontrado.";
-/// Api/MonitoringErrorMapper reads the title back.
+/// Monitoring's not-found refusals: the shared <see cref="NotFoundException"/>, with a title naming what was not found
+/// ("Municipio no encontrado.", "Alerta no encontrada.") where other services say "No encontrado.".
 /// </summary>
 public static class MonitoringErrors
 {
-    /// <summary>The key in <see cref="Exception.Data"/> that holds the problem's title.</summary>
-    public const string TitleKey = "Boards.Monitoring.Title";
-
     public static NotFoundException UnknownMunicipality(string code) =>
-        NotFound(MonitoringMessages.NotFoundTitle, MonitoringMessages.UnknownMunicipality(code));
+        new(MonitoringMessages.UnknownMunicipality(code)) { Title = MonitoringMessages.NotFoundTitle };
 
     public static NotFoundException UnknownWarning(Guid id) =>
-        NotFound(MonitoringMessages.WarningNotFoundTitle, MonitoringMessages.UnknownWarning(id));
-
-    private static NotFoundException NotFound(string title, string message)
-    {
-        var exception = new NotFoundException(message);
-        exception.Data[TitleKey] = title;
-        return exception;
-    }
+        new(MonitoringMessages.UnknownWarning(id)) { Title = MonitoringMessages.WarningNotFoundTitle };
 }
