@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Import;
 
 namespace Boards.Needs.Tests.Import;

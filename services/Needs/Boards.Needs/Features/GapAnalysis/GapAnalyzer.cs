@@ -4,8 +4,6 @@ using Boards.Needs.Data;
 using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Domain.Gaps;
 using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Assessment;
-using Boards.Needs.Features.Offer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Domain.Categories;
-using Boards.Needs.Features.Categories;
 
 namespace Boards.Needs.Features.Import;
 

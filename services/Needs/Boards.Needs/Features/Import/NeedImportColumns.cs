@@ -1,5 +1,4 @@
 using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Assessment;
 using static Boards.BuildingBlocks.Import.ImportText;
 
 namespace Boards.Needs.Features.Import;

@@ -1,7 +1,7 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Assessment;
+using Boards.Needs.Features.Common;
 using Column = Boards.Needs.Features.Import.NeedImportColumns;
 
 namespace Boards.Needs.Features.Import;

@@ -2,7 +2,6 @@ using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Data;
 using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Assessment;
 using Boards.Needs.Features.Common;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -15,12 +14,12 @@ namespace Boards.Needs.Features.Import;
 /// raised once, in one SaveChanges. The version is a concurrency token, so a change made meanwhile (a need, a ballot,
 /// the round closed) makes the import a 409 that writes nothing. Scope as recording a need.
 /// </summary>
-public sealed class NeedImporter(NeedsDbContext db, AssessmentRounds rounds, TimeProvider clock)
+public sealed class NeedImporter(NeedsDbContext db, RoundStore rounds, TimeProvider clock)
 {
     /// <summary>Scope, the round's state and the expected version, checked before the file is read.</summary>
     public async Task<AssessmentRound> EditableRoundAsync(Guid roundId, int? expectedVersion, Caller caller, CancellationToken ct)
     {
-        var round = await rounds.EditableAsync(roundId, caller, ct);
+        var round = await rounds.LoadForChangeAsync(roundId, caller, ct);
         if (expectedVersion is > 0 && expectedVersion != round.Version)
         {
             throw new ConcurrencyConflictException(
@@ -40,25 +39,10 @@ public sealed class NeedImporter(NeedsDbContext db, AssessmentRounds rounds, Tim
             return ImportOutcome<NeedImportResult>.Failed(errors);
         }
 
-        var now = clock.GetUtcNow();
-        var added = new List<ImportedNeedView>();
-        foreach (var row in rows)
-        {
-            var need = rounds.Record(round, row.Need, caller.DisplayName, now);
-            added.Add(new ImportedNeedView(row.Line, need.Id, need.Number));
-        }
-
-        round.Version++;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw new ConcurrencyConflictException(
-                "La ronda cambió mientras se importaba el archivo (otra persona registró, votó o la cerró); no se importó ninguna necesidad. Vuelva a leerla y envíe el archivo de nuevo.");
-        }
+        var needs = round.RecordNeeds(rows.Select(r => r.Need), caller.DisplayName, clock.GetUtcNow());
+        var added = rows.Zip(needs, (row, need) => new ImportedNeedView(row.Line, need.Id, need.Number)).ToList();
+        await rounds.SaveAsync(round, ct,
+            "La ronda cambió mientras se importaba el archivo (otra persona registró, votó o la cerró); no se importó ninguna necesidad. Vuelva a leerla y envíe el archivo de nuevo.");
 
         return ImportOutcome<NeedImportResult>.Done(new NeedImportResult(round.Id, table.Records.Count, added.Count, round.Version, added));
     }

@@ -1,5 +1,5 @@
 using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.Common;
 using static Boards.BuildingBlocks.Import.ImportText;
 
 namespace Boards.Needs.Features.Import;

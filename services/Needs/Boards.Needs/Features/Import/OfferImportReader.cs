@@ -1,7 +1,7 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.Common;
 using Column = Boards.Needs.Features.Import.OfferImportColumns;
 
 namespace Boards.Needs.Features.Import;
@@ -57,7 +57,7 @@ public static class OfferImportReader
     }
 
     /// <summary>The row as the REST API's input, with Spanish values turned into API codes.</summary>
-    private static CreateServiceCommand Input(ImportRowReader row, ImportCategories categories)
+    private static ImportedOffer Input(ImportRowReader row, ImportCategories categories)
     {
         var channel = row.Choice(Column.Channel, Column.Channels, "Canal desconocido");
         if (channel is null && row.Text(Column.Channel).Length == 0)
@@ -86,7 +86,7 @@ public static class OfferImportReader
             band = row.Choice(Column.WaitlistBand, Column.Bands, "Espera desconocida");
         }
 
-        return new CreateServiceCommand
+        return new ImportedOffer
         {
             Name = row.Text(Column.Name),
             Program = row.Text(Column.Program),
@@ -102,4 +102,7 @@ public static class OfferImportReader
             WaitlistBand = band?.Code() ?? (status == Domain.Offer.CapacityStatus.Waitlist ? bandText : null),
         };
     }
+
+    /// <summary>A row read as the fields of a catalog entry, checked by the same validator as POST and PUT.</summary>
+    private sealed record ImportedOffer : OfferedServiceInput;
 }

@@ -5,7 +5,6 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Data;
 using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Common;
-using Boards.Needs.Features.Offer;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,35 +58,21 @@ public sealed class OfferImporter(NeedsDbContext db, Institutions institutions, 
             string outcome;
             if (!existing.TryGetValue(row.Code, out var service))
             {
-                service = new OfferedService
-                {
-                    MunicipalityCode = municipality,
-                    Code = row.Code,
-                    Name = "",
-                    Program = "",
-                    InstitutionCode = "",
-                    EligibilitySummary = "",
-                    CreatedAt = now,
-                    UpdatedBy = caller.DisplayName,
-                };
-                OfferCatalog.Apply(service, row.Offer, caller, now);
-                service.Version = 1;
+                service = OfferedService.Create(municipality, row.Code, row.Offer, caller.DisplayName, now);
                 db.Services.Add(service);
                 outcome = Created;
             }
-            else if (Same(service, row.Offer))
+            else if (service.Replace(row.Offer, caller.DisplayName, now))
+            {
+                outcome = Updated;
+            }
+            else
             {
                 services.Add(new ImportedServiceView(row.Line, row.Code, Unchanged, service.Version));
                 continue;
             }
-            else
-            {
-                OfferCatalog.Apply(service, row.Offer, caller, now);
-                service.Version++;
-                outcome = Updated;
-            }
 
-            db.AddToOutbox(OfferCatalog.Changed(service), clock);
+            db.AddToOutbox(OfferEvents.Changed(service), clock);
             services.Add(new ImportedServiceView(row.Line, row.Code, outcome, service.Version));
         }
 
@@ -109,16 +94,4 @@ public sealed class OfferImporter(NeedsDbContext db, Institutions institutions, 
             services.Count(s => s.Outcome == Created), services.Count(s => s.Outcome == Updated), services.Count(s => s.Outcome == Unchanged),
             services));
     }
-
-    /// <summary>True when the row would change nothing: no new version and no event for it.</summary>
-    private static bool Same(OfferedService service, ValidOffer offer) =>
-        service.Name == offer.Name
-        && service.Program == offer.Program
-        && service.InstitutionCode == offer.InstitutionCode
-        && service.Categories.SequenceEqual(offer.Categories, StringComparer.Ordinal)
-        && service.EligibilitySummary == offer.EligibilitySummary
-        && service.Channel == offer.Channel
-        && service.MonthlyCapacity == offer.MonthlyCapacity
-        && service.CapacityStatus == offer.CapacityStatus
-        && service.WaitlistBand == offer.WaitlistBand;
 }

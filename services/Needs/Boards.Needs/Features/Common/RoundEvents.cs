@@ -2,7 +2,7 @@ using Boards.Needs.Contracts.Events;
 using Boards.Needs.Contracts.Prioritization;
 using Boards.Needs.Domain.Assessment;
 
-namespace Boards.Needs.Features.Assessment;
+namespace Boards.Needs.Features.Common;
 
 public static class RoundEvents
 {

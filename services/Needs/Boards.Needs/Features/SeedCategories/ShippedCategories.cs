@@ -2,7 +2,7 @@ using Boards.Needs.Data;
 using Boards.Needs.Domain.Categories;
 using Microsoft.EntityFrameworkCore;
 
-namespace Boards.Needs.Features.Categories;
+namespace Boards.Needs.Features.SeedCategories;
 
 /// <summary>The need categories every installation has. Seeded at start: missing codes are inserted, nothing is changed.</summary>
 public static class ShippedCategories
@@ -29,7 +29,7 @@ public static class ShippedCategories
         var known = await db.Categories.Select(c => c.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
         foreach (var (code, name) in All.Where(c => !known.Contains(c.Code)))
         {
-            db.Categories.Add(new NeedCategory { Code = code, Name = name, Shipped = true, CreatedAt = now });
+            db.Categories.Add(NeedCategory.FromShippedList(code, name, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -4,11 +4,10 @@ using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Data;
 using Boards.Needs.Domain;
 using Boards.Needs.Domain.Categories;
-using Boards.Needs.Features.Common;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 
-namespace Boards.Needs.Features.Categories;
+namespace Boards.Needs.Features.AddCategory;
 
 /// <summary>Everything optional, so that validation names every missing field instead of the serializer failing on the first.</summary>
 public sealed record AddCategoryCommand
@@ -19,16 +18,13 @@ public sealed record AddCategoryCommand
     public string? Name { get; init; }
 }
 
-/// <summary>The need categories: anyone with a Boards role reads them; ministry-admin adds new ones (never renames or removes).</summary>
-public sealed partial class CategoryCatalog(NeedsDbContext db, TimeProvider clock)
+/// <summary>Adds a need category: ministry-admin only, and never renames or removes one that exists.</summary>
+public sealed partial class AddCategoryHandler(NeedsDbContext db, TimeProvider clock)
 {
     public const int MaxCodeLength = NeedsLimits.Code;
     public const int MaxNameLength = NeedsLimits.Name;
 
-    public async Task<IReadOnlyList<NeedCategory>> ListAsync(CancellationToken ct) =>
-        await db.Categories.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
-
-    public async Task<NeedCategory> AddAsync(AddCategoryCommand command, Caller caller, CancellationToken ct)
+    public async Task<NeedCategory> HandleAsync(AddCategoryCommand command, Caller caller, CancellationToken ct)
     {
         if (!caller.IsInRole(BoardsRoles.MinistryAdmin))
         {
@@ -63,7 +59,7 @@ public sealed partial class CategoryCatalog(NeedsDbContext db, TimeProvider cloc
             throw AlreadyExists(existing.Code, existing.Name);
         }
 
-        var category = new NeedCategory { Code = code, Name = name, CreatedAt = clock.GetUtcNow(), CreatedBy = caller.DisplayName };
+        var category = NeedCategory.Add(code, name, caller.DisplayName, clock.GetUtcNow());
         db.Categories.Add(category);
         try
         {
@@ -78,7 +74,7 @@ public sealed partial class CategoryCatalog(NeedsDbContext db, TimeProvider cloc
     }
 
     [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$")]
-    internal static partial Regex CodePattern();
+    private static partial Regex CodePattern();
 
     private static AlreadyExistsException AlreadyExists(string code, string name) =>
         new($"Ya existe la categoría '{code}' ({name}).");

@@ -1,4 +1,4 @@
-namespace Boards.Needs.Features.Assessment;
+namespace Boards.Needs.Features.CastBallot;
 
 /// <summary>
 /// The voting members of a board's current roster, as Membership (the registry of record) has them now. Ballots are

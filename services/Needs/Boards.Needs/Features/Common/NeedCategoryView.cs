@@ -1,6 +1,6 @@
 using Boards.Needs.Domain.Categories;
 
-namespace Boards.Needs.Features.Categories;
+namespace Boards.Needs.Features.Common;
 
 public sealed record NeedCategoryView(string Code, string Name, bool Shipped)
 {

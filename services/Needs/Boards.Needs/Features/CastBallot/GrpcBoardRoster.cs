@@ -4,7 +4,7 @@ using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Options;
 
-namespace Boards.Needs.Features.Assessment;
+namespace Boards.Needs.Features.CastBallot;
 
 /// <summary>
 /// Membership's ListMembers (boards.membership.v1.BoardService) with the caller's own bearer token, one attempt within a

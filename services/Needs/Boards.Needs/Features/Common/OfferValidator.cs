@@ -3,12 +3,7 @@ using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Domain;
 using Boards.Needs.Domain.Offer;
 
-namespace Boards.Needs.Features.Offer;
-
-/// <summary>The checked values of an <see cref="OfferedServiceInput"/>.</summary>
-public sealed record ValidOffer(
-    string Name, string Program, string InstitutionCode, List<string> Categories, string EligibilitySummary,
-    ServiceChannel Channel, int? MonthlyCapacity, CapacityStatus CapacityStatus, WaitlistBand? WaitlistBand);
+namespace Boards.Needs.Features.Common;
 
 /// <summary>Checks every field and reports all problems together (camelCase field names, Spanish messages).</summary>
 public static partial class OfferValidator

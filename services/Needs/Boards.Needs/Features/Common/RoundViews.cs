@@ -1,6 +1,6 @@
 using Boards.Needs.Domain.Assessment;
 
-namespace Boards.Needs.Features.Assessment;
+namespace Boards.Needs.Features.Common;
 
 public sealed record NeedView(
     Guid Id, int Number, string Category, string Locality, string PopulationGroup, int PeopleAffected, int Severity,

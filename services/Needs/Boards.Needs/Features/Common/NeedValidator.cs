@@ -3,11 +3,7 @@ using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Domain;
 using Boards.Needs.Domain.Assessment;
 
-namespace Boards.Needs.Features.Assessment;
-
-public sealed record ValidNeed(
-    string Category, string Locality, PopulationGroup PopulationGroup, int PeopleAffected, int Severity,
-    EvidenceSource EvidenceSource, string? EvidenceNotes);
+namespace Boards.Needs.Features.Common;
 
 /// <summary>Checks a round's period and a need's fields, reporting every problem together in Spanish.</summary>
 public static partial class NeedValidator

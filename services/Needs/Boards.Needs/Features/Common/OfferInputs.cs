@@ -1,9 +1,9 @@
 using Boards.BuildingBlocks.Api.Limits;
+using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Domain;
-using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Domain.Offer;
 
-namespace Boards.Needs.Features.Offer;
+namespace Boards.Needs.Features.Common;
 
 /// <summary>
 /// The fields of a catalog entry. Everything optional and the codes are strings, so that validation names every
@@ -36,19 +36,6 @@ public abstract record OfferedServiceInput
     public string? WaitlistBand { get; init; }
 }
 
-public sealed record CreateServiceCommand : OfferedServiceInput
-{
-    /// <summary>Lower-case slug, unique within the municipality (e.g. "tekopora").</summary>
-    [MaxText(NeedsLimits.Code)]
-    public string? Code { get; init; }
-}
-
-public sealed record UpdateServiceCommand : OfferedServiceInput
-{
-    /// <summary>The version the caller read; a different current version is a conflict (409).</summary>
-    public int? ExpectedVersion { get; init; }
-}
-
 public sealed record OfferedServiceView(
     string MunicipalityCode,
     string Code,
@@ -70,5 +57,21 @@ public sealed record OfferedServiceView(
         s.MonthlyCapacity, s.CapacityStatus.Code(), s.WaitlistBand?.Code(), s.Version, s.UpdatedAt, s.UpdatedBy);
 }
 
-/// <summary>The answer to "can I refer someone to this service there?". Service is null when it is not offered.</summary>
-public sealed record Availability(bool Offered, OfferedService? Service, string Message);
+/// <summary>The codes in a catalog route, as every offer use case reads them.</summary>
+public static class OfferRoute
+{
+    public static string MunicipalityCode(string? value)
+    {
+        var code = value?.Trim().ToLowerInvariant() ?? "";
+        return code.Length > 0 ? code : throw ValidationFailedException.For("municipalityCode", "Indique el código del municipio.");
+    }
+
+    public static string ServiceCode(string? value)
+    {
+        var code = value?.Trim().ToLowerInvariant() ?? "";
+        return code.Length > 0 ? code : throw ValidationFailedException.For("serviceCode", "Indique el código del servicio.");
+    }
+
+    public static NotFoundException ServiceNotFound(string code, string municipality) =>
+        new($"El servicio '{code}' no está en la oferta de '{municipality}'.");
+}
