@@ -18,15 +18,18 @@ using Boards.Needs.Features.Common;
 using Boards.Needs.Features.CorrectNeed;
 using Boards.Needs.Features.CreateService;
 using Boards.Needs.Features.DemoData;
-using Boards.Needs.Features.GapAnalysis;
+using Boards.Needs.Features.GetGapAnalysis;
 using Boards.Needs.Features.GetRanking;
 using Boards.Needs.Features.GetRound;
 using Boards.Needs.Features.GetService;
-using Boards.Needs.Features.Import;
+using Boards.Needs.Features.ImportNeeds;
+using Boards.Needs.Features.ImportOffer;
 using Boards.Needs.Features.ListCategories;
 using Boards.Needs.Features.ListRounds;
 using Boards.Needs.Features.ListServices;
 using Boards.Needs.Features.OpenRound;
+using Boards.Needs.Features.PublishGapAnalysis;
+using Boards.Needs.Features.RecordReferralEvidence;
 using Boards.Needs.Features.SeedCategories;
 using Boards.Needs.Features.UpdateService;
 using Boards.ServiceDefaults;
@@ -80,7 +83,8 @@ public static class NeedsServiceExtensions
         services.AddScoped<NeedImporter>();
         // Gap analysis
         services.AddScoped<GapAnalyzer>();
-        services.AddScoped<GapAnalyses>();
+        services.AddScoped<GetGapAnalysisHandler>();
+        services.AddScoped<PublishGapAnalysisHandler>();
         services.AddScoped<ReferralEvidenceRecorder>();
     }
 

@@ -3,7 +3,6 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Data;
 using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Features.Common;
-using Boards.Needs.Features.GapAnalysis;
 using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Needs.Features.CloseRound;

@@ -3,7 +3,6 @@ using Boards.Needs.Data;
 using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Common;
-using Boards.Needs.Features.GapAnalysis;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.DemoData;

@@ -1,6 +1,6 @@
 using Boards.BuildingBlocks.Import;
 
-namespace Boards.Needs.Features.Import;
+namespace Boards.Needs.Features.Common;
 
 /// <summary>The columns of one kind of import file: their Spanish names, which are required and other spellings.</summary>
 public sealed record ImportColumns(IReadOnlyList<string> All, IReadOnlyList<string> Required, IReadOnlyDictionary<string, string> Synonyms)

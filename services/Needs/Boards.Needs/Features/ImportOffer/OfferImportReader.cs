@@ -2,9 +2,9 @@ using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Common;
-using Column = Boards.Needs.Features.Import.OfferImportColumns;
+using Column = Boards.Needs.Features.ImportOffer.OfferImportColumns;
 
-namespace Boards.Needs.Features.Import;
+namespace Boards.Needs.Features.ImportOffer;
 
 /// <summary>A catalog row that passed every check, with the line it came from.</summary>
 public sealed record OfferImportRow(int Line, string Code, ValidOffer Offer);

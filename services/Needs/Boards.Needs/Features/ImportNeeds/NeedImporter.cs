@@ -6,7 +6,7 @@ using Boards.Needs.Features.Common;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 
-namespace Boards.Needs.Features.Import;
+namespace Boards.Needs.Features.ImportNeeds;
 
 /// <summary>
 /// Imports needs into an open assessment round from a CSV file, all or nothing: every row is checked first; only when

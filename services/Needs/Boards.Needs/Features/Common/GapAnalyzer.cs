@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Contracts.Gaps;
 using Boards.Needs.Data;
@@ -7,7 +8,7 @@ using Boards.Needs.Domain.Offer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Boards.Needs.Features.GapAnalysis;
+namespace Boards.Needs.Features.Common;
 
 public sealed class GapAnalysisOptions
 {
@@ -71,10 +72,24 @@ public sealed class GapAnalyzer(NeedsDbContext db, IOptions<GapAnalysisOptions> 
         };
     }
 
+    /// <summary>The municipality code of a gap analysis route, once it is known to be registered.</summary>
+    public async Task<string> KnownMunicipalityAsync(string? value, CancellationToken ct)
+    {
+        var code = value?.Trim().ToLowerInvariant() ?? "";
+        if (code.Length == 0)
+        {
+            throw ValidationFailedException.For("municipalityCode", "Indique el código del municipio.");
+        }
+
+        return await db.Municipalities.AnyAsync(m => m.Code == code, ct)
+            ? code
+            : throw new NotFoundException($"El municipio '{code}' no está registrado.");
+    }
+
     private static TurnedAwayKind KindOf(string kind) => kind switch
     {
-        ReferralEvidenceRecorder.RejectedNoCapacity => TurnedAwayKind.RejectedNoCapacity,
-        ReferralEvidenceRecorder.RejectedNotOffered => TurnedAwayKind.RejectedNotOffered,
+        ReferralEvidence.RejectedNoCapacity => TurnedAwayKind.RejectedNoCapacity,
+        ReferralEvidence.RejectedNotOffered => TurnedAwayKind.RejectedNotOffered,
         _ => TurnedAwayKind.CounterReferredNoCapacity,
     };
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 
-namespace Boards.Needs.Features.Import;
+namespace Boards.Needs.Features.Common;
 
 /// <summary>Reads the fields of one record by column; every problem becomes an <see cref="ImportError"/> on its line.</summary>
 public sealed partial class ImportRowReader

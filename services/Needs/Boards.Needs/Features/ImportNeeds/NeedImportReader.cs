@@ -2,9 +2,9 @@ using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Features.Common;
-using Column = Boards.Needs.Features.Import.NeedImportColumns;
+using Column = Boards.Needs.Features.ImportNeeds.NeedImportColumns;
 
-namespace Boards.Needs.Features.Import;
+namespace Boards.Needs.Features.ImportNeeds;
 
 /// <summary>A need row that passed every check, with the line it came from.</summary>
 public sealed record NeedImportRow(int Line, ValidNeed Need);

@@ -1,7 +1,7 @@
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Domain.Categories;
 
-namespace Boards.Needs.Features.Import;
+namespace Boards.Needs.Features.Common;
 
 /// <summary>The need categories as an import file may name them: by code (food_security) or by Spanish name (Seguridad alimentaria).</summary>
 public sealed class ImportCategories

@@ -2,7 +2,7 @@ using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.Common;
 using static Boards.BuildingBlocks.Import.ImportText;
 
-namespace Boards.Needs.Features.Import;
+namespace Boards.Needs.Features.ImportOffer;
 
 /// <summary>The Spanish columns and values of an offer catalog import file (docs/needs-import.md).</summary>
 public static class OfferImportColumns

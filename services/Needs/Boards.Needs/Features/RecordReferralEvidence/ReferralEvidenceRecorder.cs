@@ -1,10 +1,9 @@
 using Boards.Needs.Data;
-using Boards.Needs.Domain.Categories;
 using Boards.Needs.Domain.Gaps;
 using Boards.Referrals.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 
-namespace Boards.Needs.Features.GapAnalysis;
+namespace Boards.Needs.Features.RecordReferralEvidence;
 
 /// <summary>
 /// Stores a referral the offer could not take. Its categories: the one the referral named when it is a known category
@@ -13,11 +12,6 @@ namespace Boards.Needs.Features.GapAnalysis;
 /// </summary>
 public sealed class ReferralEvidenceRecorder(NeedsDbContext db, TimeProvider clock)
 {
-    public const string RejectedNoCapacity = "rejected_no_capacity";
-    public const string RejectedNotOffered = "rejected_not_offered";
-    public const string CounterReferredNoCapacity = "counter_referred_no_capacity";
-    public const string Unclassified = "unclassified";
-
     public async Task RecordAsync(ReferralEvent message, string kind, CancellationToken ct)
     {
         if (await db.ReferralEvidence.AnyAsync(e => e.ReferralId == message.ReferralId && e.Kind == kind, ct))
@@ -41,7 +35,7 @@ public sealed class ReferralEvidenceRecorder(NeedsDbContext db, TimeProvider clo
                 .Select(s => s.Categories).FirstOrDefaultAsync(ct) ?? [];
             if (categories.Count == 0)
             {
-                categories = [Unclassified];
+                categories = [ReferralEvidence.Unclassified];
             }
         }
 

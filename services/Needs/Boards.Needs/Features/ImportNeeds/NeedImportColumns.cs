@@ -1,7 +1,7 @@
-using Boards.Needs.Domain.Assessment;
+using Boards.Needs.Features.Common;
 using static Boards.BuildingBlocks.Import.ImportText;
 
-namespace Boards.Needs.Features.Import;
+namespace Boards.Needs.Features.ImportNeeds;
 
 /// <summary>The Spanish columns and values of a needs import file (docs/needs-import.md).</summary>
 public static class NeedImportColumns

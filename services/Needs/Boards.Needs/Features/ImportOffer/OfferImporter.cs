@@ -8,7 +8,7 @@ using Boards.Needs.Features.Common;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 
-namespace Boards.Needs.Features.Import;
+namespace Boards.Needs.Features.ImportOffer;
 
 /// <summary>
 /// Imports a municipality's offer catalog from a CSV file, all or nothing: every row is checked first; only when none
