@@ -9,12 +9,29 @@ using Boards.Needs.Api.Rest;
 using Boards.Needs.Consumers;
 using Boards.Needs.Data;
 using Boards.Needs.Domain;
-using Boards.Needs.Features.Assessment;
-using Boards.Needs.Features.Categories;
+using Boards.Needs.Features.AddCategory;
+using Boards.Needs.Features.AddNeed;
+using Boards.Needs.Features.CastBallot;
+using Boards.Needs.Features.CheckAvailability;
+using Boards.Needs.Features.CloseRound;
+using Boards.Needs.Features.Common;
+using Boards.Needs.Features.CorrectNeed;
+using Boards.Needs.Features.CreateService;
 using Boards.Needs.Features.DemoData;
-using Boards.Needs.Features.GapAnalysis;
-using Boards.Needs.Features.Import;
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.GetGapAnalysis;
+using Boards.Needs.Features.GetRanking;
+using Boards.Needs.Features.GetRound;
+using Boards.Needs.Features.GetService;
+using Boards.Needs.Features.ImportNeeds;
+using Boards.Needs.Features.ImportOffer;
+using Boards.Needs.Features.ListCategories;
+using Boards.Needs.Features.ListRounds;
+using Boards.Needs.Features.ListServices;
+using Boards.Needs.Features.OpenRound;
+using Boards.Needs.Features.PublishGapAnalysis;
+using Boards.Needs.Features.RecordReferralEvidence;
+using Boards.Needs.Features.SeedCategories;
+using Boards.Needs.Features.UpdateService;
 using Boards.ServiceDefaults;
 
 namespace Boards.Needs;
@@ -30,21 +47,45 @@ public static class NeedsServiceExtensions
         builder.AddServiceDatabase<NeedsDbContext>("needsdb");
 
         builder.Services.AddSingleton(_ => Institutions.FromSeed());
-        builder.Services.AddScoped<CategoryCatalog>();
-        builder.Services.AddScoped<OfferCatalog>();
-        builder.Services.AddScoped<AssessmentRounds>();
+        AddFeatures(builder.Services);
         GrpcBoardRoster.AddBoardRoster(builder.Services);
-        builder.Services.AddScoped<GapAnalyzer>();
-        builder.Services.AddScoped<GapAnalyses>();
-        builder.Services.AddScoped<ReferralEvidenceRecorder>();
-        builder.Services.AddScoped<OfferImporter>();
-        builder.Services.AddScoped<NeedImporter>();
         builder.Services.Configure<GapAnalysisOptions>(builder.Configuration.GetSection("Needs:GapAnalysis"));
 
         builder.Services.AddBoardsApi<NeedsErrorMapper>("needs");
         // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
         builder.Services.AddValidation();
         return builder;
+    }
+
+    /// <summary>One handler per use case (Features/&lt;UseCase&gt;/), and what several of them share.</summary>
+    private static void AddFeatures(IServiceCollection services)
+    {
+        // Need categories
+        services.AddScoped<ListCategoriesHandler>();
+        services.AddScoped<AddCategoryHandler>();
+        // Offer catalog
+        services.AddScoped<ListServicesHandler>();
+        services.AddScoped<GetServiceHandler>();
+        services.AddScoped<CreateServiceHandler>();
+        services.AddScoped<UpdateServiceHandler>();
+        services.AddScoped<CheckAvailabilityHandler>();
+        services.AddScoped<OfferImporter>();
+        // Needs assessment rounds
+        services.AddScoped<RoundStore>();
+        services.AddScoped<ListRoundsHandler>();
+        services.AddScoped<OpenRoundHandler>();
+        services.AddScoped<GetRoundHandler>();
+        services.AddScoped<GetRankingHandler>();
+        services.AddScoped<AddNeedHandler>();
+        services.AddScoped<CorrectNeedHandler>();
+        services.AddScoped<CastBallotHandler>();
+        services.AddScoped<CloseRoundHandler>();
+        services.AddScoped<NeedImporter>();
+        // Gap analysis
+        services.AddScoped<GapAnalyzer>();
+        services.AddScoped<GetGapAnalysisHandler>();
+        services.AddScoped<PublishGapAnalysisHandler>();
+        services.AddScoped<ReferralEvidenceRecorder>();
     }
 
     public static async Task<WebApplication> MapNeedsServiceAsync(this WebApplication app)

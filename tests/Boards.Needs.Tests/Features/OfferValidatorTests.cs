@@ -1,6 +1,7 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.Common;
+using Boards.Needs.Features.UpdateService;
 
 namespace Boards.Needs.Tests.Features;
 

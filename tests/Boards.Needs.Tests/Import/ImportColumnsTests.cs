@@ -1,5 +1,6 @@
 using Boards.BuildingBlocks.Import;
-using Boards.Needs.Features.Import;
+using Boards.Needs.Features.ImportNeeds;
+using Boards.Needs.Features.ImportOffer;
 
 namespace Boards.Needs.Tests.Import;
 

@@ -1,7 +1,6 @@
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Assessment;
-using Boards.Needs.Features.Import;
+using Boards.Needs.Features.ImportNeeds;
 
 namespace Boards.Needs.Tests.Import;
 

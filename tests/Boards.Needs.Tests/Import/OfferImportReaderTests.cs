@@ -1,9 +1,8 @@
 using Boards.BuildingBlocks.Import;
 using Boards.Needs.Domain.Categories;
 using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Categories;
-using Boards.Needs.Features.Import;
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.Common;
+using Boards.Needs.Features.ImportOffer;
 
 namespace Boards.Needs.Tests.Import;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Boards.Needs.Data;
-using Boards.Needs.Features.Categories;
+using Boards.Needs.Features.SeedCategories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,7 @@ using Boards.BuildingBlocks.ReferenceData;
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Data;
 using Boards.Needs.Domain;
-using Boards.Needs.Features.Assessment;
+using Boards.Needs.Features.CastBallot;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

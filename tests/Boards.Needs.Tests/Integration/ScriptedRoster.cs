@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Boards.Needs.Features.Assessment;
+using Boards.Needs.Features.CastBallot;
 
 namespace Boards.Needs.Tests.Integration;
 

@@ -1,5 +1,5 @@
 using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Features.Assessment;
+using Boards.Needs.Features.CastBallot;
 
 namespace Boards.Needs.Api;
 

@@ -1,6 +1,7 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.Needs.Data;
-using Boards.Needs.Features.GapAnalysis;
+using Boards.Needs.Domain.Gaps;
+using Boards.Needs.Features.RecordReferralEvidence;
 using Boards.Referrals.Contracts.Events;
 using MassTransit;
 
@@ -14,8 +15,8 @@ public sealed class ReferralRejectedConsumer(NeedsDbContext db, ReferralEvidence
 
     protected override Task HandleAsync(ReferralRejected message, ConsumeContext<ReferralRejected> context) => message.Reason switch
     {
-        "no_capacity" => recorder.RecordAsync(message, ReferralEvidenceRecorder.RejectedNoCapacity, context.CancellationToken),
-        "service_not_offered" => recorder.RecordAsync(message, ReferralEvidenceRecorder.RejectedNotOffered, context.CancellationToken),
+        "no_capacity" => recorder.RecordAsync(message, ReferralEvidence.RejectedNoCapacity, context.CancellationToken),
+        "service_not_offered" => recorder.RecordAsync(message, ReferralEvidence.RejectedNotOffered, context.CancellationToken),
         _ => Task.CompletedTask,
     };
 }
@@ -28,6 +29,6 @@ public sealed class ReferralCounterReferredConsumer(NeedsDbContext db, ReferralE
 
     protected override Task HandleAsync(ReferralCounterReferred message, ConsumeContext<ReferralCounterReferred> context) =>
         message.Outcome == "no_capacity"
-            ? recorder.RecordAsync(message, ReferralEvidenceRecorder.CounterReferredNoCapacity, context.CancellationToken)
+            ? recorder.RecordAsync(message, ReferralEvidence.CounterReferredNoCapacity, context.CancellationToken)
             : Task.CompletedTask;
 }

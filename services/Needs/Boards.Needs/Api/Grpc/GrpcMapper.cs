@@ -1,5 +1,5 @@
 using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.CheckAvailability;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Boards.Needs.Contracts.Grpc;
 

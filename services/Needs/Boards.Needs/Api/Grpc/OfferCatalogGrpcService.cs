@@ -1,4 +1,6 @@
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.CheckAvailability;
+using Boards.Needs.Features.GetService;
+using Boards.Needs.Features.ListServices;
 using Boards.ServiceDefaults.Authentication;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -6,23 +8,25 @@ using Proto = Boards.Needs.Contracts.Grpc;
 
 namespace Boards.Needs.Api.Grpc;
 
-/// <summary>boards.needs.v1.OfferCatalog for integrators and other services: read-only. Thin: map, call the feature, map back.</summary>
+/// <summary>boards.needs.v1.OfferCatalog for integrators and other services: read-only. Thin: map, call the handler, map back.</summary>
 [Authorize(Policy = BoardsPolicies.AnyBoardsRole)]
-public sealed class OfferCatalogGrpcService(OfferCatalog catalog) : Proto.OfferCatalog.OfferCatalogBase
+public sealed class OfferCatalogGrpcService(
+    ListServicesHandler listServices, GetServiceHandler getService, CheckAvailabilityHandler checkAvailability)
+    : Proto.OfferCatalog.OfferCatalogBase
 {
     public override async Task<Proto.ListServicesResponse> ListServices(Proto.ListServicesRequest request, ServerCallContext context)
     {
-        var services = await catalog.ListAsync(request.MunicipalityCode, request.Category, CallerOf(context), context.CancellationToken);
+        var services = await listServices.HandleAsync(request.MunicipalityCode, request.Category, CallerOf(context), context.CancellationToken);
         var response = new Proto.ListServicesResponse();
         response.Services.AddRange(services.Select(GrpcMapper.ToProto));
         return response;
     }
 
     public override async Task<Proto.OfferedService> GetService(Proto.GetServiceRequest request, ServerCallContext context) =>
-        GrpcMapper.ToProto(await catalog.GetAsync(request.MunicipalityCode, request.ServiceCode, CallerOf(context), context.CancellationToken));
+        GrpcMapper.ToProto(await getService.HandleAsync(request.MunicipalityCode, request.ServiceCode, CallerOf(context), context.CancellationToken));
 
     public override async Task<Proto.Availability> CheckAvailability(Proto.CheckAvailabilityRequest request, ServerCallContext context) =>
-        GrpcMapper.ToProto(await catalog.CheckAvailabilityAsync(request.MunicipalityCode, request.ServiceCode, CallerOf(context), context.CancellationToken));
+        GrpcMapper.ToProto(await checkAvailability.HandleAsync(request.MunicipalityCode, request.ServiceCode, CallerOf(context), context.CancellationToken));
 
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 }

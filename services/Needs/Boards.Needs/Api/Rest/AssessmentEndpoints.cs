@@ -1,12 +1,20 @@
 using System.Security.Claims;
-using Boards.Needs.Features.Assessment;
+using Boards.Needs.Features.AddNeed;
+using Boards.Needs.Features.CastBallot;
+using Boards.Needs.Features.CloseRound;
+using Boards.Needs.Features.Common;
+using Boards.Needs.Features.CorrectNeed;
+using Boards.Needs.Features.GetRanking;
+using Boards.Needs.Features.GetRound;
+using Boards.Needs.Features.ListRounds;
+using Boards.Needs.Features.OpenRound;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Boards.Needs.Api.Rest;
 
-/// <summary>Needs assessment rounds under /api/needs/rounds. Scope is checked in <see cref="AssessmentRounds"/>.</summary>
+/// <summary>Needs assessment rounds under /api/needs/rounds: one handler per route; scope is checked in the handlers.</summary>
 public static class AssessmentEndpoints
 {
     public static IEndpointRouteBuilder MapAssessmentEndpoints(this IEndpointRouteBuilder app)
@@ -25,36 +33,36 @@ public static class AssessmentEndpoints
     }
 
     public static async Task<Ok<IReadOnlyList<RoundSummaryView>>> ListAsync(
-        [FromQuery] string? municipality, AssessmentRounds rounds, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await rounds.ListAsync(municipality, Caller.From(user), ct));
+        [FromQuery] string? municipality, ListRoundsHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(municipality, Caller.From(user), ct));
 
-    public static async Task<Created<RoundView>> OpenAsync(OpenRoundCommand command, AssessmentRounds rounds, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<RoundView>> OpenAsync(OpenRoundCommand command, OpenRoundHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var round = await rounds.OpenAsync(command, Caller.From(user), ct);
+        var round = await handler.HandleAsync(command, Caller.From(user), ct);
         return TypedResults.Created($"/api/needs/rounds/{round.Id}", RoundView.From(round));
     }
 
-    public static async Task<Ok<RoundView>> GetAsync(Guid roundId, AssessmentRounds rounds, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(RoundView.From(await rounds.GetAsync(roundId, Caller.From(user), ct)));
+    public static async Task<Ok<RoundView>> GetAsync(Guid roundId, GetRoundHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(RoundView.From(await handler.HandleAsync(roundId, Caller.From(user), ct)));
 
-    public static async Task<Created<NeedView>> AddNeedAsync(Guid roundId, NeedInput input, AssessmentRounds rounds, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<NeedView>> AddNeedAsync(Guid roundId, NeedInput input, AddNeedHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (round, need) = await rounds.AddNeedAsync(roundId, input, Caller.From(user), ct);
+        var (round, need) = await handler.HandleAsync(roundId, input, Caller.From(user), ct);
         return TypedResults.Created($"/api/needs/rounds/{round.Id}", NeedView.From(need));
     }
 
     public static async Task<Ok<NeedView>> CorrectNeedAsync(
-        Guid roundId, Guid needId, NeedInput input, AssessmentRounds rounds, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(NeedView.From((await rounds.CorrectNeedAsync(roundId, needId, input, Caller.From(user), ct)).Need));
+        Guid roundId, Guid needId, NeedInput input, CorrectNeedHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(NeedView.From((await handler.HandleAsync(roundId, needId, input, Caller.From(user), ct)).Need));
 
     public static async Task<Ok<BallotView>> CastBallotAsync(
-        Guid roundId, Guid memberId, CastBallotCommand command, AssessmentRounds rounds, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(BallotView.From((await rounds.CastBallotAsync(roundId, memberId, command, Caller.From(user), ct)).Ballot));
+        Guid roundId, Guid memberId, CastBallotCommand command, CastBallotHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(BallotView.From((await handler.HandleAsync(roundId, memberId, command, Caller.From(user), ct)).Ballot));
 
-    public static async Task<Ok<RankingView>> RankingAsync(Guid roundId, AssessmentRounds rounds, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(RoundRanking.Of(await rounds.GetAsync(roundId, Caller.From(user), ct)));
+    public static async Task<Ok<RankingView>> RankingAsync(Guid roundId, GetRankingHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(roundId, Caller.From(user), ct));
 
     public static async Task<Ok<RoundView>> CloseAsync(
-        Guid roundId, CloseRoundCommand command, AssessmentRounds rounds, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(RoundView.From(await rounds.CloseAsync(roundId, command, Caller.From(user), ct)));
+        Guid roundId, CloseRoundCommand command, CloseRoundHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(RoundView.From(await handler.HandleAsync(roundId, command, Caller.From(user), ct)));
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
-using Boards.Needs.Features.Categories;
+using Boards.Needs.Features.AddCategory;
+using Boards.Needs.Features.Common;
+using Boards.Needs.Features.ListCategories;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,12 +19,12 @@ public static class CategoryEndpoints
         return app;
     }
 
-    public static async Task<Ok<List<NeedCategoryView>>> ListAsync(CategoryCatalog catalog, CancellationToken ct) =>
-        TypedResults.Ok((await catalog.ListAsync(ct)).Select(NeedCategoryView.From).ToList());
+    public static async Task<Ok<List<NeedCategoryView>>> ListAsync(ListCategoriesHandler handler, CancellationToken ct) =>
+        TypedResults.Ok((await handler.HandleAsync(ct)).Select(NeedCategoryView.From).ToList());
 
-    public static async Task<Created<NeedCategoryView>> AddAsync(AddCategoryCommand command, CategoryCatalog catalog, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<NeedCategoryView>> AddAsync(AddCategoryCommand command, AddCategoryHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var category = await catalog.AddAsync(command, Caller.From(user), ct);
+        var category = await handler.HandleAsync(command, Caller.From(user), ct);
         return TypedResults.Created($"/api/needs/categories/{category.Code}", NeedCategoryView.From(category));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Boards.Needs.Contracts.Events;
-using Boards.Needs.Features.GapAnalysis;
+using Boards.Needs.Features.GetGapAnalysis;
+using Boards.Needs.Features.PublishGapAnalysis;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,9 +19,9 @@ public static class GapAnalysisEndpoints
         return app;
     }
 
-    public static async Task<Ok<GapAnalysisPublished>> GetAsync(string municipalityCode, GapAnalyses analyses, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await analyses.ComputeAsync(municipalityCode, Caller.From(user), ct));
+    public static async Task<Ok<GapAnalysisPublished>> GetAsync(string municipalityCode, GetGapAnalysisHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(municipalityCode, Caller.From(user), ct));
 
-    public static async Task<Accepted<GapAnalysisPublished>> PublishAsync(string municipalityCode, GapAnalyses analyses, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Accepted($"/api/needs/gap-analysis/{municipalityCode}", await analyses.PublishAsync(municipalityCode, Caller.From(user), ct));
+    public static async Task<Accepted<GapAnalysisPublished>> PublishAsync(string municipalityCode, PublishGapAnalysisHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Accepted($"/api/needs/gap-analysis/{municipalityCode}", await handler.HandleAsync(municipalityCode, Caller.From(user), ct));
 }

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Boards.Needs.Features.Common;
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.CreateService;
+using Boards.Needs.Features.GetService;
+using Boards.Needs.Features.ListServices;
+using Boards.Needs.Features.UpdateService;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +11,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Boards.Needs.Api.Rest;
 
 /// <summary>
-/// The offer catalog under /api/offer/{municipalityCode}/services. Scope is checked in <see cref="OfferCatalog"/>
-/// (<see cref="MunicipalityAccess"/>). The endpoints are named methods so that tests can call them with a constructed user.
+/// The offer catalog under /api/offer/{municipalityCode}/services: one handler per route; scope is checked in the
+/// handlers (<see cref="MunicipalityAccess"/>). The endpoints are named methods so that tests can call them with a constructed user.
 /// </summary>
 public static class OfferEndpoints
 {
@@ -25,20 +28,20 @@ public static class OfferEndpoints
     }
 
     public static async Task<Ok<List<OfferedServiceView>>> ListAsync(
-        string municipalityCode, [FromQuery] string? category, OfferCatalog catalog, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok((await catalog.ListAsync(municipalityCode, category, Caller.From(user), ct)).Select(OfferedServiceView.From).ToList());
+        string municipalityCode, [FromQuery] string? category, ListServicesHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok((await handler.HandleAsync(municipalityCode, category, Caller.From(user), ct)).Select(OfferedServiceView.From).ToList());
 
-    public static async Task<Ok<OfferedServiceView>> GetAsync(string municipalityCode, string code, OfferCatalog catalog, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(OfferedServiceView.From(await catalog.GetAsync(municipalityCode, code, Caller.From(user), ct)));
+    public static async Task<Ok<OfferedServiceView>> GetAsync(string municipalityCode, string code, GetServiceHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(OfferedServiceView.From(await handler.HandleAsync(municipalityCode, code, Caller.From(user), ct)));
 
     public static async Task<Created<OfferedServiceView>> CreateAsync(
-        string municipalityCode, CreateServiceCommand command, OfferCatalog catalog, ClaimsPrincipal user, CancellationToken ct)
+        string municipalityCode, CreateServiceCommand command, CreateServiceHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var service = await catalog.CreateAsync(municipalityCode, command, Caller.From(user), ct);
+        var service = await handler.HandleAsync(municipalityCode, command, Caller.From(user), ct);
         return TypedResults.Created($"/api/offer/{service.MunicipalityCode}/services/{service.Code}", OfferedServiceView.From(service));
     }
 
     public static async Task<Ok<OfferedServiceView>> UpdateAsync(
-        string municipalityCode, string code, UpdateServiceCommand command, OfferCatalog catalog, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(OfferedServiceView.From(await catalog.UpdateAsync(municipalityCode, code, command, Caller.From(user), ct)));
+        string municipalityCode, string code, UpdateServiceCommand command, UpdateServiceHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(OfferedServiceView.From(await handler.HandleAsync(municipalityCode, code, command, Caller.From(user), ct)));
 }

@@ -23,6 +23,8 @@ internal sealed class AssessmentRoundConfiguration : IEntityTypeConfiguration<As
         round.Property(r => r.Version).IsConcurrencyToken();
         round.HasMany(r => r.Needs).WithOne().HasForeignKey(n => n.RoundId).OnDelete(DeleteBehavior.Restrict);
         round.HasMany(r => r.Ballots).WithOne().HasForeignKey(b => b.RoundId).OnDelete(DeleteBehavior.Restrict);
+        round.Navigation(r => r.Needs).HasField("_needs").UsePropertyAccessMode(PropertyAccessMode.Field);
+        round.Navigation(r => r.Ballots).HasField("_ballots").UsePropertyAccessMode(PropertyAccessMode.Field);
         round.HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

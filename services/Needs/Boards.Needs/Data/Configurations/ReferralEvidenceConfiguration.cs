@@ -1,4 +1,3 @@
-using Boards.Needs.Domain.Categories;
 using Boards.Needs.Domain.Gaps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

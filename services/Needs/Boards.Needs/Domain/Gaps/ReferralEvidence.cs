@@ -6,6 +6,12 @@ namespace Boards.Needs.Domain.Gaps;
 /// </summary>
 public sealed class ReferralEvidence
 {
+    public const string RejectedNoCapacity = "rejected_no_capacity";
+    public const string RejectedNotOffered = "rejected_not_offered";
+    public const string CounterReferredNoCapacity = "counter_referred_no_capacity";
+    /// <summary>The category of evidence whose referral named no known category and whose service has none either.</summary>
+    public const string Unclassified = "unclassified";
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ReferralId { get; init; }
     /// <summary>rejected_no_capacity, rejected_not_offered or counter_referred_no_capacity.</summary>

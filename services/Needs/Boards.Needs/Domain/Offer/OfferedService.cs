@@ -1,3 +1,5 @@
+using Boards.BuildingBlocks.Errors;
+
 namespace Boards.Needs.Domain.Offer;
 
 public enum ServiceChannel
@@ -24,25 +26,91 @@ public enum WaitlistBand
 
 /// <summary>
 /// One service of a municipality's offer catalog: what an institution's program offers there, for which need
-/// categories, through which channel, and whether there is capacity now. Version grows with every change.
+/// categories, through which channel, and whether there is capacity now. Version is 1 at creation and grows with every
+/// change (it is the concurrency token).
 /// </summary>
 public sealed class OfferedService
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public required string MunicipalityCode { get; init; }
-    public required string Code { get; init; }
-    public required string Name { get; set; }
-    public required string Program { get; set; }
-    public required string InstitutionCode { get; set; }
-    public List<string> Categories { get; set; } = [];
-    public required string EligibilitySummary { get; set; }
-    public ServiceChannel Channel { get; set; }
-    public int? MonthlyCapacity { get; set; }
-    public CapacityStatus CapacityStatus { get; set; }
+    private OfferedService()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string MunicipalityCode { get; private set; } = "";
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Program { get; private set; } = "";
+    public string InstitutionCode { get; private set; } = "";
+    public List<string> Categories { get; private set; } = [];
+    public string EligibilitySummary { get; private set; } = "";
+    public ServiceChannel Channel { get; private set; }
+    public int? MonthlyCapacity { get; private set; }
+    public CapacityStatus CapacityStatus { get; private set; }
     /// <summary>Set exactly when CapacityStatus is Waitlist.</summary>
-    public WaitlistBand? WaitlistBand { get; set; }
-    public int Version { get; set; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public required string UpdatedBy { get; set; }
+    public WaitlistBand? WaitlistBand { get; private set; }
+    public int Version { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public string UpdatedBy { get; private set; } = "";
+
+    /// <summary>A new entry at version 1. The code is unique within the municipality: the caller checks.</summary>
+    public static OfferedService Create(string municipalityCode, string code, ValidOffer offer, string createdBy, DateTimeOffset now)
+    {
+        var service = new OfferedService { Id = Guid.CreateVersion7(), MunicipalityCode = municipalityCode, Code = code, CreatedAt = now, Version = 1 };
+        service.Apply(offer, createdBy, now);
+        return service;
+    }
+
+    /// <summary>Replaces every field, provided the entry is still at the version the person read.</summary>
+    public void Update(int expectedVersion, ValidOffer offer, string updatedBy, DateTimeOffset now)
+    {
+        if (Version != expectedVersion)
+        {
+            throw new ConcurrencyConflictException(
+                $"El servicio '{Code}' está en la versión {Version} y usted envió {expectedVersion}: vuelva a leerlo.");
+        }
+
+        Apply(offer, updatedBy, now);
+        Version++;
+    }
+
+    /// <summary>Replaces every field unless that would change nothing (no new version then); true when it changed.</summary>
+    public bool Replace(ValidOffer offer, string updatedBy, DateTimeOffset now)
+    {
+        if (Offers(offer))
+        {
+            return false;
+        }
+
+        Apply(offer, updatedBy, now);
+        Version++;
+        return true;
+    }
+
+    /// <summary>True when the entry already says exactly this.</summary>
+    public bool Offers(ValidOffer offer) =>
+        Name == offer.Name
+        && Program == offer.Program
+        && InstitutionCode == offer.InstitutionCode
+        && Categories.SequenceEqual(offer.Categories, StringComparer.Ordinal)
+        && EligibilitySummary == offer.EligibilitySummary
+        && Channel == offer.Channel
+        && MonthlyCapacity == offer.MonthlyCapacity
+        && CapacityStatus == offer.CapacityStatus
+        && WaitlistBand == offer.WaitlistBand;
+
+    private void Apply(ValidOffer offer, string updatedBy, DateTimeOffset now)
+    {
+        Name = offer.Name;
+        Program = offer.Program;
+        InstitutionCode = offer.InstitutionCode;
+        Categories = offer.Categories;
+        EligibilitySummary = offer.EligibilitySummary;
+        Channel = offer.Channel;
+        MonthlyCapacity = offer.MonthlyCapacity;
+        CapacityStatus = offer.CapacityStatus;
+        WaitlistBand = offer.WaitlistBand;
+        UpdatedAt = now;
+        UpdatedBy = updatedBy;
+    }
 }

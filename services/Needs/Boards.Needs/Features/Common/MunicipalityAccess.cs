@@ -13,6 +13,7 @@ public static class MunicipalityAccess
 {
     public const string Offer = "la oferta de servicios";
     public const string Assessment = "el diagnóstico de necesidades";
+    public const string GapAnalysis = "el análisis de brechas";
 
     public static bool HasBoardsRole(Caller caller) => BoardsRoles.All.Any(caller.IsInRole);
 

@@ -2,9 +2,7 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Data;
 using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Assessment;
-using Boards.Needs.Features.GapAnalysis;
-using Boards.Needs.Features.Offer;
+using Boards.Needs.Features.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.DemoData;
@@ -41,6 +39,8 @@ public static class DemoDataSeeder
         ("employment_income", "Centro urbano", PopulationGroup.Adolescents, EvidenceSource.BoardSession),
     ];
 
+    private const string FocalPoint = "Punto focal (demostración)";
+
     private static readonly string[] Members = ["María Benítez (MSPBS)", "José Ayala (MEC)", "Rosa Duarte (sociedad civil)", "Derlis Ortiz (Municipalidad)"];
 
     public static async Task SeedDemoDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -70,7 +70,7 @@ public static class DemoDataSeeder
             {
                 var service = Service(municipality, demo, now);
                 db.Services.Add(service);
-                db.AddToOutbox(OfferCatalog.Changed(service), clock);
+                db.AddToOutbox(OfferEvents.Changed(service), clock);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -85,73 +85,35 @@ public static class DemoDataSeeder
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static OfferedService Service(string municipality, DemoService demo, DateTimeOffset now) => new()
-    {
-        MunicipalityCode = municipality,
-        Code = demo.Code,
-        Name = demo.Name,
-        Program = demo.Program,
-        InstitutionCode = demo.Institution,
-        Categories = [.. demo.Categories],
-        EligibilitySummary = "Servicio de demostración: consulte los requisitos en la institución.",
-        Channel = demo.Channel,
-        MonthlyCapacity = demo.Capacity,
-        CapacityStatus = demo.Status,
-        WaitlistBand = demo.Band,
-        Version = 1,
-        CreatedAt = now,
-        UpdatedAt = now,
-        UpdatedBy = "Datos de demostración",
-    };
+    private static OfferedService Service(string municipality, DemoService demo, DateTimeOffset now) => OfferedService.Create(
+        municipality,
+        demo.Code,
+        new ValidOffer(
+            demo.Name, demo.Program, demo.Institution, [.. demo.Categories],
+            "Servicio de demostración: consulte los requisitos en la institución.",
+            demo.Channel, demo.Capacity, demo.Status, demo.Band),
+        "Datos de demostración",
+        now);
 
+    /// <summary>A round opened 60 days ago and closed 30 days ago, through the same steps as in real use.</summary>
     private static AssessmentRound Round(string municipality, Random random, DateTimeOffset now)
     {
         var opened = now.AddDays(-60);
-        var round = new AssessmentRound
-        {
-            MunicipalityCode = municipality,
-            Period = "2026-S1",
-            Title = "Diagnóstico participativo (demostración)",
-            Status = RoundStatus.Closed,
-            OpenedAt = opened,
-            OpenedBy = "Punto focal (demostración)",
-            ClosedAt = now.AddDays(-30),
-            ClosedBy = "Punto focal (demostración)",
-        };
+        var round = AssessmentRound.Open(municipality, "2026-S1", "Diagnóstico participativo (demostración)", FocalPoint, opened);
         var number = 0;
         foreach (var (category, locality, group, source) in Needs)
         {
-            round.Needs.Add(new Need
-            {
-                RoundId = round.Id,
-                Number = ++number,
-                Category = category,
-                Locality = locality,
-                PopulationGroup = group,
-                PeopleAffected = 20 + random.Next(180),
-                Severity = 1 + random.Next(5),
-                EvidenceSource = source,
-                EvidenceNotes = "Dato de demostración.",
-                RecordedAt = opened.AddDays(number),
-                RecordedBy = "Punto focal (demostración)",
-            });
+            var need = new ValidNeed(category, locality, group, 20 + random.Next(180), 1 + random.Next(5), source, "Dato de demostración.");
+            round.RecordNeed(need, FocalPoint, opened.AddDays(++number));
         }
 
         foreach (var member in Members)
         {
             var ranking = round.Needs.Select(n => n.Id).OrderBy(_ => random.Next()).Take(3 + random.Next(round.Needs.Count - 2)).ToList();
-            round.Ballots.Add(new NeedBallot
-            {
-                RoundId = round.Id,
-                MemberId = Guid.CreateVersion7(),
-                MemberName = member,
-                Ranking = ranking,
-                CastAt = opened.AddDays(20),
-                CastBy = "Punto focal (demostración)",
-            });
+            round.CastBallot(Guid.CreateVersion7(), member, ranking, FocalPoint, opened.AddDays(20));
         }
 
-        RoundRanking.Freeze(round);
+        round.Close(round.Version, FocalPoint, now.AddDays(-30));
         return round;
     }
 }

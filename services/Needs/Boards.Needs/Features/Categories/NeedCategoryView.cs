@@ -1,8 +1,0 @@
-using Boards.Needs.Domain.Categories;
-
-namespace Boards.Needs.Features.Categories;
-
-public sealed record NeedCategoryView(string Code, string Name, bool Shipped)
-{
-    public static NeedCategoryView From(NeedCategory category) => new(category.Code, category.Name, category.Shipped);
-}
