@@ -35,6 +35,8 @@ internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
     {
         need.ToTable("needs");
         need.HasKey(n => n.Id);
+        // The round gives each need its id, so a need found through the round with an id is new, not an existing row.
+        need.Property(n => n.Id).ValueGeneratedNever();
         need.HasIndex(n => new { n.RoundId, n.Number }).IsUnique();
         need.Property(n => n.Category).HasMaxLength(NeedsLimits.Code);
         need.Property(n => n.Locality).HasMaxLength(NeedsLimits.Name);
@@ -54,6 +56,7 @@ internal sealed class NeedBallotConfiguration : IEntityTypeConfiguration<NeedBal
     {
         ballot.ToTable("need_ballots");
         ballot.HasKey(b => b.Id);
+        ballot.Property(b => b.Id).ValueGeneratedNever();
         ballot.HasIndex(b => new { b.RoundId, b.MemberId }).IsUnique();
         ballot.Property(b => b.MemberName).HasMaxLength(NeedsLimits.Name);
         ballot.Property(b => b.CastBy).HasMaxLength(200);

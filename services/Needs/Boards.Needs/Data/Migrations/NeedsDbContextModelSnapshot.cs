@@ -154,7 +154,6 @@ namespace Boards.Needs.Data.Migrations
             modelBuilder.Entity("Boards.Needs.Domain.Assessment.Need", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Category")
@@ -232,7 +231,6 @@ namespace Boards.Needs.Data.Migrations
             modelBuilder.Entity("Boards.Needs.Domain.Assessment.NeedBallot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CastAt")

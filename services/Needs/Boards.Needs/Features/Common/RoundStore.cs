@@ -36,7 +36,6 @@ public sealed class RoundStore(NeedsDbContext db)
     /// <summary>Saves the changed round; a change made meanwhile (its version moved) is a conflict and nothing is written.</summary>
     public async Task SaveAsync(AssessmentRound round, CancellationToken ct, string conflict = Conflict)
     {
-        AddNewChildren(round);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -45,26 +44,6 @@ public sealed class RoundStore(NeedsDbContext db)
         {
             db.ChangeTracker.Clear();
             throw new ConcurrencyConflictException(conflict);
-        }
-    }
-
-    /// <summary>
-    /// New needs and ballots carry the id the domain gave them, and EF takes an untracked child with an id that it finds
-    /// through a navigation for an existing row (an UPDATE that matches nothing). So they are added explicitly, with
-    /// change detection off until then: detecting changes is what would find them.
-    /// </summary>
-    private void AddNewChildren(AssessmentRound round)
-    {
-        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            db.Needs.AddRange(round.Needs.Where(n => db.Entry(n).State == EntityState.Detached).ToList());
-            db.Ballots.AddRange(round.Ballots.Where(b => db.Entry(b).State == EntityState.Detached).ToList());
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
         }
     }
 
