@@ -8,7 +8,9 @@ namespace Boards.EndToEnd.Tests;
 /// The service-day pages in a real browser against the whole system. R.I. 3 Corrales' focal point plans a day through
 /// the form (after one field error), confirms it, records attendance from the tablet form (the same batch sent twice
 /// counts once; document numbers never come back), marks it held and files the closing report; the counts are checked
-/// by hand. Yhú's focal point gets the Spanish 403 page. R.I. 3 Corrales is used by no other end-to-end test.
+/// by hand. Yhú's focal point gets the Spanish 403 page. A day form posted with no service chosen (the planner's, and the
+/// edit form of a planned day) comes back with the API's Spanish message, not an error page. R.I. 3 Corrales is used by
+/// no other end-to-end test.
 /// </summary>
 [Collection(BoardsCollection.Name)]
 public sealed class PortalServiceDayTests(BoardsAppFixture boards) : PortalTest(boards)
@@ -175,6 +177,61 @@ public sealed class PortalServiceDayTests(BoardsAppFixture boards) : PortalTest(
         Assert.Equal(0, await other.Locator("[data-testid=counts]").CountAsync());
     }
 
+    [Fact]
+    public async Task Portal_editing_a_planned_day_with_every_service_unchecked_comes_back_with_a_Spanish_error()
+    {
+        await OfferTwoServicesAsync();
+        var dayId = await PlanThroughApiAsync("Capilla San Roque");
+
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{Municipality}", $"/jornadas/dia/{dayId}");
+        await page.ClickAsync("[data-testid=edit] summary");
+        var services = page.Locator("[data-testid=edit-form] [data-testid=plan-service]");
+        Assert.True(await page.IsCheckedAsync($"[data-testid=edit-form] [data-testid=plan-service][data-service={OfferSetup.PrimaryCare}]"));
+        Assert.True(await page.IsCheckedAsync($"[data-testid=edit-form] [data-testid=plan-service][data-service={CashTransfer}]"));
+        for (var i = 0; i < await services.CountAsync(); i++)
+        {
+            await services.Nth(i).UncheckAsync();
+        }
+
+        // Unchecked boxes send nothing: the form posts no service at all.
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-testid=edit-submit]"), r => r.Request.Method == "POST");
+        Assert.Equal(200, response.Status);
+        Assert.Contains("Revise los campos marcados", await page.InnerTextAsync("[data-testid=edit-error]"));
+        var error = page.Locator("[data-testid=edit-form] .field-error[data-field=institutions]");
+        Assert.Contains("al menos una institución", await error.InnerTextAsync());
+        Assert.Equal("error-institutions", await page.GetAttributeAsync("[data-testid=edit-form] [data-testid=plan-services]", "aria-describedby"));
+        Assert.Equal(0, await page.Locator("[data-testid=edit-form] [data-testid=plan-service]:checked").CountAsync());
+        Assert.Equal("Capilla San Roque", await page.InputValueAsync("[data-testid=edit-form] [data-testid=plan-venue]"));
+
+        // Nothing was saved: the day keeps both services.
+        Assert.Equal(2, (await DayAsync(dayId)).GetProperty("institutions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Portal_planning_a_day_with_no_service_checked_comes_back_with_a_Spanish_error()
+    {
+        await OfferTwoServicesAsync();
+
+        var page = await Browser.NewPageAsync();
+        await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{Municipality}", $"/jornadas/{Municipality}");
+        await page.Locator($"[data-testid=plan-form] [data-testid=plan-service][data-service={CashTransfer}]").WaitForAsync();
+        await page.FillAsync("[data-testid=plan-date]", "2026-01-20");
+        await page.FillAsync("[data-testid=plan-venue]", "Salón comunal San Isidro");
+        await page.FillAsync("[data-testid=plan-locality]", "Compañía San Isidro");
+        await page.FillAsync("[data-testid=plan-expected]", "40");
+        Assert.Equal(0, await page.Locator("[data-testid=plan-form] [data-testid=plan-service]:checked").CountAsync());
+
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-testid=plan-submit]"), r => r.Request.Method == "POST");
+        Assert.Equal(200, response.Status);
+        Assert.Contains("Revise los campos marcados", await page.InnerTextAsync("[data-testid=plan-error]"));
+        var error = page.Locator("[data-testid=plan-form] .field-error[data-field=institutions]");
+        Assert.Contains("al menos una institución", await error.InnerTextAsync());
+        Assert.Equal("error-institutions", await page.GetAttributeAsync("[data-testid=plan-form] [data-testid=plan-services]", "aria-describedby"));
+        Assert.Equal("Salón comunal San Isidro", await page.InputValueAsync("[data-testid=plan-venue]"));
+        Assert.Equal(0, await page.Locator("table[data-testid=days] tr", new() { HasText = "Salón comunal San Isidro" }).CountAsync());
+    }
+
     private async Task OfferTwoServicesAsync()
     {
         var admin = await Boards.Tokens.ForUser("admin");
@@ -195,16 +252,25 @@ public sealed class PortalServiceDayTests(BoardsAppFixture boards) : PortalTest(
         }
     }
 
-    /// <summary>
-    /// ServiceDays learns the catalog from Needs' events: a probe day through the API is accepted once both services
-    /// arrived. It is cancelled at once (and shows on the planner as such).
-    /// </summary>
+    /// <summary>A probe day through the API (see <see cref="PlanThroughApiAsync"/>), cancelled at once (the planner shows it as such).</summary>
     private async Task<string> WaitUntilServiceDaysKnowsTheCatalogAsync()
     {
+        var id = await PlanThroughApiAsync("Municipalidad");
         var focal = await Boards.Tokens.ForUser($"focal.{Municipality}");
-        var probe = new
+        await Boards.Http.ExpectJsonAsync(HttpMethod.Post, $"/api/service-days/{id}/cancel", focal, [HttpStatusCode.OK], new { reason = "Prueba del catálogo" });
+        return id;
+    }
+
+    /// <summary>
+    /// A planned day with both services. ServiceDays learns the catalog from Needs' events, so the API accepts the day
+    /// once both services arrived: it is posted until then.
+    /// </summary>
+    private async Task<string> PlanThroughApiAsync(string venue)
+    {
+        var focal = await Boards.Tokens.ForUser($"focal.{Municipality}");
+        var day = new
         {
-            municipalityCode = Municipality, locality = "Centro", date = "2026-01-15", venue = "Municipalidad", expectedAttendance = 10,
+            municipalityCode = Municipality, locality = "Centro", date = "2026-01-15", venue, expectedAttendance = 10,
             institutions = new object[]
             {
                 new { institutionCode = "mspbs", services = new[] { OfferSetup.PrimaryCare } },
@@ -212,12 +278,10 @@ public sealed class PortalServiceDayTests(BoardsAppFixture boards) : PortalTest(
             },
         };
         var created = await Eventually.Until(
-            () => Boards.Http.SendJsonAsync(HttpMethod.Post, "/api/service-days", focal, probe),
+            () => Boards.Http.SendJsonAsync(HttpMethod.Post, "/api/service-days", focal, day),
             r => r.Status == HttpStatusCode.Created,
             what: "ServiceDays' catalog replica with both services");
-        var id = created.Body.GetProperty("id").GetString()!;
-        await Boards.Http.ExpectJsonAsync(HttpMethod.Post, $"/api/service-days/{id}/cancel", focal, [HttpStatusCode.OK], new { reason = "Prueba del catálogo" });
-        return id;
+        return created.Body.GetProperty("id").GetString()!;
     }
 
     private async Task<JsonElement> DayAsync(string dayUrl)

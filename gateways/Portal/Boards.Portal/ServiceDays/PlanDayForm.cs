@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace Boards.Portal.ServiceDays;
@@ -18,8 +19,18 @@ public sealed partial class PlanDayForm
     public string? ServicesText { get; set; }
     public int? Version { get; set; }
 
-    /// <summary>The chosen services as "institution|service", in the order posted.</summary>
-    public List<string> Services { get; set; } = [];
+    private List<string> _services = [];
+
+    /// <summary>
+    /// The chosen services as "institution|service", in the order posted. Never null: when no box is checked the form
+    /// posts no such field and the form binder assigns null, which means none chosen.
+    /// </summary>
+    [AllowNull]
+    public List<string> Services
+    {
+        get => _services;
+        set => _services = value ?? [];
+    }
 
     /// <summary>The checked services of a post (unchecked boxes send nothing, so they are read from the raw form).</summary>
     public void ReadServices(HttpContext? http)
