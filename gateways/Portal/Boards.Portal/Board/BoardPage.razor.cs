@@ -34,7 +34,7 @@ public partial class BoardPage
         _allowed = user.CanSeeBoard(Code);
         if (!_allowed)
         {
-            Forbid();
+            PageAnswer.Forbidden(HttpContext);
             return;
         }
 
@@ -52,7 +52,7 @@ public partial class BoardPage
 
         if (_board.Outcome == ApiOutcome.Forbidden)
         {
-            Forbid();
+            PageAnswer.Forbidden(HttpContext);
             return;
         }
 
@@ -72,11 +72,4 @@ public partial class BoardPage
         }
     }
 
-    private void Forbid()
-    {
-        if (HttpContext is not null)
-        {
-            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-        }
-    }
 }

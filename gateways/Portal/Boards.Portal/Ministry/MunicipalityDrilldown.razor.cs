@@ -28,18 +28,7 @@ public partial class MunicipalityDrilldown
             _categoryNames = known.ToDictionary(c => c.Code, c => c.Name, StringComparer.OrdinalIgnoreCase);
         }
 
-        switch (_result.Outcome)
-        {
-            case ApiOutcome.Unauthorized:
-                Navigation.ToSignIn();
-                break;
-            case ApiOutcome.Forbidden when HttpContext is not null:
-                HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-                break;
-            case ApiOutcome.NotFound when HttpContext is not null:
-                HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
-                break;
-        }
+        PageAnswer.Refused(_result.Outcome, Navigation, HttpContext);
     }
 
     private List<BarChart.Bar> ByStatus(MunicipalitySummaryView m) =>

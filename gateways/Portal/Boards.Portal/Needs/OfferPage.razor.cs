@@ -42,7 +42,7 @@ public partial class OfferPage
         _allowed = user.CanSeeBoard(Code);
         if (!_allowed)
         {
-            Forbid();
+            PageAnswer.Forbidden(HttpContext);
             return;
         }
 
@@ -70,7 +70,7 @@ public partial class OfferPage
         }
         else if (_services.Outcome == ApiOutcome.Forbidden)
         {
-            Forbid();
+            PageAnswer.Forbidden(HttpContext);
         }
     }
 
@@ -199,11 +199,4 @@ public partial class OfferPage
     private string? Describe(string field, string hint) =>
         FieldError.DescribedBy(_serviceErrors, field) is { } error ? $"{hint} {error}" : hint;
 
-    private void Forbid()
-    {
-        if (HttpContext is not null)
-        {
-            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-        }
-    }
 }

@@ -37,7 +37,7 @@ public partial class RoundPage
         _allowed = user.IsMinistry || user.IsFocalPoint;
         if (!_allowed)
         {
-            Forbid();
+            PageAnswer.Forbidden(HttpContext);
             return;
         }
 
@@ -53,10 +53,10 @@ public partial class RoundPage
                 Navigation.ToSignIn();
                 return;
             case ApiOutcome.Forbidden:
-                Forbid();
+                PageAnswer.Forbidden(HttpContext);
                 return;
-            case ApiOutcome.NotFound when HttpContext is not null:
-                HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            case ApiOutcome.NotFound:
+                PageAnswer.NotFound(HttpContext);
                 return;
             case not ApiOutcome.Ok:
                 return;
@@ -162,11 +162,4 @@ public partial class RoundPage
         }
     }
 
-    private void Forbid()
-    {
-        if (HttpContext is not null)
-        {
-            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-        }
-    }
 }

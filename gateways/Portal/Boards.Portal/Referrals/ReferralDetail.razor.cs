@@ -47,18 +47,7 @@ public partial class ReferralDetail
         FullRead ??= new();
         User = CurrentUser.From((await AuthenticationState).User);
         _result = await Api.GetReferralAsync(Id);
-        switch (_result.Outcome)
-        {
-            case ApiOutcome.Unauthorized:
-                Navigation.ToSignIn();
-                break;
-            case ApiOutcome.Forbidden when HttpContext is not null:
-                HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-                break;
-            case ApiOutcome.NotFound when HttpContext is not null:
-                HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
-                break;
-        }
+        PageAnswer.Refused(_result.Outcome, Navigation, HttpContext);
     }
 
     private string PersonLabel(ReferralView r) =>

@@ -76,7 +76,7 @@ public partial class ServiceDayPage
         _allowed = user.IsMinistry || user.IsFocalPoint;
         if (!_allowed)
         {
-            Forbid();
+            PageAnswer.Forbidden(HttpContext);
             return;
         }
 
@@ -84,7 +84,7 @@ public partial class ServiceDayPage
         if (_day is { IsOk: true } && !user.CanSeeBoard(_day.Value!.MunicipalityCode))
         {
             _allowed = false;
-            Forbid();
+            PageAnswer.Forbidden(HttpContext);
         }
     }
 
@@ -119,10 +119,10 @@ public partial class ServiceDayPage
                 Navigation.ToSignIn();
                 break;
             case ApiOutcome.Forbidden:
-                Forbid();
+                PageAnswer.Forbidden(HttpContext);
                 break;
-            case ApiOutcome.NotFound when HttpContext is not null:
-                HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            case ApiOutcome.NotFound:
+                PageAnswer.NotFound(HttpContext);
                 break;
         }
     }
@@ -232,11 +232,4 @@ public partial class ServiceDayPage
         }
     }
 
-    private void Forbid()
-    {
-        if (HttpContext is not null)
-        {
-            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
-        }
-    }
 }
