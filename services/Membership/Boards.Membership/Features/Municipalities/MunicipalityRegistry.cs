@@ -145,13 +145,8 @@ public sealed class MunicipalityRegistry(MembershipDbContext db, ShippedMunicipa
                                .FromSql($"SELECT * FROM municipalities WHERE \"Code\" = {normalized} FOR UPDATE")
                                .FirstOrDefaultAsync(ct)
                            ?? throw new NotFoundException($"No existe el municipio '{normalized}'.");
-        if (municipality.Name != name || municipality.Department != department ||
-            municipality.DepartmentNumber != number || municipality.Status != status)
+        if (municipality.UpdateRegistration(name, department, number, status))
         {
-            municipality.Name = name;
-            municipality.Department = department;
-            municipality.DepartmentNumber = number;
-            municipality.Status = status;
             db.AddToOutbox(MunicipalityRules.Registered(municipality, clock.GetUtcNow()), clock);
             await db.SaveChangesAsync(ct);
         }

@@ -56,10 +56,7 @@ public sealed class SetMunicipalityContextHandler(BoardStore store, Representati
         await db.Database.ExecuteSqlAsync($"UPDATE boards SET \"Version\" = \"Version\" WHERE \"MunicipalityCode\" = {code}", ct);
         var municipality = await db.Municipalities.FirstOrDefaultAsync(m => m.Code == code, ct)
                            ?? throw new NotFoundException($"No existe el municipio '{code}'.");
-        municipality.RuralLocalities = command.RuralLocalities;
-        municipality.HasIndigenousCommunities = command.HasIndigenousCommunities;
-        municipality.ContextUpdatedAt = clock.GetUtcNow();
-        municipality.ContextUpdatedBy = caller.DisplayName;
+        municipality.SetContext(command.RuralLocalities, command.HasIndigenousCommunities, caller.DisplayName, clock.GetUtcNow());
 
         var board = await db.Boards.Include(b => b.Members).FirstOrDefaultAsync(b => b.MunicipalityCode == code, ct);
         if (board is not null)
