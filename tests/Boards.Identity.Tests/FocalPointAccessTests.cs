@@ -1,6 +1,6 @@
 extern alias membership;
 
-using Boards.BuildingBlocks.IdentityAdmin;
+using membership::Boards.Membership.Features.IdentityLink.IdentityProvider;
 using FocalPointAccess = membership::Boards.Membership.Features.IdentityLink.KeycloakFocalPointAccess;
 
 namespace Boards.Identity.Tests;

@@ -2,7 +2,6 @@ extern alias identity;
 
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
-using Boards.BuildingBlocks.IdentityAdmin;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -84,26 +83,14 @@ public sealed class InProcessIdentity(string databaseName, IReadOnlyDictionary<s
     private async Task<string> UserTokenAsync(
         string username, string? municipality, string[] roles, IReadOnlyDictionary<string, string[]>? attributes = null)
     {
-        var admin = new KeycloakUserAdmin(Factory.CreateClient(),
-            new KeycloakAdminOptions(new Uri("http://localhost/realms/boards"), "boards-membership", "membership-dev-secret"), TimeProvider.System);
-        var user = await admin.EnsureUserAsync(username, CancellationToken.None);
+        var all = new Dictionary<string, string[]>(attributes ?? new Dictionary<string, string[]>());
         if (municipality is not null)
         {
-            await admin.SetAttributeAsync(user, "municipality", [municipality], CancellationToken.None);
+            all["municipality"] = [municipality];
         }
 
-        foreach (var (name, values) in attributes ?? new Dictionary<string, string[]>())
-        {
-            // SetAttributeAsync keeps the attributes of the user it is given: read them back before each change.
-            user = await admin.FindUserAsync(username, CancellationToken.None) ?? user;
-            await admin.SetAttributeAsync(user, name, values, CancellationToken.None);
-        }
-
-        foreach (var role in roles)
-        {
-            await admin.AddRealmRoleAsync(user, role, CancellationToken.None);
-        }
-
+        using var client = Factory.CreateClient();
+        await new IdentityAdminClient(client).EnsureUserAsync(username, all, roles);
         return await PasswordTokenAsync(username);
     }
 

@@ -7,20 +7,29 @@ using Boards.Membership.Api.Rest;
 using Boards.Membership.Data;
 using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;
+using Boards.Membership.Features.ChangeAgreementStatus;
 using Boards.Membership.Features.ChangeBoardStatus;
+using Boards.Membership.Features.CloseSession;
 using Boards.Membership.Features.Common;
 using Boards.Membership.Features.CorrectMember;
+using Boards.Membership.Features.CorrectSession;
 using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.DemoData;
 using Boards.Membership.Features.EndMembership;
-using Boards.Membership.Features.IdentityLink;
 using Boards.Membership.Features.GetBoard;
+using Boards.Membership.Features.GetPolicy;
+using Boards.Membership.Features.GetRepresentativity;
+using Boards.Membership.Features.GetSession;
+using Boards.Membership.Features.IdentityLink;
 using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListFocalPoints;
 using Boards.Membership.Features.ListMembers;
+using Boards.Membership.Features.ListSessions;
 using Boards.Membership.Features.Municipalities;
+using Boards.Membership.Features.PublishPolicy;
+using Boards.Membership.Features.RecordSession;
 using Boards.Membership.Features.Representativity;
-using Boards.Membership.Features.Sessions;
+using Boards.Membership.Features.SetMunicipalityContext;
 using Boards.Membership.Features.UpdateBoard;
 using Boards.ServiceDefaults;
 
@@ -61,7 +70,13 @@ public static class MembershipServiceExtensions
         builder.Services.AddOptions<BoardSessionOptions>().Bind(builder.Configuration.GetSection("Membership"))
             .Validate(o => o.QuorumFraction is > 0m and < 1m, "Membership:QuorumFraction must be between 0 and 1 (exclusive).")
             .ValidateOnStart();
-        builder.Services.AddScoped<SessionHandlers>();
+        builder.Services.AddScoped<SessionStore>();
+        builder.Services.AddScoped<RecordSessionHandler>();
+        builder.Services.AddScoped<CorrectSessionHandler>();
+        builder.Services.AddScoped<CloseSessionHandler>();
+        builder.Services.AddScoped<ChangeAgreementStatusHandler>();
+        builder.Services.AddScoped<GetSessionHandler>();
+        builder.Services.AddScoped<ListSessionsHandler>();
         builder.Services.AddMunicipalityRegistry();
 
         builder.Services.AddBoardsApi<MembershipErrorMapper>("membership");

@@ -17,7 +17,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Boards.Membership.Domain.Sessions;
-using Boards.Membership.Features.Sessions;
+using Boards.Membership.Features.RecordSession;
 using Proto = Boards.Membership.Contracts.Grpc;
 
 namespace Boards.Membership.Tests.Integration;
@@ -137,7 +137,7 @@ public sealed class ApiTests(MembershipHost host) : IClassFixture<MembershipHost
             h.HandleAsync(_code, false, TestCallers.Admin, CancellationToken.None))).Single();
         foreach (var date in new[] { "2025-03-03", "2025-04-07" })
         {
-            await host.With<SessionHandlers, (Board, Session)>(h => h.RecordAsync(_code, new RecordSessionCommand
+            await host.With<RecordSessionHandler, (Board, Session)>(h => h.HandleAsync(_code, new RecordSessionCommand
             {
                 Date = date,
                 Agenda = "Seguimiento",

@@ -2,7 +2,7 @@ using Boards.Membership.Domain;
 using Boards.Membership.Domain.Sessions;
 using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.CreateBoard;
-using Boards.Membership.Features.Sessions;
+using Boards.Membership.Features.RecordSession;
 
 namespace Boards.Membership.Tests.Integration;
 
@@ -42,7 +42,7 @@ public sealed class ConfiguredQuorumTests(TwoThirdsQuorumHost host) : IClassFixt
             }, TestCallers.Admin, CancellationToken.None))).Item2);
         }
 
-        Task<(Board, Session)> RecordAsync(int present) => host.With<SessionHandlers, (Board, Session)>(h => h.RecordAsync(code,
+        Task<(Board, Session)> RecordAsync(int present) => host.With<RecordSessionHandler, (Board, Session)>(h => h.HandleAsync(code,
             new RecordSessionCommand { Date = "2025-03-03", Agenda = "Plan", Attendees = members.Take(present).Select(m => m.Id.ToString()).ToList() },
             TestCallers.FocalPoint(code), CancellationToken.None));
 

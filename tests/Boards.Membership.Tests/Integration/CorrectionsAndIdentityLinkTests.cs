@@ -6,7 +6,7 @@ using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;
 using Boards.Membership.Features.CorrectMember;
 using Boards.Membership.Features.CreateBoard;
-using Boards.Membership.Features.Representativity;
+using Boards.Membership.Features.GetRepresentativity;
 using Boards.Membership.Features.UpdateBoard;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;

@@ -9,10 +9,15 @@ using Boards.Membership.Domain;
 using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Domain.Sessions;
 using Boards.Membership.Features.AddMember;
+using Boards.Membership.Features.ChangeAgreementStatus;
+using Boards.Membership.Features.CloseSession;
+using Boards.Membership.Features.CorrectSession;
 using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.EndMembership;
-using Boards.Membership.Features.Representativity;
-using Boards.Membership.Features.Sessions;
+using Boards.Membership.Features.GetRepresentativity;
+using Boards.Membership.Features.GetSession;
+using Boards.Membership.Features.ListSessions;
+using Boards.Membership.Features.RecordSession;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +63,7 @@ public sealed class SessionTests(MembershipHost host) : IClassFixture<Membership
 
     private Task<(Board Board, Session Session)> RecordAsync(string code, string date, IEnumerable<Member> attendees,
         IReadOnlyList<AgreementInput>? agreements = null, Caller? caller = null, bool close = false) =>
-        host.With<SessionHandlers, (Board, Session)>(h => h.RecordAsync(code, new RecordSessionCommand
+        host.With<RecordSessionHandler, (Board, Session)>(h => h.HandleAsync(code, new RecordSessionCommand
         {
             Date = date,
             Agenda = "1. Lectura del acta anterior. 2. Plan de protección social.",
@@ -99,7 +104,7 @@ public sealed class SessionTests(MembershipHost host) : IClassFixture<Membership
         Assert.Equal((5, 2, 3, false), (notReached.VotingMembers, notReached.VotingPresent, notReached.QuorumRequired, notReached.QuorumReached));
         Assert.Equal(SessionStatus.Draft, reached.Status);
 
-        var (_, sessions) = await host.With<SessionHandlers, (Board, IReadOnlyList<Session>)>(h => h.ListAsync(code, TestCallers.Analyst, None));
+        var (_, sessions) = await host.With<ListSessionsHandler, (Board, IReadOnlyList<Session>)>(h => h.HandleAsync(code, TestCallers.Analyst, None));
         Assert.Equal([notReached.Id, reached.Id], sessions.Select(s => s.Id).ToArray()); // newest first
         Assert.Equal([true, false], new[] { reached.Id, notReached.Id }.Select(id => sessions.Single(s => s.Id == id).QuorumReached).ToArray());
     }
@@ -138,8 +143,8 @@ public sealed class SessionTests(MembershipHost host) : IClassFixture<Membership
     {
         var code = await BoardAsync();
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => host.With<SessionHandlers, (Board, Session)>(h =>
-            h.RecordAsync(code, new RecordSessionCommand
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => host.With<RecordSessionHandler, (Board, Session)>(h =>
+            h.HandleAsync(code, new RecordSessionCommand
             {
                 Date = "10/03/2025",
                 Attendees = ["no-es-un-id"],
@@ -164,7 +169,7 @@ public sealed class SessionTests(MembershipHost host) : IClassFixture<Membership
         ]);
 
         Assert.Equal(2, session.Agreements.Count);
-        var (_, read) = await host.With<SessionHandlers, (Board, Session)>(h => h.GetAsync(code, session.Id.ToString(), TestCallers.FocalPoint(code), None));
+        var (_, read) = await host.With<GetSessionHandler, (Board, Session)>(h => h.HandleAsync(code, session.Id.ToString(), TestCallers.FocalPoint(code), None));
         Assert.Equal(["identificaciones", "municipalidad"], read.Agreements.Select(a => a.ResponsibleInstitution).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(AgreementStatus.Pending, read.Agreements.Single(a => a.ResponsibleInstitution == "municipalidad").Status);
 
@@ -194,29 +199,29 @@ public sealed class SessionTests(MembershipHost host) : IClassFixture<Membership
         var agreementId = session.Agreements[0].Id.ToString();
 
         Task<(Board, Session, Agreement)> ChangeAsync(AgreementStatus status, Caller? caller = null) =>
-            host.With<SessionHandlers, (Board, Session, Agreement)>(h => h.ChangeAgreementStatusAsync(
+            host.With<ChangeAgreementStatusHandler, (Board, Session, Agreement)>(h => h.HandleAsync(
                 code, session.Id.ToString(), agreementId, new ChangeAgreementStatusCommand(status, 0), caller ?? TestCallers.FocalPoint(code), None));
 
         // Correct the draft: Luis was there too; quorum follows (2 voting members: 1 of 2 is not more than half, 2 is).
         Assert.False(session.QuorumReached);
-        var (_, corrected) = await host.With<SessionHandlers, (Board, Session)>(h => h.CorrectAsync(code, session.Id.ToString(),
+        var (_, corrected) = await host.With<CorrectSessionHandler, (Board, Session)>(h => h.HandleAsync(code, session.Id.ToString(),
             new CorrectSessionCommand("Acta corregida.", [ana.Id.ToString(), luis.Id.ToString()], session.Version), TestCallers.FocalPoint(code), None));
         Assert.True(corrected.QuorumReached);
         Assert.Equal("Acta corregida.", corrected.Minutes);
 
-        await host.With<SessionHandlers, (Board, Session)>(h => h.CloseAsync(code, session.Id.ToString(), new CloseSessionCommand(0), TestCallers.Admin, None));
-        var frozen = await Assert.ThrowsAsync<BoardRuleException>(() => host.With<SessionHandlers, (Board, Session)>(h =>
-            h.CorrectAsync(code, session.Id.ToString(), new CorrectSessionCommand("Otra cosa", null, 0), TestCallers.Admin, None)));
+        await host.With<CloseSessionHandler, (Board, Session)>(h => h.HandleAsync(code, session.Id.ToString(), new CloseSessionCommand(0), TestCallers.Admin, None));
+        var frozen = await Assert.ThrowsAsync<BoardRuleException>(() => host.With<CorrectSessionHandler, (Board, Session)>(h =>
+            h.HandleAsync(code, session.Id.ToString(), new CorrectSessionCommand("Otra cosa", null, 0), TestCallers.Admin, None)));
         Assert.Equal("session_closed", frozen.Rule);
 
         // Agreements keep moving after the minutes are closed, until done or cancelled.
         var (_, _, inProgress) = await ChangeAsync(AgreementStatus.InProgress);
         var (_, _, done) = await ChangeAsync(AgreementStatus.Done);
         var final = await Assert.ThrowsAsync<BoardRuleException>(() => ChangeAsync(AgreementStatus.Pending));
-        var stale = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => host.With<SessionHandlers, (Board, Session)>(h =>
-            h.CloseAsync(code, session.Id.ToString(), new CloseSessionCommand(1), TestCallers.Admin, None)));
-        var missing = await Assert.ThrowsAsync<NotFoundException>(() => host.With<SessionHandlers, (Board, Session, Agreement)>(h =>
-            h.ChangeAgreementStatusAsync(code, session.Id.ToString(), Guid.NewGuid().ToString(), new ChangeAgreementStatusCommand(AgreementStatus.Done, 0), TestCallers.Admin, None)));
+        var stale = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => host.With<CloseSessionHandler, (Board, Session)>(h =>
+            h.HandleAsync(code, session.Id.ToString(), new CloseSessionCommand(1), TestCallers.Admin, None)));
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => host.With<ChangeAgreementStatusHandler, (Board, Session, Agreement)>(h =>
+            h.HandleAsync(code, session.Id.ToString(), Guid.NewGuid().ToString(), new ChangeAgreementStatusCommand(AgreementStatus.Done, 0), TestCallers.Admin, None)));
 
         Assert.Equal(AgreementStatus.InProgress, inProgress.Status);
         Assert.Equal(AgreementStatus.Done, done.Status);
@@ -238,14 +243,14 @@ public sealed class SessionTests(MembershipHost host) : IClassFixture<Membership
         var (_, session) = await RecordAsync(code, "2025-05-05", [ana], caller: TestCallers.FocalPoint(code));
 
         var record = await Assert.ThrowsAsync<ForbiddenException>(() => RecordAsync(code, "2025-05-06", [ana], caller: TestCallers.FocalPoint(other)));
-        await Assert.ThrowsAsync<ForbiddenException>(() => host.With<SessionHandlers, (Board, IReadOnlyList<Session>)>(h => h.ListAsync(code, TestCallers.FocalPoint(other), None)));
-        await Assert.ThrowsAsync<ForbiddenException>(() => host.With<SessionHandlers, (Board, Session)>(h => h.GetAsync(code, session.Id.ToString(), TestCallers.FocalPoint(other), None)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => host.With<ListSessionsHandler, (Board, IReadOnlyList<Session>)>(h => h.HandleAsync(code, TestCallers.FocalPoint(other), None)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => host.With<GetSessionHandler, (Board, Session)>(h => h.HandleAsync(code, session.Id.ToString(), TestCallers.FocalPoint(other), None)));
         await Assert.ThrowsAsync<ForbiddenException>(() => RecordAsync(code, "2025-05-06", [ana], caller: TestCallers.Analyst));
         // The session is not visible through another board either.
-        await Assert.ThrowsAsync<NotFoundException>(() => host.With<SessionHandlers, (Board, Session)>(h => h.GetAsync(other, session.Id.ToString(), TestCallers.Admin, None)));
+        await Assert.ThrowsAsync<NotFoundException>(() => host.With<GetSessionHandler, (Board, Session)>(h => h.HandleAsync(other, session.Id.ToString(), TestCallers.Admin, None)));
 
         Assert.Contains(code, record.Message, StringComparison.Ordinal);
-        var (_, read) = await host.With<SessionHandlers, (Board, Session)>(h => h.GetAsync(code, session.Id.ToString(), TestCallers.Analyst, None));
+        var (_, read) = await host.With<GetSessionHandler, (Board, Session)>(h => h.HandleAsync(code, session.Id.ToString(), TestCallers.Analyst, None));
         Assert.Equal(session.Id, read.Id);
     }
 
@@ -324,7 +329,7 @@ public sealed class SessionTests(MembershipHost host) : IClassFixture<Membership
              new Claim(BoardsClaimTypes.UserName, "punto focal"), new Claim(BoardsClaimTypes.Municipality, code)], "constructed"));
 
         await using var scope = host.Services.CreateAsyncScope();
-        var handler = scope.ServiceProvider.GetRequiredService<SessionHandlers>();
+        var handler = scope.ServiceProvider.GetRequiredService<RecordSessionHandler>();
         var result = await SessionEndpoints.RecordSessionAsync(code, new RecordSessionCommand
         {
             Date = "2025-05-05",

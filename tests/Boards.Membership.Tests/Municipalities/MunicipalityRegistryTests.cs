@@ -4,8 +4,12 @@ using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Data;
 using Boards.Membership.Domain;
+using Boards.Membership.Features.CorrectMunicipality;
 using Boards.Membership.Features.CreateBoard;
+using Boards.Membership.Features.GetMunicipality;
+using Boards.Membership.Features.ListMunicipalities;
 using Boards.Membership.Features.Municipalities;
+using Boards.Membership.Features.RegisterMunicipality;
 using Boards.Membership.Tests.Integration;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -40,15 +44,15 @@ public sealed class MunicipalityRegistryTests(MembershipHost host, RegistrationL
     };
 
     private Task<Municipality> RegisterAsync(RegisterMunicipalityCommand command, Caller caller) =>
-        host.With<MunicipalityRegistry, Municipality>(r => r.RegisterAsync(command, caller, CancellationToken.None));
+        host.With<RegisterMunicipalityHandler, Municipality>(r => r.HandleAsync(command, caller, CancellationToken.None));
 
     private Task<Municipality> CorrectAsync(string code, CorrectMunicipalityCommand command, Caller caller) =>
-        host.With<MunicipalityRegistry, Municipality>(r => r.CorrectAsync(code, command, caller, CancellationToken.None));
+        host.With<CorrectMunicipalityHandler, Municipality>(r => r.HandleAsync(code, command, caller, CancellationToken.None));
 
     [Fact]
     public async Task The_list_has_the_shipped_districts_ordered_by_department_number_then_name()
     {
-        var list = await host.With<MunicipalityRegistry, IReadOnlyList<MunicipalityView>>(r => r.ListAsync(CancellationToken.None));
+        var list = await host.With<ListMunicipalitiesHandler, IReadOnlyList<MunicipalityView>>(r => r.HandleAsync(CancellationToken.None));
         var numbers = await host.InScopeAsync(services => services.GetRequiredService<MembershipDbContext>().Municipalities
             .ToDictionaryAsync(m => m.Code, m => m.DepartmentNumber));
 
@@ -72,9 +76,9 @@ public sealed class MunicipalityRegistryTests(MembershipHost host, RegistrationL
     [Fact]
     public async Task One_district_is_read_by_code_and_an_unknown_code_is_not_found()
     {
-        var pilar = await host.With<MunicipalityRegistry, Municipality>(r => r.GetAsync(" Pilar ", CancellationToken.None));
+        var pilar = await host.With<GetMunicipalityHandler, Municipality>(r => r.HandleAsync(" Pilar ", CancellationToken.None));
         var missing = await Assert.ThrowsAsync<NotFoundException>(() =>
-            host.With<MunicipalityRegistry, Municipality>(r => r.GetAsync("no-existe", CancellationToken.None)));
+            host.With<GetMunicipalityHandler, Municipality>(r => r.HandleAsync("no-existe", CancellationToken.None)));
 
         Assert.Equal(("pilar", "Pilar", "Ñeembucú", 12, "pilot-2021"), (pilar.Code, pilar.Name, pilar.Department, pilar.DepartmentNumber, pilar.Status));
         Assert.Contains("no-existe", missing.Message);
@@ -100,7 +104,7 @@ public sealed class MunicipalityRegistryTests(MembershipHost host, RegistrationL
             ChairRole = ChairRole.Mayor,
         }, TestCallers.Admin, CancellationToken.None));
         Assert.Equal(code, board.MunicipalityCode);
-        var listed = await host.With<MunicipalityRegistry, IReadOnlyList<MunicipalityView>>(r => r.ListAsync(CancellationToken.None));
+        var listed = await host.With<ListMunicipalitiesHandler, IReadOnlyList<MunicipalityView>>(r => r.HandleAsync(CancellationToken.None));
         Assert.Contains(listed, m => m.Code == code);
     }
 

@@ -1,6 +1,6 @@
 using Boards.BuildingBlocks.Errors;
-using Boards.BuildingBlocks.IdentityAdmin;
 using Boards.Membership.Domain;
+using Boards.Membership.Features.IdentityLink.IdentityProvider;
 
 namespace Boards.Membership.Api;
 

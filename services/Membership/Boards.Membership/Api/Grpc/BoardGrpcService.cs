@@ -2,10 +2,10 @@ using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Domain;
 using Boards.Membership.Features.Common;
 using Boards.Membership.Features.GetBoard;
+using Boards.Membership.Features.GetRepresentativity;
 using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListMembers;
-using Boards.Membership.Features.Representativity;
-using Boards.Membership.Features.Sessions;
+using Boards.Membership.Features.ListSessions;
 using Boards.ServiceDefaults.Authentication;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +16,7 @@ namespace Boards.Membership.Api.Grpc;
 /// <summary>boards.membership.v1.BoardService for integrators: read-only. Thin: each RPC maps, calls its feature, maps back.</summary>
 [Authorize(Policy = BoardsPolicies.AnyBoardsRole)]
 public sealed class BoardGrpcService(
-    GetBoardHandler get, ListBoardsHandler list, ListMembersHandler members, GetRepresentativityHandler representativity, SessionHandlers sessions) : Proto.BoardService.BoardServiceBase
+    GetBoardHandler get, ListBoardsHandler list, ListMembersHandler members, GetRepresentativityHandler representativity, ListSessionsHandler sessions) : Proto.BoardService.BoardServiceBase
 {
     public override async Task<Proto.Board> GetBoard(Proto.GetBoardRequest request, ServerCallContext context) =>
         GrpcMapper.ToProto(await get.HandleAsync(request.MunicipalityCode, CallerOf(context), context.CancellationToken));
@@ -51,7 +51,7 @@ public sealed class BoardGrpcService(
 
     public override async Task<Proto.ListSessionsResponse> ListSessions(Proto.ListSessionsRequest request, ServerCallContext context)
     {
-        var (board, list) = await sessions.ListAsync(request.MunicipalityCode, CallerOf(context), context.CancellationToken);
+        var (board, list) = await sessions.HandleAsync(request.MunicipalityCode, CallerOf(context), context.CancellationToken);
         var response = new Proto.ListSessionsResponse();
         response.Sessions.AddRange(list.Select(s => GrpcMapper.ToProto(s, board)));
         return response;

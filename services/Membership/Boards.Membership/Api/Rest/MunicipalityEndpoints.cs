@@ -1,5 +1,9 @@
 using System.Security.Claims;
+using Boards.Membership.Features.CorrectMunicipality;
+using Boards.Membership.Features.GetMunicipality;
+using Boards.Membership.Features.ListMunicipalities;
 using Boards.Membership.Features.Municipalities;
+using Boards.Membership.Features.RegisterMunicipality;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,20 +28,20 @@ public static class MunicipalityEndpoints
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<MunicipalityView>>> ListAsync(MunicipalityRegistry registry, CancellationToken ct) =>
-        TypedResults.Ok(await registry.ListAsync(ct));
+    public static async Task<Ok<IReadOnlyList<MunicipalityView>>> ListAsync(ListMunicipalitiesHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.HandleAsync(ct));
 
-    public static async Task<Ok<MunicipalityDetailView>> GetAsync(string code, MunicipalityRegistry registry, CancellationToken ct) =>
-        TypedResults.Ok(MunicipalityDetailView.From(await registry.GetAsync(code, ct)));
+    public static async Task<Ok<MunicipalityDetailView>> GetAsync(string code, GetMunicipalityHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(MunicipalityDetailView.From(await handler.HandleAsync(code, ct)));
 
     public static async Task<Created<MunicipalityDetailView>> RegisterAsync(
-        RegisterMunicipalityCommand command, MunicipalityRegistry registry, ClaimsPrincipal user, CancellationToken ct)
+        RegisterMunicipalityCommand command, RegisterMunicipalityHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var municipality = await registry.RegisterAsync(command, Caller.From(user), ct);
+        var municipality = await handler.HandleAsync(command, Caller.From(user), ct);
         return TypedResults.Created($"/api/municipalities/{municipality.Code}", MunicipalityDetailView.From(municipality));
     }
 
     public static async Task<Ok<MunicipalityDetailView>> CorrectAsync(
-        string code, CorrectMunicipalityCommand command, MunicipalityRegistry registry, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(MunicipalityDetailView.From(await registry.CorrectAsync(code, command, Caller.From(user), ct)));
+        string code, CorrectMunicipalityCommand command, CorrectMunicipalityHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(MunicipalityDetailView.From(await handler.HandleAsync(code, command, Caller.From(user), ct)));
 }

@@ -1,5 +1,11 @@
 using System.Security.Claims;
-using Boards.Membership.Features.Sessions;
+using Boards.Membership.Features.ChangeAgreementStatus;
+using Boards.Membership.Features.CloseSession;
+using Boards.Membership.Features.Common;
+using Boards.Membership.Features.CorrectSession;
+using Boards.Membership.Features.GetSession;
+using Boards.Membership.Features.ListSessions;
+using Boards.Membership.Features.RecordSession;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,45 +27,48 @@ public static class SessionEndpoints
         return app;
     }
 
-    public static async Task<Ok<List<SessionView>>> ListSessionsAsync(string municipalityCode, SessionHandlers handler, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<List<SessionView>>> ListSessionsAsync(
+        string municipalityCode, ListSessionsHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (board, sessions) = await handler.ListAsync(municipalityCode, Caller.From(user), ct);
+        var (board, sessions) = await handler.HandleAsync(municipalityCode, Caller.From(user), ct);
         return TypedResults.Ok(sessions.Select(s => SessionView.From(s, board)).ToList());
     }
 
     public static async Task<Created<SessionView>> RecordSessionAsync(
-        string municipalityCode, RecordSessionCommand command, SessionHandlers handler, ClaimsPrincipal user, CancellationToken ct)
+        string municipalityCode, RecordSessionCommand command, RecordSessionHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (board, session) = await handler.RecordAsync(municipalityCode, command, Caller.From(user), ct);
+        var (board, session) = await handler.HandleAsync(municipalityCode, command, Caller.From(user), ct);
         return TypedResults.Created($"/api/boards/{board.MunicipalityCode}/sessions/{session.Id}", SessionView.From(session, board));
     }
 
     public static async Task<Ok<SessionView>> GetSessionAsync(
-        string municipalityCode, string sessionId, SessionHandlers handler, ClaimsPrincipal user, CancellationToken ct)
+        string municipalityCode, string sessionId, GetSessionHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (board, session) = await handler.GetAsync(municipalityCode, sessionId, Caller.From(user), ct);
+        var (board, session) = await handler.HandleAsync(municipalityCode, sessionId, Caller.From(user), ct);
         return TypedResults.Ok(SessionView.From(session, board));
     }
 
     public static async Task<Ok<SessionView>> CorrectSessionAsync(
-        string municipalityCode, string sessionId, CorrectSessionCommand command, SessionHandlers handler, ClaimsPrincipal user, CancellationToken ct)
+        string municipalityCode, string sessionId, CorrectSessionCommand command, CorrectSessionHandler handler, ClaimsPrincipal user,
+        CancellationToken ct)
     {
-        var (board, session) = await handler.CorrectAsync(municipalityCode, sessionId, command, Caller.From(user), ct);
+        var (board, session) = await handler.HandleAsync(municipalityCode, sessionId, command, Caller.From(user), ct);
         return TypedResults.Ok(SessionView.From(session, board));
     }
 
     public static async Task<Ok<SessionView>> CloseSessionAsync(
-        string municipalityCode, string sessionId, CloseSessionCommand command, SessionHandlers handler, ClaimsPrincipal user, CancellationToken ct)
+        string municipalityCode, string sessionId, CloseSessionCommand command, CloseSessionHandler handler, ClaimsPrincipal user,
+        CancellationToken ct)
     {
-        var (board, session) = await handler.CloseAsync(municipalityCode, sessionId, command, Caller.From(user), ct);
+        var (board, session) = await handler.HandleAsync(municipalityCode, sessionId, command, Caller.From(user), ct);
         return TypedResults.Ok(SessionView.From(session, board));
     }
 
     public static async Task<Ok<SessionView>> ChangeAgreementStatusAsync(
-        string municipalityCode, string sessionId, string agreementId, ChangeAgreementStatusCommand command, SessionHandlers handler,
+        string municipalityCode, string sessionId, string agreementId, ChangeAgreementStatusCommand command, ChangeAgreementStatusHandler handler,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        var (board, session, _) = await handler.ChangeAgreementStatusAsync(municipalityCode, sessionId, agreementId, command, Caller.From(user), ct);
+        var (board, session, _) = await handler.HandleAsync(municipalityCode, sessionId, agreementId, command, Caller.From(user), ct);
         return TypedResults.Ok(SessionView.From(session, board));
     }
 }

@@ -182,11 +182,14 @@ public sealed class Session
 
     public Agreement? FindAgreement(Guid agreementId) => _agreements.Find(a => a.Id == agreementId);
 
-    public void ChangeAgreementStatus(Agreement agreement, AgreementStatus status, string actor, DateTimeOffset now)
+    /// <summary>Moves one of this session's agreements to <paramref name="status"/>; returns the status it had.</summary>
+    public AgreementStatus ChangeAgreementStatus(Agreement agreement, AgreementStatus status, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(agreement);
+        var previous = agreement.Status;
         agreement.ChangeStatus(status, actor, now);
         Touch(now);
+        return previous;
     }
 
     /// <summary>Active on the date: designated on or before it and not yet ceased (a member ceased that day no longer counts).</summary>

@@ -83,6 +83,23 @@ public static partial class Input
         return Guid.Empty;
     }
 
+    /// <summary>Membership ids (an attendance list); each malformed one is a field error such as "attendees[2]".</summary>
+    public static List<Guid> MemberIds(FieldErrors errors, string field, IReadOnlyList<string>? values)
+    {
+        var ids = new List<Guid>();
+        var list = values ?? [];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var id = Id(errors, $"{field}[{i}]", list[i], "la membresía");
+            if (id != Guid.Empty)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+
     public static void ExpectedVersion(FieldErrors errors, long expectedVersion)
     {
         if (expectedVersion < 0)

@@ -1,5 +1,5 @@
-using Boards.BuildingBlocks.IdentityAdmin;
 using Boards.Membership.Domain;
+using Boards.Membership.Features.IdentityLink.IdentityProvider;
 
 namespace Boards.Membership.Features.IdentityLink;
 

@@ -1,4 +1,4 @@
-using Boards.BuildingBlocks.IdentityAdmin;
+using Boards.Membership.Features.IdentityLink.IdentityProvider;
 using Boards.ServiceDefaults;
 
 namespace Boards.Membership.Features.IdentityLink;

@@ -2,7 +2,7 @@ namespace Boards.Membership.Features.IdentityLink;
 
 /// <summary>
 /// Gives and takes back the focal-point scope of a municipality in the identity provider. Implementations throw
-/// <see cref="Boards.BuildingBlocks.IdentityAdmin.IdentityAdminException"/>; a transient one is retried by the bus.
+/// <see cref="IdentityProvider.IdentityAdminException"/>; a transient one is retried by the bus.
 /// </summary>
 public interface IFocalPointAccess
 {

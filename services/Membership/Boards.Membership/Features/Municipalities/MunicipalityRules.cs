@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Contracts.Events;
 using Boards.Membership.Domain;
+using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Membership.Features.Municipalities;
 
@@ -34,6 +35,31 @@ public static partial class MunicipalityRules
 
     [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex NotAlphanumeric();
+
+    /// <summary>Only ministry-admin changes the registry; <paramref name="what"/> completes the refusal ("agrega municipios al registro").</summary>
+    public static void EnsureAdmin(Caller caller, string what)
+    {
+        if (!caller.IsInRole(BoardsRoles.MinistryAdmin))
+        {
+            throw new ForbiddenException($"Solo la administración del ministerio (ministry-admin) {what}.");
+        }
+    }
+
+    /// <summary>A required district name, trimmed, at most <see cref="MaxNameLength"/> characters.</summary>
+    public static string Name(FieldErrors errors, string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            errors.Add(field, "Indique el nombre del distrito.");
+        }
+        else if (trimmed.Length > MaxNameLength)
+        {
+            errors.Add(field, $"Admite como máximo {MaxNameLength} caracteres.");
+        }
+
+        return trimmed;
+    }
 
     /// <summary>A required code: lowercase ASCII letters and digits, words joined by single hyphens.</summary>
     public static string Code(FieldErrors errors, string? value, string? nameForSuggestion)

@@ -25,16 +25,10 @@ public static class MunicipalitySeeder
         {
             if (existing.TryGetValue(row.Code, out var current))
             {
-                if (current.Name == row.Name && current.Department == row.Department &&
-                    current.DepartmentNumber == row.DepartmentNumber && current.Status == row.Status)
+                if (!current.UpdateRegistration(row.Name, row.Department, row.DepartmentNumber, row.Status))
                 {
                     continue;
                 }
-
-                current.Name = row.Name;
-                current.Department = row.Department;
-                current.DepartmentNumber = row.DepartmentNumber;
-                current.Status = row.Status;
             }
             else
             {

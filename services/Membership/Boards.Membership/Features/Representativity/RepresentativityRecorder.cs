@@ -5,6 +5,7 @@ using Boards.Membership.Contracts.Representativity;
 using Boards.Membership.Data;
 using Boards.Membership.Domain;
 using Boards.Membership.Domain.Representativity;
+using Boards.Membership.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.Representativity;
@@ -55,6 +56,25 @@ public sealed class RepresentativityRecorder(MembershipDbContext db, TimeProvide
         var context = await ContextOfAsync(board, ct);
         return Store(board, context,
             RepresentativityCalculator.AssessAttendance(board.Members.Select(RepresentativityMember.From), sessions, context, policy));
+    }
+
+    /// <summary>
+    /// The attendance-weighted assessment after <paramref name="current"/> was recorded or its attendance corrected: the
+    /// window is the board's latest sessions, this one included whether it is saved yet or not.
+    /// </summary>
+    public async Task<StoredAssessment> RecordAttendanceAsync(Board board, Session current, CancellationToken ct)
+    {
+        var policy = await CurrentPolicyAsync(ct);
+        var others = await db.Sessions.AsNoTracking()
+            .Where(s => s.BoardId == board.Id && s.Id != current.Id)
+            .OrderByDescending(s => s.Date).ThenByDescending(s => s.Id)
+            .Take(policy.AttendanceWindowSessions)
+            .Select(s => new { s.Date, s.Attendees })
+            .ToListAsync(ct);
+        var sessions = others.Select(s => new SessionAttendance(s.Date, s.Attendees.ToHashSet()))
+            .Append(new SessionAttendance(current.Date, current.Attendees.ToHashSet()))
+            .ToList();
+        return await RecordAttendanceAsync(board, sessions, ct);
     }
 
     private async Task<MunicipalityContext> ContextOfAsync(Board board, CancellationToken ct) =>

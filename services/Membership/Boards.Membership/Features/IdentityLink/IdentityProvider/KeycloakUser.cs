@@ -1,4 +1,4 @@
-namespace Boards.BuildingBlocks.IdentityAdmin;
+namespace Boards.Membership.Features.IdentityLink.IdentityProvider;
 
 /// <summary>The part of Keycloak's UserRepresentation we read and write.</summary>
 public sealed record KeycloakUser
@@ -20,13 +20,4 @@ public sealed record KeycloakRole
     public bool? Composite { get; init; }
     public bool? ClientRole { get; init; }
     public string? ContainerId { get; init; }
-}
-
-/// <summary>
-/// The identity provider refused or could not be reached. Transient failures (network, 5xx, 429) are worth retrying;
-/// the others (401/403: the service account lacks manage-users, 404: unknown role, 400) need a person to fix something.
-/// </summary>
-public sealed class IdentityAdminException(string message, bool transient, Exception? inner = null) : Exception(message, inner)
-{
-    public bool Transient { get; } = transient;
 }

@@ -1,4 +1,4 @@
-namespace Boards.BuildingBlocks.IdentityAdmin;
+namespace Boards.Membership.Features.IdentityLink.IdentityProvider;
 
 /// <summary>
 /// Where the Keycloak Admin REST API is and which service account calls it. The realm's authority

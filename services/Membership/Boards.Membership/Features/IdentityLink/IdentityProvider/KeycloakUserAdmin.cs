@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Boards.BuildingBlocks.IdentityAdmin;
+namespace Boards.Membership.Features.IdentityLink.IdentityProvider;
 
 /// <summary>
 /// A small client of Keycloak's Admin REST API (users, their attributes and realm role mappings), authenticated as a

@@ -1,16 +1,13 @@
 using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Data;
 using Boards.Membership.Domain;
 using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Features.Common;
+using Boards.Membership.Features.Representativity;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.EntityFrameworkCore;
 
-namespace Boards.Membership.Features.Representativity;
-
-/// <summary>The policy as the portal reads it: version, who published it and when, and every target and weight.</summary>
-public sealed record PolicyView(int Version, DateTimeOffset? CreatedAt, string? CreatedBy, RepresentativityPolicy Policy);
+namespace Boards.Membership.Features.PublishPolicy;
 
 /// <summary>
 /// A new policy version. Every field is optional: what is omitted keeps the value of the current version. The version
@@ -32,20 +29,6 @@ public sealed record PublishPolicyCommand
     public RepresentativityWeights? Weights { get; init; }
     public int? AttendanceWindowSessions { get; init; }
     public AttendanceCounting? AttendanceCounting { get; init; }
-}
-
-/// <summary>Reads the current policy (any Boards role).</summary>
-public sealed class GetPolicyHandler(MembershipDbContext db)
-{
-    public async Task<PolicyView> HandleAsync(Caller caller, CancellationToken ct)
-    {
-        // Any Boards role reads the policy; anyone else is refused.
-        BoardAccess.ListScope(caller, null);
-        var latest = await db.RepresentativityPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        return latest is null
-            ? new PolicyView(RepresentativityPolicy.Default.Version, null, null, RepresentativityPolicy.Default)
-            : new PolicyView(latest.Version, latest.CreatedAt, latest.CreatedBy, latest.ToPolicy());
-    }
 }
 
 /// <summary>
