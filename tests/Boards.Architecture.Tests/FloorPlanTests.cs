@@ -33,6 +33,18 @@ public sealed class FloorPlanTests
         Assert.True(result.IsSuccessful, $"{string.Join(", ", result.FailingTypeNames ?? [])} in {module}.Domain depend on another folder.");
     }
 
+    [Fact]
+    public void The_folder_rule_detects_a_folder_that_reads_another()
+    {
+        // Control: Features/ reads Data/ by design, so the same rule applied to it must fail.
+        var result = Types.InAssembly(Load("Boards.Referrals"))
+            .That().ResideInNamespace("Boards.Referrals.Features")
+            .ShouldNot().HaveDependencyOnAny("Boards.Referrals.Data")
+            .GetResult();
+
+        Assert.False(result.IsSuccessful);
+    }
+
     [Theory]
     [MemberData(nameof(Services))]
     public void Every_persisted_type_lives_in_domain_or_data(string module)

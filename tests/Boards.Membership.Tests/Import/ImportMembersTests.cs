@@ -1,3 +1,4 @@
+using Boards.Membership.Api.Rest;
 using Boards.BuildingBlocks.Import;
 using Boards.BuildingBlocks.Errors;
 using System.Net.Http.Headers;

@@ -48,7 +48,7 @@ public static class BoardEndpoints
         group.MapPost("/{municipalityCode}/focal-point", AppointFocalPointAsync).WithSummary("Designar el punto focal (termina el período anterior)");
         group.MapGet("/{municipalityCode}/focal-points", ListFocalPointsAsync).WithSummary("Historial de puntos focales, el más reciente primero")
             .WithDescription(SensitiveData);
-        Features.ImportMembers.ImportMembersEndpoints.MapMemberImport(group);
+        ImportMembersEndpoints.MapMemberImport(group);
         return app;
     }
 

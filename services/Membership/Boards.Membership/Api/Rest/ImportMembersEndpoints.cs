@@ -2,11 +2,12 @@ using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 using System.Security.Claims;
 using Boards.Membership.Features.Common;
+using Boards.Membership.Features.ImportMembers;
 using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace Boards.Membership.Features.ImportMembers;
+namespace Boards.Membership.Api.Rest;
 
 /// <summary>
 /// POST /api/boards/{code}/members/import (a CSV as text/csv body or as the "file" part of multipart/form-data) and
@@ -100,6 +101,3 @@ public static class ImportMembersEndpoints
         return TypedResults.Ok(job.View());
     }
 }
-
-/// <summary>A synchronous import that succeeded: how many members were added and the board's version afterwards.</summary>
-public sealed record ImportResultView(int Added, long BoardVersion);
