@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Tests.Infrastructure;
-
 namespace Boards.BuildingBlocks.Tests;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using Boards.BuildingBlocks.Data;
-using Boards.BuildingBlocks.Tests.Data;
-using Boards.BuildingBlocks.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,7 +1,3 @@
-using Boards.BuildingBlocks.Outbox;
-using Boards.BuildingBlocks.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.BuildingBlocks.Tests;
 
 /// <summary>A message that can never be published is set aside, kept, and does not hold back the ones after it.</summary>

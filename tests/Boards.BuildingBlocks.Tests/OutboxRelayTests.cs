@@ -1,9 +1,3 @@
-using Boards.BuildingBlocks.Outbox;
-using Boards.BuildingBlocks.Tests.Data;
-using Boards.BuildingBlocks.Tests.Events;
-using Boards.BuildingBlocks.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.BuildingBlocks.Tests;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Boards.BuildingBlocks.Outbox;
-using Boards.BuildingBlocks.Tests.Events;
-using Boards.BuildingBlocks.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Google.Protobuf;
-using Grpc.Core;
 using Xunit.Abstractions;
 
 namespace Boards.EndToEnd.Tests;

@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Boards.Referrals.Contracts.Grpc;
 using Google.Rpc;
-using Grpc.Core;
 
 namespace Boards.EndToEnd.Tests;
 

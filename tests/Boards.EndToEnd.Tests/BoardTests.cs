@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Boards.Membership.Contracts.Grpc;
-using Grpc.Core;
 
 namespace Boards.EndToEnd.Tests;
 

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using Grpc.Core;
 using Xunit.Abstractions;
 
 namespace Boards.EndToEnd.Tests;

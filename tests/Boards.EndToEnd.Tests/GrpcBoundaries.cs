@@ -1,5 +1,4 @@
 using Google.Protobuf.Reflection;
-using Grpc.Core;
 
 namespace Boards.EndToEnd.Tests;
 

@@ -1,4 +1,3 @@
-using Boards.Referrals.Contracts.Grpc;
 using Google.Protobuf;
 
 namespace Boards.EndToEnd.Tests;

@@ -1,6 +1,3 @@
-using Boards.Referrals.Contracts.Grpc;
-using Grpc.Core;
-
 namespace Boards.EndToEnd.Tests;
 
 [Collection(BoardsCollection.Name)]

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Boards.Monitoring.Contracts.Grpc;
 
 namespace Boards.EndToEnd.Tests;

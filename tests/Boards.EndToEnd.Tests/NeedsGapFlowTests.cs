@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Boards.Referrals.Contracts.Grpc;
 using MonitoringGrpc = Boards.Monitoring.Contracts.Grpc;
 
 namespace Boards.EndToEnd.Tests;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Boards.Needs.Contracts.Grpc;
 
 namespace Boards.EndToEnd.Tests;

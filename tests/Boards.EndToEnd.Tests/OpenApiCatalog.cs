@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Boards.EndToEnd.Tests;
 
 /// <summary>One REST operation as the service's own OpenAPI document describes it.</summary>

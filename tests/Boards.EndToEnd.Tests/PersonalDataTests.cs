@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Boards.Referrals.Contracts.Grpc;
 using Microsoft.Playwright;
 
 namespace Boards.EndToEnd.Tests;

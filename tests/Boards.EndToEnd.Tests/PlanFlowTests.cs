@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using MonitoringGrpc = Boards.Monitoring.Contracts.Grpc;
 
 namespace Boards.EndToEnd.Tests;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Boards.EndToEnd.Tests;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Playwright;
 
 namespace Boards.EndToEnd.Tests;

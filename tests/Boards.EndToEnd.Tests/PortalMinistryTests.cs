@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Boards.Referrals.Contracts.Grpc;
 using Microsoft.Playwright;
 
 namespace Boards.EndToEnd.Tests;

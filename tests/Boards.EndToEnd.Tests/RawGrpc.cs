@@ -1,5 +1,3 @@
-using Grpc.Core;
-
 namespace Boards.EndToEnd.Tests;
 
 /// <summary>gRPC calls with the message as raw bytes: any method by name, with any bytes, valid protobuf or not.</summary>

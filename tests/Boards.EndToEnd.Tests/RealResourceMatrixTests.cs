@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using Boards.Referrals.Contracts.Grpc;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Xunit.Abstractions;
 using MembershipGrpc = Boards.Membership.Contracts.Grpc;

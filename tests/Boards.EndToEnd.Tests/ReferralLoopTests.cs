@@ -1,5 +1,4 @@
 using Boards.Monitoring.Contracts.Grpc;
-using Boards.Referrals.Contracts.Grpc;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Boards.EndToEnd.Tests;

@@ -1,5 +1,3 @@
-using Boards.Referrals.Contracts.Grpc;
-
 namespace Boards.EndToEnd.Tests;
 
 public static class Requests

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 

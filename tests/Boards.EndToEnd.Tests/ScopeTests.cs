@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using Boards.Monitoring.Contracts.Grpc;
-using Boards.Referrals.Contracts.Grpc;
-using Grpc.Core;
 
 namespace Boards.EndToEnd.Tests;
 

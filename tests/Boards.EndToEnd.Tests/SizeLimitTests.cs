@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Google.Rpc;
-using Grpc.Core;
 
 namespace Boards.EndToEnd.Tests;
 

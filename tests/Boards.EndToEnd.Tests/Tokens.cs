@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 
 namespace Boards.EndToEnd.Tests;

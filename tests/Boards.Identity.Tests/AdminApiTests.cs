@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-
 namespace Boards.Identity.Tests;
 
 /// <summary>The Keycloak admin API subset Membership uses to appoint and revoke focal points.</summary>

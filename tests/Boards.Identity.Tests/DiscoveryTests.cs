@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Boards.Identity.Tests;
 
 public sealed class DiscoveryTests(DevelopmentIdentity identity) : IClassFixture<DevelopmentIdentity>

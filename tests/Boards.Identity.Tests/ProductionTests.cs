@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Boards.Identity.Tests;
 
 /// <summary>Outside Development there are no demo people and no password grant; machine clients still work.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Text.Json;
 using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Identity.Tests;

@@ -1,6 +1,5 @@
 using Boards.ServiceDefaults.Http;
 using System.Globalization;
-using Boards.Portal.Api;
 using Boards.Portal.Authentication;
 using Boards.Portal.Components;
 using Boards.Portal.Live;

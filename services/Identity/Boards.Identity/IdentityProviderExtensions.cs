@@ -1,5 +1,3 @@
-using Boards.Identity.Accounts;
-using Boards.Identity.Data;
 using Boards.Identity.Features.Admin;
 using Boards.Identity.Features.Authorize;
 using Boards.Identity.Features.Logout;

@@ -1,7 +1,6 @@
 using Boards.BuildingBlocks.Data;
 using Boards.Identity;
 using Boards.Identity.Clients;
-using Boards.Identity.Data;
 using Boards.Identity.DemoAccounts;
 using Boards.ServiceDefaults;
 

@@ -10,7 +10,6 @@ using Boards.Membership.Features.AppointFocalPoint;
 using Boards.Membership.Features.ChangeAgreementStatus;
 using Boards.Membership.Features.ChangeBoardStatus;
 using Boards.Membership.Features.CloseSession;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.CorrectMember;
 using Boards.Membership.Features.CorrectSession;
 using Boards.Membership.Features.CreateBoard;

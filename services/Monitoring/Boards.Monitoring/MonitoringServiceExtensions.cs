@@ -5,7 +5,6 @@ using Boards.Monitoring.Api;
 using Boards.Monitoring.Api.Grpc;
 using Boards.Monitoring.Api.Rest;
 using Boards.Monitoring.Consumers;
-using Boards.Monitoring.Data;
 using Boards.Monitoring.Features.AcknowledgeWarning;
 using Boards.Monitoring.Features.Common;
 using Boards.Monitoring.Features.EarlyWarningSweep;

@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.BuildingBlocks.Tests.Data;
 

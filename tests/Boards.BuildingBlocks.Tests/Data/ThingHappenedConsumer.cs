@@ -1,6 +1,4 @@
 using Boards.BuildingBlocks.Inbox;
-using Boards.BuildingBlocks.Tests.Events;
-using Boards.BuildingBlocks.Tests.Infrastructure;
 using MassTransit;
 
 namespace Boards.BuildingBlocks.Tests.Data;

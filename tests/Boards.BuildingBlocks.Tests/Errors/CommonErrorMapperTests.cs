@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Errors;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Boards.BuildingBlocks.Tests.Errors;

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Boards.BuildingBlocks.Errors;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Boards.BuildingBlocks.Tests.Errors;

@@ -1,7 +1,5 @@
 using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Messaging;
-using Boards.BuildingBlocks.Outbox;
-using Boards.BuildingBlocks.Tests.Data;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,3 @@
-using Boards.BuildingBlocks.Outbox;
-using Boards.BuildingBlocks.Tests.Data;
-using Boards.BuildingBlocks.Tests.Events;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.BuildingBlocks.Tests.Infrastructure;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Boards.BuildingBlocks.Tests.Events;
 using MassTransit;
 
 namespace Boards.BuildingBlocks.Tests.Infrastructure;

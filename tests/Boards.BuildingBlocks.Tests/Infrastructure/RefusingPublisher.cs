@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Boards.BuildingBlocks.Outbox;
 
 namespace Boards.BuildingBlocks.Tests.Infrastructure;
 

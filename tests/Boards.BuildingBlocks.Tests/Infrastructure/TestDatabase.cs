@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Tests.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Boards.BuildingBlocks.Tests.Infrastructure;

@@ -1,7 +1,5 @@
 using Boards.BuildingBlocks.Municipalities;
-using Boards.BuildingBlocks.Tests.Infrastructure;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 

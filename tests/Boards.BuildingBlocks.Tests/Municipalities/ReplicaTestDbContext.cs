@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Municipalities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.BuildingBlocks.Tests.Municipalities;
 

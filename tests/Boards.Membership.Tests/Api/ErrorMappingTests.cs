@@ -1,6 +1,4 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Api;
-using Boards.Membership.Domain;
 using Google.Rpc;
 using Grpc.Core;
 

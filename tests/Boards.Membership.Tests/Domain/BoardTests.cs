@@ -1,5 +1,3 @@
-using Boards.Membership.Domain;
-
 namespace Boards.Membership.Tests.Domain;
 
 public sealed class BoardTests

@@ -1,8 +1,6 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Features.IdentityLink;
 using Boards.Membership.Tests.Domain;
 using Boards.Membership.Tests.Integration;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Membership.Tests.Features;
 

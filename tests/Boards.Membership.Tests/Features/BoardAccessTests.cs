@@ -1,7 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Membership.Tests.Features;
 
 /// <summary>The scope policy with constructed callers; token-level checks belong to the end-to-end suite.</summary>

@@ -1,6 +1,3 @@
-using Boards.Membership.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Membership.Tests.Features;
 
 /// <summary>Who sees members' sensitive data (MemberDisclosure), with constructed callers; the tokens are in Integration/MemberDisclosureTests.</summary>

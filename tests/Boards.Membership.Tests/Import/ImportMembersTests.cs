@@ -1,20 +1,12 @@
 using Boards.Membership.Api.Rest;
 using Boards.BuildingBlocks.Import;
-using Boards.BuildingBlocks.Errors;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json;
-using Boards.Membership.Domain;
-using Boards.Membership.Features.AddMember;
-using Boards.Membership.Features.Common;
-using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.ImportMembers;
 using Boards.Membership.Features.ListMembers;
 using Boards.Membership.Tests.Integration;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Membership.Tests.Import;

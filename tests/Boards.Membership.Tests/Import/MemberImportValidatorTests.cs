@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Import;
-using Boards.Membership.Domain;
 using Boards.Membership.Features.ImportMembers;
 
 namespace Boards.Membership.Tests.Import;

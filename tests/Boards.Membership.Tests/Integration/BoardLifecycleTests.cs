@@ -1,22 +1,12 @@
-using Boards.BuildingBlocks.Errors;
 using System.Net;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Membership.Contracts.Events;
-using Boards.Membership.Data;
-using Boards.Membership.Domain;
-using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;
-using Boards.Membership.Features.Common;
-using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.EndMembership;
 using Boards.Membership.Features.GetBoard;
 using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListFocalPoints;
 using Boards.Membership.Features.ListMembers;
 using Boards.Membership.Features.Municipalities;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Membership.Tests.Integration;
 

@@ -1,7 +1,4 @@
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Sessions;
-using Boards.Membership.Features.AddMember;
-using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.RecordSession;
 
 namespace Boards.Membership.Tests.Integration;

@@ -1,16 +1,7 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Data;
-using Boards.Membership.Domain;
-using Boards.Membership.Domain.Representativity;
-using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;
 using Boards.Membership.Features.CorrectMember;
-using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.GetRepresentativity;
 using Boards.Membership.Features.UpdateBoard;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Membership.Tests.Integration;
 

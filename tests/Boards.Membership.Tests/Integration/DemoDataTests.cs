@@ -1,10 +1,5 @@
 using Boards.BuildingBlocks.Outbox;
-using Boards.Membership.Contracts.Events;
-using Boards.Membership.Data;
-using Boards.Membership.Domain;
 using Boards.Membership.Features.DemoData;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Membership.Tests.Integration;
 

@@ -1,14 +1,8 @@
 using System.Net;
-using System.Text.Json;
-using Boards.Membership.Data;
-using Boards.Membership.Domain;
-using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Features.Municipalities;
 using Boards.Membership.Tests.Integration.Limits;
-using Boards.ServiceDefaults.Authentication;
 using Boards.Testing;
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
 using Proto = Boards.Membership.Contracts.Grpc;
 
 namespace Boards.Membership.Tests.Integration;

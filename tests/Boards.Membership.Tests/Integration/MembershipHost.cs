@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using Boards.Membership.Contracts.Events;
-using Boards.Membership.Data;
-using Boards.Membership.Domain;
-using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Features.Municipalities;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RabbitMQ.Client;
 

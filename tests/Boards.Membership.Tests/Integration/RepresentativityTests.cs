@@ -1,26 +1,14 @@
 using System.Security.Claims;
-using System.Text.Json;
-using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Api.Rest;
-using Boards.Membership.Contracts.Events;
-using Boards.Membership.Data;
-using Boards.Membership.Domain;
-using Boards.Membership.Domain.Representativity;
-using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;
 using Boards.Membership.Features.ChangeBoardStatus;
-using Boards.Membership.Features.Common;
-using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.EndMembership;
 using Boards.Membership.Features.GetPolicy;
 using Boards.Membership.Features.GetRepresentativity;
 using Boards.Membership.Features.PublishPolicy;
 using Boards.Membership.Features.Representativity;
 using Boards.Membership.Features.SetMunicipalityContext;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Membership.Tests.Integration;

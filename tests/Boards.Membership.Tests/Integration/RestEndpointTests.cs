@@ -1,21 +1,13 @@
-using Boards.BuildingBlocks.Errors;
 using System.Security.Claims;
-using System.Text.Json;
 using Boards.Membership.Api.Rest;
-using Boards.Membership.Domain;
-using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;
 using Boards.Membership.Features.ChangeBoardStatus;
-using Boards.Membership.Features.Common;
-using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.EndMembership;
 using Boards.Membership.Features.GetBoard;
 using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListFocalPoints;
 using Boards.Membership.Features.ListMembers;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Membership.Tests.Integration;
 

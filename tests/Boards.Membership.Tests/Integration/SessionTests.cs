@@ -1,27 +1,16 @@
 using System.Security.Claims;
-using System.Text.Json;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Api.Rest;
-using Boards.Membership.Contracts.Events;
-using Boards.Membership.Data;
-using Boards.Membership.Domain;
-using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Domain.Sessions;
-using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.ChangeAgreementStatus;
 using Boards.Membership.Features.CloseSession;
 using Boards.Membership.Features.CorrectSession;
-using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.EndMembership;
 using Boards.Membership.Features.GetRepresentativity;
 using Boards.Membership.Features.GetSession;
 using Boards.Membership.Features.ListSessions;
 using Boards.Membership.Features.RecordSession;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Membership.Tests.Integration;
 

@@ -1,22 +1,14 @@
 using System.Net;
-using System.Text.Json;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Membership.Data;
-using Boards.Membership.Domain;
 using Boards.Membership.Features.CorrectMunicipality;
-using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.GetMunicipality;
 using Boards.Membership.Features.ListMunicipalities;
 using Boards.Membership.Features.Municipalities;
 using Boards.Membership.Features.RegisterMunicipality;
 using Boards.Membership.Tests.Integration;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Membership.Tests.Municipalities;

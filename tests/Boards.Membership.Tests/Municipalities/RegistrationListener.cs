@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Boards.Membership.Contracts.Events;
 using Boards.Membership.Tests.Integration;
 using MassTransit;
 using RabbitMQ.Client;

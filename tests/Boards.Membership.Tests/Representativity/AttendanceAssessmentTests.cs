@@ -1,5 +1,3 @@
-using Boards.Membership.Domain;
-using Boards.Membership.Domain.Representativity;
 using static Boards.Membership.Tests.Representativity.TestBoards;
 using Kind = Boards.Membership.Domain.Representativity.RepresentativityComponentKind;
 

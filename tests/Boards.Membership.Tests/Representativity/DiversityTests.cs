@@ -1,5 +1,3 @@
-using Boards.Membership.Domain.Representativity;
-
 namespace Boards.Membership.Tests.Representativity;
 
 /// <summary>The reusable indices, on hand-computed distributions (gender with k = 2, sectors with k = 9).</summary>

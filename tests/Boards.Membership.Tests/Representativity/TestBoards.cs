@@ -1,6 +1,3 @@
-using Boards.Membership.Domain;
-using Boards.Membership.Domain.Representativity;
-
 namespace Boards.Membership.Tests.Representativity;
 
 /// <summary>Builders for hand-computed boards.</summary>

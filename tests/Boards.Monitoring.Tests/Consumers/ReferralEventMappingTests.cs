@@ -1,5 +1,4 @@
 using Boards.Monitoring.Consumers;
-using Boards.Monitoring.Domain;
 using Boards.Referrals.Contracts.Events;
 
 namespace Boards.Monitoring.Tests.Consumers;

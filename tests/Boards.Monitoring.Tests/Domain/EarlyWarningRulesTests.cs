@@ -1,4 +1,3 @@
-using Boards.Monitoring.Domain;
 using Boards.Monitoring.Domain.EarlyWarnings;
 
 namespace Boards.Monitoring.Tests.Domain;

@@ -1,5 +1,3 @@
-using Boards.Monitoring.Domain;
-
 namespace Boards.Monitoring.Tests.Domain;
 
 public sealed class MunicipalityTests

@@ -1,5 +1,3 @@
-using Boards.Monitoring.Domain;
-
 namespace Boards.Monitoring.Tests.Domain;
 
 /// <summary>What a fact adds to its municipality's totals, and how an event moves that.</summary>

@@ -1,5 +1,4 @@
 using Boards.Monitoring.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Monitoring.Tests.Features;
 

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Boards.Membership.Contracts.Events;
 using Boards.Monitoring.Contracts.Events;
 using Boards.Monitoring.Contracts.Grpc;
-using Boards.ServiceDefaults.Authentication;
-using Grpc.Core;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Boards.Monitoring.Contracts.Grpc;
-using Boards.ServiceDefaults.Authentication;
-using Grpc.Core;
 
 namespace Boards.Monitoring.Tests.Integration;
 

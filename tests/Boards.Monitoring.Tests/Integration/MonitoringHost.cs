@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Boards.Monitoring.Data;
-using Boards.Monitoring.Domain;
 using Boards.Monitoring.Features.Common;
 using Boards.Testing;
 using MassTransit;

@@ -1,15 +1,11 @@
-using System.Net;
 using System.Security.Claims;
-using System.Text.Json;
 using Boards.BuildingBlocks.Errors;
 using Boards.Monitoring.Api.Grpc;
 using Boards.Monitoring.Api.Rest;
 using Boards.Monitoring.Contracts.Grpc;
 using Boards.Monitoring.Features.GetMunicipality;
 using Boards.Monitoring.Features.ListMunicipalities;
-using Boards.ServiceDefaults.Authentication;
 using Google.Rpc;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;

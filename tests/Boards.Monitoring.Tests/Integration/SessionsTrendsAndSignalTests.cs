@@ -1,12 +1,7 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using Boards.Membership.Contracts.Events;
 using Boards.Monitoring.Contracts.Grpc;
-using Boards.Monitoring.Domain;
 using Boards.Referrals.Contracts.Events;
-using Boards.ServiceDefaults.Authentication;
-using Grpc.Core;
 
 namespace Boards.Monitoring.Tests.Integration;
 

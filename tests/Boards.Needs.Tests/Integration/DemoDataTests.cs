@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Boards.Needs.Tests.Integration;

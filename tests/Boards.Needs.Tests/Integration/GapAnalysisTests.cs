@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Boards.Needs.Data;
 using Boards.Referrals.Contracts.Events;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Needs.Tests.Integration;
 

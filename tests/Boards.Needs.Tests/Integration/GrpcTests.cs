@@ -1,4 +1,3 @@
-using System.Net;
 using Google.Rpc;
 using Grpc.Core;
 using Proto = Boards.Needs.Contracts.Grpc;

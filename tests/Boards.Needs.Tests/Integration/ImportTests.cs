@@ -1,15 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Boards.BuildingBlocks.Import;
 using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Data;
 using Boards.Needs.Features.Common;
 using Boards.Needs.Features.ImportNeeds;
 using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Needs.Tests.Integration;
 

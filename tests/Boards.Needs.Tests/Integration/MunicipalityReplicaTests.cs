@@ -1,8 +1,4 @@
-using System.Net;
 using Boards.Membership.Contracts.Events;
-using Boards.Needs.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Proto = Boards.Needs.Contracts.Grpc;
 
 namespace Boards.Needs.Tests.Integration;

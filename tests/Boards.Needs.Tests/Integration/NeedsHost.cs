@@ -2,13 +2,11 @@ global using Boards.Testing;
 using System.Collections.Concurrent;
 using Boards.BuildingBlocks.ReferenceData;
 using Boards.Needs.Contracts.Events;
-using Boards.Needs.Data;
 using Boards.Needs.Domain;
 using Boards.Needs.Features.CastBallot;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Needs.Tests.Integration;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace Boards.Needs.Tests.Integration;
 
 /// <summary>The offer catalog over HTTP with real tokens: scope, every field checked at once, versions, and the event.</summary>

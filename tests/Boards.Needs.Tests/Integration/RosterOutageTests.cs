@@ -1,8 +1,4 @@
-using System.Net;
-using Boards.Needs.Data;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Needs.Tests.Integration;
 

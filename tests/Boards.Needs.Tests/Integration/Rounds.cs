@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace Boards.Needs.Tests.Integration;
 
 /// <summary>Helpers for needs assessment rounds over HTTP.</summary>

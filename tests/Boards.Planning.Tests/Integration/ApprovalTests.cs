@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace Boards.Planning.Tests.Integration;
 
 /// <summary>Approval with a session that had quorum, the lock, and amendments with their diff.</summary>

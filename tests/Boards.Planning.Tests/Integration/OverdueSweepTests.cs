@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Boards.Planning.Contracts.Events;
 using Boards.Planning.Features.OverdueSweep;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Planning.Tests.Integration;

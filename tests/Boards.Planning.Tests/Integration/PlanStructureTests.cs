@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Boards.Planning.Tests.Integration;
 
 /// <summary>Opening a plan, objectives linked to prioritized needs (from NeedsPrioritized on the bus), and every field error in one 400.</summary>

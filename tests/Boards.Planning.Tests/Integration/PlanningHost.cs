@@ -10,7 +10,6 @@ using Boards.Planning.Data;
 using Boards.Planning.Domain;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Planning.Tests.Integration;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace Boards.Planning.Tests.Integration;
 
 /// <summary>Building plans through the REST API, as a focal point would.</summary>

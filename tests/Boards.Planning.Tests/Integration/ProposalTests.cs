@@ -1,6 +1,4 @@
-using System.Net;
 using Boards.Membership.Contracts.Events;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Tests.Integration;
 

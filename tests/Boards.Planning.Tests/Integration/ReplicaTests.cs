@@ -1,6 +1,5 @@
 using Boards.Membership.Contracts.Events;
 using Boards.Planning.Domain.Proposals;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Tests.Integration;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Boards.Planning.Tests.Integration;
 
 /// <summary>The roll-up through the API, against the hand-computed example of docs/planning.md.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Boards.Planning.Tests.Integration;
 
 /// <summary>Who may read and write a municipality's plan: the scope table of docs/planning.md.</summary>

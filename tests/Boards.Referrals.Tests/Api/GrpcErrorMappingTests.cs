@@ -1,9 +1,7 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Api;
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
 using Google.Rpc;
-using Grpc.Core;
 
 namespace Boards.Referrals.Tests.Api;
 

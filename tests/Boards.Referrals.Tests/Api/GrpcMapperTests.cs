@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Api.Grpc;
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
 using Boards.Referrals.Tests.Domain;
 using Proto = Boards.Referrals.Contracts.Grpc;

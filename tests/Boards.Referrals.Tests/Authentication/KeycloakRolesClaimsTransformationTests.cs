@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Boards.Referrals.Features.Common;
 using Boards.Referrals.Tests.Domain;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Referrals.Tests.Authentication;
 

@@ -1,4 +1,3 @@
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.ListReferrals;
 
 namespace Boards.Referrals.Tests.Domain;

@@ -1,5 +1,4 @@
 using System.Text;
-using Boards.Referrals.Domain;
 
 namespace Boards.Referrals.Tests.Domain;
 

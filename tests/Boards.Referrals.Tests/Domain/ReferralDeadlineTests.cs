@@ -1,5 +1,3 @@
-using Boards.Referrals.Domain;
-
 namespace Boards.Referrals.Tests.Domain;
 
 /// <summary>Time to accept and time to counter-refer (DOMAIN.md "Deadlines"): due soon in the last 20%, overdue after.</summary>

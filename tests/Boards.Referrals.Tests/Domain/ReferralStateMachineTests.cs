@@ -1,5 +1,3 @@
-using Boards.Referrals.Domain;
-
 namespace Boards.Referrals.Tests.Domain;
 
 /// <summary>The closed loop of DOMAIN.md ("Referral: the closed loop"), transition by transition.</summary>

@@ -1,5 +1,3 @@
-using Boards.Referrals.Domain;
-
 namespace Boards.Referrals.Tests.Domain;
 
 /// <summary>What a test can do to a referral: one value per method of the state machine.</summary>

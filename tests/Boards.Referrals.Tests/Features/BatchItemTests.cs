@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Features.BatchCreateReferrals;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Referrals.Tests.Features;
 

@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Errors;
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
 

@@ -1,7 +1,5 @@
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.Common;
 using Boards.Referrals.Tests.Domain;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Referrals.Tests.Features;
 

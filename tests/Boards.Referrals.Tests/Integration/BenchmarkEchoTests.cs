@@ -1,7 +1,3 @@
-using Boards.Referrals.Tests.Integration.Batch;
-using Boards.ServiceDefaults.Authentication;
-using Grpc.Core;
-
 namespace Boards.Referrals.Tests.Integration;
 
 /// <summary>The benchmark's gRPC echo is served only where Benchmark:Echo asks for it, never by default.</summary>

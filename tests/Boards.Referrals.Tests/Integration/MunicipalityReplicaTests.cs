@@ -1,14 +1,9 @@
 using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.ReferenceData;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Referrals.Tests.Integration;
 

@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.ServiceAvailability;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Referrals.Tests.Integration;
 

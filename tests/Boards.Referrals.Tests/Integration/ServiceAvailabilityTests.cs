@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Contracts.Events;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.ServiceAvailability;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Referrals.Tests.Integration;
 

@@ -1,5 +1,3 @@
-using Boards.Testing;
-
 namespace Boards.Referrals.Tests.Integration;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.CreateReferral;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Referrals.Tests.Integration;
 

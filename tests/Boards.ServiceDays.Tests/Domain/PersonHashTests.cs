@@ -1,5 +1,4 @@
 using System.Text;
-using Boards.ServiceDays.Domain;
 
 namespace Boards.ServiceDays.Tests.Domain;
 

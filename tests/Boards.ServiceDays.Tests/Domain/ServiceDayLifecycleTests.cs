@@ -1,4 +1,3 @@
-using Boards.ServiceDays.Domain;
 using static Boards.ServiceDays.Domain.ServiceDayStatus;
 
 namespace Boards.ServiceDays.Tests.Domain;

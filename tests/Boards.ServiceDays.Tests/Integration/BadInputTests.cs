@@ -1,9 +1,4 @@
-using System.Net;
-using Boards.ServiceDays.Contracts.Grpc;
-using Boards.ServiceDefaults.Authentication;
 using Google.Rpc;
-using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Tests.Integration;
 

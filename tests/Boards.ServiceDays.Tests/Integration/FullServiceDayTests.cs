@@ -1,9 +1,3 @@
-using System.Net;
-using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.ReferralsClient;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.ServiceDays.Tests.Integration;
 
 public sealed class FullServiceDayTests(ServiceDaysHost host) : IClassFixture<ServiceDaysHost>

@@ -1,9 +1,6 @@
-using System.Net;
 using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Needs.Contracts.Events;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Tests.Integration;
 

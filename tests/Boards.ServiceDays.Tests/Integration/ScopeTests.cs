@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using Boards.ServiceDays.Contracts.Grpc;
-using Boards.ServiceDefaults.Authentication;
-using Grpc.Core;
 
 namespace Boards.ServiceDays.Tests.Integration;
 

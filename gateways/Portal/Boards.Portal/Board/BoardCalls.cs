@@ -1,5 +1,3 @@
-using Boards.Portal.Api;
-
 namespace Boards.Portal.Board;
 
 /// <summary>Membership's board (<c>/api/boards/{code}</c>).</summary>

@@ -1,4 +1,3 @@
-using Boards.Portal.Api;
 using Boards.Portal.Authentication;
 using Microsoft.AspNetCore.Authentication;
 

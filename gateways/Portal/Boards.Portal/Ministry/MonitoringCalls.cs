@@ -1,5 +1,3 @@
-using Boards.Portal.Api;
-
 namespace Boards.Portal.Ministry;
 
 /// <summary>Monitoring (<c>/api/monitoring</c>).</summary>

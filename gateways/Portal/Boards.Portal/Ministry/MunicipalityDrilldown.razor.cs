@@ -1,5 +1,4 @@
 using System.Globalization;
-using Boards.Portal.Api;
 using Boards.Portal.Components.Shared;
 using Microsoft.AspNetCore.Components;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Boards.Portal.Api;
 using CsvHelper;
 
 namespace Boards.Portal.Ministry;

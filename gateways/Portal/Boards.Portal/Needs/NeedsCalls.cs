@@ -1,5 +1,3 @@
-using Boards.Portal.Api;
-
 namespace Boards.Portal.Needs;
 
 /// <summary>Needs: assessment rounds (<c>/api/needs/rounds</c>), the offer catalog (<c>/api/offer</c>) and the gap analysis.</summary>

@@ -1,5 +1,3 @@
-using Boards.Portal.Api;
-
 namespace Boards.Portal.Needs;
 
 /// <summary>Names the needs pages show for codes and ids: a category's name, a need's label in a round.</summary>

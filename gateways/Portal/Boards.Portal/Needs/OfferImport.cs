@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Boards.Portal.Api;
 
 namespace Boards.Portal.Needs;
 

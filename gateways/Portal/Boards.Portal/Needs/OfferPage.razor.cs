@@ -1,4 +1,3 @@
-using Boards.Portal.Api;
 using Boards.Portal.Authentication;
 using Boards.Portal.Components.Shared;
 using Microsoft.AspNetCore.Components;

@@ -1,4 +1,3 @@
-using Boards.Portal.Api;
 using Boards.Portal.Authentication;
 using Boards.Portal.Board;
 using Boards.Portal.Components.Shared;

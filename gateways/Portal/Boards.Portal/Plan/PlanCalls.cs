@@ -1,5 +1,3 @@
-using Boards.Portal.Api;
-
 namespace Boards.Portal.Plan;
 
 /// <summary>Planning (<c>/api/plans</c>).</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using Boards.Portal.Api;
 
 namespace Boards.Portal.Referrals;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Boards.Portal.Api;
 
 namespace Boards.Portal.Referrals;
 

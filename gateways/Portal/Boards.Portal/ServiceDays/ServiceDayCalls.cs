@@ -1,5 +1,3 @@
-using Boards.Portal.Api;
-
 namespace Boards.Portal.ServiceDays;
 
 /// <summary>ServiceDays through the gateway (<c>/api/service-days</c>).</summary>

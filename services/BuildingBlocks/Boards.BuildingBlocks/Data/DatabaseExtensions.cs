@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Boards.BuildingBlocks.Outbox;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 

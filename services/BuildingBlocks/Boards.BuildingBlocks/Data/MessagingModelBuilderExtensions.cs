@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.BuildingBlocks.Outbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.BuildingBlocks.Data;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Boards.BuildingBlocks.Errors;
 
 public static class ErrorHandlingExtensions

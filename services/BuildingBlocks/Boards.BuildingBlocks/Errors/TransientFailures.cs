@@ -1,3 +1,4 @@
+using Boards.ServiceDefaults.Errors;
 using Npgsql;
 
 namespace Boards.BuildingBlocks.Errors;
@@ -9,19 +10,13 @@ namespace Boards.BuildingBlocks.Errors;
 /// </summary>
 public static class TransientFailures
 {
-    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan RetryAfter = UnavailableAnswer.RetryAfter;
 
-    public static ApiError Unavailable { get; } = new(
-        ApiErrorKind.Unavailable,
-        "Servicio no disponible por un momento.",
-        "La base de datos no responde en este momento. Intente de nuevo en unos segundos.")
+    public static ApiError Unavailable { get; } = new(ApiErrorKind.Unavailable, UnavailableAnswer.Title, TransientDatabaseErrors.Detail)
     {
-        ProblemType = "https://boards.example/problems/unavailable",
+        ProblemType = UnavailableAnswer.ProblemType,
         RetryAfter = RetryAfter,
     };
-
-    // 08: connection exceptions; 53: insufficient resources; 57P01-57P03: admin/crash shutdown, cannot connect now.
-    private static readonly string[] TransientSqlStatePrefixes = ["08", "53", "57P01", "57P02", "57P03"];
 
     /// <summary>True when the exception, or one it wraps (EF Core wraps Npgsql's), is a transient database failure.</summary>
     public static bool IsTransient(Exception exception)
@@ -31,7 +26,7 @@ public static class TransientFailures
             switch (current)
             {
                 case PostgresException postgres:
-                    return Array.Exists(TransientSqlStatePrefixes, prefix => postgres.SqlState.StartsWith(prefix, StringComparison.Ordinal));
+                    return TransientDatabaseErrors.IsTransientSqlState(postgres.SqlState);
                 case NpgsqlException npgsql when npgsql.IsTransient:
                     return true;
                 // Another Boards service this one called is away for a moment: so is this answer.

@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.BuildingBlocks.Inbox;
 

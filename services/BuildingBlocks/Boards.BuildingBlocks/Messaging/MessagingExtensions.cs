@@ -1,8 +1,6 @@
 using Boards.BuildingBlocks.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Boards.BuildingBlocks.Messaging;

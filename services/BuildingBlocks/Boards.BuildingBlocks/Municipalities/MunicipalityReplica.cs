@@ -1,7 +1,5 @@
 using System.Globalization;
 using Boards.BuildingBlocks.ReferenceData;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.BuildingBlocks.Municipalities;
 

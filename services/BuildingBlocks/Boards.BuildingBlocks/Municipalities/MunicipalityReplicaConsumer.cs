@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.BuildingBlocks.Municipalities;
 

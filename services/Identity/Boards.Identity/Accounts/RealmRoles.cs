@@ -1,5 +1,3 @@
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Identity.Accounts;
 
 /// <summary>The realm roles a user may hold, as declared in deploy/keycloak/boards-realm.json.</summary>

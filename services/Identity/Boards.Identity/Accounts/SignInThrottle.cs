@@ -1,5 +1,3 @@
-using Boards.Identity.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Identity.Accounts;

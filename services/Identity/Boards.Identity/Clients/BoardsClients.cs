@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Boards.Identity.Server;
-using Boards.ServiceDefaults.Authentication;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

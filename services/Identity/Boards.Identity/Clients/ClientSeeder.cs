@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Boards.Identity.Data;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 
 namespace Boards.Identity.Clients;

@@ -1,6 +1,3 @@
-using Boards.Identity.Accounts;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Identity.Data;
 
 /// <summary>OpenIddict's applications, authorizations, scopes and tokens, the stored user accounts and the failed sign-ins.</summary>

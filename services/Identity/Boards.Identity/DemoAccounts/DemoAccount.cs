@@ -1,5 +1,3 @@
-using Boards.Identity.Accounts;
-
 namespace Boards.Identity.DemoAccounts;
 
 /// <summary>A demo person as the catalog describes it; seeding turns it into a stored <see cref="UserAccount"/>.</summary>

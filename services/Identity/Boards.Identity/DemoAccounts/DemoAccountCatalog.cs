@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.ReferenceData;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Identity.DemoAccounts;
 

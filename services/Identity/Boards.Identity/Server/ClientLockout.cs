@@ -1,4 +1,3 @@
-using Boards.Identity.Accounts;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;

@@ -1,5 +1,3 @@
-using Boards.Identity.Data;
-using Boards.ServiceDefaults.Authentication;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Boards.Identity.Server;

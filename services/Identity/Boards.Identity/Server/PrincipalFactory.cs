@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Boards.Identity.Clients;
-using Boards.Identity.Accounts;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

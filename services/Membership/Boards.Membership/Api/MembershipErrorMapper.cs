@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Domain;
 using Boards.Membership.Features.IdentityLink.IdentityProvider;
 
 namespace Boards.Membership.Api;

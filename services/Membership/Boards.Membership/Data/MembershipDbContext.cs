@@ -1,8 +1,6 @@
 using Boards.BuildingBlocks.Data;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Domain.Sessions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Data;
 

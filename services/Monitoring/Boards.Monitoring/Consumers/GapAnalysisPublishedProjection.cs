@@ -1,5 +1,3 @@
-using Boards.Monitoring.Data;
-using Boards.Monitoring.Domain;
 using Boards.Needs.Contracts.Events;
 
 namespace Boards.Monitoring.Consumers;

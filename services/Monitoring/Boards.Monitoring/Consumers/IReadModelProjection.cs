@@ -1,5 +1,3 @@
-using Boards.Monitoring.Data;
-
 namespace Boards.Monitoring.Consumers;
 
 /// <summary>

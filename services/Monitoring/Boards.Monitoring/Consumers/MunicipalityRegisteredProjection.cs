@@ -1,6 +1,4 @@
 using Boards.Membership.Contracts.Events;
-using Boards.Monitoring.Data;
-using Boards.Monitoring.Domain;
 
 namespace Boards.Monitoring.Consumers;
 

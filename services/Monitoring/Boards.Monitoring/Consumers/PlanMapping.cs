@@ -1,4 +1,3 @@
-using Boards.Monitoring.Domain;
 using Boards.Planning.Contracts.Events;
 
 namespace Boards.Monitoring.Consumers;

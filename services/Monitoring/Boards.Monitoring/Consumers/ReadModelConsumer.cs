@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Inbox;
-using Boards.Monitoring.Data;
 using Boards.Monitoring.Features.IndicatorsSignal;
 using MassTransit;
 

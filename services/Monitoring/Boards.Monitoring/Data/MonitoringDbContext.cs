@@ -1,7 +1,5 @@
 using Boards.BuildingBlocks.Data;
-using Boards.Monitoring.Domain;
 using Boards.Monitoring.Domain.EarlyWarnings;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Monitoring.Data;
 

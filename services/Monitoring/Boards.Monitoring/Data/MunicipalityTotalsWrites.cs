@@ -1,5 +1,3 @@
-using Boards.Monitoring.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

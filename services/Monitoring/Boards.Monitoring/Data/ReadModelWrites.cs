@@ -1,6 +1,4 @@
 using Boards.BuildingBlocks.Errors;
-using Boards.Monitoring.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

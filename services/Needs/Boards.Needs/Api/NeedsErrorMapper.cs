@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Features.CastBallot;
 
 namespace Boards.Needs.Api;

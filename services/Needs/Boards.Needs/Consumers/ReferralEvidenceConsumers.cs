@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Inbox;
-using Boards.Needs.Data;
 using Boards.Needs.Domain.Gaps;
 using Boards.Needs.Features.RecordReferralEvidence;
 using Boards.Referrals.Contracts.Events;

@@ -1,10 +1,7 @@
 using Boards.BuildingBlocks.Data;
 using Boards.Needs.Domain;
-using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Domain.Categories;
 using Boards.Needs.Domain.Gaps;
-using Boards.Needs.Domain.Offer;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Data;
 

@@ -1,10 +1,7 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
-using Boards.Planning.Data;
 using Boards.Planning.Domain.Proposals;
-using Boards.Planning.Features.Common;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Consumers;
 

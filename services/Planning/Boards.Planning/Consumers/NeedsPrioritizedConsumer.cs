@@ -1,9 +1,7 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.Needs.Contracts.Events;
-using Boards.Planning.Data;
 using Boards.Planning.Domain.Replicas;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Consumers;
 

@@ -1,8 +1,6 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
-using Boards.Planning.Data;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Consumers;
 

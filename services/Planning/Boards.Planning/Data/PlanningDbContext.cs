@@ -1,10 +1,8 @@
 using Boards.BuildingBlocks.Data;
 using Boards.Planning.Domain;
-using Boards.Planning.Domain.Plans;
 using Boards.Planning.Domain.Proposals;
 using Boards.Planning.Domain.Replicas;
 using Boards.Planning.Domain.Versions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Data;
 

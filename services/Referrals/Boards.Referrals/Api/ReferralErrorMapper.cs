@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.ServiceAvailability;
 using Boards.Referrals.Features.WatchReferrals;
 

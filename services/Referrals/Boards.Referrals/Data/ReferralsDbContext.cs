@@ -1,6 +1,4 @@
 using Boards.BuildingBlocks.Data;
-using Boards.Referrals.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Referrals.Data;
 

@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Municipalities;
 using Boards.Membership.Contracts.Events;
-using Boards.ServiceDays.Data;
 
 namespace Boards.ServiceDays.Consumers;
 

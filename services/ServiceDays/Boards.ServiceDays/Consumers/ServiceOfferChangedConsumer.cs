@@ -1,8 +1,6 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.Needs.Contracts.Events;
-using Boards.ServiceDays.Data;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Consumers;
 

@@ -1,6 +1,4 @@
 using Boards.BuildingBlocks.Data;
-using Boards.ServiceDays.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Data;
 

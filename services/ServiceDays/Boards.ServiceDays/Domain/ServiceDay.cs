@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-
 namespace Boards.ServiceDays.Domain;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using Boards.Membership.Data;
 using Boards.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Membership.Tests.Integration.Limits;
 

@@ -1,11 +1,7 @@
-using System.Net;
-using System.Text.Json;
 using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain.EarlyWarnings;
-using Boards.ServiceDefaults.Authentication;
 using Boards.Testing;
 using Google.Rpc;
-using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Proto = Boards.Monitoring.Contracts.Grpc;

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using Boards.Needs.Data;
 using Google.Rpc;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Proto = Boards.Needs.Contracts.Grpc;
 
 namespace Boards.Needs.Tests.Integration.Limits;

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Google.Rpc;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using Proto = Boards.Planning.Contracts.Grpc;
 
 namespace Boards.Planning.Tests.Integration.Limits;

@@ -1,15 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Referrals.Data;
-using Boards.ServiceDefaults.Authentication;
-using Boards.Testing;
 using Google.Rpc;
-using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Proto = Boards.Referrals.Contracts.Grpc;
 
 namespace Boards.Referrals.Tests.Integration.Batch;

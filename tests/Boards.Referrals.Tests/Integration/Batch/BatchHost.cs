@@ -1,16 +1,11 @@
 using System.Collections.Concurrent;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Contracts.Events;
-using Boards.Referrals.Data;
 using Boards.Referrals.Features.ServiceAvailability;
-using Boards.ServiceDefaults.Authentication;
-using Boards.Testing;
 using Grpc.Core.Interceptors;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Proto = Boards.Referrals.Contracts.Grpc;
 
 namespace Boards.Referrals.Tests.Integration.Batch;

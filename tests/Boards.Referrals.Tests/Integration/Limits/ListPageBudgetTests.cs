@@ -1,9 +1,5 @@
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.ListReferrals;
 using Boards.Referrals.Tests.Domain;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Referrals.Tests.Integration.Limits;
 

@@ -1,14 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Tests.Integration.Batch;
-using Boards.ServiceDefaults.Authentication;
-using Boards.Testing;
-using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Proto = Boards.Referrals.Contracts.Grpc;
 
 namespace Boards.Referrals.Tests.Integration.Minimisation;

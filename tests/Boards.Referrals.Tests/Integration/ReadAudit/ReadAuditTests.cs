@@ -1,13 +1,5 @@
-using System.Net;
 using System.Text;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Tests.Integration.Batch;
-using Boards.ServiceDefaults.Authentication;
-using Boards.Testing;
 using Grpc.Core.Interceptors;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Proto = Boards.Referrals.Contracts.Grpc;
 

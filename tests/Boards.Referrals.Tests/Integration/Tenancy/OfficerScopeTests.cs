@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Boards.Referrals.Tests.Integration.Batch;
-using Boards.ServiceDefaults.Authentication;
-using Boards.Testing;
-
 namespace Boards.Referrals.Tests.Integration.Tenancy;
 
 /// <summary>

@@ -1,13 +1,8 @@
 using Boards.Referrals.Features.ServiceAvailability;
-using Boards.Referrals.Tests.Integration.Batch;
-using Boards.ServiceDefaults.Authentication;
-using Boards.Testing;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Proto = Boards.Referrals.Contracts.Grpc;
 
 namespace Boards.Referrals.Tests.Integration.Tenancy;

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.Json;
-using Boards.ServiceDefaults.Authentication;
 using Google.Rpc;
-using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using Proto = Boards.ServiceDays.Contracts.Grpc;
 
 namespace Boards.ServiceDays.Tests.Integration.Limits;

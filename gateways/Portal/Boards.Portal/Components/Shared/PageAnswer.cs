@@ -1,4 +1,3 @@
-using Boards.Portal.Api;
 using Microsoft.AspNetCore.Components;
 
 namespace Boards.Portal.Components.Shared;

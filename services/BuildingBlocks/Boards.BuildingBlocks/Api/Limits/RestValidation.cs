@@ -2,7 +2,6 @@ using System.Text;
 using Boards.BuildingBlocks.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.BuildingBlocks.Api.Limits;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Boards.Identity.Clients;
 using Boards.Identity.Server;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Validation.AspNetCore;
 

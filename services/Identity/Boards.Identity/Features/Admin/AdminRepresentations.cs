@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Boards.Identity.Accounts;
 
 namespace Boards.Identity.Features.Admin;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Boards.Identity.Accounts;
-using Boards.Identity.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.Identity.Features.Admin;

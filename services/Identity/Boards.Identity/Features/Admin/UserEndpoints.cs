@@ -1,8 +1,5 @@
 using Boards.BuildingBlocks.Errors;
-using Boards.Identity.Accounts;
-using Boards.Identity.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Identity.Features.Admin;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Boards.Identity.Accounts;
 
 namespace Boards.Identity.Features.Admin;
 

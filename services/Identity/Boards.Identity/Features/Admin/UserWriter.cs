@@ -1,7 +1,3 @@
-using Boards.Identity.Accounts;
-using Boards.Identity.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Identity.Features.Admin;
 
 /// <summary>

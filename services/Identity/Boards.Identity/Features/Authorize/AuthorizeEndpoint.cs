@@ -1,4 +1,3 @@
-using Boards.Identity.Accounts;
 using Boards.Identity.Server;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;

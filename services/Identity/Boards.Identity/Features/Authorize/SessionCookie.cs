@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Boards.Identity.Accounts;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Identity.Features.Authorize;
 

@@ -1,6 +1,4 @@
-using Boards.Identity.Accounts;
 using Boards.Identity.Server;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Boards.Identity.Accounts;
 using Boards.Identity.Server;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

@@ -1,12 +1,8 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Domain;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.GetBoard;
 using Boards.Membership.Features.GetRepresentativity;
 using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListMembers;
 using Boards.Membership.Features.ListSessions;
-using Boards.ServiceDefaults.Authentication;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Proto = Boards.Membership.Contracts.Grpc;

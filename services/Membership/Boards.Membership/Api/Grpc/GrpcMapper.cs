@@ -1,7 +1,5 @@
 using System.Globalization;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Representativity;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.Representativity;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Boards.Membership.Contracts.Grpc;

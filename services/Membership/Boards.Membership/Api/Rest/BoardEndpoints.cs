@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using Boards.Membership.Domain;
 using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;
 using Boards.Membership.Features.ChangeBoardStatus;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.CorrectMember;
 using Boards.Membership.Features.CreateBoard;
 using Boards.Membership.Features.EndMembership;
@@ -12,7 +10,6 @@ using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListFocalPoints;
 using Boards.Membership.Features.ListMembers;
 using Boards.Membership.Features.UpdateBoard;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,9 +1,6 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 using System.Security.Claims;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.ImportMembers;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 

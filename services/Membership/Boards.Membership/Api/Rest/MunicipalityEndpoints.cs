@@ -4,7 +4,6 @@ using Boards.Membership.Features.GetMunicipality;
 using Boards.Membership.Features.ListMunicipalities;
 using Boards.Membership.Features.Municipalities;
 using Boards.Membership.Features.RegisterMunicipality;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.Membership.Api.Rest;

@@ -1,12 +1,10 @@
 using System.Security.Claims;
-using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Features.GetPolicy;
 using Boards.Membership.Features.GetRepresentativity;
 using Boards.Membership.Features.PublishPolicy;
 using Boards.Membership.Features.Representativity;
 using Boards.Membership.Features.SetMunicipalityContext;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using Boards.Membership.Features.ChangeAgreementStatus;
 using Boards.Membership.Features.CloseSession;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.CorrectSession;
 using Boards.Membership.Features.GetSession;
 using Boards.Membership.Features.ListSessions;
 using Boards.Membership.Features.RecordSession;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.Membership.Api.Rest;

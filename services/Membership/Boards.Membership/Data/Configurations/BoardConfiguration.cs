@@ -1,5 +1,3 @@
-using Boards.Membership.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Membership.Data.Configurations;

@@ -1,6 +1,4 @@
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Representativity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Membership.Data.Configurations;

@@ -1,11 +1,7 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;
-using Boards.Membership.Domain;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.IdentityLink;
-using Boards.ServiceDefaults.Authentication;
 using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.AppointFocalPoint;

@@ -1,10 +1,6 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Sessions;
-using Boards.Membership.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Membership.Features.ChangeAgreementStatus;
 

@@ -1,7 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Domain;
-using Boards.Membership.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.ChangeBoardStatus;

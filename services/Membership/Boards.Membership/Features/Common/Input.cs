@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Errors;
 using System.Globalization;
 
 namespace Boards.Membership.Features.Common;

@@ -1,5 +1,3 @@
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Membership.Features.Common;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Boards.Membership.Contracts.Events;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Sessions;
 
 namespace Boards.Membership.Features.Common;

@@ -1,8 +1,5 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Data;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Sessions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.Common;
 

@@ -1,4 +1,3 @@
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Sessions;
 
 namespace Boards.Membership.Features.Common;

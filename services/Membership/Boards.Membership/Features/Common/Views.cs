@@ -1,5 +1,3 @@
-using Boards.Membership.Domain;
-
 namespace Boards.Membership.Features.Common;
 
 /// <summary>A board as the portal reads it (REST JSON, camelCase, enum codes in snake_case).</summary>

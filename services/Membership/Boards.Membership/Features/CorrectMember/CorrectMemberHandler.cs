@@ -1,11 +1,7 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Membership.Domain;
 using Boards.Membership.Features.AddMember;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.IdentityLink;
 using Boards.Membership.Features.Representativity;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Membership.Features.CorrectMember;
 

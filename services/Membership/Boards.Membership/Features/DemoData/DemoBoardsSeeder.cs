@@ -1,8 +1,6 @@
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Membership.Data;
-using Boards.Membership.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.DemoData;
 

@@ -1,8 +1,4 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Domain;
-using Boards.Membership.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.EndMembership;

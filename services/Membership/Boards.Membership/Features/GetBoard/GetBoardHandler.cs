@@ -1,7 +1,3 @@
-using Boards.Membership.Domain;
-using Boards.Membership.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Membership.Features.GetBoard;
 
 public sealed class GetBoardHandler(BoardStore store)

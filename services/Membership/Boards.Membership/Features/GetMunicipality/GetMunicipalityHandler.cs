@@ -1,7 +1,4 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Data;
-using Boards.Membership.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.GetMunicipality;
 

@@ -1,9 +1,6 @@
 using Boards.Membership.Data;
 using Boards.Membership.Domain.Representativity;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.Representativity;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.GetPolicy;
 

@@ -1,8 +1,4 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Domain.Representativity;
-using Boards.Membership.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.GetRepresentativity;
 

@@ -1,9 +1,4 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Sessions;
-using Boards.Membership.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.GetSession;
 

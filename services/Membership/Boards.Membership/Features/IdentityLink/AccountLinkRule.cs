@@ -1,7 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Domain;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Membership.Features.IdentityLink;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Membership.Data;
-using Boards.Membership.Domain;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.IdentityLink;
 

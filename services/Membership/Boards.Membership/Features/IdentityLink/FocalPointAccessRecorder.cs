@@ -1,4 +1,3 @@
-using Boards.Membership.Domain;
 using Boards.Membership.Features.IdentityLink.IdentityProvider;
 
 namespace Boards.Membership.Features.IdentityLink;

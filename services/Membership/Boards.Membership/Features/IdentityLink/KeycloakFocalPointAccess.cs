@@ -1,5 +1,4 @@
 using Boards.Membership.Features.IdentityLink.IdentityProvider;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Membership.Features.IdentityLink;
 

@@ -1,10 +1,5 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
-using Boards.Membership.Domain;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.Representativity;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.ImportMembers;
 

@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Import;
-using Boards.Membership.Domain;
 
 namespace Boards.Membership.Features.ImportMembers;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Boards.BuildingBlocks.Import;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Membership.Features.ImportMembers;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Boards.BuildingBlocks.Import;
-using Boards.Membership.Domain;
 using static Boards.Membership.Features.ImportMembers.MemberImportColumns;
 
 namespace Boards.Membership.Features.ImportMembers;

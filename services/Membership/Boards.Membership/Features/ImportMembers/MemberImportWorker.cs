@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Features.Common;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Membership.Features.ImportMembers;

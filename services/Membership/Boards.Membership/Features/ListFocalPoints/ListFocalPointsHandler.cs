@@ -1,7 +1,3 @@
-using Boards.Membership.Domain;
-using Boards.Membership.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Membership.Features.ListFocalPoints;
 
 /// <summary>The appointment history of a board's focal point, most recent first.</summary>

@@ -1,7 +1,3 @@
-using Boards.Membership.Domain;
-using Boards.Membership.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Membership.Features.ListMembers;
 
 /// <summary>The roster: active members, or with <c>includeCeased</c> the whole history, in designation order.</summary>

@@ -1,5 +1,4 @@
 using Boards.Membership.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.ListMunicipalities;
 

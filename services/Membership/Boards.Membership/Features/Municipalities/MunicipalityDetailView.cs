@@ -1,5 +1,3 @@
-using Boards.Membership.Domain;
-
 namespace Boards.Membership.Features.Municipalities;
 
 /// <summary>One district as the registry answers it after a read, a registration or a correction.</summary>

@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-
 namespace Boards.Membership.Features.Municipalities;
 
 /// <summary>The registry refuses a change that is well formed (REST 409 with a stable snake_case rule).</summary>

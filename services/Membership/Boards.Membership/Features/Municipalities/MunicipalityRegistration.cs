@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Features.CorrectMunicipality;
 using Boards.Membership.Features.GetMunicipality;
 using Boards.Membership.Features.ListMunicipalities;

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Boards.BuildingBlocks.Errors;
 using Boards.Membership.Contracts.Events;
-using Boards.Membership.Domain;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Membership.Features.Municipalities;
 

@@ -1,8 +1,6 @@
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Data;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Representativity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.Municipalities;
 

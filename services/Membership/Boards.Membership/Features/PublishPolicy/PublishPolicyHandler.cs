@@ -1,11 +1,6 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Representativity;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.Representativity;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.PublishPolicy;
 

@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Sessions;
 
 namespace Boards.Membership.Features.RecordSession;

@@ -1,11 +1,7 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Sessions;
-using Boards.Membership.Features.Common;
 using Boards.Membership.Features.Representativity;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Membership.Features.RecordSession;

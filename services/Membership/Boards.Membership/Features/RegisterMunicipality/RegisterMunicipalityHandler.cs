@@ -1,11 +1,7 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Data;
-using Boards.Membership.Domain;
 using Boards.Membership.Features.Municipalities;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.RegisterMunicipality;
 

@@ -3,10 +3,8 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Membership.Contracts.Representativity;
 using Boards.Membership.Data;
-using Boards.Membership.Domain;
 using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Domain.Sessions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.Representativity;
 

@@ -1,6 +1,5 @@
 using Boards.Membership.Data;
 using Boards.Membership.Domain.Representativity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Membership.Features.Representativity;
 

@@ -1,4 +1,3 @@
-using Boards.Monitoring.Domain;
 using Boards.Monitoring.Domain.EarlyWarnings;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Boards.Monitoring.Contracts.Grpc;

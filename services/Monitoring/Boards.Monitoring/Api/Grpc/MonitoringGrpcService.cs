@@ -5,6 +5,8 @@ using Boards.Monitoring.Features.ListMunicipalities;
 using Boards.Monitoring.Features.ListWarnings;
 using Boards.ServiceDefaults.Authentication;
 using Grpc.Core;
+using MunicipalitySummary = Boards.Monitoring.Contracts.Grpc.MunicipalitySummary;
+using MunicipalityTrends = Boards.Monitoring.Contracts.Grpc.MunicipalityTrends;
 
 namespace Boards.Monitoring.Api.Grpc;
 

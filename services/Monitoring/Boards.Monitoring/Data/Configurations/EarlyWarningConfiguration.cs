@@ -1,8 +1,6 @@
-using Boards.Monitoring.Domain;
 using System.Text.Json;
 using Boards.Monitoring.Domain.EarlyWarnings;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Monitoring.Data.Configurations;

@@ -1,5 +1,3 @@
-using Boards.Monitoring.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Monitoring.Data.Configurations;

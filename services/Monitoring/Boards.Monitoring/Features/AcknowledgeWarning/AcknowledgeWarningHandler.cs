@@ -1,10 +1,7 @@
 using Boards.BuildingBlocks.Errors;
-using Boards.Monitoring.Data;
-using Boards.Monitoring.Domain;
 using Boards.Monitoring.Domain.EarlyWarnings;
 using Boards.Monitoring.Features.Common;
 using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Monitoring.Features.AcknowledgeWarning;
 

@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.Monitoring.Domain;
 
 namespace Boards.Monitoring.Features.AcknowledgeWarning;
 

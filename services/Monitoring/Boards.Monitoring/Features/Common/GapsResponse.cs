@@ -1,5 +1,3 @@
-using Boards.Monitoring.Domain;
-
 namespace Boards.Monitoring.Features.Common;
 
 /// <summary>

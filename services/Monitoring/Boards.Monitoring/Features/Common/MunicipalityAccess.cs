@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Errors;
-using Boards.Monitoring.Domain;
 using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Monitoring.Features.Common;

@@ -1,5 +1,3 @@
-using Boards.Monitoring.Domain;
-
 namespace Boards.Monitoring.Features.Common;
 
 /// <summary>REST shape of one municipality (camelCase JSON). Null rates and medians mean "not defined yet".</summary>

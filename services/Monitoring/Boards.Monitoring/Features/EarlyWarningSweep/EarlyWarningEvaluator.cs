@@ -1,7 +1,4 @@
-using Boards.Monitoring.Data;
-using Boards.Monitoring.Domain;
 using Boards.Monitoring.Domain.EarlyWarnings;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Monitoring.Features.EarlyWarningSweep;
 

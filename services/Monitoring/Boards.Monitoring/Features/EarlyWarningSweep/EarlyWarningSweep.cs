@@ -1,10 +1,8 @@
 using Boards.BuildingBlocks.Background;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Monitoring.Contracts.Events;
-using Boards.Monitoring.Data;
 using Boards.Monitoring.Domain.EarlyWarnings;
 using Boards.Monitoring.Features.IndicatorsSignal;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Monitoring.Features.EarlyWarningSweep;

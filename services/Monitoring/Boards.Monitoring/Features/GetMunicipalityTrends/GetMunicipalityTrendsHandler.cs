@@ -1,4 +1,3 @@
-using Boards.Monitoring.Domain;
 using Boards.Monitoring.Features.Common;
 using Boards.ServiceDefaults.Authentication;
 

@@ -1,6 +1,3 @@
-using Boards.Monitoring.Data;
-using Boards.Monitoring.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

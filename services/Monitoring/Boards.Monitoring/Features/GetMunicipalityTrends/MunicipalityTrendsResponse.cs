@@ -1,5 +1,3 @@
-using Boards.Monitoring.Domain;
-
 namespace Boards.Monitoring.Features.GetMunicipalityTrends;
 
 /// <summary>REST shape of a municipality's trends (camelCase JSON). A month's rate is null when nothing is left to close.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Boards.Monitoring.Data;
 
 namespace Boards.Monitoring.Features.IndicatorsSignal;
 

@@ -1,7 +1,6 @@
 using Boards.BuildingBlocks.Outbox;
 using Boards.Monitoring.Contracts.Events;
 
-using Boards.Monitoring.Data;
 
 namespace Boards.Monitoring.Features.IndicatorsSignal;
 

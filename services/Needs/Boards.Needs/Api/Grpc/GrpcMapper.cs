@@ -1,4 +1,3 @@
-using Boards.Needs.Domain.Offer;
 using Boards.Needs.Features.CheckAvailability;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Boards.Needs.Contracts.Grpc;

@@ -1,7 +1,6 @@
 using Boards.Needs.Features.CheckAvailability;
 using Boards.Needs.Features.GetService;
 using Boards.Needs.Features.ListServices;
-using Boards.ServiceDefaults.Authentication;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Proto = Boards.Needs.Contracts.Grpc;

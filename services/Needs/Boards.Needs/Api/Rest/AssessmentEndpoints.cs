@@ -2,13 +2,11 @@ using System.Security.Claims;
 using Boards.Needs.Features.AddNeed;
 using Boards.Needs.Features.CastBallot;
 using Boards.Needs.Features.CloseRound;
-using Boards.Needs.Features.Common;
 using Boards.Needs.Features.CorrectNeed;
 using Boards.Needs.Features.GetRanking;
 using Boards.Needs.Features.GetRound;
 using Boards.Needs.Features.ListRounds;
 using Boards.Needs.Features.OpenRound;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Boards.Needs.Features.AddCategory;
-using Boards.Needs.Features.Common;
 using Boards.Needs.Features.ListCategories;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.Needs.Api.Rest;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Features.GetGapAnalysis;
 using Boards.Needs.Features.PublishGapAnalysis;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.Needs.Api.Rest;

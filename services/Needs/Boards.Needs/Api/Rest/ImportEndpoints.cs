@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Boards.BuildingBlocks.Import;
-using Boards.Needs.Features.Common;
 using Boards.Needs.Features.ImportNeeds;
 using Boards.Needs.Features.ImportOffer;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using Boards.Needs.Features.Common;
 using Boards.Needs.Features.CreateService;
 using Boards.Needs.Features.GetService;
 using Boards.Needs.Features.ListServices;
 using Boards.Needs.Features.UpdateService;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,4 @@
 using Boards.Needs.Domain;
-using Boards.Needs.Domain.Assessment;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Needs.Data.Configurations;

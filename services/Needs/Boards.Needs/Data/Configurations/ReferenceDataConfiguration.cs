@@ -1,7 +1,6 @@
 using Boards.BuildingBlocks.Municipalities;
 using Boards.Needs.Domain;
 using Boards.Needs.Domain.Categories;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Needs.Data.Configurations;

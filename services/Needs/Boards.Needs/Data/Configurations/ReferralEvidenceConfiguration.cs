@@ -1,5 +1,4 @@
 using Boards.Needs.Domain.Gaps;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Needs.Data.Configurations;

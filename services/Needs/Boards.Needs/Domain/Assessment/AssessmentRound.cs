@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Domain.Prioritization;
 
 namespace Boards.Needs.Domain.Assessment;

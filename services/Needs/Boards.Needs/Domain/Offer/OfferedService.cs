@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-
 namespace Boards.Needs.Domain.Offer;
 
 public enum ServiceChannel

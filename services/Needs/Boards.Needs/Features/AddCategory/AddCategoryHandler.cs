@@ -1,11 +1,7 @@
 using System.Text.RegularExpressions;
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Data;
 using Boards.Needs.Domain;
 using Boards.Needs.Domain.Categories;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.AddCategory;
 

@@ -1,9 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Needs.Features.AddNeed;
 
 /// <summary>Records a need in an open round; it gets the next number.</summary>

@@ -1,10 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Needs.Features.CheckAvailability;
 
 /// <summary>The answer to "can I refer someone to this service there?". Service is null when it is not offered.</summary>

@@ -1,6 +1,3 @@
-using Boards.Needs.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Needs.Features.Common;
 
 public static class CategoryCodes

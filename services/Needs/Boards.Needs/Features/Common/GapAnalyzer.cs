@@ -1,11 +1,6 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Contracts.Gaps;
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Domain.Gaps;
-using Boards.Needs.Domain.Offer;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Needs.Features.Common;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 
 namespace Boards.Needs.Features.Common;

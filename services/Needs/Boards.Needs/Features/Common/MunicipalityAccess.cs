@@ -1,6 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Needs.Features.Common;
 
 /// <summary>

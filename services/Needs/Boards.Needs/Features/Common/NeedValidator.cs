@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Domain;
-using Boards.Needs.Domain.Assessment;
 
 namespace Boards.Needs.Features.Common;
 

@@ -1,5 +1,4 @@
 using Boards.Needs.Contracts.Events;
-using Boards.Needs.Domain.Offer;
 
 namespace Boards.Needs.Features.Common;
 

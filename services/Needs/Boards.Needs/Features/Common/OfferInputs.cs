@@ -1,7 +1,5 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
 using Boards.Needs.Domain;
-using Boards.Needs.Domain.Offer;
 
 namespace Boards.Needs.Features.Common;
 

@@ -1,6 +1,5 @@
 using Boards.Needs.Contracts.Events;
 using Boards.Needs.Contracts.Prioritization;
-using Boards.Needs.Domain.Assessment;
 
 namespace Boards.Needs.Features.Common;
 

@@ -1,4 +1,3 @@
-using Boards.Needs.Domain.Assessment;
 using Boards.Needs.Domain.Prioritization;
 
 namespace Boards.Needs.Features.Common;

@@ -1,9 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Assessment;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Needs.Features.Common;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Boards.Needs.Domain.Assessment;
-
 namespace Boards.Needs.Features.Common;
 
 public sealed record NeedView(

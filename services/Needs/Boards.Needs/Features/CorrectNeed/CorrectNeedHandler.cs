@@ -1,9 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Needs.Features.CorrectNeed;
 
 /// <summary>Corrects a need of an open round; it keeps its id and number.</summary>

@@ -1,9 +1,4 @@
 using Boards.BuildingBlocks.Outbox;
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.DemoData;
 

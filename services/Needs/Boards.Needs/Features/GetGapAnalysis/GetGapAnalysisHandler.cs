@@ -1,6 +1,4 @@
 using Boards.Needs.Contracts.Events;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Needs.Features.GetGapAnalysis;
 

@@ -1,6 +1,3 @@
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Needs.Features.GetRanking;
 
 /// <summary>A round's order of priorities and the rule that produces it: live while open, frozen once closed.</summary>

@@ -1,7 +1,3 @@
-using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Needs.Features.GetRound;
 
 /// <summary>One round with its needs, ballots and ranking, within the caller's scope.</summary>

@@ -1,9 +1,3 @@
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Needs.Features.GetService;
 
 /// <summary>One service of a municipality's offer catalog.</summary>

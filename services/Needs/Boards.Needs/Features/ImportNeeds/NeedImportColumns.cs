@@ -1,4 +1,3 @@
-using Boards.Needs.Features.Common;
 using static Boards.BuildingBlocks.Import.ImportText;
 
 namespace Boards.Needs.Features.ImportNeeds;

@@ -1,7 +1,4 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
-using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Common;
 using Column = Boards.Needs.Features.ImportNeeds.NeedImportColumns;
 
 namespace Boards.Needs.Features.ImportNeeds;

@@ -1,10 +1,4 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.ImportNeeds;
 

@@ -1,5 +1,3 @@
-using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Common;
 using static Boards.BuildingBlocks.Import.ImportText;
 
 namespace Boards.Needs.Features.ImportOffer;

@@ -1,7 +1,4 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
-using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Common;
 using Column = Boards.Needs.Features.ImportOffer.OfferImportColumns;
 
 namespace Boards.Needs.Features.ImportOffer;

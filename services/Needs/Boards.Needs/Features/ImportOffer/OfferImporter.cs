@@ -1,12 +1,6 @@
 using Boards.BuildingBlocks.ReferenceData;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Import;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.ImportOffer;
 

@@ -1,6 +1,4 @@
-using Boards.Needs.Data;
 using Boards.Needs.Domain.Categories;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.ListCategories;
 

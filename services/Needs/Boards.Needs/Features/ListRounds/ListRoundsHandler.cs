@@ -1,9 +1,3 @@
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Needs.Features.ListRounds;
 
 /// <summary>The assessment rounds, by municipality and newest first; a focal point lists their own municipality's.</summary>

@@ -1,10 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Needs.Features.ListServices;
 
 /// <summary>A municipality's offer catalog, by code; with a category, only the services covering it.</summary>

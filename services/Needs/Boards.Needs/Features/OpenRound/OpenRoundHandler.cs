@@ -1,11 +1,5 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
-using Boards.Needs.Data;
 using Boards.Needs.Domain;
-using Boards.Needs.Domain.Assessment;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.OpenRound;
 

@@ -1,9 +1,5 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Contracts.Events;
-using Boards.Needs.Data;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Needs.Features.PublishGapAnalysis;
 

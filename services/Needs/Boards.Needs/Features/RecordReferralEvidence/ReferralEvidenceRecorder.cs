@@ -1,7 +1,5 @@
-using Boards.Needs.Data;
 using Boards.Needs.Domain.Gaps;
 using Boards.Referrals.Contracts.Events;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.RecordReferralEvidence;
 

@@ -1,11 +1,5 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.BuildingBlocks.ReferenceData;
-using Boards.Needs.Data;
-using Boards.Needs.Domain.Offer;
-using Boards.Needs.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Needs.Features.UpdateService;
 

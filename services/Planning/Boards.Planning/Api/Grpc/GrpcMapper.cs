@@ -1,5 +1,4 @@
 using System.Globalization;
-using Boards.Planning.Features.Common;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Boards.Planning.Contracts.Grpc;
 

@@ -1,8 +1,6 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Planning.Features.GetPlan;
 using Boards.Planning.Features.ListActions;
 using Boards.Planning.Features.ListPlans;
-using Boards.ServiceDefaults.Authentication;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Proto = Boards.Planning.Contracts.Grpc;

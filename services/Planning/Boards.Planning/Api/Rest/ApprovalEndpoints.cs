@@ -2,10 +2,8 @@ using System.Security.Claims;
 using Boards.Planning.Domain.Versions;
 using Boards.Planning.Features.AmendPlan;
 using Boards.Planning.Features.ApprovePlan;
-using Boards.Planning.Features.Common;
 using Boards.Planning.Features.GetVersionDiff;
 using Boards.Planning.Features.ListPlanVersions;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.Planning.Api.Rest;

@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Boards.Planning.Features.Common;
 using Boards.Planning.Features.RecordProgress;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.Planning.Api.Rest;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Boards.Planning.Features.ExportPlan;
 using Boards.Planning.Features.PrintPlan;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.Planning.Api.Rest;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Boards.Planning.Features.AddAction;
 using Boards.Planning.Features.AddObjective;
-using Boards.Planning.Features.Common;
 using Boards.Planning.Features.CreatePlan;
 using Boards.Planning.Features.GetPlan;
 using Boards.Planning.Features.ListPlans;
@@ -10,7 +9,6 @@ using Boards.Planning.Features.RemoveAction;
 using Boards.Planning.Features.RemoveObjective;
 using Boards.Planning.Features.UpdateAction;
 using Boards.Planning.Features.UpdateObjective;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Boards.Planning.Features.AcceptProposal;
-using Boards.Planning.Features.Common;
 using Boards.Planning.Features.DismissProposal;
 using Boards.Planning.Features.ListProposals;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

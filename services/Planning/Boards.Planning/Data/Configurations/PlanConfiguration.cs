@@ -1,6 +1,4 @@
 using Boards.Planning.Domain;
-using Boards.Planning.Domain.Plans;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Planning.Data.Configurations;

@@ -3,7 +3,6 @@ using Boards.Planning.Domain;
 using Boards.Planning.Domain.Proposals;
 using Boards.Planning.Domain.Replicas;
 using Boards.Planning.Domain.Versions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Planning.Data.Configurations;

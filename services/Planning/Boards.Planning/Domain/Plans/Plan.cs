@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Planning.Domain.Replicas;
 using Boards.Planning.Domain.Versions;
 

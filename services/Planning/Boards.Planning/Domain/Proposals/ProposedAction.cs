@@ -1,6 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Planning.Domain.Plans;
-
 namespace Boards.Planning.Domain.Proposals;
 
 public enum ProposalStatus

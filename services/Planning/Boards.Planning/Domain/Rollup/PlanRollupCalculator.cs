@@ -1,5 +1,3 @@
-using Boards.Planning.Domain.Plans;
-
 namespace Boards.Planning.Domain.Rollup;
 
 public sealed record ActionProgressInput(Guid Id, decimal Weight, ActionStatus Status, decimal Progress);

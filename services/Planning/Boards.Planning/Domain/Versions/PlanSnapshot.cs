@@ -1,5 +1,4 @@
 using System.Globalization;
-using Boards.Planning.Domain.Plans;
 
 namespace Boards.Planning.Domain.Versions;
 

@@ -1,8 +1,3 @@
-using Boards.Planning.Data;
-using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Planning.Features.AddAction;
 
 /// <summary>Adds an action to an objective of a draft plan.</summary>

@@ -1,8 +1,3 @@
-using Boards.Planning.Data;
-using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Planning.Features.AddObjective;
 
 /// <summary>Adds an objective to a draft plan, linked to prioritized needs of the plan's municipality.</summary>

@@ -1,8 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Planning.Features.AmendPlan;
 
 public sealed record AmendCommand

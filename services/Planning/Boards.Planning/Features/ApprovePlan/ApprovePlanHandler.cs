@@ -1,11 +1,5 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Planning.Contracts.Events;
-using Boards.Planning.Data;
-using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Features.ApprovePlan;
 

@@ -1,6 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Planning.Features.Common;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Boards.Planning.Contracts.Events;
 using Boards.Planning.Contracts.Plans;
-using Boards.Planning.Domain.Plans;
 
 namespace Boards.Planning.Features.Common;
 

@@ -1,5 +1,4 @@
 using Boards.Planning.Contracts.Plans;
-using Boards.Planning.Domain.Plans;
 using Boards.Planning.Domain.Rollup;
 
 namespace Boards.Planning.Features.Common;

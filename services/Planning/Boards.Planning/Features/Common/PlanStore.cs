@@ -1,9 +1,4 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.ReferenceData;
-using Boards.Planning.Data;
-using Boards.Planning.Domain.Plans;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Features.Common;
 

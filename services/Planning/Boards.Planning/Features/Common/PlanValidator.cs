@@ -1,9 +1,5 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.ReferenceData;
-using Boards.Planning.Data;
 using Boards.Planning.Domain;
-using Boards.Planning.Domain.Plans;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Features.Common;
 

@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.ReferenceData;
-using Boards.Planning.Domain.Plans;
 using Boards.Planning.Domain.Replicas;
 using Boards.Planning.Domain.Rollup;
 

@@ -1,8 +1,4 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Planning.Data;
 using Boards.Planning.Domain.Proposals;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Features.Common;
 

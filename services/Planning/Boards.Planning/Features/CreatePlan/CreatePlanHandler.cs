@@ -1,11 +1,5 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
-using Boards.Planning.Data;
 using Boards.Planning.Domain;
-using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Features.CreatePlan;
 

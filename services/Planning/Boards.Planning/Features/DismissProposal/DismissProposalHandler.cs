@@ -1,8 +1,5 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
 using Boards.Planning.Domain;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Planning.Features.DismissProposal;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Boards.Planning.Features.Common;
 using CsvHelper;
 using static Boards.Planning.Features.Common.PlanFormat;
 

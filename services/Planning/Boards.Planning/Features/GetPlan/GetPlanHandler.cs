@@ -1,6 +1,3 @@
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Planning.Features.GetPlan;
 
 /// <summary>The plan as the caller may read it: objectives, linked needs, actions, weighted progress and overdue actions.</summary>

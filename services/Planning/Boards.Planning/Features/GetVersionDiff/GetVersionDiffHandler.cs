@@ -1,9 +1,4 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Planning.Data;
 using Boards.Planning.Domain.Versions;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Planning.Features.GetVersionDiff;
 

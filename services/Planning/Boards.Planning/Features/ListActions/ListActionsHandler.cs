@@ -1,8 +1,4 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Common;
 using Boards.Planning.Features.GetPlan;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Planning.Features.ListActions;
 

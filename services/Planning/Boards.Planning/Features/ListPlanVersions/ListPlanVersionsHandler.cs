@@ -1,9 +1,3 @@
-using Boards.Planning.Data;
-using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Planning.Features.ListPlanVersions;
 
 public sealed record PlanVersionView(int Version, string Status, Guid? SessionId, DateOnly? SessionDate, DateTimeOffset? ApprovedAt, string? ApprovedBy);

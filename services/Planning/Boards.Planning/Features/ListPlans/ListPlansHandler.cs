@@ -1,8 +1,3 @@
-using Boards.Planning.Data;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Planning.Features.ListPlans;
 
 /// <summary>The plans the caller reads (a focal point: their municipality's), optionally of one municipality and year.</summary>

@@ -1,8 +1,3 @@
-using Boards.Planning.Data;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Planning.Features.ListPrioritizedNeeds;
 
 public sealed record PrioritizedNeedView(Guid NeedId, Guid RoundId, string MunicipalityCode, string Period, int Rank, string Category, string Locality,

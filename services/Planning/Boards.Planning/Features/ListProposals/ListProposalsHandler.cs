@@ -1,8 +1,3 @@
-using Boards.Planning.Data;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Planning.Features.ListProposals;
 
 /// <summary>Board agreements proposed as actions, per municipality (a focal point: their own), optionally of one status.</summary>

@@ -1,9 +1,5 @@
 using Boards.BuildingBlocks.Background;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Planning.Data;
-using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Planning.Features.OverdueSweep;

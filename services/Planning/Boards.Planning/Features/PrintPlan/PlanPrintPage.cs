@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Boards.Planning.Features.Common;
 
 namespace Boards.Planning.Features.PrintPlan;
 

@@ -1,5 +1,4 @@
 using Boards.Planning.Features.GetPlan;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Planning.Features.PrintPlan;
 

@@ -1,11 +1,6 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Planning.Data;
 using Boards.Planning.Domain;
-using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Planning.Features.RecordProgress;
 

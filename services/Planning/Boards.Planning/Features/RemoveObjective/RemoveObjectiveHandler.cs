@@ -1,7 +1,4 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Planning.Domain;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Planning.Features.RemoveObjective;
 

@@ -1,7 +1,3 @@
-using Boards.Planning.Domain.Plans;
-using Boards.Planning.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Planning.Features.UpdateAction;
 
 /// <summary>Corrects an action of a draft plan, on the version the person read; indicators' current values are kept.</summary>

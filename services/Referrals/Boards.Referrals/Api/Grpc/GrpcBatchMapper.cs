@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Features.BatchCreateReferrals;
 using Proto = Boards.Referrals.Contracts.Grpc;
 

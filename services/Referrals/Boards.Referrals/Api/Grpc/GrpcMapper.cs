@@ -1,7 +1,4 @@
-using Boards.BuildingBlocks.Errors;
 using System.Globalization;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.Transitions;
 using Google.Protobuf.WellKnownTypes;

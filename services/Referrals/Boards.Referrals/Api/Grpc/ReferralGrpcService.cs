@@ -1,13 +1,10 @@
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.BatchCreateReferrals;
-using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.GetReferral;
 using Boards.Referrals.Features.ListReferrals;
 using Boards.Referrals.Features.ReadFullReferral;
 using Boards.Referrals.Features.Transitions;
 using Boards.Referrals.Features.WatchReferrals;
-using Boards.ServiceDefaults.Authentication;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,4 @@
-using Boards.BuildingBlocks.Errors;
 using Boards.Referrals.Features.BatchCreateReferrals;
-using Boards.Referrals.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.Referrals.Api.Rest;

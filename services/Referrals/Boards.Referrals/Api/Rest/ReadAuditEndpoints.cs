@@ -1,6 +1,5 @@
 using System.Globalization;
 using Boards.Referrals.Features.ReadAudit;
-using Boards.ServiceDefaults.Authentication;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,12 +1,8 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.GetReferral;
 using Boards.Referrals.Features.ListReferrals;
 using Boards.Referrals.Features.ReadFullReferral;
 using Boards.Referrals.Features.Transitions;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

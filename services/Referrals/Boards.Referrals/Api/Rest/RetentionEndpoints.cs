@@ -1,6 +1,4 @@
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.RetentionSweep;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.Referrals.Api.Rest;

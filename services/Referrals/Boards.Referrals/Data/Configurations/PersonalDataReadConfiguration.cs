@@ -1,5 +1,3 @@
-using Boards.Referrals.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Referrals.Data.Configurations;

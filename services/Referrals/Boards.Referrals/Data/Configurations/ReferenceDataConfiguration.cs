@@ -1,6 +1,4 @@
 using Boards.BuildingBlocks.Municipalities;
-using Boards.Referrals.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.Referrals.Data.Configurations;

@@ -1,6 +1,4 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.BuildingBlocks.Errors;
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.CreateReferral;
 
 namespace Boards.Referrals.Features.BatchCreateReferrals;

@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-
 namespace Boards.Referrals.Features.BatchCreateReferrals;
 
 /// <summary>How an item's error is named in the batch answer: the gRPC status code name a single create would have used.</summary>

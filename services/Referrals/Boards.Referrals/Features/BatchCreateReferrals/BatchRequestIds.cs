@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.Referrals.Features.BatchCreateReferrals;
 

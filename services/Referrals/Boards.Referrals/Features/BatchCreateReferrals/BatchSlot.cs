@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Referrals.Domain;
 using Boards.Referrals.Features.ServiceAvailability;
 
 namespace Boards.Referrals.Features.BatchCreateReferrals;

@@ -1,6 +1,3 @@
-using Boards.Referrals.Domain;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Referrals.Features.Common;
 
 /// <summary>How much of the person a reply shows.</summary>

@@ -1,9 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Referrals.Features.Common;
 
 /// <summary>

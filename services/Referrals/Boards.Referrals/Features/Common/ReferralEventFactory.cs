@@ -1,5 +1,4 @@
 using Boards.Referrals.Contracts.Events;
-using Boards.Referrals.Domain;
 
 namespace Boards.Referrals.Features.Common;
 

@@ -1,5 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-
 namespace Boards.Referrals.Features.Common;
 
 public static class ReferralIds

@@ -1,7 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Referrals.Domain;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.Referrals.Features.Common;
 
 /// <summary>Narrows a query to the referrals a caller may see (the read side of <see cref="ReferralAccess"/>).</summary>

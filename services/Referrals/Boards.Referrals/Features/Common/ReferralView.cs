@@ -1,5 +1,3 @@
-using Boards.Referrals.Domain;
-
 namespace Boards.Referrals.Features.Common;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Boards.Referrals.Domain;
 using Boards.ServiceDefaults;
 
 namespace Boards.Referrals.Features.Common;

@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.Referrals.Domain;
 
 namespace Boards.Referrals.Features.CreateReferral;
 

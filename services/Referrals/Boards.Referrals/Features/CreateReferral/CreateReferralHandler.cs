@@ -1,16 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Boards.BuildingBlocks.Errors;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.ReadAudit;
 using Boards.Referrals.Features.ServiceAvailability;
 using Boards.Referrals.Features.WatchReferrals;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Features.CreateReferral;

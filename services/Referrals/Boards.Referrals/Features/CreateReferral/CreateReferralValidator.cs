@@ -1,8 +1,5 @@
-using Boards.BuildingBlocks.Errors;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
 
 namespace Boards.Referrals.Features.CreateReferral;
 

@@ -1,10 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Referrals.Data;
-using Boards.Referrals.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Boards.Referrals.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Referrals.Features.CreateReferral;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using System.Text;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Features.DemoData;

@@ -1,6 +1,3 @@
-using Boards.Referrals.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Referrals.Features.ListInstitutions;
 
 public sealed record InstitutionView(string Code, string Name);

@@ -1,11 +1,5 @@
-using Boards.BuildingBlocks.Errors;
 using System.Buffers.Text;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.ReadAudit;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Referrals.Features.ListReferrals;
 

@@ -1,8 +1,4 @@
 using System.Buffers.Text;
-using Boards.BuildingBlocks.Errors;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Referrals.Features.ReadAudit;
 

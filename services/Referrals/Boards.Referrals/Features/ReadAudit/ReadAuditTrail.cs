@@ -1,9 +1,3 @@
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.Referrals.Features.ReadAudit;
 
 /// <summary>

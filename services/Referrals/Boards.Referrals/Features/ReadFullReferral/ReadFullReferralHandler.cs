@@ -1,10 +1,4 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.ReadAudit;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Referrals.Features.ReadFullReferral;
 

@@ -1,8 +1,5 @@
 using Boards.BuildingBlocks.Municipalities;
 using Boards.BuildingBlocks.ReferenceData;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Referrals.Features.ReferenceData;
 

@@ -1,7 +1,3 @@
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Features.RetentionSweep;

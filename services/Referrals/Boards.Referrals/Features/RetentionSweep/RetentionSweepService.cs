@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Background;
-using Boards.Referrals.Features.Common;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Features.RetentionSweep;

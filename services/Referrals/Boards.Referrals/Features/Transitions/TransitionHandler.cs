@@ -1,13 +1,7 @@
-using Boards.BuildingBlocks.Errors;
 using System.Globalization;
 using Boards.BuildingBlocks.Outbox;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.ReadAudit;
 using Boards.Referrals.Features.WatchReferrals;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Features.Transitions;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Boards.Referrals.Domain;
 
 namespace Boards.Referrals.Features.WatchReferrals;
 

@@ -1,11 +1,5 @@
 using System.Runtime.CompilerServices;
-using Boards.Referrals.Data;
-using Boards.Referrals.Domain;
-using Boards.Referrals.Features.Common;
 using Boards.Referrals.Features.ReadAudit;
-using Boards.ServiceDefaults.Authentication;
-using Boards.BuildingBlocks.Errors;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Features.WatchReferrals;

@@ -1,11 +1,7 @@
 using System.Globalization;
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Common;
 using Boards.ServiceDays.Features.GetServiceDay;
 using Boards.ServiceDays.Features.ListServiceDays;
 using Boards.ServiceDays.Features.RecordAttendance;
-using Boards.ServiceDefaults.Authentication;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Proto = Boards.ServiceDays.Contracts.Grpc;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Boards.ServiceDays.Features.RecordAttendance;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.ServiceDays.Api.Rest;

@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using Boards.ServiceDays.Features.Common;
 using Boards.ServiceDays.Features.ListDayReferrals;
 using Boards.ServiceDays.Features.RecordReferrals;
 using Boards.ServiceDays.Features.RetryReferral;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.ServiceDays.Api.Rest;

@@ -1,7 +1,5 @@
-using Boards.ServiceDays.Domain;
 using Boards.ServiceDays.Features.ListRetentionRuns;
 using Boards.ServiceDays.Features.RetentionSweep;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Boards.ServiceDays.Api.Rest;

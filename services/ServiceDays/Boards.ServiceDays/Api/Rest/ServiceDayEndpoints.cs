@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Boards.ServiceDays.Features.CancelServiceDay;
-using Boards.ServiceDays.Features.Common;
 using Boards.ServiceDays.Features.ConfirmServiceDay;
 using Boards.ServiceDays.Features.EditServiceDay;
 using Boards.ServiceDays.Features.GetServiceDay;
@@ -8,7 +7,6 @@ using Boards.ServiceDays.Features.HoldServiceDay;
 using Boards.ServiceDays.Features.ListServiceDays;
 using Boards.ServiceDays.Features.PlanServiceDay;
 using Boards.ServiceDays.Features.SubmitServiceDayReport;
-using Boards.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,4 @@
 using Boards.BuildingBlocks.Municipalities;
-using Boards.ServiceDays.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.ServiceDays.Data.Configurations;

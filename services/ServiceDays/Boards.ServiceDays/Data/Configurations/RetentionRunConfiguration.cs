@@ -1,5 +1,3 @@
-using Boards.ServiceDays.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Boards.ServiceDays.Data.Configurations;

@@ -1,7 +1,4 @@
 using Boards.ServiceDays.Contracts.Reports;
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Features.Common;
 

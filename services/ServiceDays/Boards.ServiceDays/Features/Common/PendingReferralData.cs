@@ -1,5 +1,4 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.ServiceDays.Domain;
 
 namespace Boards.ServiceDays.Features.Common;
 

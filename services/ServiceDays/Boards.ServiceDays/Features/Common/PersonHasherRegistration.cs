@@ -1,5 +1,4 @@
 using System.Text;
-using Boards.ServiceDays.Domain;
 using Boards.ServiceDefaults;
 
 namespace Boards.ServiceDays.Features.Common;

@@ -1,5 +1,3 @@
-using Boards.ServiceDays.Domain;
-
 namespace Boards.ServiceDays.Features.Common;
 
 /// <summary>A referral entry as the tablet sees it: codes and outcome, never the person.</summary>

@@ -1,7 +1,3 @@
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.ServiceDays.Features.Common;
 
 /// <summary>The replicated offer catalog of a municipality, by service code.</summary>

@@ -1,8 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.ServiceDays.Features.Common;
 
 /// <summary>Row locks on a day inside the caller's transaction, so attendance and the closing report cannot interleave.</summary>

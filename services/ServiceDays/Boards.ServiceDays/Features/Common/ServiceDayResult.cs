@@ -1,6 +1,3 @@
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-
 namespace Boards.ServiceDays.Features.Common;
 
 /// <summary>A day as a use case answers it: the day and its live figures (REST and gRPC map both).</summary>

@@ -1,9 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.ServiceDays.Features.Common;
 
 /// <summary>Loading a day with its services (404 when there is none) and saving a change to it.</summary>

@@ -1,5 +1,4 @@
 using Boards.ServiceDays.Contracts.Reports;
-using Boards.ServiceDays.Domain;
 
 namespace Boards.ServiceDays.Features.Common;
 

@@ -1,9 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.ServiceDays.Features.EditServiceDay;
 
 /// <summary>Replaces every field and the services of a planned day (PUT /api/service-days/{id}).</summary>

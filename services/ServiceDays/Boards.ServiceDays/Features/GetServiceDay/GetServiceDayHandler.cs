@@ -1,7 +1,3 @@
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.ServiceDays.Features.GetServiceDay;
 
 /// <summary>One day with its live figures, for whoever may read its municipality.</summary>

@@ -1,7 +1,3 @@
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-
 namespace Boards.ServiceDays.Features.HoldServiceDay;
 
 /// <summary>Confirmed → held: the day took place (POST /api/service-days/{id}/hold).</summary>

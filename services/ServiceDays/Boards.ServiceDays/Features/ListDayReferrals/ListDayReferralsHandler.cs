@@ -1,8 +1,3 @@
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.ServiceDays.Features.ListDayReferrals;
 
 /// <summary>The day's referral entries and their outcome per person, without person data (GET /api/service-days/{id}/referrals).</summary>

@@ -1,7 +1,3 @@
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.ServiceDays.Features.ListRetentionRuns;
 
 /// <summary>The last 50 passes of the retention sweep, newest first (GET /api/service-days/retention/runs).</summary>

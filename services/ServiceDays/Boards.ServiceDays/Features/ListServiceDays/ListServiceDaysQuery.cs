@@ -1,5 +1,3 @@
-using Boards.ServiceDays.Domain;
-
 namespace Boards.ServiceDays.Features.ListServiceDays;
 
 /// <summary>Filters, as typed: a municipality code, a status code, and "YYYY-MM-DD" bounds (inclusive).</summary>

@@ -1,10 +1,3 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Common;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
-
 namespace Boards.ServiceDays.Features.PlanServiceDay;
 
 /// <summary>Plans a new day in a registered municipality, with services of its offer catalog (POST /api/service-days).</summary>

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDays.Domain;
 
 namespace Boards.ServiceDays.Features.RecordAttendance;
 

@@ -1,6 +1,4 @@
 using Boards.BuildingBlocks.Api.Limits;
-using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Common;
 
 namespace Boards.ServiceDays.Features.RecordReferrals;
 

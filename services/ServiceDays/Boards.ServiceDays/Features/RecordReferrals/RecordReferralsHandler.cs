@@ -1,11 +1,5 @@
 using System.Text.Json;
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Common;
 using Boards.ServiceDays.Features.ReferralsClient;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Features.RecordReferrals;
 

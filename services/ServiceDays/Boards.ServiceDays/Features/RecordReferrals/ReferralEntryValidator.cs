@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Common;
 
 namespace Boards.ServiceDays.Features.RecordReferrals;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-using Boards.ServiceDays.Features.Common;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,3 @@
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Boards.ServiceDays.Features.RetentionSweep;

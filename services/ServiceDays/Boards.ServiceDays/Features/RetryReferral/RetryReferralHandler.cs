@@ -1,9 +1,4 @@
-using Boards.BuildingBlocks.Errors;
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Features.Common;
 using Boards.ServiceDays.Features.ReferralsClient;
-using Boards.ServiceDefaults.Authentication;
-using Microsoft.EntityFrameworkCore;
 
 namespace Boards.ServiceDays.Features.RetryReferral;
 

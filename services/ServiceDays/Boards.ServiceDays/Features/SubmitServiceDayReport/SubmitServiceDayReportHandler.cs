@@ -1,8 +1,5 @@
 using Boards.BuildingBlocks.Outbox;
 using Boards.ServiceDays.Contracts.Events;
-using Boards.ServiceDays.Data;
-using Boards.ServiceDays.Features.Common;
-using Boards.ServiceDefaults.Authentication;
 
 namespace Boards.ServiceDays.Features.SubmitServiceDayReport;
 
