@@ -21,6 +21,37 @@ public sealed class FloorPlanTests
 
     private static Assembly Load(string name) => Modules.Main.Single(a => Modules.Name(a) == name);
 
+    private static readonly string[] Folders = ["Api", "Consumers", "Data", "Domain", "Features"];
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Every_domain_service_has_the_same_top_level_folders(string module)
+    {
+        var folders = TopLevelFolders(Load(module));
+
+        Assert.Equal(Folders, folders);
+    }
+
+    [Fact]
+    public void The_folder_list_of_a_gateway_differs()
+    {
+        // Control: the gateway is not a domain service, and its folders are its own.
+        Assert.NotEqual(Folders, TopLevelFolders(Load("Boards.Gateway")));
+    }
+
+    private static string[] TopLevelFolders(Assembly module)
+    {
+        var root = Modules.Name(module) + ".";
+        return Modules.LoadableTypes(module)
+            .Select(t => t.Namespace)
+            .Where(ns => ns is not null && ns.StartsWith(root, StringComparison.Ordinal))
+            .Select(ns => ns![root.Length..].Split('.')[0])
+            .Where(folder => folder != "Contracts")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+
     [Theory]
     [MemberData(nameof(Services))]
     public void The_domain_depends_on_no_other_folder(string module)

@@ -4,6 +4,7 @@ using Boards.BuildingBlocks.Messaging;
 using Boards.Membership.Api;
 using Boards.Membership.Api.Grpc;
 using Boards.Membership.Api.Rest;
+using Boards.Membership.Consumers;
 using Boards.Membership.Data;
 using Boards.Membership.Features.AddMember;
 using Boards.Membership.Features.AppointFocalPoint;

@@ -1,9 +1,10 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.Membership.Contracts.Events;
 using Boards.Membership.Data;
+using Boards.Membership.Features.IdentityLink;
 using MassTransit;
 
-namespace Boards.Membership.Features.IdentityLink;
+namespace Boards.Membership.Consumers;
 
 /// <summary>
 /// After an appointment commits, grants the new focal point's account the municipality's focal-point scope and takes
