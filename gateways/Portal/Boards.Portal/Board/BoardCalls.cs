@@ -19,4 +19,10 @@ public static class BoardCalls
     /// <summary>The latest assessment on <paramref name="basis"/> (<c>roster</c> or <c>attendance</c>); 404 before the first.</summary>
     public static Task<ApiResult<BoardRepresentativityView>> RepresentativityAsync(this BoardsApi api, string code, string basis, CancellationToken ct = default) =>
         api.SendAsync<BoardRepresentativityView>(HttpMethod.Get, $"api/boards/{Uri.EscapeDataString(code)}/representativity?basis={Uri.EscapeDataString(basis)}", null, ct);
+
+    public static Task<ApiResult<MemberChangeView>> AddMemberAsync(this BoardsApi api, string code, object body, CancellationToken ct = default) =>
+        api.SendAsync<MemberChangeView>(HttpMethod.Post, $"api/boards/{Uri.EscapeDataString(code)}/members", body, ct);
+
+    public static Task<ApiResult<MemberChangeView>> EndMembershipAsync(this BoardsApi api, string code, string memberId, object body, CancellationToken ct = default) =>
+        api.SendAsync<MemberChangeView>(HttpMethod.Post, $"api/boards/{Uri.EscapeDataString(code)}/members/{Uri.EscapeDataString(memberId)}/end", body, ct);
 }

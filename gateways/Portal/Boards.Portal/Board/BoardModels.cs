@@ -38,3 +38,6 @@ public sealed record RepresentativityAssessmentView(
     IReadOnlyList<string> Flags, IReadOnlyList<string> Gaps);
 
 public sealed record BoardRepresentativityView(int PolicyVersion, DateTimeOffset AssessedAt, RepresentativityAssessmentView Assessment);
+
+/// <summary>What Membership answers to a change of the roster: the member as it is now and the board's new version.</summary>
+public sealed record MemberChangeView(MemberView Member, long BoardVersion);

@@ -9,10 +9,12 @@ namespace Boards.Portal.Board;
 public partial class BoardPage
 {
     [Parameter] public string Code { get; set; } = "";
+    [SupplyParameterFromQuery(Name = "hecho")] public string? Hecho { get; set; }
     [CascadingParameter] private HttpContext? HttpContext { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private bool _allowed;
+    private bool _canEdit;
     private string? _name;
     private ApiResult<BoardView>? _board;
     private ApiResult<List<MemberView>>? _members;
@@ -23,6 +25,8 @@ public partial class BoardPage
 
     private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
+    private IReadOnlyList<MemberView> ActiveMembers => _members is { IsOk: true } ? _members.Value!.Where(m => m.Active).ToList() : [];
+
     /// <summary>The district's name once the board is known to be readable; the code until then.</summary>
     private string Name => _name ?? Code;
 
@@ -31,6 +35,8 @@ public partial class BoardPage
         Code = Code.Trim().ToLowerInvariant();
         var user = CurrentUser.From((await AuthenticationState!).User);
         _allowed = user.CanSeeBoard(Code);
+        // Membership decides; the forms are only offered to whom it lets change the board.
+        _canEdit = user.Roles.Contains(CurrentUser.Admin) || (user.IsFocalPoint && user.Municipality == Code);
         if (!_allowed)
         {
             PageAnswer.Forbidden(HttpContext);

@@ -1,0 +1,58 @@
+namespace Boards.Portal.Board;
+
+/// <summary>The codes the member form chooses from, as Membership accepts them (docs/membership.md).</summary>
+public static class MemberCodes
+{
+    public static readonly string[] Sectors =
+    [
+        "local_government", "national_institution", "governorate", "civil_society_organization", "community_organization",
+        "indigenous_community", "private_sector", "academia", "other",
+    ];
+
+    public static readonly string[] Genders = ["female", "male", "other"];
+
+    public static readonly string[] AgeBands = ["youth", "adult", "senior"];
+
+    public static readonly string[] Areas = ["urban", "rural"];
+
+    public static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>A new member as typed; empty choices go as null so that Membership names every missing field at once.</summary>
+public sealed class AddMemberForm
+{
+    public string? PersonName { get; set; }
+    public string? Organization { get; set; }
+    public string? Sector { get; set; }
+    public string? Gender { get; set; }
+    public string? AgeBand { get; set; }
+    public string? Area { get; set; }
+    public string? Locality { get; set; }
+    public string? DesignatedOn { get; set; }
+    public bool NotVoting { get; set; }
+    public long Version { get; set; }
+
+    public object Body() => new
+    {
+        personName = MemberCodes.Empty(PersonName),
+        organization = MemberCodes.Empty(Organization),
+        sector = MemberCodes.Empty(Sector),
+        gender = MemberCodes.Empty(Gender),
+        ageBand = MemberCodes.Empty(AgeBand),
+        territory = new { area = MemberCodes.Empty(Area), locality = MemberCodes.Empty(Locality) },
+        voting = !NotVoting,
+        designatedOn = MemberCodes.Empty(DesignatedOn),
+        expectedVersion = Version,
+    };
+}
+
+/// <summary>The end of a membership: which member, from when and why. The row stays in the roster's history.</summary>
+public sealed class EndMemberForm
+{
+    public string? MemberId { get; set; }
+    public string? CeasedOn { get; set; }
+    public string? Reason { get; set; }
+    public long Version { get; set; }
+
+    public object Body() => new { ceasedOn = MemberCodes.Empty(CeasedOn), reason = MemberCodes.Empty(Reason), expectedVersion = Version };
+}
