@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Boards.EndToEnd.Tests;
 
 /// <summary>
-/// "Mi mesa", writable: a focal point keeps the roster from the portal only. An empty form comes back with Membership's
+/// "Mi mesa", writable: a focal point records the creating act and the chair and keeps the roster from the portal only. An empty form comes back with Membership's
 /// Spanish errors next to the fields and nothing written; a complete one adds the member; ending a membership moves it
 /// to the history with its date and reason. General Higinio Morínigo's board is used by no other board test.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class PortalBoardEditTests(BoardsAppFixture boards) : PortalTest(b
     private const string Municipality = "general-higinio-morinigo";
 
     [Fact]
-    public async Task Portal_a_focal_point_adds_a_member_and_ends_a_membership_from_my_board()
+    public async Task Portal_a_focal_point_records_the_act_adds_a_member_and_ends_a_membership_from_my_board()
     {
         var admin = await Boards.Tokens.ForUser("admin");
         await Boards.Http.ExpectJsonAsync(HttpMethod.Post, "/api/boards", admin, [HttpStatusCode.Created, HttpStatusCode.Conflict], new
@@ -26,6 +26,20 @@ public sealed class PortalBoardEditTests(BoardsAppFixture boards) : PortalTest(b
         var page = await Browser.NewPageAsync(phone: true);
         await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{Municipality}", $"/mesa/{Municipality}");
         await page.Locator("[data-testid=add-member]").WaitForAsync();
+
+        // The creating act and the chair: a blank number is refused next to its field; then the new chair shows.
+        var chair = "Delegada " + Guid.NewGuid().ToString("N")[..6];
+        await page.FillAsync("#act-number", "");
+        await page.ClickAsync("[data-testid=do-board-act]");
+        await page.Locator("p.field-error[data-field=resolutionNumber]").WaitForAsync();
+        Assert.Contains("Revise los campos marcados", await page.InnerTextAsync("[data-testid=act-error]"));
+        await page.FillAsync("#act-number", "Res. 21/2025");
+        await page.FillAsync("#act-chair", chair);
+        await page.SelectOptionAsync("#act-role", "delegate");
+        await page.ClickAsync("[data-testid=do-board-act]");
+        await page.WaitForURLAsync(url => url.Contains("hecho=acta", StringComparison.Ordinal));
+        Assert.Contains(chair, await page.InnerTextAsync("[data-testid=board-chair]"));
+        Assert.Contains("delegación", await page.InnerTextAsync("[data-testid=board-chair]"));
 
         // Empty: Membership's errors next to the fields, the banner, and nothing written.
         var empty = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-testid=do-add-member]"),

@@ -25,4 +25,7 @@ public static class BoardCalls
 
     public static Task<ApiResult<MemberChangeView>> EndMembershipAsync(this BoardsApi api, string code, string memberId, object body, CancellationToken ct = default) =>
         api.SendAsync<MemberChangeView>(HttpMethod.Post, $"api/boards/{Uri.EscapeDataString(code)}/members/{Uri.EscapeDataString(memberId)}/end", body, ct);
+
+    public static Task<ApiResult<BoardView>> UpdateBoardAsync(this BoardsApi api, string code, object body, CancellationToken ct = default) =>
+        api.SendAsync<BoardView>(HttpMethod.Put, $"api/boards/{Uri.EscapeDataString(code)}", body, ct);
 }

@@ -56,3 +56,31 @@ public sealed class EndMemberForm
 
     public object Body() => new { ceasedOn = MemberCodes.Empty(CeasedOn), reason = MemberCodes.Empty(Reason), expectedVersion = Version };
 }
+
+/// <summary>The creating act and the chair as typed, starting from what the board says now.</summary>
+public sealed class BoardActForm
+{
+    public string? ResolutionNumber { get; set; }
+    public string? ResolutionDate { get; set; }
+    public string? ChairName { get; set; }
+    public string? ChairRole { get; set; }
+    public long Version { get; set; }
+
+    public static BoardActForm From(BoardView board) => new()
+    {
+        ResolutionNumber = board.ResolutionNumber,
+        ResolutionDate = board.ResolutionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ChairName = board.ChairName,
+        ChairRole = board.ChairRole,
+        Version = board.Version,
+    };
+
+    public object Body() => new
+    {
+        resolutionNumber = MemberCodes.Empty(ResolutionNumber),
+        resolutionDate = MemberCodes.Empty(ResolutionDate),
+        chairName = MemberCodes.Empty(ChairName),
+        chairRole = MemberCodes.Empty(ChairRole),
+        expectedVersion = Version,
+    };
+}
