@@ -12,6 +12,7 @@ using Boards.Referrals.Features.GetReferral;
 using Boards.Referrals.Features.ReadFullReferral;
 using Boards.Referrals.Features.ListReferrals;
 using Boards.Referrals.Features.OverdueSweep;
+using Boards.Referrals.Features.PersonRecord;
 using Boards.Referrals.Features.RetentionSweep;
 using Boards.Referrals.Features.ListInstitutions;
 using Boards.Referrals.Features.ReferenceData;
@@ -44,6 +45,7 @@ public static class ReferralsServiceExtensions
         builder.Services.AddScoped<ReadAuditQuery>();
         builder.Services.AddScoped<GetReferralHandler>();
         builder.Services.AddScoped<ReadFullReferralHandler>();
+        builder.Services.AddScoped<PersonRecordHandler>();
         builder.Services.AddScoped<ListReferralsHandler>();
         builder.Services.AddScoped<ListInstitutionsHandler>();
         builder.Services.AddScoped<TransitionHandler>();

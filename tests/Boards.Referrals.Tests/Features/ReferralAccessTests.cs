@@ -49,6 +49,32 @@ public sealed class ReferralAccessTests
         Assert.Equal(read, ReferralAccess.CanRead(caller, Referral));
     }
 
+    public static TheoryData<string, string?, string?, string[], bool> PersonRecordCases() => new()
+    {
+        // role, municipality, institution, serves in, opens the person's record?
+        { BoardsRoles.FocalPoint, "alto-vera", null, [], true },        // the person's municipality: the origin
+        { BoardsRoles.FocalPoint, "itanara", null, [], false },         // reads the referral, but is the destination's
+        { BoardsRoles.FocalPoint, "laurel", null, [], false },
+        { BoardsRoles.InstitutionOfficer, null, "mds", ["alto-vera"], true },
+        { BoardsRoles.InstitutionOfficer, null, "mec", ["itanara"], true },
+        { BoardsRoles.InstitutionOfficer, null, "mds", ["itanara"], false }, // mds, but not where it sent from
+        { BoardsRoles.InstitutionOfficer, null, "ips", ["alto-vera", "itanara"], false },
+        { BoardsRoles.Integrator, null, "mec", [], true },
+        { BoardsRoles.Integrator, null, "ips", [], false },
+        { BoardsRoles.MinistryAnalyst, null, null, [], true },
+        { BoardsRoles.MinistryAdmin, null, null, [], true },
+    };
+
+    [Theory]
+    [MemberData(nameof(PersonRecordCases))]
+    public void The_persons_record_opens_for_the_origin_municipalitys_focal_point_the_institutions_involved_and_the_ministry(
+        string role, string? municipality, string? institution, string[] servesIn, bool opens)
+    {
+        var caller = Caller(role, municipality, institution, servesIn);
+
+        Assert.Equal(opens, ReferralAccess.CanOpenPersonRecord(caller, Referral));
+    }
+
     [Fact]
     public void The_ministry_reads_every_referral_but_acts_on_none()
     {

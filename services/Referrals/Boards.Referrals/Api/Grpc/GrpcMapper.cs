@@ -69,17 +69,7 @@ public static class GrpcMapper
             ServiceCode = r.ServiceCode,
             NeedCategory = r.NeedCategory,
             Reason = r.Reason,
-            Person = new Proto.Person
-            {
-                DocumentNumber = person.DocumentNumber ?? "",
-                NoDocument = person.NoDocument,
-                GivenNames = person.GivenNames,
-                FamilyNames = person.FamilyNames,
-                BirthDate = person.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                Sex = ToProto<Sex, Proto.Sex>(person.Sex),
-                Phone = person.Phone ?? "",
-                Locality = person.Locality ?? "",
-            },
+            Person = ToProto(person),
             Consent = new Proto.Consent
             {
                 Given = consent.Given,
@@ -88,11 +78,11 @@ public static class GrpcMapper
                 OverrideJustification = consent.OverrideJustification ?? "",
             },
             PersonData = ToProto<PersonData, Proto.PersonData>(shown),
-            AnonymisedAt = r.AnonymisedAt is { } anonymisedAt ? Timestamp.FromDateTimeOffset(anonymisedAt) : null,
+            AnonymisedAt = ToProto(r.AnonymisedAt),
             PersonKey = r.PersonKey,
             CreatedAt = Timestamp.FromDateTimeOffset(r.CreatedAt),
             AcceptBy = Timestamp.FromDateTimeOffset(r.AcceptBy),
-            CounterReferBy = r.CounterReferBy is { } by ? Timestamp.FromDateTimeOffset(by) : null,
+            CounterReferBy = ToProto(r.CounterReferBy),
             Overdue = r.IsOverdue(now),
             DueSoon = r.IsDueSoon(now, deadlines),
             Version = r.Version,
@@ -163,6 +153,21 @@ public static class GrpcMapper
 
         return message;
     }
+
+    /// <summary>The person as given (already disclosed as the caller may see it, <see cref="PersonDisclosure"/>).</summary>
+    public static Proto.Person ToProto(Person person) => new()
+    {
+        DocumentNumber = person.DocumentNumber ?? "",
+        NoDocument = person.NoDocument,
+        GivenNames = person.GivenNames,
+        FamilyNames = person.FamilyNames,
+        BirthDate = person.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        Sex = ToProto<Sex, Proto.Sex>(person.Sex),
+        Phone = person.Phone ?? "",
+        Locality = person.Locality ?? "",
+    };
+
+    public static Timestamp? ToProto(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 
     public static ReferralStatus FromProtoStatus(Proto.ReferralStatus status, string field) =>
         FromProto<Proto.ReferralStatus, ReferralStatus>(status)

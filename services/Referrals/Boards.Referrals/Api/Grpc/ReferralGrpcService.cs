@@ -2,6 +2,7 @@ using Boards.Referrals.Features.BatchCreateReferrals;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.GetReferral;
 using Boards.Referrals.Features.ListReferrals;
+using Boards.Referrals.Features.PersonRecord;
 using Boards.Referrals.Features.ReadFullReferral;
 using Boards.Referrals.Features.Transitions;
 using Boards.Referrals.Features.WatchReferrals;
@@ -23,6 +24,7 @@ public sealed class ReferralGrpcService(
     TransitionHandler transitions,
     WatchReferralsHandler watch,
     ReadFullReferralHandler fullRead,
+    PersonRecordHandler personRecord,
     TimeProvider clock,
     IOptions<ReferralsOptions> options,
     IHttpContextAccessor http) : Proto.ReferralService.ReferralServiceBase
@@ -45,6 +47,10 @@ public sealed class ReferralGrpcService(
         GrpcMapper.ToProto(
             await fullRead.HandleAsync(request.Id, new ReadFullReferralCommand(request.Reason), CallerOf(context), context.CancellationToken),
             clock.GetUtcNow(), options.Value.Deadlines, PersonData.Full);
+
+    public override async Task<Proto.PersonRecord> GetPersonRecord(Proto.GetPersonRecordRequest request, ServerCallContext context) =>
+        GrpcPersonRecordMapper.ToProto(
+            await personRecord.HandleAsync(request.Id, new PersonRecordCommand(request.Reason), CallerOf(context), context.CancellationToken));
 
     public override async Task<Proto.ListReferralsResponse> ListReferrals(Proto.ListReferralsRequest request, ServerCallContext context)
     {

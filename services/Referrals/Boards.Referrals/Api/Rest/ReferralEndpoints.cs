@@ -1,6 +1,7 @@
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.GetReferral;
 using Boards.Referrals.Features.ListReferrals;
+using Boards.Referrals.Features.PersonRecord;
 using Boards.Referrals.Features.ReadFullReferral;
 using Boards.Referrals.Features.Transitions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,6 +44,14 @@ public static class ReferralEndpoints
             .WithSummary("Una referencia con los datos completos de la persona, indicando el motivo (queda en la auditoría)")
             .WithDescription("El Ministerio ve las referencias con iniciales y sin documento, teléfono ni fecha de nacimiento; " +
                              "con un motivo (10 a 500 caracteres) ve el registro completo y la lectura queda registrada con ese motivo.");
+
+        group.MapPost("/{id}/person-record", async Task<Ok<PersonRecordView>> (
+            string id, PersonRecordCommand? command, PersonRecordHandler handler, HttpContext http, CancellationToken ct) =>
+            // No body is no reason: the answer names "reason".
+            TypedResults.Ok(await handler.HandleAsync(id, command ?? new PersonRecordCommand(null), Caller.From(http.User), ct)))
+            .WithSummary("El registro de la persona: todas sus referencias, en todas las instituciones y municipios, indicando el motivo (queda en la auditoría)")
+            .WithDescription("Desde una referencia a su alcance: el punto focal del municipio de origen, las instituciones de origen y destino " +
+                             "y el Ministerio. El motivo (10 a 500 caracteres) es obligatorio. Las 200 más recientes; truncated indica que hay más.");
 
         // One lambda per transition with its concrete body type, so that ASP.NET Core's validation generator sees each
         // body and applies its limits (a generic helper would hide them).

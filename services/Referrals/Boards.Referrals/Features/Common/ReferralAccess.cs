@@ -21,6 +21,17 @@ public static class ReferralAccess
     public static bool CanRead(Caller caller, Referral referral) =>
         caller.IsMinistry || CanActAsOrigin(caller, referral) || CanActAsDestination(caller, referral);
 
+    /// <summary>
+    /// Who may open the person's record from this referral (docs/referrals.md, "The person's record"): the ministry; the
+    /// focal point of the person's municipality, the one the referral was sent from; officers and integrators of the
+    /// origin or destination institution, where they act for it. The destination municipality's focal point reads the
+    /// referral but does not open the record: the person is not of that municipality.
+    /// </summary>
+    public static bool CanOpenPersonRecord(Caller caller, Referral referral) =>
+        caller.IsMinistry ||
+        CanActAsOrigin(caller, referral) ||
+        ActsForInstitution(caller, referral.DestinationInstitution, referral.DestinationMunicipalityCode);
+
     /// <summary>Only a focal point may send a referral without consent (with a justification).</summary>
     public static bool CanOverrideConsent(Caller caller) => caller.IsInRole(BoardsRoles.FocalPoint);
 

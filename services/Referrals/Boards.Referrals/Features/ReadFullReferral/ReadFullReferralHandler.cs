@@ -11,13 +11,7 @@ public sealed class ReadFullReferralHandler(ReferralsDbContext db, ReadAuditTrai
     public async Task<Referral> HandleAsync(string? id, ReadFullReferralCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var referralId = ReferralIds.Parse(id);
-        var reason = command.Reason?.Trim() ?? "";
-        if (reason.Length < ReferralLimits.ReadReasonMin)
-        {
-            throw ValidationFailedException.For("reason",
-                $"Indique para qué necesita los datos completos de la persona (al menos {ReferralLimits.ReadReasonMin} caracteres): queda registrado.");
-        }
-
+        var reason = StatedReason.Require(command.Reason, "los datos completos de la persona");
         var referral = await ReadableReferral.LoadAsync(db, referralId, caller, tracking: false, cancellationToken);
         await audit.RecordAsync([referral], "full-read", caller, reason, cancellationToken);
         return referral;
