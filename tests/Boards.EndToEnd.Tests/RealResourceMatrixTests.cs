@@ -28,12 +28,14 @@ public sealed class RealResourceMatrixTests(BoardsAppFixture boards, ITestOutput
     {
         ["GET referral"] = "FA=200 FB=404 O1=200 O2=404 I=200 A=200 M=200 N=403 X=401 -=401",
         ["POST referral full-read"] = "FA=200 FB=404 O1=200 O2=404 I=200 A=200 M=200 N=403 X=401 -=401",
+        ["POST referral person-record"] = "FA=200 FB=404 O1=200 O2=404 I=200 A=200 M=200 N=403 X=401 -=401",
         ["POST referral accept (stale version)"] = "FA=409 FB=404 O1=409 O2=404 I=409 A=403 M=403 N=403 X=401 -=401",
         ["GET referrals of A"] = "FA=200 FB=403 O1=200 O2=200 I=200 A=200 M=200 N=403 X=401 -=401",
         ["GET board A members"] = "FA=200 FB=403 O1=200 O2=200 I=200 A=200 M=200 N=403 X=401 -=401",
         ["GET monitoring A"] = "FA=200 FB=403 O1=403 O2=403 I=403 A=200 M=200 N=403 X=401 -=401",
         ["gRPC GetReferral"] = "FA=200 FB=404 O1=200 O2=404 I=200 A=200 M=200 N=403 X=401 -=401",
         ["gRPC ReadFullReferral"] = "FA=200 FB=404 O1=200 O2=404 I=200 A=200 M=200 N=403 X=401 -=401",
+        ["gRPC GetPersonRecord"] = "FA=200 FB=404 O1=200 O2=404 I=200 A=200 M=200 N=403 X=401 -=401",
         ["gRPC AcceptReferral (stale version)"] = "FA=409 FB=404 O1=409 O2=404 I=409 A=403 M=403 N=403 X=401 -=401",
         ["gRPC ListMembers of A"] = "FA=200 FB=403 O1=200 O2=200 I=200 A=200 M=200 N=403 X=401 -=401",
         ["gRPC GetMunicipality A"] = "FA=200 FB=403 O1=403 O2=403 I=403 A=200 M=200 N=403 X=401 -=401",
@@ -78,6 +80,8 @@ public sealed class RealResourceMatrixTests(BoardsAppFixture boards, ITestOutput
             {
                 ["GET referral"] = token => HttpAsync(HttpMethod.Get, $"{Rest(6101)}/api/referrals/{referral.Id}", token, null),
                 ["POST referral full-read"] = token => HttpAsync(HttpMethod.Post, $"{Rest(6101)}/api/referrals/{referral.Id}/full-read", token, new { reason = Reason }),
+                ["POST referral person-record"] = token =>
+                    HttpAsync(HttpMethod.Post, $"{Rest(6101)}/api/referrals/{referral.Id}/person-record", token, new { reason = Reason }),
                 ["POST referral accept (stale version)"] = token =>
                     HttpAsync(HttpMethod.Post, $"{Rest(6101)}/api/referrals/{referral.Id}/accept", token, new { expectedVersion = 999 }),
                 ["GET referrals of A"] = token => HttpAsync(HttpMethod.Get, $"{Rest(6101)}/api/referrals?municipalityCode={A}", token, null),
@@ -86,6 +90,8 @@ public sealed class RealResourceMatrixTests(BoardsAppFixture boards, ITestOutput
                 ["gRPC GetReferral"] = token => GrpcAsync(() => referrals.GetReferralAsync(new GetReferralRequest { Id = referral.Id }, Headers(token)).ResponseAsync),
                 ["gRPC ReadFullReferral"] = token => GrpcAsync(() =>
                     referrals.ReadFullReferralAsync(new ReadFullReferralRequest { Id = referral.Id, Reason = Reason }, Headers(token)).ResponseAsync),
+                ["gRPC GetPersonRecord"] = token => GrpcAsync(() =>
+                    referrals.GetPersonRecordAsync(new GetPersonRecordRequest { Id = referral.Id, Reason = Reason }, Headers(token)).ResponseAsync),
                 ["gRPC AcceptReferral (stale version)"] = token => GrpcAsync(() =>
                     referrals.AcceptReferralAsync(new AcceptReferralRequest { Id = referral.Id, ExpectedVersion = 999 }, Headers(token)).ResponseAsync),
                 ["gRPC ListMembers of A"] = token => GrpcAsync(() =>
