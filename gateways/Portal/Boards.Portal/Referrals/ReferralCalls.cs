@@ -44,4 +44,8 @@ public static class ReferralCalls
     /// <summary>accept, reject, start, hold, resume, counter-referral or cancel, with its body.</summary>
     public static Task<ApiResult<ReferralView>> TransitionAsync(this BoardsApi api, Guid id, string action, object body, CancellationToken ct = default) =>
         api.SendAsync<ReferralView>(HttpMethod.Post, $"api/referrals/{id}/{action}", body, ct);
+
+    /// <summary>Every referral of the referral's person, opened with a stated reason (audited by Referrals).</summary>
+    public static Task<ApiResult<PersonRecordView>> PersonRecordAsync(this BoardsApi api, Guid id, string? reason, CancellationToken ct = default) =>
+        api.SendAsync<PersonRecordView>(HttpMethod.Post, $"api/referrals/{id}/person-record", new { reason }, ct);
 }
