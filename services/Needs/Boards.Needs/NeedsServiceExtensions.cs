@@ -29,6 +29,7 @@ using Boards.Needs.Features.OpenRound;
 using Boards.Needs.Features.PublishGapAnalysis;
 using Boards.Needs.Features.RecordReferralEvidence;
 using Boards.Needs.Features.SeedCategories;
+using Boards.Needs.Features.UpdateCapacity;
 using Boards.Needs.Features.UpdateService;
 using Boards.ServiceDefaults;
 
@@ -66,6 +67,7 @@ public static class NeedsServiceExtensions
         services.AddScoped<GetServiceHandler>();
         services.AddScoped<CreateServiceHandler>();
         services.AddScoped<UpdateServiceHandler>();
+        services.AddScoped<UpdateCapacityHandler>();
         services.AddScoped<CheckAvailabilityHandler>();
         services.AddScoped<OfferImporter>();
         // Needs assessment rounds

@@ -5,6 +5,9 @@ namespace Boards.Portal.Authentication;
 /// <summary>Who is signed in, as the pages need it: display name, roles and scope. The API decides; this only shapes the UI.</summary>
 public sealed record CurrentUser(string Name, string UserName, IReadOnlySet<string> Roles, string? Municipality, string? Institution)
 {
+    /// <summary>Where an institution officer serves (claim <c>municipalities</c>, several values); empty for everyone else.</summary>
+    public IReadOnlySet<string> ServedMunicipalities { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public const string FocalPoint = "focal-point";
     public const string Officer = "institution-officer";
     public const string Integrator = "integrator";
@@ -23,8 +26,22 @@ public sealed record CurrentUser(string Name, string UserName, IReadOnlySet<stri
             userName,
             principal.FindAll(PortalClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
             principal.FindFirstValue(PortalClaims.Municipality),
-            principal.FindFirstValue(PortalClaims.Institution));
+            principal.FindFirstValue(PortalClaims.Institution))
+        {
+            ServedMunicipalities = principal.FindAll(PortalClaims.Municipalities)
+                .Select(c => c.Value.Trim().ToLowerInvariant()).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal),
+        };
     }
+
+    /// <summary>
+    /// An institution officer keeps the capacity of their institution's services in the municipalities they serve
+    /// (Needs' PUT …/capacity); they see that part of the offer page.
+    /// </summary>
+    public bool KeepsOfferIn(string municipalityCode) =>
+        KeepsAnOffer && ServedMunicipalities.Contains(municipalityCode.Trim().ToLowerInvariant());
+
+    /// <summary>An institution officer with an institution and somewhere to serve: the offer page has a part for them.</summary>
+    public bool KeepsAnOffer => Roles.Contains(Officer) && Institution is not null && ServedMunicipalities.Count > 0;
 
     /// <summary>A board or its plan: the ministry sees every one, a focal point only their own municipality's.</summary>
     public bool CanSeeBoard(string municipalityCode) =>

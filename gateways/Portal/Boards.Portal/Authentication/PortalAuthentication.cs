@@ -104,7 +104,28 @@ public static class PortalAuthentication
             }
         }
 
+        if (!identity.HasClaim(c => c.Type == PortalClaims.Municipalities))
+        {
+            identity.AddClaims(ServedMunicipalities(token).Select(code => new Claim(PortalClaims.Municipalities, code)));
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Where an officer serves, from the access token's <c>municipalities</c>: Keycloak's multi-valued attribute mapper
+    /// writes an array (even of one); a single string is taken too.
+    /// </summary>
+    public static IReadOnlyList<string> ServedMunicipalities(JsonWebToken accessToken)
+    {
+        // The token's claims have one string claim per element of an array; an object would be one JSON claim.
+        return
+        [
+            .. accessToken.Claims
+                .Where(c => c.Type == PortalClaims.Municipalities && c.ValueType == ClaimValueTypes.String && c.Value.Length > 0)
+                .Select(c => c.Value)
+                .Distinct(StringComparer.Ordinal),
+        ];
     }
 
     private static async Task RejectExpiredSessionAsync(CookieValidatePrincipalContext context)
@@ -128,4 +149,6 @@ public static class PortalClaims
     public const string Role = "role";
     public const string Municipality = "municipality";
     public const string Institution = "institution";
+    /// <summary>Where an institution officer serves: one claim per municipality code.</summary>
+    public const string Municipalities = "municipalities";
 }

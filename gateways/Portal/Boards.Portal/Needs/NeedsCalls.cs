@@ -31,8 +31,9 @@ public static class NeedsCalls
     public static Task<ApiResult<OfferServiceView>> AddServiceAsync(this BoardsApi api, string municipality, object service, CancellationToken ct = default) =>
         api.SendAsync<OfferServiceView>(HttpMethod.Post, $"api/offer/{Uri.EscapeDataString(municipality)}/services", service, ct);
 
-    public static Task<ApiResult<OfferServiceView>> UpdateServiceAsync(
-        this BoardsApi api, string municipality, string code, object service, CancellationToken ct = default) =>
+    /// <summary>Only the capacity (status, waiting time, monthly places) with the version read: focal points, the admin and officers of the service's institution.</summary>
+    public static Task<ApiResult<OfferServiceView>> UpdateCapacityAsync(
+        this BoardsApi api, string municipality, string code, object capacity, CancellationToken ct = default) =>
         api.SendAsync<OfferServiceView>(
-            HttpMethod.Put, $"api/offer/{Uri.EscapeDataString(municipality)}/services/{Uri.EscapeDataString(code)}", service, ct);
+            HttpMethod.Put, $"api/offer/{Uri.EscapeDataString(municipality)}/services/{Uri.EscapeDataString(code)}/capacity", capacity, ct);
 }

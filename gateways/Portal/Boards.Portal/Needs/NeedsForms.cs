@@ -75,13 +75,32 @@ public sealed class CloseRoundForm
     public int Version { get; set; }
 }
 
-/// <summary>A service's capacity status change; Code says which service's form was sent.</summary>
+/// <summary>
+/// A service's capacity as typed (status, waiting time, monthly places), sent to Needs' PUT …/capacity with the
+/// version read; Code says which service's form was sent. The places stay text so that what was typed shows again.
+/// </summary>
 public sealed class CapacityForm
 {
     public string? Code { get; set; }
     public int Version { get; set; }
     public string? Status { get; set; }
     public string? WaitlistBand { get; set; }
+    public string? MonthlyCapacity { get; set; }
+
+    /// <summary>Typed but not a whole number: the page names the field without asking Needs.</summary>
+    public bool PlacesAreNotANumber => !string.IsNullOrWhiteSpace(MonthlyCapacity) && NeedsCodes.Number(MonthlyCapacity) is null;
+
+    public object Body()
+    {
+        var status = NeedsCodes.Empty(Status);
+        return new
+        {
+            capacityStatus = status,
+            waitlistBand = status == "waitlist" ? NeedsCodes.Empty(WaitlistBand) : null,
+            monthlyCapacity = NeedsCodes.Number(MonthlyCapacity),
+            expectedVersion = Version,
+        };
+    }
 }
 
 public sealed class ServiceForm

@@ -20,6 +20,9 @@ public partial class OfferPage
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private bool _allowed;
+    /// <summary>An institution officer who serves here (and holds no wider role): their institution's services only.</summary>
+    private bool _ownInstitutionOnly;
+    private string? _institution;
     private string? _name;
     private ApiResult<List<OfferServiceView>>? _services;
     private ApiResult<List<NeedCategoryView>>? _categories;
@@ -32,13 +35,25 @@ public partial class OfferPage
 
     private string Name => _name ?? Code;
 
+    private string InstitutionName =>
+        _institutions is { IsOk: true } && _institutions.Value!.FirstOrDefault(i => i.Code == _institution) is { } institution
+            ? institution.Name
+            : _institution ?? "";
+
+    private IReadOnlyList<OfferServiceView> Shown =>
+        _services is not { IsOk: true } ? []
+        : _ownInstitutionOnly ? _services.Value!.Where(s => s.InstitutionCode == _institution).ToList()
+        : _services.Value!;
+
     protected override async Task OnInitializedAsync()
     {
         Service ??= new();
         Capacity ??= new();
         Code = Code.Trim().ToLowerInvariant();
         var user = CurrentUser.From((await AuthenticationState!).User);
-        _allowed = user.CanSeeBoard(Code);
+        _allowed = user.CanSeeBoard(Code) || user.KeepsOfferIn(Code);
+        _ownInstitutionOnly = !user.CanSeeBoard(Code);
+        _institution = user.Institution;
         if (!_allowed)
         {
             PageAnswer.Forbidden(HttpContext);
@@ -80,36 +95,29 @@ public partial class OfferPage
             return;
         }
 
-        var status = NeedsCodes.Empty(Capacity.Status);
-        // Every field goes back as read: the PUT replaces the entry, and only the capacity changes here.
-        var body = new
+        _failedService = service.Code;
+        if (Capacity.PlacesAreNotANumber)
         {
-            name = service.Name,
-            program = service.Program,
-            institutionCode = service.InstitutionCode,
-            categories = service.Categories,
-            eligibilitySummary = service.EligibilitySummary,
-            channel = service.Channel,
-            monthlyCapacity = service.MonthlyCapacity,
-            capacityStatus = status,
-            waitlistBand = status == "waitlist" ? NeedsCodes.Empty(Capacity.WaitlistBand) : null,
-            expectedVersion = Capacity.Version,
-        };
-        var result = await Api.UpdateServiceAsync(Code, service.Code, body);
+            _capacityErrors = new Dictionary<string, string[]> { ["monthlyCapacity"] = [T["Service.CapacityNumber"]] };
+            _actionError = T["FixErrors"];
+            return;
+        }
+
+        // Only the capacity goes to Needs (PUT …/capacity), with the version this form read.
+        var result = await Api.UpdateCapacityAsync(Code, service.Code, Capacity.Body());
         if (result.IsOk)
         {
             Navigation.NavigateTo($"/oferta/{Code}?hecho=capacidad");
             return;
         }
 
-        _failedService = service.Code;
         _capacityErrors = result.FieldErrors;
         if (result.Outcome == ApiOutcome.Conflict)
         {
-            // Someone changed the service first: say so and show it as it is now.
+            // Someone changed the service first: show it as it is now (badge, details, and the new version in the
+            // form), and keep what this person typed in the fields so they can check it and save again.
             _actionError = T["Capacity.Conflict", service.Name, result.Detail ?? ""];
             await LoadServicesAsync();
-            _failedService = null;
             return;
         }
 
@@ -118,7 +126,7 @@ public partial class OfferPage
 
     private async Task AddServiceAsync()
     {
-        if (!_allowed)
+        if (!_allowed || _ownInstitutionOnly)
         {
             return;
         }
@@ -149,7 +157,7 @@ public partial class OfferPage
     /// <summary>All or nothing: a summary after redirecting, or every error of the file (line, column, message) here.</summary>
     private async Task ImportAsync()
     {
-        if (!_allowed)
+        if (!_allowed || _ownInstitutionOnly)
         {
             return;
         }

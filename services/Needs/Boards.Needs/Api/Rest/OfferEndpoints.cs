@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Boards.Needs.Features.CreateService;
 using Boards.Needs.Features.GetService;
 using Boards.Needs.Features.ListServices;
+using Boards.Needs.Features.UpdateCapacity;
 using Boards.Needs.Features.UpdateService;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,9 @@ public static class OfferEndpoints
         group.MapGet("/{code}", GetAsync).WithSummary("Un servicio de la oferta del municipio");
         group.MapPost("/", CreateAsync).WithSummary("Agregar un servicio a la oferta (punto focal del municipio o ministry-admin)");
         group.MapPut("/{code}", UpdateAsync).WithSummary("Cambiar un servicio, incluido el estado de su capacidad (con expectedVersion)");
+        group.MapPut("/{code}/capacity", UpdateCapacityAsync)
+            .WithSummary("Cambiar solo la capacidad de un servicio: estado, espera y cupos mensuales (con expectedVersion)")
+            .WithDescription("Punto focal del municipio, ministry-admin, o funcionarios de la institución del servicio que atienden en el municipio.");
         return app;
     }
 
@@ -41,5 +45,9 @@ public static class OfferEndpoints
 
     public static async Task<Ok<OfferedServiceView>> UpdateAsync(
         string municipalityCode, string code, UpdateServiceCommand command, UpdateServiceHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(OfferedServiceView.From(await handler.HandleAsync(municipalityCode, code, command, Caller.From(user), ct)));
+
+    public static async Task<Ok<OfferedServiceView>> UpdateCapacityAsync(
+        string municipalityCode, string code, UpdateCapacityCommand command, UpdateCapacityHandler handler, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(OfferedServiceView.From(await handler.HandleAsync(municipalityCode, code, command, Caller.From(user), ct)));
 }

@@ -62,13 +62,21 @@ public sealed class OfferedService
     /// <summary>Replaces every field, provided the entry is still at the version the person read.</summary>
     public void Update(int expectedVersion, ValidOffer offer, string updatedBy, DateTimeOffset now)
     {
-        if (Version != expectedVersion)
-        {
-            throw new ConcurrencyConflictException(
-                $"El servicio '{Code}' está en la versión {Version} y usted envió {expectedVersion}: vuelva a leerlo.");
-        }
-
+        EnsureVersion(expectedVersion);
         Apply(offer, updatedBy, now);
+        Version++;
+    }
+
+    /// <summary>
+    /// Changes only the capacity (status, waiting time, monthly places), provided the entry is still at the version the
+    /// person read; name, program, institution, categories, eligibility and channel stay as they are.
+    /// </summary>
+    public void ChangeCapacity(int expectedVersion, ValidCapacity capacity, string updatedBy, DateTimeOffset now)
+    {
+        EnsureVersion(expectedVersion);
+        ApplyCapacity(capacity);
+        UpdatedAt = now;
+        UpdatedBy = updatedBy;
         Version++;
     }
 
@@ -105,10 +113,24 @@ public sealed class OfferedService
         Categories = offer.Categories;
         EligibilitySummary = offer.EligibilitySummary;
         Channel = offer.Channel;
-        MonthlyCapacity = offer.MonthlyCapacity;
-        CapacityStatus = offer.CapacityStatus;
-        WaitlistBand = offer.WaitlistBand;
+        ApplyCapacity(offer.Capacity);
         UpdatedAt = now;
         UpdatedBy = updatedBy;
+    }
+
+    private void ApplyCapacity(ValidCapacity capacity)
+    {
+        MonthlyCapacity = capacity.MonthlyCapacity;
+        CapacityStatus = capacity.Status;
+        WaitlistBand = capacity.WaitlistBand;
+    }
+
+    private void EnsureVersion(int expectedVersion)
+    {
+        if (Version != expectedVersion)
+        {
+            throw new ConcurrencyConflictException(
+                $"El servicio '{Code}' está en la versión {Version} y usted envió {expectedVersion}: vuelva a leerlo.");
+        }
     }
 }

@@ -4,7 +4,8 @@ namespace Boards.Needs.Features.Common;
 /// Who may do what with a municipality's offer catalog and needs assessment (the same rule for both).
 /// Read: every Boards role reads every municipality, except a focal point, who reads only their own.
 /// Write: ministry-admin on any municipality, a focal point on their own. Analysts, institution officers and
-/// integrators read only. Availability (CheckAvailability) is open to every Boards role for any municipality.
+/// integrators read only, except that officers keep the capacity of their own institution's services where they serve
+/// (<see cref="CapacityAccess"/>). Availability (CheckAvailability) is open to every Boards role for any municipality.
 /// </summary>
 public static class MunicipalityAccess
 {

@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Outbox;
 using Boards.Needs.Contracts.Events;
 
 namespace Boards.Needs.Features.Common;
@@ -20,4 +21,21 @@ public static class OfferEvents
         Version = service.Version,
         OccurredAt = service.UpdatedAt,
     };
+
+    /// <summary>
+    /// Saves a change to an entry the caller loaded, with its ServiceOfferChanged in the same SaveChanges; someone who
+    /// saved the same entry in between (the version is the concurrency token) makes it a conflict (409).
+    /// </summary>
+    public static async Task SaveChangeAsync(this NeedsDbContext db, OfferedService service, TimeProvider clock, CancellationToken ct)
+    {
+        db.AddToOutbox(Changed(service), clock);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException($"El servicio '{service.Code}' cambió mientras tanto: vuelva a leerlo.");
+        }
+    }
 }

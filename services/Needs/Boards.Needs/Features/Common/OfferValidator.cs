@@ -70,25 +70,47 @@ public static partial class OfferValidator
         }
 
         var channel = Code(errors, "channel", input.Channel, OfferCodes.Channels, "Indique el canal de atención");
-        if (input.MonthlyCapacity is < 0 or > MaxMonthlyCapacity)
-        {
-            errors.Add("monthlyCapacity", $"La capacidad mensual debe estar entre 0 y {MaxMonthlyCapacity}.");
-        }
-
-        var status = Code(errors, "capacityStatus", input.CapacityStatus, OfferCodes.Statuses, "Indique el estado de la capacidad");
-        WaitlistBand? band = null;
-        if (status == CapacityStatus.Waitlist)
-        {
-            band = Code(errors, "waitlistBand", input.WaitlistBand, OfferCodes.Bands, "Con lista de espera, indique la espera aproximada");
-        }
-        else if (status is not null && !string.IsNullOrWhiteSpace(input.WaitlistBand))
-        {
-            errors.Add("waitlistBand", "La espera solo se indica cuando el estado de la capacidad es 'waitlist'.");
-        }
+        var capacity = Capacity(errors, input.MonthlyCapacity, input.CapacityStatus, input.WaitlistBand);
 
         return errors.Any
             ? null
-            : new ValidOffer(name, program, institution, covered, eligibility, channel!.Value, input.MonthlyCapacity, status!.Value, band);
+            : new ValidOffer(
+                name, program, institution, covered, eligibility, channel!.Value, capacity!.MonthlyCapacity, capacity.Status, capacity.WaitlistBand);
+    }
+
+    /// <summary>Monthly places (optional, 0 to the maximum), the status, and the waiting time exactly with a waitlist.</summary>
+    public static ValidCapacity? Capacity(FieldErrors errors, int? monthlyCapacity, string? capacityStatus, string? waitlistBand)
+    {
+        var valid = true;
+        if (monthlyCapacity is < 0 or > MaxMonthlyCapacity)
+        {
+            errors.Add("monthlyCapacity", $"La capacidad mensual debe estar entre 0 y {MaxMonthlyCapacity}.");
+            valid = false;
+        }
+
+        var status = Code(errors, "capacityStatus", capacityStatus, OfferCodes.Statuses, "Indique el estado de la capacidad");
+        WaitlistBand? band = null;
+        if (status == CapacityStatus.Waitlist)
+        {
+            band = Code(errors, "waitlistBand", waitlistBand, OfferCodes.Bands, "Con lista de espera, indique la espera aproximada");
+            valid &= band is not null;
+        }
+        else if (status is not null && !string.IsNullOrWhiteSpace(waitlistBand))
+        {
+            errors.Add("waitlistBand", "La espera solo se indica cuando el estado de la capacidad es 'waitlist'.");
+            valid = false;
+        }
+
+        return valid && status is { } known ? new ValidCapacity(monthlyCapacity, known, band) : null;
+    }
+
+    /// <summary>The version the person read, which an update must name (1 or more).</summary>
+    public static void ExpectedVersion(FieldErrors errors, int? expectedVersion)
+    {
+        if (expectedVersion is not >= 1)
+        {
+            errors.Add("expectedVersion", "Indique la versión que leyó (expectedVersion, desde 1).");
+        }
     }
 
     private static string Text(FieldErrors errors, string field, string? value, int max, string missing)

@@ -1,4 +1,3 @@
-using Boards.BuildingBlocks.Outbox;
 using Boards.BuildingBlocks.ReferenceData;
 
 namespace Boards.Needs.Features.UpdateService;
@@ -22,27 +21,14 @@ public sealed class UpdateServiceHandler(NeedsDbContext db, Institutions institu
         MunicipalityAccess.EnsureCanEdit(caller, municipality);
         var code = OfferRoute.ServiceCode(serviceCode);
         var errors = new FieldErrors();
-        if (command.ExpectedVersion is not { } expected || expected < 1)
-        {
-            errors.Add("expectedVersion", "Indique la versión que leyó (expectedVersion, desde 1).");
-        }
-
+        OfferValidator.ExpectedVersion(errors, command.ExpectedVersion);
         var offer = OfferValidator.Validate(errors, command, institutions.Contains, await db.CategoryCodesAsync(ct));
         errors.ThrowIfAny();
 
         var service = await db.Services.FirstOrDefaultAsync(s => s.MunicipalityCode == municipality && s.Code == code, ct)
                       ?? throw OfferRoute.ServiceNotFound(code, municipality);
         service.Update(command.ExpectedVersion!.Value, offer!, caller.DisplayName, clock.GetUtcNow());
-        db.AddToOutbox(OfferEvents.Changed(service), clock);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException($"El servicio '{code}' cambió mientras tanto: vuelva a leerlo.");
-        }
-
+        await db.SaveChangeAsync(service, clock, ct);
         return service;
     }
 }
