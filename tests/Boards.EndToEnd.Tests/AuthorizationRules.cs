@@ -113,6 +113,7 @@ public static class AuthorizationRules
         ["PUT /api/needs/rounds/{roundId}/ballots/{memberId}"] = "FOIAM/FOIAM",
         ["PUT /api/needs/rounds/{roundId}/needs/{needId}"] = "FOIAM/FOIAM",
         ["PUT /api/offer/{municipalityCode}/services/{code}"] = "FM/M",
+        ["PUT /api/offer/{municipalityCode}/services/{code}/capacity"] = "FOM/OM",
         ["PUT /api/plans/{planId}/actions/{actionId}"] = "FOIAM/FOIAM",
         ["PUT /api/plans/{planId}/objectives/{objectiveId}"] = "FOIAM/FOIAM",
         ["PUT /api/service-days/{id}"] = "FOIAM/FOIAM",

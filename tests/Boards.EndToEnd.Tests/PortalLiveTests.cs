@@ -112,6 +112,8 @@ public sealed class PortalLiveTests(BoardsAppFixture boards) : PortalTest(boards
         await page.FillAsync("#consentGivenBy", "su madre");
         await page.ClickAsync("[data-testid=send-referral]");
         await page.WaitForSelectorAsync("[data-testid=referral-created]");
+        // keep-form.js (deferred) forgets the kept form on this page; leaving before it has run would keep it.
+        await page.WaitForLoadStateAsync(LoadState.Load);
 
         // Sent: what was kept is forgotten, so the next form starts empty.
         await page.GotoAsync(Boards.PortalUrl + "/referencias/nueva");
