@@ -51,6 +51,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/necesidades/{Code}"] = new(Visitor.FocalPoint),
         ["/necesidades/ronda/{Id:guid}"] = new(Visitor.FocalPoint, Made.NeedsRound),
         ["/oferta/{Code}"] = new(Visitor.FocalPoint),
+        ["/oferta"] = new(Visitor.Officer),
         ["/jornadas/{Code}"] = new(Visitor.FocalPoint),
         ["/jornadas/dia/{Id:guid}"] = new(Visitor.FocalPoint, Made.ServiceDay),
         ["/ministerio"] = new(Visitor.Ministry),
