@@ -28,4 +28,12 @@ public static class BoardCalls
 
     public static Task<ApiResult<BoardView>> UpdateBoardAsync(this BoardsApi api, string code, object body, CancellationToken ct = default) =>
         api.SendAsync<BoardView>(HttpMethod.Put, $"api/boards/{Uri.EscapeDataString(code)}", body, ct);
+
+    /// <summary>Corrects a membership recorded wrongly (the whole membership, as adding takes it).</summary>
+    public static Task<ApiResult<MemberChangeView>> CorrectMemberAsync(this BoardsApi api, string code, string memberId, object body, CancellationToken ct = default) =>
+        api.SendAsync<MemberChangeView>(HttpMethod.Put, $"api/boards/{Uri.EscapeDataString(code)}/members/{Uri.EscapeDataString(memberId)}", body, ct);
+
+    /// <summary>Appoints the focal point; the account's access follows asynchronously (the term's Access).</summary>
+    public static Task<ApiResult<FocalPointChangeView>> AppointFocalPointAsync(this BoardsApi api, string code, object body, CancellationToken ct = default) =>
+        api.SendAsync<FocalPointChangeView>(HttpMethod.Post, $"api/boards/{Uri.EscapeDataString(code)}/focal-point", body, ct);
 }

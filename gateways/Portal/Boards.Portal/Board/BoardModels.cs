@@ -16,10 +16,19 @@ public sealed record MemberTerritoryView(string Area, string Locality);
 /// </summary>
 public sealed record MemberView(
     Guid Id, string PersonName, string Organization, string Sector, string Gender, string AgeBand, MemberTerritoryView? Territory,
-    bool? Indigenous, bool? Disability, string Position, bool Voting, DateOnly DesignatedOn, DateOnly? CeasedOn, string? CeaseReason, bool Active);
+    bool? Indigenous, bool? Disability, string Position, bool Voting, DateOnly DesignatedOn, DateOnly? CeasedOn, string? CeaseReason, bool Active,
+    string? Account = null);
 
+/// <summary>
+/// One focal point term. Access is what the identity provider did with the term's account (pending, granted,
+/// no_account, failed, revoked, superseded); AccessDetail says why when it failed (hidden from those outside the scope).
+/// </summary>
 public sealed record FocalPointTermView(
-    Guid Id, Guid MemberId, string PersonName, string Organization, DateOnly StartsOn, DateOnly? EndsOn, bool Current);
+    Guid Id, Guid MemberId, string PersonName, string Organization, DateOnly StartsOn, DateOnly? EndsOn, bool Current,
+    string? Account = null, string Access = "pending", string? AccessDetail = null, DateTimeOffset? AccessUpdatedAt = null);
+
+/// <summary>What Membership answers to an appointment: the new term and the board's new version.</summary>
+public sealed record FocalPointChangeView(FocalPointTermView Term, long BoardVersion);
 
 public sealed record AgreementView(Guid Id, string What, string ResponsibleInstitution, DateOnly DueOn, string Status);
 

@@ -10,6 +10,10 @@ public partial class BoardPage
 {
     [Parameter] public string Code { get; set; } = "";
     [SupplyParameterFromQuery(Name = "hecho")] public string? Hecho { get; set; }
+    /// <summary>The roster score before the change just made (see <see cref="BoardLinks.Done"/>).</summary>
+    [SupplyParameterFromQuery(Name = "antes")] public string? Antes { get; set; }
+    /// <summary>The membership whose correction form is open.</summary>
+    [SupplyParameterFromQuery(Name = "corregir")] public string? Corregir { get; set; }
     [CascadingParameter] private HttpContext? HttpContext { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -27,6 +31,13 @@ public partial class BoardPage
 
     private IReadOnlyList<MemberView> ActiveMembers => _members is { IsOk: true } ? _members.Value!.Where(m => m.Active).ToList() : [];
 
+    // Query values are typed by anyone: text that is not a number or an id is ignored, never an error.
+    private decimal? ScoreBefore => decimal.TryParse(Antes, NumberStyles.Number, CultureInfo.InvariantCulture, out var score) ? score : null;
+
+    private MemberView? Correcting => Guid.TryParse(Corregir, out var id) && _members is { IsOk: true } ? _members.Value!.FirstOrDefault(m => m.Id == id) : null;
+
+    private decimal? ScoreNow => _roster is { IsOk: true } ? _roster.Value!.Assessment.Score : null;
+
     /// <summary>The district's name once the board is known to be readable; the code until then.</summary>
     private string Name => _name ?? Code;
 
@@ -35,8 +46,7 @@ public partial class BoardPage
         Code = Code.Trim().ToLowerInvariant();
         var user = CurrentUser.From((await AuthenticationState!).User);
         _allowed = user.CanSeeBoard(Code);
-        // Membership decides; the forms are only offered to whom it lets change the board.
-        _canEdit = user.Roles.Contains(CurrentUser.Admin) || (user.IsFocalPoint && user.Municipality == Code);
+        _canEdit = user.CanEditBoard(Code);
         if (!_allowed)
         {
             PageAnswer.Forbidden(HttpContext);

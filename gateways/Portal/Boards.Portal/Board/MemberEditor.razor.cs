@@ -6,34 +6,42 @@ namespace Boards.Portal.Board;
 public partial class MemberEditor
 {
     [Parameter, EditorRequired] public string Code { get; set; } = "";
-    /// <summary>The board's version the person saw: a change made meanwhile is refused instead of overwritten.</summary>
+    /// <summary>The board's current version: a change made since the person read is refused instead of overwritten.</summary>
     [Parameter] public long Version { get; set; }
     [Parameter] public IReadOnlyList<MemberView> Active { get; set; } = [];
+    /// <summary>The membership being corrected (the roster's "Corregir" link), if any.</summary>
+    [Parameter] public MemberView? Correcting { get; set; }
+    /// <summary>The score before the change, carried to the board so that it can say how the change moved it.</summary>
+    [Parameter] public decimal? ScoreBefore { get; set; }
 
-    [SupplyParameterFromForm(FormName = "add-member")] public AddMemberForm? Add { get; set; }
+    [SupplyParameterFromForm(FormName = "add-member")] public MemberForm? Add { get; set; }
+    [SupplyParameterFromForm(FormName = "correct-member")] public MemberForm? Fix { get; set; }
     [SupplyParameterFromForm(FormName = "end-member")] public EndMemberForm? End { get; set; }
 
     private string? _error;
     private IReadOnlyDictionary<string, string[]>? _addErrors;
+    private IReadOnlyDictionary<string, string[]>? _fixErrors;
     private IReadOnlyDictionary<string, string[]>? _endErrors;
 
     protected override void OnInitialized()
     {
         Add ??= new();
         End ??= new();
+        Fix ??= Correcting is null ? new() : MemberForm.From(Correcting);
     }
 
     private async Task AddAsync()
     {
         var result = await Api.AddMemberAsync(Code, Add!.Body());
-        if (result.IsOk)
-        {
-            Navigation.NavigateTo($"/mesa/{Code}?hecho=miembro");
-            return;
-        }
-
+        Done(result, "miembro");
         _addErrors = result.FieldErrors;
-        _error = Failure(result);
+    }
+
+    private async Task CorrectAsync()
+    {
+        var result = await Api.CorrectMemberAsync(Code, Fix!.MemberId ?? "", Fix.Body());
+        Done(result, "correccion");
+        _fixErrors = result.FieldErrors;
     }
 
     private async Task EndAsync()
@@ -46,33 +54,19 @@ public partial class MemberEditor
         }
 
         var result = await Api.EndMembershipAsync(Code, End.MemberId, End.Body());
+        Done(result, "baja");
+        _endErrors = result.FieldErrors;
+    }
+
+    /// <summary>Back to the board on success (post/redirect/get), saying what was done; else the banner, and what was typed stays.</summary>
+    private void Done<T>(ApiResult<T> result, string what)
+    {
         if (result.IsOk)
         {
-            Navigation.NavigateTo($"/mesa/{Code}?hecho=baja");
+            Navigation.NavigateTo(BoardLinks.Done(Code, what, ScoreBefore));
             return;
         }
 
-        _endErrors = result.FieldErrors;
-        _error = Failure(result);
-    }
-
-    /// <summary>The banner over the forms; what the person typed stays in the form.</summary>
-    private string? Failure<T>(ApiResult<T> result)
-    {
-        switch (result.Outcome)
-        {
-            case ApiOutcome.Unauthorized:
-                Navigation.ToSignIn();
-                return null;
-            case ApiOutcome.Invalid:
-                return L["Action.FixErrors"];
-            case ApiOutcome.Forbidden:
-                return L["Board.Edit.Forbidden"];
-            case ApiOutcome.Unavailable:
-                return L["Board.Edit.Unavailable"];
-            default:
-                // A stale version or a rule of the board (say, the focal point cannot be ended here): Membership's words.
-                return L["Board.Edit.Refused", result.Detail ?? result.Title ?? ""];
-        }
+        _error = BoardEditAnswer.Message(L, Navigation, result);
     }
 }
