@@ -31,7 +31,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
     };
 
     /// <summary>What a {Id:guid} parameter stands for: the setup makes one of each.</summary>
-    private enum Made { None, Referral, NeedsRound, ServiceDay }
+    private enum Made { None, Referral, NeedsRound, ServiceDay, ImportJob }
 
     private sealed record Visit(Visitor Visitor, Made Id = Made.None, int Status = 200);
 
@@ -47,6 +47,8 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/referencias/{Id:guid}"] = new(Visitor.FocalPoint, Made.Referral),
         ["/referencias/{Id:guid}/persona"] = new(Visitor.FocalPoint, Made.Referral),
         ["/mesa/{Code}"] = new(Visitor.FocalPoint),
+        ["/mesa/{Code}/importar"] = new(Visitor.FocalPoint),
+        ["/mesa/{Code}/importar/{Id:guid}"] = new(Visitor.FocalPoint, Made.ImportJob),
         ["/pat/{Code}"] = new(Visitor.FocalPoint),
         ["/necesidades/{Code}"] = new(Visitor.FocalPoint),
         ["/necesidades/ronda/{Id:guid}"] = new(Visitor.FocalPoint, Made.NeedsRound),
@@ -73,6 +75,8 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         new("ronda abierta sin período", "/necesidades/{Code}", new(Visitor.FocalPoint), "[data-testid=do-open-round]"),
         new("necesidad enviada vacía", "/necesidades/ronda/{Id:guid}", new(Visitor.FocalPoint, Made.NeedsRound), "[data-testid=do-add-need]"),
         new("servicio enviado vacío", "/oferta/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-service]"),
+        new("importación de miembros sin archivo", "/mesa/{Code}/importar", new(Visitor.FocalPoint), "[data-testid=do-import-members]"),
+        new("punto focal designado sin elegir a nadie", "/mesa/{Code}", new(Visitor.FocalPoint), "[data-testid=do-appoint-focal]"),
         new("jornada enviada vacía", "/jornadas/{Code}", new(Visitor.FocalPoint), "[data-testid=plan-submit]"),
     ];
 
@@ -312,10 +316,33 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         var referral = await Boards.Referrals.CreateReferralAsync(Requests.NewReferral(Municipality), BoardsAppFixture.Bearer(focal));
         return new()
         {
+            [Made.ImportJob] = await FailedImportJobAsync(focal),
             [Made.Referral] = referral.Id,
             [Made.NeedsRound] = roundId.ToString(),
             [Made.ServiceDay] = day.Body.GetProperty("id").GetString()!,
         };
+    }
+
+    /// <summary>A member import large enough to run as a job, with a bad last row: the job page with its errors, and nothing written.</summary>
+    private async Task<string> FailedImportJobAsync(string focal)
+    {
+        var rows = Enumerable.Range(1, 600).Select(i => $"Persona {i};Comité {i};organizacion_comunitaria;mujer;adulto;rural;Costa;2026-01-05")
+            .Prepend("nombre;institucion;sector;genero;franja_edad;area;localidad;fecha_designacion")
+            .Append("Última;Comité;organizacion_comunitaria;marciana;adulto;rural;Costa;2026-01-05");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/boards/{Municipality}/members/import")
+        {
+            Content = new StringContent(string.Join('\n', rows), System.Text.Encoding.UTF8, "text/csv"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", focal);
+        using var response = await Boards.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode} {body}");
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        await Eventually.Until(
+            () => Boards.Http.SendJsonAsync(HttpMethod.Get, $"/api/boards/{Municipality}/members/import/{id}", focal),
+            r => r.Body.GetProperty("status").GetString() == "failed",
+            what: "the member import job to end");
+        return id;
     }
 
     private static string Date(DateTime when) => when.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

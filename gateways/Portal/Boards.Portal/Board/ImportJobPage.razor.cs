@@ -8,7 +8,7 @@ namespace Boards.Portal.Board;
 public partial class ImportJobPage
 {
     [Parameter] public string Code { get; set; } = "";
-    [Parameter] public string JobId { get; set; } = "";
+    [Parameter] public Guid Id { get; set; }
     [CascadingParameter] private HttpContext? HttpContext { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -25,7 +25,7 @@ public partial class ImportJobPage
             return;
         }
 
-        _job = await Api.JobAsync(Code, JobId);
+        _job = await Api.JobAsync(Code, Id.ToString());
         if (!_job.IsOk)
         {
             PageAnswer.Refused(_job.Outcome, Navigation, HttpContext);

@@ -14,6 +14,7 @@ public partial class ImportMembersPage
     private bool _allowed;
     private string? _name;
     private ImportFailure? _failure;
+    private IReadOnlyDictionary<string, string[]>? _fileErrors;
 
     private string Name => _name ?? Code;
 
@@ -44,7 +45,7 @@ public partial class ImportMembersPage
         var file = HttpContext?.Request.HasFormContentType == true ? HttpContext.Request.Form.Files.GetFile("file") : null;
         if (file is null || file.Length == 0)
         {
-            _failure = new ImportFailure(ApiOutcome.Invalid, L["Board.Import.NoFile"], null, []);
+            _fileErrors = new Dictionary<string, string[]> { ["file"] = [L["Board.Import.NoFile"]] };
             return;
         }
 

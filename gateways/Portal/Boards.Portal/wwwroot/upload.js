@@ -9,7 +9,9 @@
       const box = form.querySelector('[data-upload-progress]');
       const bar = box && box.querySelector('progress');
       const status = box && box.querySelector('[data-upload-status]');
-      if (!box || !bar) return;
+      const file = form.querySelector('input[type="file"]');
+      // Nothing chosen: the plain submit brings the page back with the error next to the field.
+      if (!box || !bar || !file || file.files.length === 0) return;
       event.preventDefault();
       const button = form.querySelector('button[type="submit"]');
       if (button) button.disabled = true;
