@@ -99,7 +99,7 @@ public sealed class PortalRosterTests(BoardsAppFixture boards) : PortalTest(boar
         Assert.Contains($"Ana {tag}", await page.InnerTextAsync("[data-testid=current-focal-point]"));
         await page.Locator("[data-testid=focal-access][data-access=granted]").WaitForAsync(new() { Timeout = 60_000 });
         Assert.Contains(account, await page.InnerTextAsync("[data-testid=focal-access]"));
-        await PortalBrowser.ScreenshotAsync(page, "22-board-focal-point");
+        await PortalBrowser.ScreenshotAsync(page, "15-board-focal-point");
 
         // An appointment without choosing anyone: the error next to the field.
         await page.ClickAsync("[data-testid=do-appoint-focal]");
