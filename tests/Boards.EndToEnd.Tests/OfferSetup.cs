@@ -32,6 +32,13 @@ public static class OfferSetup
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The service's name in the municipality's offer, as the portal should show it (the demo data may have named it first).</summary>
+    public static async Task<string> NameAsync(HttpClient gateway, string token, string municipality, string code)
+    {
+        var service = await gateway.ExpectJsonAsync(HttpMethod.Get, $"/api/offer/{municipality}/services/{code}", token, [HttpStatusCode.OK]);
+        return service.GetProperty("name").GetString()!;
+    }
+
     public static bool Offered(HttpStatusCode status) => status is HttpStatusCode.Created or HttpStatusCode.Conflict;
 
     /// <summary>Primary care in every municipality Membership lists.</summary>

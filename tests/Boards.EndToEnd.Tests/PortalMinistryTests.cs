@@ -125,6 +125,7 @@ public sealed class PortalMinistryTests(BoardsAppFixture boards) : PortalTest(bo
         var response = await page.GotoAsync($"{Boards.PortalUrl}/ministerio/municipios/{Municipality}");
         Assert.Equal(403, response!.Status);
         Assert.Contains("No tiene permiso", await page.InnerTextAsync("[data-testid=not-allowed]"));
+        Assert.Equal("Tembiaporá", (await page.InnerTextAsync("h1")).Trim());
 
         // In English too.
         await page.GotoAsync($"{Boards.PortalUrl}/ministerio");

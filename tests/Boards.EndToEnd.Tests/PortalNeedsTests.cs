@@ -40,6 +40,7 @@ public sealed class PortalNeedsTests(BoardsAppFixture boards) : PortalTest(board
         var rounds = $"/necesidades/{Municipality}";
         await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{Municipality}", rounds);
         Assert.Contains("Todavía no hay rondas", await page.InnerTextAsync("[data-testid=no-rounds]"));
+        Assert.Contains("Santa Rosa del Aguaray", await page.InnerTextAsync("[data-testid=rounds-title]"));
 
         // A bad period is answered next to the field; a good one opens the round and goes to it.
         await page.FillAsync("#round-period", "2026-S9");

@@ -45,9 +45,15 @@ public sealed class PortalPersonRecordTests(BoardsAppFixture boards) : PortalTes
         var table = page.Locator("table[data-testid=record-referrals]");
         await table.WaitForAsync();
         Assert.Equal(2, await table.Locator("tbody tr").CountAsync());
+        // Both municipalities and institutions by name; the service by the name of the focal point's own offer.
         var routes = await table.InnerTextAsync();
-        Assert.Contains(First, routes);
-        Assert.Contains(Second, routes);
+        Assert.Contains("Municipalidad · General Higinio Morínigo → Ministerio de Salud Pública y Bienestar Social · General Higinio Morínigo", routes);
+        Assert.Contains("Municipalidad · Villa Oliva → Ministerio de Salud Pública y Bienestar Social · Villa Oliva", routes);
+        Assert.DoesNotContain(First, routes);
+        Assert.DoesNotContain(Second, routes);
+        Assert.DoesNotContain("mspbs", routes);
+        var service = await OfferSetup.NameAsync(Boards.Http, admin, First, OfferSetup.PrimaryCare);
+        Assert.Equal(service, (await table.Locator($"tr[data-referral='{created.Id}'] [data-testid=record-service]").InnerTextAsync()).Trim());
         Assert.Contains("María Elena Benítez Ayala", await page.InnerTextAsync("[data-testid=record-person]"));
         await PortalBrowser.ScreenshotAsync(page, "19-person-record");
 

@@ -10,6 +10,10 @@ namespace Boards.EndToEnd.Tests;
 [Collection(BoardsCollection.Name)]
 public sealed class PortalReferralTests(BoardsAppFixture boards) : PortalTest(boards)
 {
+    /// <summary>The names the portal shows for mspbs and alto-vera (data/reference).</summary>
+    private const string Health = "Ministerio de Salud Pública y Bienestar Social";
+    private const string AltoVera = "Alto Verá";
+
     [Fact]
     public async Task Portal_a_focal_point_signs_in_creates_a_referral_with_consent_and_sees_it_in_the_outgoing_list()
     {
@@ -48,6 +52,11 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : PortalTest(bo
         await page.ClickAsync("[data-testid=send-referral]");
 
         await page.WaitForSelectorAsync("[data-testid=referral-created]");
+        // Names, not codes: the service as the destination's offer names it, and the destination institution.
+        var service = await OfferSetup.NameAsync(Boards.Http, await Boards.Tokens.ForUser("admin"), "alto-vera", OfferSetup.PrimaryCare);
+        var created = await page.InnerTextAsync("[data-testid=referral-created]");
+        Assert.Contains($"{service} de {Health}", created);
+        Assert.DoesNotContain(OfferSetup.PrimaryCare, created);
         var availability = page.Locator("[data-testid=availability]");
         Assert.Equal("verified", await availability.GetAttributeAsync("data-verification"));
         await PortalBrowser.ScreenshotAsync(page, "04-referral-sent-availability");
@@ -60,6 +69,10 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : PortalTest(bo
         await row.WaitForAsync();
         Assert.Contains($"Benítez {tag}", await row.InnerTextAsync());
         Assert.Contains("Solicitada", await row.InnerTextAsync());
+        var serviceCell = await row.Locator("[data-testid=inbox-service]").InnerTextAsync();
+        Assert.StartsWith(service, serviceCell.Trim());
+        Assert.DoesNotContain(OfferSetup.PrimaryCare, serviceCell);
+        Assert.Equal($"Municipalidad · {AltoVera} → {Health} · {AltoVera}", (await row.Locator("[data-testid=inbox-route]").InnerTextAsync()).Trim());
         await PortalBrowser.ScreenshotAsync(page, "05-inbox-outgoing");
 
         // The same inbox at a phone's width, and in English.
@@ -78,8 +91,17 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : PortalTest(bo
         var id = await CreateReferralAsync("alto-vera");
         var page = await Browser.NewPageAsync();
         await PortalBrowser.SignInAsync(page, Boards.PortalUrl, "officer.mspbs", "/referencias?bandeja=entrantes");
+        var row = await page.Locator($"tr[data-referral='{id}']").InnerTextAsync();
+        Assert.Contains($"Municipalidad · {AltoVera} → {Health} · {AltoVera}", row);
+        Assert.DoesNotContain("mspbs", row);
+        Assert.DoesNotContain("alto-vera", row);
         await page.Locator($"tr[data-referral='{id}'] a").ClickAsync();
         await page.WaitForSelectorAsync("[data-testid=do-accept]");
+        // The referral page names the service, its category, and both sides.
+        var service = await OfferSetup.NameAsync(Boards.Http, await Boards.Tokens.ForUser("admin"), "alto-vera", OfferSetup.PrimaryCare);
+        Assert.StartsWith(service, (await page.InnerTextAsync("[data-testid=referral-service]")).Trim());
+        Assert.Equal($"Municipalidad · {AltoVera}", (await page.InnerTextAsync("[data-testid=referral-from]")).Trim());
+        Assert.Equal($"{Health} · {AltoVera}", (await page.InnerTextAsync("[data-testid=referral-to]")).Trim());
         Assert.Equal("requested", await page.GetAttributeAsync("[data-testid=referral-status]", "data-status"));
         await PortalBrowser.ScreenshotAsync(page, "07-referral-incoming");
 

@@ -122,6 +122,9 @@ public sealed class PortalServiceDayTests(BoardsAppFixture boards) : PortalTest(
         await page.WaitForURLAsync(url => url.Contains("hecho=referral-sent", StringComparison.Ordinal));
         Assert.Equal("Enviada", await page.InnerTextAsync("table[data-testid=referral-entries] [data-testid=referral-status]"));
         Assert.Equal("1", await page.InnerTextAsync("[data-testid=count-referrals]"));
+        var route = (await page.InnerTextAsync("table[data-testid=referral-entries] [data-testid=referral-route]")).Trim();
+        var service = await OfferSetup.NameAsync(Boards.Http, await Boards.Tokens.ForUser("admin"), Municipality, OfferSetup.PrimaryCare);
+        Assert.Equal($"{service} · Ministerio de Salud Pública y Bienestar Social → Ministerio de Salud Pública y Bienestar Social", route);
         var html = await page.ContentAsync();
         Assert.DoesNotContain("Juana", html);
         Assert.DoesNotContain("4100001", html);

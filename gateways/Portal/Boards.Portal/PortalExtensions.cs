@@ -4,6 +4,7 @@ using Boards.Portal.Authentication;
 using Boards.Portal.Components;
 using Boards.Portal.Live;
 using Boards.Portal.Ministry;
+using Boards.Portal.Naming;
 using Boards.Portal.Plan;
 using Boards.Portal.Security;
 using Boards.ServiceDefaults;
@@ -42,6 +43,8 @@ public static class PortalExtensions
             .AddHttpMessageHandler<BearerTokenHandler>()
             // A person at a desk should hear at once that a service is down: one attempt within Portal:ApiTimeoutSeconds.
             .WithoutResilience();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<NameBook>();
         builder.Services.AddRazorComponents();
         builder.AddLiveUpdates();
         return builder;

@@ -17,6 +17,12 @@ public sealed record PortalOptions
     /// <summary>How long one call to the gateway may take before the page says the service is not answering.</summary>
     public required TimeSpan ApiTimeout { get; init; }
 
+    /// <summary>
+    /// How long the names of institutions, municipalities, categories and services are kept before they are read again
+    /// (<c>Portal:NameCacheSeconds</c>, default 300; see <see cref="Naming.NameBook"/>).
+    /// </summary>
+    public required TimeSpan NameCacheTime { get; init; }
+
     /// <summary>Dates and times are shown in this zone (<c>Portal:TimeZone</c>, default Paraguay's).</summary>
     public required TimeZoneInfo TimeZone { get; init; }
 
@@ -31,6 +37,7 @@ public sealed record PortalOptions
             ClientId = configuration["Portal:ClientId"] is { Length: > 0 } clientId ? clientId : "boards-portal",
             GatewayUrl = new Uri(gateway.TrimEnd('/') + "/", UriKind.Absolute),
             ApiTimeout = TimeSpan.FromSeconds(configuration.GetValue("Portal:ApiTimeoutSeconds", 10)),
+            NameCacheTime = TimeSpan.FromSeconds(configuration.GetValue("Portal:NameCacheSeconds", 300)),
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Portal:TimeZone"] is { Length: > 0 } zone ? zone : "America/Asuncion"),
         };
     }

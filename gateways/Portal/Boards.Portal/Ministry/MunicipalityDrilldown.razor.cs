@@ -1,5 +1,6 @@
 using System.Globalization;
 using Boards.Portal.Components.Shared;
+using Boards.Portal.Naming;
 using Microsoft.AspNetCore.Components;
 
 namespace Boards.Portal.Ministry;
@@ -20,8 +21,10 @@ public partial class MunicipalityDrilldown
         var code = Code.Trim().ToLowerInvariant();
         var trends = Api.MunicipalityTrendsAsync(code);
         var categories = Api.NeedCategoriesAsync();
+        var names = Names.LoadAsync(NameLists.Municipalities);
         _result = await Api.MunicipalitySummaryAsync(code);
         _trends = await trends;
+        await names;
         if ((await categories).Value is { } known)
         {
             _categoryNames = known.ToDictionary(c => c.Code, c => c.Name, StringComparer.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using Boards.Portal.Authentication;
 using Boards.Portal.Components.Shared;
+using Boards.Portal.Naming;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -23,7 +24,6 @@ public partial class OfferPage
     /// <summary>An institution officer who serves here (and holds no wider role): their institution's services only.</summary>
     private bool _ownInstitutionOnly;
     private string? _institution;
-    private string? _name;
     private ApiResult<List<OfferServiceView>>? _services;
     private ApiResult<List<NeedCategoryView>>? _categories;
     private ApiResult<List<InstitutionView>>? _institutions;
@@ -33,7 +33,7 @@ public partial class OfferPage
     private IReadOnlyDictionary<string, string[]> _capacityErrors = new Dictionary<string, string[]>();
     private IReadOnlyDictionary<string, string[]> _serviceErrors = new Dictionary<string, string[]>();
 
-    private string Name => _name ?? Code;
+    private string Name => Names.Municipality(Code);
 
     private string InstitutionName =>
         _institutions is { IsOk: true } && _institutions.Value!.FirstOrDefault(i => i.Code == _institution) is { } institution
@@ -60,15 +60,12 @@ public partial class OfferPage
             return;
         }
 
+        var names = Names.LoadAsync(NameLists.Municipalities);
         await LoadServicesAsync();
+        await names;
         if (_services!.Outcome is ApiOutcome.Unauthorized or ApiOutcome.Forbidden)
         {
             return;
-        }
-
-        if (await Api.MunicipalityAsync(Code) is { IsOk: true } municipality)
-        {
-            _name = municipality.Value!.Name;
         }
 
         _categories = await Api.NeedCategoriesAsync();
@@ -146,6 +143,7 @@ public partial class OfferPage
         var result = await Api.AddServiceAsync(Code, Service.Body());
         if (result.IsOk)
         {
+            Names.ForgetServices(Code);
             Navigation.NavigateTo($"/oferta/{Code}?hecho=servicio");
             return;
         }
@@ -174,6 +172,7 @@ public partial class OfferPage
         {
             case ApiOutcome.Ok:
                 var r = _import.Result!;
+                Names.ForgetServices(Code);
                 Navigation.NavigateTo($"/oferta/{Code}?hecho=importada&filas={r.Rows}&nuevos={r.Created}&reemplazados={r.Updated}&iguales={r.Unchanged}");
                 return;
             case ApiOutcome.Unauthorized:

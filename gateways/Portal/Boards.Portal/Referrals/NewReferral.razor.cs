@@ -69,6 +69,7 @@ public partial class NewReferral
         {
             case ApiOutcome.Ok:
                 _created = result.Value;
+                await Names.LoadForAsync([_created!]);
                 break;
             case ApiOutcome.Invalid:
                 _errors = result.FieldErrors;

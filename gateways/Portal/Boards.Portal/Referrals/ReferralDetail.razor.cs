@@ -45,7 +45,14 @@ public partial class ReferralDetail
         Cancel ??= new();
         FullRead ??= new();
         User = CurrentUser.From((await AuthenticationState).User);
+        var names = Names.LoadAsync(ReferralNames.Lists);
         _result = await Api.GetReferralAsync(Id);
+        await names;
+        if (_result.Value is { } referral)
+        {
+            await Names.LoadForAsync([referral]);
+        }
+
         PageAnswer.Refused(_result.Outcome, Navigation, HttpContext);
     }
 

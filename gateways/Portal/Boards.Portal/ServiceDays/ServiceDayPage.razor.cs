@@ -1,6 +1,7 @@
 using System.Globalization;
 using Boards.Portal.Authentication;
 using Boards.Portal.Components.Shared;
+using Boards.Portal.Naming;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -34,13 +35,14 @@ public partial class ServiceDayPage
     private string? _editError;
     private IReadOnlyDictionary<string, string[]> _editErrors = new Dictionary<string, string[]>();
     private Dictionary<string, string[]> _editServiceErrors = new(StringComparer.OrdinalIgnoreCase);
-    private Dictionary<string, string> _institutionNames = new(StringComparer.OrdinalIgnoreCase);
     private string? _actionError;
     private bool _actionDown;
     private string? _failedAction;
     private IReadOnlyDictionary<string, string[]> _actionErrors = new Dictionary<string, string[]>();
 
     private static CultureInfo Culture => CultureInfo.CurrentCulture;
+
+    private IReadOnlyDictionary<string, string> InstitutionNames => Names.Institutions.ByCode;
 
     private string? DoneMessage
     {
@@ -91,16 +93,17 @@ public partial class ServiceDayPage
     {
         var day = Api.ServiceDayAsync(Id);
         var referrals = Api.DayReferralsAsync(Id);
-        var institutions = Api.InstitutionsAsync();
+        var names = Names.LoadAsync(NameLists.Institutions);
         var categories = Api.NeedCategoriesAsync();
         _day = await day;
         _referrals = await referrals;
-        if (await institutions is { IsOk: true } list)
-        {
-            _institutionNames = list.Value!.ToDictionary(i => i.Code, i => i.Name, StringComparer.OrdinalIgnoreCase);
-        }
-
+        await names;
         _categories = (await categories).Value ?? [];
+        if (_day.IsOk)
+        {
+            // The referrals made on the day name their service from the municipality's offer.
+            await Names.LoadAsync(NameLists.None, [_day.Value!.MunicipalityCode]);
+        }
         if (_day.IsOk && _day.Value!.Status is "planned" or "confirmed" or "held")
         {
             _catalogResult = await Api.OfferedServicesAsync(_day.Value.MunicipalityCode);
