@@ -1,6 +1,7 @@
 using System.Globalization;
 using Boards.Portal.Authentication;
 using Boards.Portal.Components.Shared;
+using Boards.Portal.Naming;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -19,7 +20,6 @@ public partial class BoardPage
 
     private bool _allowed;
     private bool _canEdit;
-    private string? _name;
     private ApiResult<BoardView>? _board;
     private ApiResult<List<MemberView>>? _members;
     private ApiResult<List<FocalPointTermView>>? _terms;
@@ -38,8 +38,8 @@ public partial class BoardPage
 
     private decimal? ScoreNow => _roster is { IsOk: true } ? _roster.Value!.Assessment.Score : null;
 
-    /// <summary>The district's name once the board is known to be readable; the code until then.</summary>
-    private string Name => _name ?? Code;
+    /// <summary>The district's name (Membership's list, shared by everyone); the code only when that list cannot be read.</summary>
+    private string Name => Names.Municipality(Code);
 
     protected override async Task OnInitializedAsync()
     {
@@ -53,11 +53,9 @@ public partial class BoardPage
             return;
         }
 
+        var names = Names.LoadAsync(NameLists.Municipalities | NameLists.Institutions);
         _board = await Api.BoardAsync(Code);
-        if (_board.IsOk && await Api.MunicipalityAsync(Code) is { IsOk: true } municipality)
-        {
-            _name = municipality.Value!.Name;
-        }
+        await names;
 
         if (_board.Outcome == ApiOutcome.Unauthorized)
         {

@@ -1,5 +1,6 @@
 using Boards.Portal.Authentication;
 using Boards.Portal.Components.Shared;
+using Boards.Portal.Naming;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -12,11 +13,10 @@ public partial class ImportMembersPage
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private bool _allowed;
-    private string? _name;
     private ImportFailure? _failure;
     private IReadOnlyDictionary<string, string[]>? _fileErrors;
 
-    private string Name => _name ?? Code;
+    private string Name => Names.Municipality(Code);
 
     protected override async Task OnInitializedAsync()
     {
@@ -29,10 +29,7 @@ public partial class ImportMembersPage
             return;
         }
 
-        if (await Api.MunicipalityAsync(Code) is { IsOk: true } municipality)
-        {
-            _name = municipality.Value!.Name;
-        }
+        await Names.LoadAsync(NameLists.Municipalities);
     }
 
     private async Task ImportAsync()
