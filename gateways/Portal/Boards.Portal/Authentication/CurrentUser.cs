@@ -47,6 +47,13 @@ public sealed record CurrentUser(string Name, string UserName, IReadOnlySet<stri
     public bool CanSeeBoard(string municipalityCode) =>
         IsMinistry || (IsFocalPoint && string.Equals(Municipality, municipalityCode, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Who may change a board (its roster, creating act, sessions): ministry-admin, or the focal point of that municipality.
+    /// Membership decides; the portal only offers the forms to them.
+    /// </summary>
+    public bool CanEditBoard(string municipalityCode) =>
+        Roles.Contains(Admin) || (IsFocalPoint && string.Equals(Municipality, municipalityCode.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The sending side of a referral (officer of the origin institution, focal point of the origin municipality).</summary>
     public bool IsOrigin(Referrals.ReferralView r) =>
         (IsFocalPoint && Municipality == r.MunicipalityCode) || (IsOfficer && Institution == r.OriginInstitution);

@@ -35,8 +35,7 @@ public partial class BoardPage
         Code = Code.Trim().ToLowerInvariant();
         var user = CurrentUser.From((await AuthenticationState!).User);
         _allowed = user.CanSeeBoard(Code);
-        // Membership decides; the forms are only offered to whom it lets change the board.
-        _canEdit = user.Roles.Contains(CurrentUser.Admin) || (user.IsFocalPoint && user.Municipality == Code);
+        _canEdit = user.CanEditBoard(Code);
         if (!_allowed)
         {
             PageAnswer.Forbidden(HttpContext);
