@@ -31,7 +31,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
     };
 
     /// <summary>What a {Id:guid} parameter stands for: the setup makes one of each.</summary>
-    private enum Made { None, Referral, NeedsRound, ServiceDay }
+    private enum Made { None, Referral, NeedsRound, ServiceDay, Session }
 
     private sealed record Visit(Visitor Visitor, Made Id = Made.None, int Status = 200);
 
@@ -47,6 +47,8 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/referencias/{Id:guid}"] = new(Visitor.FocalPoint, Made.Referral),
         ["/referencias/{Id:guid}/persona"] = new(Visitor.FocalPoint, Made.Referral),
         ["/mesa/{Code}"] = new(Visitor.FocalPoint),
+        ["/mesa/{Code}/sesiones/nueva"] = new(Visitor.FocalPoint),
+        ["/mesa/{Code}/sesiones/{Id:guid}"] = new(Visitor.FocalPoint, Made.Session),
         ["/pat/{Code}"] = new(Visitor.FocalPoint),
         ["/necesidades/{Code}"] = new(Visitor.FocalPoint),
         ["/necesidades/ronda/{Id:guid}"] = new(Visitor.FocalPoint, Made.NeedsRound),
@@ -74,6 +76,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         new("necesidad enviada vacía", "/necesidades/ronda/{Id:guid}", new(Visitor.FocalPoint, Made.NeedsRound), "[data-testid=do-add-need]"),
         new("servicio enviado vacío", "/oferta/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-service]"),
         new("jornada enviada vacía", "/jornadas/{Code}", new(Visitor.FocalPoint), "[data-testid=plan-submit]"),
+        new("sesión enviada sin orden del día", "/mesa/{Code}/sesiones/nueva", new(Visitor.FocalPoint), "[data-testid=do-record-session]"),
     ];
 
     /// <summary>A page seen in a particular state; <paramref name="Submit"/> is a button pressed first, whose answer shows field errors.</summary>
@@ -255,7 +258,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         var members = roster.EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList();
         await ExpectAsync(HttpMethod.Post, $"/api/boards/{Municipality}/focal-point", admin, [HttpStatusCode.Created, HttpStatusCode.Conflict],
             new { memberId = members[0], startsOn = "2026-01-10" });
-        await ExpectAsync(HttpMethod.Post, $"/api/boards/{Municipality}/sessions", admin, [HttpStatusCode.Created], new
+        var session = await ExpectAsync(HttpMethod.Post, $"/api/boards/{Municipality}/sessions", admin, [HttpStatusCode.Created], new
         {
             date = Date(DateTime.UtcNow.AddDays(-70)), agenda = "Priorización de necesidades de Villa Oliva",
             minutes = "Se acuerda un operativo de documentación.", attendees = members,
@@ -315,6 +318,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
             [Made.Referral] = referral.Id,
             [Made.NeedsRound] = roundId.ToString(),
             [Made.ServiceDay] = day.Body.GetProperty("id").GetString()!,
+            [Made.Session] = session.GetProperty("id").GetString()!,
         };
     }
 
