@@ -100,6 +100,8 @@ public sealed class SessionFormTests
         Assert.Equal(["Fecha anterior."], errors["agreement3.dueOn"]);
         Assert.Equal(["No estaba activa."], errors[SessionForm.AttendeeKey(Beto.ToString())]);
         Assert.Equal(["Indique la fecha."], errors["date"]);
+        Assert.Empty(SessionForm.Unplaced(errors));
+        Assert.Equal(["Versión negativa."], SessionForm.Unplaced(new Dictionary<string, string[]> { ["expectedVersion"] = ["Versión negativa."], ["agenda"] = ["x"] }));
     }
 
     [Theory]

@@ -137,11 +137,21 @@ public sealed partial class SessionForm
 
     public static string AttendeeKey(string memberId) => "attendee." + memberId;
 
+    /// <summary>
+    /// The messages of fields the form has no place for (a field Membership names that the form does not show), so that
+    /// the banner still says them; the rest show next to their fields.
+    /// </summary>
+    public static IReadOnlyList<string> Unplaced(IReadOnlyDictionary<string, string[]>? errors) =>
+        errors is null ? [] : errors.Where(e => !PlacedField().IsMatch(e.Key)).SelectMany(e => e.Value).ToList();
+
     [GeneratedRegex(@"^agreements\[(\d+)\](?:\.(\w+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex AgreementField();
 
     [GeneratedRegex(@"^attendees\[(\d+)\]$", RegexOptions.IgnoreCase)]
     private static partial Regex AttendeeField();
+
+    [GeneratedRegex(@"^(date|agenda|minutes|attendees|agreements|status|attendee\..+|agreement\d+(\.(what|responsibleInstitution|dueOn))?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlacedField();
 }
 
 /// <summary>Closing the minutes, or moving an agreement to <see cref="Status"/>: the version and snapshot the page was rendered with.</summary>
