@@ -31,7 +31,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
     };
 
     /// <summary>What a {Id:guid} parameter stands for: the setup makes one of each.</summary>
-    private enum Made { None, Referral, NeedsRound, ServiceDay, ImportJob }
+    private enum Made { None, Referral, NeedsRound, ServiceDay, ImportJob, Session }
 
     private sealed record Visit(Visitor Visitor, Made Id = Made.None, int Status = 200);
 
@@ -49,6 +49,8 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/mesa/{Code}"] = new(Visitor.FocalPoint),
         ["/mesa/{Code}/importar"] = new(Visitor.FocalPoint),
         ["/mesa/{Code}/importar/{Id:guid}"] = new(Visitor.FocalPoint, Made.ImportJob),
+        ["/mesa/{Code}/sesiones/nueva"] = new(Visitor.FocalPoint),
+        ["/mesa/{Code}/sesiones/{Id:guid}"] = new(Visitor.FocalPoint, Made.Session),
         ["/pat/{Code}"] = new(Visitor.FocalPoint),
         ["/necesidades/{Code}"] = new(Visitor.FocalPoint),
         ["/necesidades/ronda/{Id:guid}"] = new(Visitor.FocalPoint, Made.NeedsRound),
@@ -78,6 +80,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         new("importación de miembros sin archivo", "/mesa/{Code}/importar", new(Visitor.FocalPoint), "[data-testid=do-import-members]"),
         new("punto focal designado sin elegir a nadie", "/mesa/{Code}", new(Visitor.FocalPoint), "[data-testid=do-appoint-focal]"),
         new("jornada enviada vacía", "/jornadas/{Code}", new(Visitor.FocalPoint), "[data-testid=plan-submit]"),
+        new("sesión enviada sin orden del día", "/mesa/{Code}/sesiones/nueva", new(Visitor.FocalPoint), "[data-testid=do-record-session]"),
     ];
 
     /// <summary>A page seen in a particular state; <paramref name="Submit"/> is a button pressed first, whose answer shows field errors.</summary>
@@ -259,7 +262,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         var members = roster.EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList();
         await ExpectAsync(HttpMethod.Post, $"/api/boards/{Municipality}/focal-point", admin, [HttpStatusCode.Created, HttpStatusCode.Conflict],
             new { memberId = members[0], startsOn = "2026-01-10" });
-        await ExpectAsync(HttpMethod.Post, $"/api/boards/{Municipality}/sessions", admin, [HttpStatusCode.Created], new
+        var session = await ExpectAsync(HttpMethod.Post, $"/api/boards/{Municipality}/sessions", admin, [HttpStatusCode.Created], new
         {
             date = Date(DateTime.UtcNow.AddDays(-70)), agenda = "Priorización de necesidades de Villa Oliva",
             minutes = "Se acuerda un operativo de documentación.", attendees = members,
@@ -320,6 +323,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
             [Made.Referral] = referral.Id,
             [Made.NeedsRound] = roundId.ToString(),
             [Made.ServiceDay] = day.Body.GetProperty("id").GetString()!,
+            [Made.Session] = session.GetProperty("id").GetString()!,
         };
     }
 

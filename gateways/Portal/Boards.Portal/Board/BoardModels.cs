@@ -30,11 +30,13 @@ public sealed record FocalPointTermView(
 /// <summary>What Membership answers to an appointment: the new term and the board's new version.</summary>
 public sealed record FocalPointChangeView(FocalPointTermView Term, long BoardVersion);
 
-public sealed record AgreementView(Guid Id, string What, string ResponsibleInstitution, DateOnly DueOn, string Status);
+public sealed record AgreementView(Guid Id, string What, string ResponsibleInstitution, DateOnly DueOn, string Status, DateTimeOffset StatusChangedAt);
 
+/// <summary>A session as Membership answers it; QuorumFraction is the rule it was counted with (more than that share of the voting members).</summary>
 public sealed record SessionView(
-    Guid Id, DateOnly Date, string Agenda, string Status, IReadOnlyList<Guid> Attendees, int VotingMembers, int VotingPresent,
-    int QuorumRequired, bool QuorumReached, IReadOnlyList<AgreementView> Agreements);
+    Guid Id, DateOnly Date, string Agenda, string Minutes, string Status, IReadOnlyList<Guid> Attendees, int VotingMembers, int VotingPresent,
+    decimal QuorumFraction, int QuorumRequired, bool QuorumReached, IReadOnlyList<AgreementView> Agreements, long Version,
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt);
 
 public sealed record ComponentInputView(string Name, string Label, string Value);
 
