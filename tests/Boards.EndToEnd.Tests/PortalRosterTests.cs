@@ -47,6 +47,7 @@ public sealed class PortalRosterTests(BoardsAppFixture boards) : PortalTest(boar
         Assert.Equal(1, await page.Locator("tr[data-line='4'][data-column='fecha_designacion']").CountAsync());
         Assert.Contains("No se importó ningún miembro", await page.InnerTextAsync("[data-testid=import-errors]"));
         Assert.Equal(before, await RosterCountAsync(admin));
+        await PortalBrowser.ScreenshotAsync(page, "17-member-import-errors");
 
         // A good file: back on the board, which says how the score moved, with the new members on the roster.
         await page.SetInputFilesAsync("#import-file", Csv("bueno.csv",
