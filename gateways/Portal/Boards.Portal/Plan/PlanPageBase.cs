@@ -37,6 +37,9 @@ public abstract class PlanPageBase : ComponentBase
     /// <summary>Planning did not answer (the list or the plan): the page says so instead of "no plan".</summary>
     protected bool Down => List is not null && (!List.IsOk || (Plan is not null && !Plan.IsOk)) && !Refused;
 
+    /// <summary>Planning answered and there is no plan for the year.</summary>
+    protected bool NoPlan => List is { IsOk: true } && Plan is null;
+
     /// <summary>Loads the year's plan; false when the page has nothing more to load (refused, signed out, no plan).</summary>
     protected async Task<bool> LoadPlanAsync()
     {
