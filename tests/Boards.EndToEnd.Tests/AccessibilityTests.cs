@@ -31,7 +31,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
     };
 
     /// <summary>What a {Id:guid} parameter stands for: the setup makes one of each.</summary>
-    private enum Made { None, Referral, NeedsRound, ServiceDay }
+    private enum Made { None, Referral, NeedsRound, ServiceDay, PlanObjective, PlanAction }
 
     private sealed record Visit(Visitor Visitor, Made Id = Made.None, int Status = 200);
 
@@ -48,6 +48,10 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/referencias/{Id:guid}/persona"] = new(Visitor.FocalPoint, Made.Referral),
         ["/mesa/{Code}"] = new(Visitor.FocalPoint),
         ["/pat/{Code}"] = new(Visitor.FocalPoint),
+        ["/pat/{Code}/objetivo/{Id:guid}"] = new(Visitor.FocalPoint, Made.PlanObjective),
+        ["/pat/{Code}/accion/{Id:guid}"] = new(Visitor.FocalPoint, Made.PlanAction),
+        ["/pat/{Code}/propuestas"] = new(Visitor.FocalPoint),
+        ["/pat/{Code}/versiones"] = new(Visitor.FocalPoint),
         ["/necesidades/{Code}"] = new(Visitor.FocalPoint),
         ["/necesidades/ronda/{Id:guid}"] = new(Visitor.FocalPoint, Made.NeedsRound),
         ["/oferta/{Code}"] = new(Visitor.FocalPoint),
@@ -74,6 +78,9 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         new("necesidad enviada vacía", "/necesidades/ronda/{Id:guid}", new(Visitor.FocalPoint, Made.NeedsRound), "[data-testid=do-add-need]"),
         new("servicio enviado vacío", "/oferta/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-service]"),
         new("jornada enviada vacía", "/jornadas/{Code}", new(Visitor.FocalPoint), "[data-testid=plan-submit]"),
+        new("objetivo del PAT enviado vacío", "/pat/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-objective]"),
+        new("acción del PAT enviada vacía", "/pat/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-action]"),
+        new("aprobación del PAT sin sesión", "/pat/{Code}/versiones", new(Visitor.FocalPoint), "[data-testid=do-approve]"),
     ];
 
     /// <summary>A page seen in a particular state; <paramref name="Submit"/> is a button pressed first, whose answer shows field errors.</summary>
@@ -267,9 +274,10 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         var planPath = $"/api/plans/{plan.GetProperty("id").GetGuid()}";
         var withObjective = await ExpectAsync(HttpMethod.Post, $"{planPath}/objectives", focal, [HttpStatusCode.Created],
             new { title = "Documentar a las familias de la costa", weight = 1 });
+        var objectiveId = withObjective.GetProperty("objectives")[0].GetProperty("id").GetGuid();
         var action = await ExpectAsync(HttpMethod.Post, $"{planPath}/actions", focal, [HttpStatusCode.Created], new
         {
-            objectiveId = withObjective.GetProperty("objectives")[0].GetProperty("id").GetGuid(), title = "Operativo de cedulación",
+            objectiveId, title = "Operativo de cedulación",
             horizon = "short_term", responsibleInstitution = "mds", startsOn = $"{year}-03-01", endsOn = $"{year}-12-31", budget = 2_000_000,
         });
         await ExpectAsync(HttpMethod.Post, $"{planPath}/actions/{action.GetProperty("id").GetGuid()}/progress", focal, [HttpStatusCode.OK],
@@ -315,6 +323,8 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
             [Made.Referral] = referral.Id,
             [Made.NeedsRound] = roundId.ToString(),
             [Made.ServiceDay] = day.Body.GetProperty("id").GetString()!,
+            [Made.PlanObjective] = objectiveId.ToString(),
+            [Made.PlanAction] = action.GetProperty("id").GetString()!,
         };
     }
 
