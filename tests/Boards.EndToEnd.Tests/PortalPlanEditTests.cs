@@ -47,7 +47,10 @@ public sealed class PortalPlanEditTests(BoardsAppFixture boards) : PortalTest(bo
         await page.WaitForURLAsync(url => url.Contains("hecho=plan", StringComparison.Ordinal));
         Assert.Equal("Borrador", await page.InnerTextAsync("[data-testid=plan-status]"));
 
-        // An objective answering the prioritized need, chosen by its name.
+        // An objective answering the prioritized need, chosen by its name; sent without a title, Planning's error shows next to it.
+        await page.ClickAsync("[data-testid=do-add-objective]");
+        var html = await page.ContentAsync();
+        Assert.True(await page.Locator("p.field-error[data-field=title]").CountAsync() == 1, html[Math.Max(0, html.IndexOf("<main", StringComparison.Ordinal))..]);
         await page.FillAsync("#add-objective-title", "Mejorar el acceso a la salud en Ybyraró");
         await page.FillAsync("#add-objective-weight", "2");
         await page.GetByLabel(new Regex(@"^#\d+ Salud · Compañía Ybyraró")).CheckAsync();

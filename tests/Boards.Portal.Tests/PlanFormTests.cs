@@ -117,6 +117,15 @@ public sealed class PlanFormTests
     }
 
     [Fact]
+    public void A_list_with_no_row_posted_stays_empty_for_the_page()
+    {
+        // Blazor's form mapper sets a list property to null when the post has none of its rows.
+        Assert.Empty(new ObjectiveForm { Needs = null! }.Needs);
+        Assert.Empty(new ActionForm { Indicators = null! }.Indicators);
+        Assert.Empty(new ProgressForm { Values = null! }.Values);
+    }
+
+    [Fact]
     public void A_stale_version_shows_the_fields_that_changed_since_the_page_was_read()
     {
         var read = PlanFacts.Write([new("Título", "Censo"), new("Presupuesto (Gs.)", "Gs. 1.000.000"), new("Estado", "Sin iniciar")]);

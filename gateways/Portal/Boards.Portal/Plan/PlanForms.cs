@@ -34,7 +34,8 @@ public sealed class ObjectiveForm
     public string? Title { get; set; }
     public string? Description { get; set; }
     public string? Weight { get; set; }
-    public List<NeedChoice> Needs { get; set; } = [];
+    /// <summary>The form mapper sets null when no row was posted (no prioritized needs): kept as an empty list.</summary>
+    public List<NeedChoice> Needs { get; set => field = value ?? []; } = [];
     public long Version { get; set; }
     /// <summary>The objective as the person read it (<see cref="PlanFacts"/>), to say what changed if someone else saved first.</summary>
     public string? Read { get; set; }
@@ -80,7 +81,8 @@ public sealed class ActionForm
     public string? EndsOn { get; set; }
     public string? Budget { get; set; }
     public string? Weight { get; set; }
-    public List<IndicatorRow> Indicators { get; set; } = [];
+    /// <summary>The form mapper sets null when no row was posted: kept as an empty list.</summary>
+    public List<IndicatorRow> Indicators { get; set => field = value ?? []; } = [];
     public long Version { get; set; }
     public string? Read { get; set; }
 
@@ -144,7 +146,8 @@ public sealed class ProgressForm
     public string? Status { get; set; }
     public string? Progress { get; set; }
     public string? Reason { get; set; }
-    public List<IndicatorValueRow> Values { get; set; } = [];
+    /// <summary>The form mapper sets null when no row was posted (an action without indicators): kept as an empty list.</summary>
+    public List<IndicatorValueRow> Values { get; set => field = value ?? []; } = [];
     public long Version { get; set; }
     public string? Read { get; set; }
 
