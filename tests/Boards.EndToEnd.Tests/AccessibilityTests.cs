@@ -31,7 +31,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
     };
 
     /// <summary>What a {Id:guid} parameter stands for: the setup makes one of each.</summary>
-    private enum Made { None, Referral, NeedsRound, ServiceDay, ImportJob, Session }
+    private enum Made { None, Referral, NeedsRound, ServiceDay, ImportJob, Session, PlanObjective, PlanAction }
 
     private sealed record Visit(Visitor Visitor, Made Id = Made.None, int Status = 200);
 
@@ -52,6 +52,10 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/mesa/{Code}/sesiones/nueva"] = new(Visitor.FocalPoint),
         ["/mesa/{Code}/sesiones/{Id:guid}"] = new(Visitor.FocalPoint, Made.Session),
         ["/pat/{Code}"] = new(Visitor.FocalPoint),
+        ["/pat/{Code}/objetivo/{Id:guid}"] = new(Visitor.FocalPoint, Made.PlanObjective),
+        ["/pat/{Code}/accion/{Id:guid}"] = new(Visitor.FocalPoint, Made.PlanAction),
+        ["/pat/{Code}/propuestas"] = new(Visitor.FocalPoint),
+        ["/pat/{Code}/versiones"] = new(Visitor.FocalPoint),
         ["/necesidades/{Code}"] = new(Visitor.FocalPoint),
         ["/necesidades/ronda/{Id:guid}"] = new(Visitor.FocalPoint, Made.NeedsRound),
         ["/oferta/{Code}"] = new(Visitor.FocalPoint),
@@ -81,6 +85,9 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         new("punto focal designado sin elegir a nadie", "/mesa/{Code}", new(Visitor.FocalPoint), "[data-testid=do-appoint-focal]"),
         new("jornada enviada vacía", "/jornadas/{Code}", new(Visitor.FocalPoint), "[data-testid=plan-submit]"),
         new("sesión enviada sin orden del día", "/mesa/{Code}/sesiones/nueva", new(Visitor.FocalPoint), "[data-testid=do-record-session]"),
+        new("objetivo del PAT enviado vacío", "/pat/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-objective]"),
+        new("acción del PAT enviada vacía", "/pat/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-action]"),
+        new("aprobación del PAT sin sesión", "/pat/{Code}/versiones", new(Visitor.FocalPoint), "[data-testid=do-approve]"),
     ];
 
     /// <summary>A page seen in a particular state; <paramref name="Submit"/> is a button pressed first, whose answer shows field errors.</summary>
@@ -274,9 +281,10 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         var planPath = $"/api/plans/{plan.GetProperty("id").GetGuid()}";
         var withObjective = await ExpectAsync(HttpMethod.Post, $"{planPath}/objectives", focal, [HttpStatusCode.Created],
             new { title = "Documentar a las familias de la costa", weight = 1 });
+        var objectiveId = withObjective.GetProperty("objectives")[0].GetProperty("id").GetGuid();
         var action = await ExpectAsync(HttpMethod.Post, $"{planPath}/actions", focal, [HttpStatusCode.Created], new
         {
-            objectiveId = withObjective.GetProperty("objectives")[0].GetProperty("id").GetGuid(), title = "Operativo de cedulación",
+            objectiveId, title = "Operativo de cedulación",
             horizon = "short_term", responsibleInstitution = "mds", startsOn = $"{year}-03-01", endsOn = $"{year}-12-31", budget = 2_000_000,
         });
         await ExpectAsync(HttpMethod.Post, $"{planPath}/actions/{action.GetProperty("id").GetGuid()}/progress", focal, [HttpStatusCode.OK],
@@ -324,6 +332,8 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
             [Made.NeedsRound] = roundId.ToString(),
             [Made.ServiceDay] = day.Body.GetProperty("id").GetString()!,
             [Made.Session] = session.GetProperty("id").GetString()!,
+            [Made.PlanObjective] = objectiveId.ToString(),
+            [Made.PlanAction] = action.GetProperty("id").GetString()!,
         };
     }
 
