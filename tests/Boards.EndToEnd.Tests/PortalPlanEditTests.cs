@@ -8,7 +8,8 @@ namespace Boards.EndToEnd.Tests;
 /// "Mi PAT", writable: Villa Franca's focal point builds the year's plan from the portal only. A closed needs round and two
 /// board sessions (one with quorum, one without) are made through the gateway first, as the board would. The focal point
 /// opens the plan, adds an objective linked to a prioritized need chosen by name, adds an action with budget and weight
-/// (an unreadable budget is refused next to its field), records progress (an override without a reason gets Planning's
+/// (an unreadable budget is refused next to its field), dismisses one board agreement with a reason and accepts the other
+/// into the objective, records progress (an override without a reason gets Planning's
 /// message next to the reason), approves with the session that had quorum (the other one is refused in Planning's
 /// words), amends, corrects the action after someone else recorded progress (the stale version shows what changed and
 /// keeps what was typed) and reads the diff between versions in words. Villa Franca's needs round uses its own period,
@@ -32,11 +33,12 @@ public sealed class PortalPlanEditTests(BoardsAppFixture boards) : PortalTest(bo
         var year = await FreeYearAsync(focal);
 
         // Planning learns sessions from Membership's events: both are known once their agreements carry the session's date.
-        await Eventually.Until(
+        var proposals = await Eventually.Until(
             () => ExpectAsync(HttpMethod.Get, $"/api/plans/proposals?municipality={Municipality}", focal, [HttpStatusCode.OK]),
             list => new[] { withQuorum, withoutQuorum }.All(s => list.EnumerateArray().Any(p =>
                 p.GetProperty("sessionId").GetString() == s && p.GetProperty("sessionDate").ValueKind == JsonValueKind.String)),
             TimeSpan.FromSeconds(60), "Planning to know both sessions");
+        string AgreementOf(string session) => proposals.EnumerateArray().First(p => p.GetProperty("sessionId").GetString() == session).GetProperty("agreementId").GetString()!;
 
         var page = await Browser.NewPageAsync();
         await PortalBrowser.SignInAsync(page, Boards.PortalUrl, $"focal.{Municipality}", $"/pat/{Municipality}?anio={year}");
@@ -83,8 +85,26 @@ public sealed class PortalPlanEditTests(BoardsAppFixture boards) : PortalTest(bo
         Assert.Contains("Ministerio de Salud", actions);
         await PortalBrowser.ScreenshotAsync(page, "20-pat-edit");
 
+        // The board's agreements: one dismissed (a reason is required, in Planning's words), one accepted into the objective.
+        await page.ClickAsync("[data-testid=nav-plan-proposals]");
+        var dismissed = page.Locator($"li[data-proposal='{AgreementOf(withoutQuorum)}']");
+        await dismissed.Locator("[data-testid=do-dismiss]").ClickAsync();
+        Assert.False(string.IsNullOrWhiteSpace(await dismissed.Locator("p.field-error[data-field=reason]").InnerTextAsync()));
+        await dismissed.Locator("textarea").FillAsync("Sin quórum: se tratará en la próxima sesión");
+        await dismissed.Locator("[data-testid=do-dismiss]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("hecho=propuesta-descartada", StringComparison.Ordinal));
+        Assert.Contains("Sin quórum: se tratará", await dismissed.Locator("[data-testid=dismiss-reason]").InnerTextAsync());
+        var accepted = page.Locator($"li[data-proposal='{AgreementOf(withQuorum)}']");
+        await accepted.Locator("select[name='Accept.ObjectiveId']").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await accepted.Locator("select[name='Accept.Horizon']").SelectOptionAsync("immediate");
+        await accepted.Locator("[data-testid=do-accept]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("hecho=propuesta-aceptada", StringComparison.Ordinal));
+        Assert.Equal("accepted", await accepted.GetAttributeAsync("data-status"));
+        await page.ClickAsync("[data-testid=nav-plan-summary]");
+        Assert.Contains("Aprobación del plan de acción territorial: seguimiento", await page.InnerTextAsync("table[data-testid=actions]"));
+
         // Progress: an override without a reason is refused in Planning's words, next to the reason; with one it counts.
-        await page.ClickAsync("[data-testid=edit-action]");
+        await page.Locator("[data-testid=edit-action]").First.ClickAsync();
         await page.Locator("[data-testid=progress-form]").WaitForAsync();
         await page.SelectOptionAsync("#progress-status", "in_progress");
         await page.FillAsync("#progress-value", "30");
@@ -96,8 +116,9 @@ public sealed class PortalPlanEditTests(BoardsAppFixture boards) : PortalTest(bo
         await page.FillAsync("#progress-indicator-0", "60");
         await page.ClickAsync("[data-testid=do-record-progress]");
         await page.WaitForURLAsync(url => url.Contains("hecho=avance", StringComparison.Ordinal));
-        Assert.Equal(30.0, double.Parse((await page.GetAttributeAsync("meter[data-testid=plan-progress]", "value"))!, CultureInfo.InvariantCulture));
-        Assert.Contains("30 %", await page.InnerTextAsync("[data-testid=action-progress]"));
+        // The roll-up: the action (weight 2) at 30 and the accepted agreement (weight 1) not started: (2 × 30 + 1 × 0) ÷ 3 = 20.
+        Assert.Equal(20.0, double.Parse((await page.GetAttributeAsync("meter[data-testid=plan-progress]", "value"))!, CultureInfo.InvariantCulture));
+        Assert.Contains("30 %", await page.Locator("[data-testid=action-progress]").First.InnerTextAsync());
 
         // Approval: the session without quorum is refused in Planning's words; the one with quorum approves version 1.
         await page.ClickAsync("[data-testid=nav-plan-versions]");

@@ -89,6 +89,19 @@ public sealed class PlanFormTests
     }
 
     [Fact]
+    public void Plannings_errors_for_fields_the_form_does_not_show_go_into_the_banner()
+    {
+        var result = new ApiResult<PlanDetailView>
+        {
+            Outcome = ApiOutcome.Invalid, Status = 400,
+            FieldErrors = new Dictionary<string, string[]> { ["title"] = ["Indique el título"], ["indicators[0].unit"] = ["Indique la unidad"], ["expectedVersion"] = ["Indique la versión"] },
+        };
+
+        Assert.Equal("Revise los campos marcados. Indique la versión", Spanish(() => PlanFailure.Banner(result, Strings, new NoNavigation(), ActionForm.Fields)));
+        Assert.Equal("Revise los campos marcados.", Spanish(() => PlanFailure.Banner(result, Strings, new NoNavigation())));
+    }
+
+    [Fact]
     public void A_progress_report_sends_a_reason_and_only_the_indicator_values_typed()
     {
         var form = new ProgressForm
@@ -137,27 +150,36 @@ public sealed class PlanFormTests
     }
 
     [Fact]
-    public void The_diff_is_shown_in_words_names_for_codes_and_Paraguays_numbers()
+    public void The_diff_is_shown_in_words_names_for_codes_and_Paraguays_numbers() => Spanish(() =>
     {
-        var before = CultureInfo.CurrentCulture;
-        var beforeUi = CultureInfo.CurrentUICulture;
+        var institutions = ApiResult<List<InstitutionView>>.Success([new InstitutionView("mds", "Ministerio de Desarrollo Social")], 200);
+        var names = new PlanNames(Strings, institutions);
+
+        Assert.Equal("Gs. 3.500.000", names.DiffValue("budget", "3500000"));
+        Assert.Equal("Ministerio de Desarrollo Social", names.DiffValue("responsibleInstitution", "mds"));
+        Assert.Equal("corto plazo", names.DiffValue("horizon", "short_term"));
+        Assert.Equal("1,5", names.DiffValue("weight", "1.5"));
+        Assert.Equal("—", names.DiffValue("description", null));
+        Assert.Equal("Presupuesto (Gs.)", names.FieldLabel(new PlanFieldChangeView("budget", "Presupuesto (Gs.)", "1", "2")));
+        Assert.Equal("Etiqueta nueva", names.FieldLabel(new PlanFieldChangeView("somethingNew", "Etiqueta nueva", "1", "2")));
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="test"/> in Paraguay's Spanish, as the portal's default.</summary>
+    private static T Spanish<T>(Func<T> test)
+    {
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("es-PY");
-            var institutions = ApiResult<List<InstitutionView>>.Success([new InstitutionView("mds", "Ministerio de Desarrollo Social")], 200);
-            var names = new PlanNames(Strings, institutions);
-
-            Assert.Equal("Gs. 3.500.000", names.DiffValue("budget", "3500000"));
-            Assert.Equal("Ministerio de Desarrollo Social", names.DiffValue("responsibleInstitution", "mds"));
-            Assert.Equal("corto plazo", names.DiffValue("horizon", "short_term"));
-            Assert.Equal("1,5", names.DiffValue("weight", "1.5"));
-            Assert.Equal("—", names.DiffValue("description", null));
-            Assert.Equal("Presupuesto (Gs.)", names.FieldLabel(new PlanFieldChangeView("budget", "Presupuesto (Gs.)", "1", "2")));
-            Assert.Equal("Etiqueta nueva", names.FieldLabel(new PlanFieldChangeView("somethingNew", "Etiqueta nueva", "1", "2")));
+            return test();
         }
         finally
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
         }
     }
+
+    /// <summary>A 400 never navigates.</summary>
+    private sealed class NoNavigation : Microsoft.AspNetCore.Components.NavigationManager;
 }

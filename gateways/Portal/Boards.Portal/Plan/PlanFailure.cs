@@ -14,8 +14,12 @@ public static class PlanFailure
     /// <summary>Planning's code for a refused change (NO_QUORUM, PLAN_APPROVED…), if any.</summary>
     public static string? Code<T>(ApiResult<T> result) => result.Extensions.GetValueOrDefault("code");
 
-    /// <summary>The banner; null after sending the person to sign in again (401).</summary>
-    public static string? Banner<T>(ApiResult<T> result, IStringLocalizer l, NavigationManager navigation)
+    /// <summary>
+    /// The banner; null after sending the person to sign in again (401). <paramref name="shown"/> names the fields the
+    /// form shows errors next to (a list such as "indicators" covers its rows); Planning's messages for any other field
+    /// (an expectedVersion, say) go into the banner, so no error is lost.
+    /// </summary>
+    public static string? Banner<T>(ApiResult<T> result, IStringLocalizer l, NavigationManager navigation, IReadOnlyCollection<string>? shown = null)
     {
         switch (result.Outcome)
         {
@@ -23,7 +27,10 @@ public static class PlanFailure
                 navigation.ToSignIn();
                 return null;
             case ApiOutcome.Invalid:
-                return l["Action.FixErrors"];
+                var elsewhere = shown is null
+                    ? []
+                    : result.FieldErrors.Where(e => !shown.Any(f => e.Key == f || e.Key.StartsWith(f + "[", StringComparison.Ordinal))).SelectMany(e => e.Value).ToList();
+                return string.Join(" ", [l["Action.FixErrors"].Value, .. elsewhere]);
             case ApiOutcome.Forbidden:
                 return l["PlanEdit.Forbidden"];
             case ApiOutcome.Unavailable:

@@ -31,6 +31,9 @@ public sealed class NeedChoice
 /// <summary>An objective as typed: its needs are one checkbox each (hidden id + chosen), so the rows never have gaps.</summary>
 public sealed class ObjectiveForm
 {
+    /// <summary>The fields the form shows Planning's errors next to.</summary>
+    public static readonly string[] Fields = ["title", "description", "weight", "needIds"];
+
     public string? Title { get; set; }
     public string? Description { get; set; }
     public string? Weight { get; set; }
@@ -73,6 +76,10 @@ public sealed class IndicatorRow
 /// <summary>An action as typed: budget in guaraníes and weight as text (read here), indicators as rows; blank rows are not sent.</summary>
 public sealed class ActionForm
 {
+    /// <summary>The fields the form shows Planning's errors next to.</summary>
+    public static readonly string[] Fields =
+        ["objectiveId", "title", "horizon", "responsibleInstitution", "startsOn", "endsOn", "budget", "weight", "indicators"];
+
     public string? ObjectiveId { get; set; }
     public string? Title { get; set; }
     public string? Horizon { get; set; }
@@ -143,6 +150,9 @@ public sealed class IndicatorValueRow
 /// </summary>
 public sealed class ProgressForm
 {
+    /// <summary>The fields the form shows Planning's errors next to.</summary>
+    public static readonly string[] Fields = ["status", "progress", "reason", "indicators"];
+
     public string? Status { get; set; }
     public string? Progress { get; set; }
     public string? Reason { get; set; }
@@ -201,6 +211,9 @@ public sealed class AmendForm
 /// <summary>A proposal accepted into an objective: title, institution and dates come from the agreement.</summary>
 public sealed class AcceptProposalForm
 {
+    /// <summary>The fields the form shows Planning's errors next to.</summary>
+    public static readonly string[] Fields = ["objectiveId", "horizon", "budget", "weight", "responsibleInstitution", "endsOn"];
+
     public string? ObjectiveId { get; set; }
     public string? Horizon { get; set; }
     public string? Budget { get; set; }
