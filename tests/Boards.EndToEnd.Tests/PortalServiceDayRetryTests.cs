@@ -54,14 +54,15 @@ public sealed class PortalServiceDayRetryTests(BoardsAppFixture boards) : Portal
         Assert.Equal(200, opened!.Status);
         Assert.Equal(2, await page.Locator("table[data-testid=referral-entries] [data-testid=retry]").CountAsync());
 
-        // The second row's retry is about the second entry: it is still refused, and the page says so in its row.
-        var retried = await page.RunAndWaitForResponseAsync(
-            () => page.Locator("table[data-testid=referral-entries] [data-testid=retry]").Nth(1).ClickAsync(),
-            r => r.Request.Method == "POST");
+        // The second row's retry is about that row's entry: it is still refused, and only its attempts grow.
+        var second = page.Locator("table[data-testid=referral-entries] form:has([data-testid=retry])").Nth(1);
+        var retriedEntry = await second.Locator("input[name='Retry.EntryId']").GetAttributeAsync("value") ?? "";
+        var otherEntry = retriedEntry == "tablet-laurel-1" ? "tablet-laurel-2" : "tablet-laurel-1";
+        var retried = await page.RunAndWaitForResponseAsync(() => second.Locator("[data-testid=retry]").ClickAsync(), r => r.Request.Method == "POST");
         Assert.True(retried.Status < 500, $"the retry answered {retried.Status}");
         await page.Locator("table[data-testid=referral-entries]").WaitForAsync();
         var entries = await Boards.Http.ExpectJsonAsync(HttpMethod.Get, $"/api/service-days/{id}/referrals", focal, [HttpStatusCode.OK]);
         var attempts = entries.EnumerateArray().ToDictionary(e => e.GetProperty("entryId").GetString()!, e => e.GetProperty("attempts").GetInt32());
-        Assert.True(attempts["tablet-laurel-2"] > attempts["tablet-laurel-1"], string.Join(", ", attempts));
+        Assert.True(attempts[retriedEntry] == 2 && attempts[otherEntry] == 1, string.Join(", ", attempts));
     }
 }
