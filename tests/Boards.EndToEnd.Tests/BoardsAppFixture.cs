@@ -17,8 +17,11 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public const int IdentityPort = 6070;
     public const int GatewayPort = 6080;
     public const int GatewayGrpcPort = 6081;
-    public const int PostgresPort = 57432;
-    public const int RabbitMqPort = 57672;
+    // Below Linux's ephemeral range (32768-60999): a client socket of an earlier test (even one in TIME_WAIT) could
+    // otherwise hold the port, and PostgreSQL then fails with "could not bind ... Address already in use".
+    public const int PostgresPort = 27432;
+    public const int RabbitMqPort = 27672;
+    public const int RabbitMqDistributionPort = 27682;
     public const int NeedsGrpcPort = 6132;
     public const int PortalPort = 6090;
 
@@ -74,6 +77,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             $"Infrastructure:DataDirectory={data}",
             $"Infrastructure:PostgresPort={PostgresPort}",
             $"Infrastructure:RabbitMqPort={RabbitMqPort}",
+            $"Infrastructure:RabbitMqDistributionPort={RabbitMqDistributionPort}",
             $"Ports:Identity={IdentityPort}",
             $"Ports:Gateway={GatewayPort}",
             $"Ports:GatewayGrpc={GatewayGrpcPort}",
@@ -189,7 +193,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     /// <summary>A previous run's servers may still be shutting down (RabbitMQ takes seconds): wait for their ports.</summary>
     private static async Task WaitForPortsToBeFreeAsync(CancellationToken cancellationToken)
     {
-        int[] ports = [PostgresPort, RabbitMqPort, IdentityPort, GatewayPort, GatewayGrpcPort];
+        int[] ports = [PostgresPort, RabbitMqPort, RabbitMqDistributionPort, IdentityPort, GatewayPort, GatewayGrpcPort];
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (ports.Where(PortOpen).ToList() is { Count: > 0 } busy)
         {

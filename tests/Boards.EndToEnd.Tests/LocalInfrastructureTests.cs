@@ -62,7 +62,7 @@ public sealed class LocalInfrastructureTests(BoardsAppFixture boards)
     [Fact]
     public void Every_port_of_PostgreSQL_and_RabbitMQ_Erlang_included_listens_on_loopback_only()
     {
-        int[] ports = [BoardsAppFixture.PostgresPort, BoardsAppFixture.RabbitMqPort, BoardsAppFixture.RabbitMqPort - 30000, 4369];
+        int[] ports = [BoardsAppFixture.PostgresPort, BoardsAppFixture.RabbitMqPort, BoardsAppFixture.RabbitMqDistributionPort, 4369];
 
         var exposed = ListeningSockets().Where(s => ports.Contains(s.Port) && !s.Loopback).ToList();
 
