@@ -1,0 +1,77 @@
+using Boards.BuildingBlocks.Api;
+using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Messaging;
+using Boards.BuildingBlocks.Municipalities;
+using Boards.BuildingBlocks.ReferenceData;
+using Boards.Notifications.Api.Rest;
+using Boards.Notifications.Consumers;
+using Boards.Notifications.Features.Announce;
+using Boards.Notifications.Features.Deadlines;
+using Boards.Notifications.Features.DeliveryProblems;
+using Boards.Notifications.Features.Digest;
+using Boards.Notifications.Features.Directory;
+using Boards.Notifications.Features.Email;
+using Boards.Notifications.Features.FanOut;
+using Boards.Notifications.Features.Inbox;
+using Boards.Notifications.Features.Preferences;
+using Boards.ServiceDefaults;
+
+namespace Boards.Notifications;
+
+public static class NotificationsServiceExtensions
+{
+    public static WebApplicationBuilder AddNotificationsService(this WebApplicationBuilder builder)
+    {
+        var receiveEndpoint = builder.Configuration["Notifications:ReceiveEndpoint"] is { Length: > 0 } configured
+            ? configured
+            : ConsumerRegistration.DefaultReceiveEndpoint;
+        builder.AddBoardsMessaging<NotificationsDbContext>("notifications", bus => bus.AddNotificationsConsumers(receiveEndpoint));
+        builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
+
+        builder.Services.AddSingleton(Institutions.FromSeed());
+        builder.Services.AddScoped<Names>();
+        builder.Services.AddScoped<Announcer>();
+        builder.Services.AddScoped<ReferralAnnouncements>();
+        builder.Services.AddPeopleDirectory(builder.Configuration, builder.Environment);
+
+        builder.Services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
+        builder.Services.AddScoped<DeadlineTracker>();
+        builder.Services.AddScoped<DeadlineSweep>();
+        builder.Services.AddHostedService<DeadlineSweepService>();
+
+        builder.Services.AddOptions<FanOutOptions>().BindConfiguration(FanOutOptions.Section);
+        builder.Services.AddScoped<FanOut>();
+        builder.Services.AddHostedService<FanOutService>();
+
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section);
+        builder.Services.AddSingleton<SmtpMailer>();
+        builder.Services.AddSingleton<EmailTemplates>();
+        builder.Services.AddScoped<EmailDispatcher>();
+        builder.Services.AddScoped<DigestSender>();
+        builder.Services.AddHostedService<EmailDispatchService>();
+
+        builder.Services.AddScoped<InboxHandler>();
+        builder.Services.AddScoped<PreferencesHandler>();
+        builder.Services.AddScoped<DeliveryProblemsHandler>();
+
+        builder.Services.AddBoardsApi("notifications");
+        // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
+        builder.Services.AddValidation();
+        return builder;
+    }
+
+    public static async Task<WebApplication> MapNotificationsServiceAsync(this WebApplication app)
+    {
+        await app.Services.MigrateDatabaseAsync<NotificationsDbContext>();
+        await app.Services.SeedMunicipalitiesAsync<NotificationsDbContext, Municipality>();
+
+        app.UseBoardsApi();
+        app.MapDefaultEndpoints();
+        app.MapNotificationEndpoints();
+        app.MapPreferenceEndpoints();
+        app.MapDeliveryProblemEndpoints();
+        return app;
+    }
+}
