@@ -16,12 +16,12 @@ internal sealed class IdentityAdminClient(HttpClient http)
 
     /// <summary>
     /// Creates the user (or finds it), sets these attributes when there are any (an attribute without values is left
-    /// out, as the provider does) and maps these realm roles to it.
+    /// out, as the provider does) and maps these realm roles to it. An e-mail address is given when the user is created.
     /// </summary>
-    public async Task EnsureUserAsync(string username, IReadOnlyDictionary<string, string[]> attributes, IReadOnlyList<string> roles)
+    public async Task EnsureUserAsync(string username, IReadOnlyDictionary<string, string[]> attributes, IReadOnlyList<string> roles, string? email = null)
     {
         var token = await TokenAsync();
-        using (var created = await SendAsync(HttpMethod.Post, "users", token, new { username, enabled = true }))
+        using (var created = await SendAsync(HttpMethod.Post, "users", token, email is null ? new { username, enabled = true } : new { username, enabled = true, email }))
         {
             if (created.StatusCode != HttpStatusCode.Conflict)
             {

@@ -63,6 +63,18 @@ public sealed class InProcessIdentity(string databaseName, IReadOnlyDictionary<s
                 new Dictionary<string, string[]> { ["institution"] = [institution], ["municipalities"] = municipalities }));
 
     /// <summary>
+    /// A token for a person made to measure (Notifications' tests): these roles and attributes, and an e-mail address
+    /// or none, created on first use.
+    /// </summary>
+    public Task<string> PersonTokenAsync(string username, string[] roles, IReadOnlyDictionary<string, string[]> attributes, string? email) =>
+        Cached($"p-{username}", async () =>
+        {
+            using var client = Factory.CreateClient();
+            await new IdentityAdminClient(client).EnsureUserAsync(username, attributes, roles, email);
+            return await PasswordTokenAsync(username);
+        });
+
+    /// <summary>
     /// A token for a user the provider seeds itself in Development (officer.mspbs, …, with the institution attribute that
     /// the users made here do not carry), by the password grant as for the others.
     /// </summary>
