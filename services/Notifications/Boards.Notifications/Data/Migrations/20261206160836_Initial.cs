@@ -1,5 +1,4 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -136,7 +135,7 @@ namespace Boards.Notifications.Data.Migrations
                 {
                     Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DigestTime = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    Modes = table.Column<Dictionary<string, string>>(type: "jsonb", nullable: false),
+                    Modes = table.Column<string>(type: "jsonb", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
