@@ -15,6 +15,7 @@ public static class ShippedSecrets
     {
         "demo-secret",
         "membership-dev-secret",
+        "notifications-dev-secret",
         "development-only-person-key-secret",
         "development-only-service-days-person-key-secret",
     };
