@@ -24,6 +24,9 @@ public sealed record IdentitySettings
     /// <summary>Secret of <c>boards-membership</c>; null (no such client) outside Development unless configured.</summary>
     public required string? MembershipSecret { get; init; }
 
+    /// <summary>Secret of <c>boards-notifications</c>; null (no such client) outside Development unless configured.</summary>
+    public required string? NotificationsSecret { get; init; }
+
     public static IdentitySettings From(IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection(SectionName);
@@ -53,6 +56,8 @@ public sealed record IdentitySettings
                 : "mspbs",
             // This client may change anyone's roles: a well-known default secret is only acceptable in Development.
             MembershipSecret = Secret(section, environment, "Clients:Membership:Secret", "membership-dev-secret"),
+            // This client reads everyone's e-mail address and attributes: the same rule.
+            NotificationsSecret = Secret(section, environment, "Clients:Notifications:Secret", "notifications-dev-secret"),
         };
     }
 

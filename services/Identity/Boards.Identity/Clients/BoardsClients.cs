@@ -12,9 +12,10 @@ public static class BoardsClients
     public const string Portal = "boards-portal";
     public const string IntegratorDemo = "integrator-demo";
     public const string Membership = "boards-membership";
+    public const string Notifications = "boards-notifications";
 
     /// <summary>Every client this service manages; one that is not described at start-up is removed.</summary>
-    public static readonly IReadOnlyList<string> All = [Cli, Portal, IntegratorDemo, Membership];
+    public static readonly IReadOnlyList<string> All = [Cli, Portal, IntegratorDemo, Membership, Notifications];
 
     /// <summary>Keycloak's client holding the admin roles of a realm.</summary>
     public const string RealmManagement = "realm-management";
@@ -25,6 +26,13 @@ public static class BoardsClients
     /// GET /roles/{name} and to show role mappings).
     /// </summary>
     public static readonly IReadOnlyList<string> MembershipAdminRoles = ["manage-users", "view-users", "query-users", "view-realm"];
+
+    /// <summary>
+    /// What Notifications needs to find the people to notify, read only: the users holding a realm role
+    /// (GET /roles/{name}/users), for which Keycloak requires both view-realm and view-users. query-users is part of
+    /// view-users in Keycloak (a composite), so its tokens carry it too. Never manage-users: it changes nobody.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NotificationsAdminRoles = ["view-users", "query-users", "view-realm"];
 
     /// <summary>Application properties read when a client signs in as itself (client credentials).</summary>
     public const string RealmRolesProperty = "realm_roles";
@@ -101,29 +109,39 @@ public static class BoardsClients
 
         if (settings.MembershipSecret is { } membershipSecret)
         {
-            // Keycloak's service account with realm-management client roles; no realm role, so it cannot call Boards APIs.
-            clients.Add(new OpenIddictApplicationDescriptor
-            {
-                ClientId = Membership,
-                ClientSecret = membershipSecret,
-                ClientType = ClientTypes.Confidential,
-                DisplayName = "Servicio Membership (gestión de puntos focales)",
-                Permissions =
-                {
-                    Permissions.Endpoints.Token,
-                    Permissions.GrantTypes.ClientCredentials,
-                    Permissions.Prefixes.Scope + BoardsScopes.Api,
-                },
-                Properties =
-                {
-                    [ClientRolesProperty] = JsonSerializer.SerializeToElement(
-                        new Dictionary<string, IReadOnlyList<string>> { [RealmManagement] = MembershipAdminRoles }),
-                },
-            });
+            clients.Add(AdminServiceAccount(
+                Membership, membershipSecret, "Servicio Membership (gestión de puntos focales)", MembershipAdminRoles));
+        }
+
+        if (settings.NotificationsSecret is { } notificationsSecret)
+        {
+            clients.Add(AdminServiceAccount(
+                Notifications, notificationsSecret, "Servicio Notifications (destinatarios de los avisos)", NotificationsAdminRoles));
         }
 
         return clients;
     }
+
+    /// <summary>Keycloak's service account with realm-management client roles; no realm role, so it cannot call Boards APIs.</summary>
+    private static OpenIddictApplicationDescriptor AdminServiceAccount(
+        string clientId, string secret, string displayName, IReadOnlyList<string> realmManagementRoles) => new()
+    {
+        ClientId = clientId,
+        ClientSecret = secret,
+        ClientType = ClientTypes.Confidential,
+        DisplayName = displayName,
+        Permissions =
+        {
+            Permissions.Endpoints.Token,
+            Permissions.GrantTypes.ClientCredentials,
+            Permissions.Prefixes.Scope + BoardsScopes.Api,
+        },
+        Properties =
+        {
+            [ClientRolesProperty] = JsonSerializer.SerializeToElement(
+                new Dictionary<string, IReadOnlyList<string>> { [RealmManagement] = realmManagementRoles }),
+        },
+    };
 
     public static OpenIddictScopeDescriptor ApiScope() => new()
     {

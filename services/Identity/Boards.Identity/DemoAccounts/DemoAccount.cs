@@ -12,6 +12,14 @@ public sealed record DemoAccount(
     /// <summary>Derived from the user name, so the demo people keep the same <c>sub</c> in every database.</summary>
     public string Subject { get; } = StableSubject.For("user:" + UserName);
 
+    /// <summary>
+    /// Where the demo person's e-mail goes: the reserved <c>.test</c> top-level domain (RFC 2606), so no message can
+    /// ever reach a real mailbox.
+    /// </summary>
+    public string Email => $"{UserAccount.NormalizeUserName(UserName)}@{EmailDomain}";
+
+    public const string EmailDomain = "demo.boards.test";
+
     public UserAccount ToUserAccount(DateTimeOffset now)
     {
         var attributes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -36,6 +44,7 @@ public sealed record DemoAccount(
             Id = Guid.Parse(Subject),
             UserName = UserAccount.NormalizeUserName(UserName),
             FirstName = DisplayName,
+            Email = Email,
             Enabled = true,
             RealmRoles = [.. Roles],
             Attributes = attributes,

@@ -9,7 +9,8 @@ public static class DemoAccountSeeder
     /// In Development, stores the demo people that are missing. An existing row is left alone, even if its roles or
     /// attributes differ from the catalog: they may have been changed on purpose through the admin API (a revoked
     /// focal point must stay revoked after a restart). Delete the row, or the database, to get the catalog's version.
-    /// Elsewhere there are no demo people.
+    /// The one exception is a demo person without an e-mail address (stored before demo people had one): it gets the
+    /// catalog's; an address someone set stays. Elsewhere there are no demo people.
     /// </summary>
     public static async Task SeedDemoAccountsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -36,10 +37,34 @@ public static class DemoAccountSeeder
             .ToList();
         db.Users.AddRange(missing);
         await db.SaveChangesAsync(cancellationToken);
+        var addressed = await FillMissingEmailsAsync(db, catalog, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoAccountSeeder))
-            .LogInformation("Demo accounts: {Added} added, {Kept} already stored", missing.Count, catalog.Count - missing.Count);
+        provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoAccountSeeder)).LogInformation(
+            "Demo accounts: {Added} added, {Kept} already stored, {Addressed} given their e-mail address",
+            missing.Count, catalog.Count - missing.Count, addressed);
+    }
+
+    /// <summary>Gives stored demo people without an e-mail address the catalog's; never replaces an address.</summary>
+    private static async Task<int> FillMissingEmailsAsync(
+        IdentityDbContext db, IReadOnlyList<DemoAccount> catalog, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var emails = catalog.ToDictionary(account => UserAccount.NormalizeUserName(account.UserName), account => account.Email, StringComparer.Ordinal);
+        var userNames = emails.Keys.ToList();
+        var withoutEmail = await db.Users
+            .Where(user => userNames.Contains(user.UserName) && user.Email == null)
+            .Select(user => user.UserName)
+            .ToListAsync(cancellationToken);
+        foreach (var userName in withoutEmail)
+        {
+            // "Still without one" in the statement itself: an address set meanwhile through the admin API stays.
+            var email = emails[userName];
+            await db.Users
+                .Where(user => user.UserName == userName && user.Email == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(user => user.Email, email).SetProperty(user => user.UpdatedAt, now), cancellationToken);
+        }
+
+        return withoutEmail.Count;
     }
 
     private static readonly long LockKey =

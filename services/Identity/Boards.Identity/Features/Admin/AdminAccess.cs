@@ -7,7 +7,10 @@ using OpenIddict.Validation.AspNetCore;
 
 namespace Boards.Identity.Features.Admin;
 
-/// <summary>The realm-management client roles an endpoint accepts (any one of them), as Keycloak checks them.</summary>
+/// <summary>
+/// The realm-management client roles an endpoint accepts (any one of them), as Keycloak checks them. An endpoint with
+/// several of these needs one role of each (Keycloak's role-members list checks the realm and the users).
+/// </summary>
 public sealed record RealmManagementRoles(params string[] AnyOf)
 {
     public static readonly RealmManagementRoles ViewUsers = new("view-users", "manage-users");
@@ -39,12 +42,14 @@ internal sealed class AdminAccessFilter : IEndpointFilter
             return TypedResults.NotFound(new AdminError("Realm no encontrado."));
         }
 
-        var required = http.GetEndpoint()?.Metadata.GetMetadata<RealmManagementRoles>() ?? RealmManagementRoles.ManageUsers;
+        var required = http.GetEndpoint()?.Metadata.GetOrderedMetadata<RealmManagementRoles>() is { Count: > 0 } declared
+            ? declared
+            : [RealmManagementRoles.ManageUsers];
         var held = RealmManagementRolesOf(principal);
-        if (!required.AnyOf.Any(held.Contains))
+        if (required.FirstOrDefault(roles => !roles.AnyOf.Any(held.Contains)) is { } missing)
         {
             return TypedResults.Json(
-                new AdminError($"El token no tiene el rol necesario de realm-management ({string.Join(" o ", required.AnyOf)})."),
+                new AdminError($"El token no tiene el rol necesario de realm-management ({string.Join(" o ", missing.AnyOf)})."),
                 statusCode: StatusCodes.Status403Forbidden);
         }
 

@@ -1,8 +1,9 @@
 namespace Boards.Identity.Features.Admin;
 
 /// <summary>
-/// The subset of Keycloak's Admin REST API that Membership uses to appoint and revoke focal points, at Keycloak's
-/// paths and with its representations, so one HTTP client works against this provider and a real Keycloak.
+/// The subset of Keycloak's Admin REST API that Membership uses to appoint and revoke focal points, and Notifications to
+/// find the people to notify, at Keycloak's paths and with its representations, so one HTTP client works against this
+/// provider and a real Keycloak.
 /// </summary>
 public static class AdminApi
 {

@@ -12,9 +12,12 @@ public sealed record UserRepresentation(
     bool EmailVerified,
     bool Enabled,
     long CreatedTimestamp,
-    IReadOnlyDictionary<string, List<string>> Attributes)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, List<string>>? Attributes)
 {
-    public static UserRepresentation From(UserAccount user) => new(
+    public static UserRepresentation From(UserAccount user) => Brief(user) with { Attributes = user.Attributes };
+
+    /// <summary>Keycloak's brief representation (<c>briefRepresentation=true</c>): everything but the attributes.</summary>
+    public static UserRepresentation Brief(UserAccount user) => new(
         user.Subject,
         user.UserName,
         user.FirstName,
@@ -23,7 +26,7 @@ public sealed record UserRepresentation(
         EmailVerified: false,
         user.Enabled,
         user.CreatedAt.ToUnixTimeMilliseconds(),
-        user.Attributes);
+        Attributes: null);
 }
 
 /// <summary>Keycloak's RoleRepresentation of a realm role.</summary>

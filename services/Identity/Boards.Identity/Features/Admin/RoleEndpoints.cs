@@ -12,6 +12,9 @@ internal static class RoleEndpoints
     public static RouteGroupBuilder MapRoleEndpoints(this RouteGroupBuilder realm)
     {
         realm.MapGet("/roles/{roleName}", GetRole).WithMetadata(RealmManagementRoles.ViewRealm);
+        // Keycloak requires both: viewing the realm's role, and querying users.
+        realm.MapGet("/roles/{roleName}/users", GetUsersInRoleAsync)
+            .WithMetadata(RealmManagementRoles.ViewRealm, RealmManagementRoles.ViewUsers);
         realm.MapGet("/users/{id}/role-mappings/realm", GetMappingsAsync).WithMetadata(RealmManagementRoles.ViewUsers);
         realm.MapPost("/users/{id}/role-mappings/realm", AddMappingsAsync).WithMetadata(RealmManagementRoles.ManageUsers);
         realm.MapDelete("/users/{id}/role-mappings/realm", RemoveMappingsAsync).WithMetadata(RealmManagementRoles.ManageUsers);
@@ -22,6 +25,40 @@ internal static class RoleEndpoints
         RealmRoles.Find(roleName) is { } role
             ? TypedResults.Ok(RoleRepresentation.From(role))
             : TypedResults.NotFound(RoleNotFound);
+
+    /// <summary>
+    /// The users holding a realm role, enabled or not, in user name order, paged with <c>first</c> and <c>max</c>. As in
+    /// Keycloak, the full representation (with attributes) unless <c>briefRepresentation=true</c>.
+    /// </summary>
+    private static async Task<Results<Ok<UserRepresentation[]>, BadRequest<AdminError>, NotFound<AdminError>>> GetUsersInRoleAsync(
+        string roleName, HttpRequest request, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        if (AdminQuery.TryReadPaging(request.Query, out var first, out var max) is { } pagingError)
+        {
+            return TypedResults.BadRequest(pagingError);
+        }
+
+        var briefParameter = request.Query["briefRepresentation"].ToString();
+        var brief = false;
+        if (briefParameter.Length > 0 && !bool.TryParse(briefParameter, out brief))
+        {
+            return TypedResults.BadRequest(new AdminError("'briefRepresentation' debe ser true o false.", "briefRepresentation"));
+        }
+
+        if (RealmRoles.Find(roleName) is not { } role)
+        {
+            return TypedResults.NotFound(RoleNotFound);
+        }
+
+        var users = await db.Users.AsNoTracking()
+            .Where(user => user.RealmRoles.Contains(role.Name))
+            .InUserNameOrder()
+            .Skip(first)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        Func<UserAccount, UserRepresentation> represent = brief ? UserRepresentation.Brief : UserRepresentation.From;
+        return TypedResults.Ok(users.Select(represent).ToArray());
+    }
 
     /// <summary>Like Keycloak, only a caller who may view the realm (view-realm) sees the roles themselves.</summary>
     private static async Task<Results<Ok<RoleRepresentation[]>, NotFound<AdminError>>> GetMappingsAsync(

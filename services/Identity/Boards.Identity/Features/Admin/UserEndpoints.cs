@@ -6,8 +6,6 @@ namespace Boards.Identity.Features.Admin;
 /// <summary>Keycloak's <c>/users</c> resource: search, read, create and partially update users.</summary>
 internal static class UserEndpoints
 {
-    private const int DefaultMax = 100; // Keycloak's Constants.DEFAULT_MAX_RESULTS
-
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder realm)
     {
         realm.MapGet("/users", SearchAsync).WithMetadata(RealmManagementRoles.ViewUsers);
@@ -26,14 +24,9 @@ internal static class UserEndpoints
         HttpRequest request, IdentityDbContext db, CancellationToken cancellationToken)
     {
         var query = request.Query;
-        if (query.Any(parameter => parameter.Value.Any(value => value is not null && AdminJson.HasControlCharacters(value))))
+        if (AdminQuery.TryReadPaging(query, out var first, out var max) is { } pagingError)
         {
-            return TypedResults.BadRequest(new AdminError("Los parámetros contienen caracteres no válidos."));
-        }
-
-        if (!TryCount(query["first"], 0, out var first) || !TryCount(query["max"], DefaultMax, out var max))
-        {
-            return TypedResults.BadRequest(new AdminError("'first' y 'max' deben ser enteros no negativos."));
+            return TypedResults.BadRequest(pagingError);
         }
 
         var exact = string.Equals(query["exact"], "true", StringComparison.OrdinalIgnoreCase);
@@ -72,7 +65,7 @@ internal static class UserEndpoints
             users = users.Where(user => user.Enabled == enabled);
         }
 
-        var page = await users.OrderBy(user => EF.Functions.Collate(user.UserName, "C")).Skip(first).Take(max).ToListAsync(cancellationToken);
+        var page = await users.InUserNameOrder().Skip(first).Take(max).ToListAsync(cancellationToken);
         return TypedResults.Ok(page.Select(UserRepresentation.From).ToArray());
     }
 
@@ -189,12 +182,6 @@ internal static class UserEndpoints
 
     private static Uri UserLocation(HttpRequest request, Guid id) =>
         new($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{id}");
-
-    private static bool TryCount(string? value, int fallback, out int count)
-    {
-        count = fallback;
-        return string.IsNullOrEmpty(value) || (int.TryParse(value, out count) && count >= 0);
-    }
 
     private static string? Pattern(string? value, bool exact) =>
         string.IsNullOrEmpty(value) ? null : exact ? EscapeLike(value) : "%" + EscapeLike(value) + "%";
