@@ -7,7 +7,10 @@ public static class ParaguayTime
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    /// <summary>The latest moment at or before <paramref name="now"/> when the local clock read <paramref name="time"/>.</summary>
+    /// <summary>
+    /// The latest moment at or before <paramref name="now"/> when the local clock read <paramref name="time"/>, in UTC
+    /// (PostgreSQL's timestamptz takes UTC offsets only).
+    /// </summary>
     public static DateTimeOffset LatestOccurrence(TimeOnly time, DateTimeOffset now)
     {
         var local = ToLocal(now);
@@ -18,7 +21,7 @@ public static class ParaguayTime
     private static DateTimeOffset Occurrence(DateOnly day, TimeOnly time)
     {
         var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private static TimeZoneInfo Find()
