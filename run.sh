@@ -8,6 +8,7 @@ source eng/lib.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 command -v dotnet >/dev/null || { echo "Boards necesita el SDK de .NET 10 (dotnet) en el PATH." >&2; exit 1; }
 boards_install_packages
+boards_install_smtp4dev
 
 echo "Compilando Boards ..."
 dotnet build Boards.sln -c Debug -nologo -clp:ErrorsOnly
@@ -15,6 +16,7 @@ dotnet build Boards.sln -c Debug -nologo -clp:ErrorsOnly
 export Infrastructure__DataDirectory="${Infrastructure__DataDirectory:-$(boards_data_dir local)}"
 gateway="${Ports__Gateway:-5080}"; gateway_grpc="${Ports__GatewayGrpc:-5081}"; identity="${Ports__Identity:-5070}"
 
+mode="${Infrastructure__Mode:-}"
 cat <<INFO
 
 Boards se está iniciando (datos en $Infrastructure__DataDirectory).
@@ -23,6 +25,15 @@ Boards se está iniciando (datos en $Infrastructure__DataDirectory).
   Gateway REST                  http://localhost:$gateway/api/municipalities
   Gateway gRPC (HTTP/2 h2c)     http://localhost:$gateway_grpc   boards.referrals.v1.ReferralService
   Proveedor de identidad (OIDC) http://localhost:$identity/realms/boards/.well-known/openid-configuration
+INFO
+# The demo mail server (smtp4dev) catches every e-mail Boards sends, except in external mode (the real server).
+mailboxes="http://localhost:${Ports__Mail:-5025}"
+if [ "${mode,,}" != external ]; then
+  echo "  Buzones de correo (smtp4dev)  $mailboxes   todo correo que envía Boards (SMTP 127.0.0.1:${Infrastructure__SmtpPort:-2525})"
+  # Said again once the mail server answers, below the AppHost's start-up log.
+  ( boards_wait_port "${Ports__Mail:-5025}" 600 "smtp4dev" 2>/dev/null && echo "Buzones de correo listos: $mailboxes" ) &
+fi
+cat <<INFO
   Cuentas de demostración: focal.<municipio>, officer.<institución>, analyst, admin — contraseña "demo".
   Ctrl+C detiene todo.
 

@@ -10,6 +10,8 @@ command -v dotnet >/dev/null || { echo "Boards needs the .NET 10 SDK (dotnet) on
 # The portal's browser tests drive Debian's Chromium (/usr/bin/chromium); Playwright never downloads a browser.
 export BOARDS_NEEDS_CHROMIUM=1
 boards_install_packages
+# The mail server the end-to-end tests start through the AppHost (a .NET tool in .tools/smtp4dev).
+boards_install_smtp4dev || { echo "0 passed, 1 failed"; exit 1; }
 
 # Infrastructure for integration tests (the end-to-end tests start their own through the AppHost).
 bash eng/infra.sh stop >/dev/null 2>&1 || true

@@ -60,7 +60,7 @@ stop_postgres() {
 }
 
 case "${1:-start}" in
-  install) boards_install_packages ;;
+  install) boards_install_packages; boards_install_smtp4dev ;;
   start) boards_install_packages; start_postgres; start_rabbitmq ;;
   stop) stop_rabbitmq; stop_postgres ;;
   stop-rabbitmq) stop_rabbitmq ;;

@@ -19,6 +19,32 @@ boards_install_packages() {
   fi
 }
 
+# smtp4dev, the mail server the AppHost starts in local mode (docs/notifications.md, "The mail server"): a .NET tool in
+# .tools/smtp4dev (git-ignored). It is installed into a temporary folder and then renamed, so that two starts at once
+# never run half a tool; another version there is replaced.
+boards_smtp4dev_version=3.15.0
+boards_install_smtp4dev() {
+  local tools="$boards_repo/.tools" dir="$boards_repo/.tools/smtp4dev"
+  boards_smtp4dev_installed && return 0
+  echo "Installing smtp4dev $boards_smtp4dev_version ..."
+  mkdir -p "$tools"
+  local staging; staging="$(mktemp -d "$tools/smtp4dev.XXXXXX")"; chmod 755 "$staging"
+  if ! dotnet tool install --tool-path "$staging" Rnwood.Smtp4dev --version "$boards_smtp4dev_version" >/dev/null; then
+    rm -rf "$staging"
+    echo "Could not install smtp4dev $boards_smtp4dev_version (dotnet tool install)." >&2
+    return 1
+  fi
+  # Another start may have finished first: keep its copy, which may be running already.
+  if boards_smtp4dev_installed; then rm -rf "$staging"; return 0; fi
+  rm -rf "$dir"
+  mv -T "$staging" "$dir" 2>/dev/null || rm -rf "$staging"
+}
+
+boards_smtp4dev_installed() {
+  local dir="$boards_repo/.tools/smtp4dev"
+  [ -x "$dir/smtp4dev" ] && [ -d "$dir/.store/rnwood.smtp4dev/$boards_smtp4dev_version" ]
+}
+
 boards_pg_bin() {
   local bin
   bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"

@@ -51,6 +51,22 @@ public static class ServiceResourceExtensions
         return project;
     }
 
+    /// <summary>
+    /// The SMTP server a service sends e-mail through, as {section}:Smtp:Host and {section}:Smtp:Port. The service starts
+    /// once the AppHost's own mail server is ready (in external mode there is none to wait for).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithMailServer(this IResourceBuilder<ProjectResource> project, MailServer mail, string section)
+    {
+        project.WithEnvironment($"{section}__Smtp__Host", mail.Host)
+            .WithEnvironment($"{section}__Smtp__Port", mail.SmtpPort.ToString(CultureInfo.InvariantCulture));
+        if (mail.Resource is not null)
+        {
+            project.WaitFor(mail.Resource);
+        }
+
+        return project;
+    }
+
     public static IResourceBuilder<ProjectResource> WithAuthority(this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> identity, string issuer) =>
         project.WithEnvironment("Identity__Authority", issuer)
             .WithEnvironment("Identity__Issuer", issuer)

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Boards.EndToEnd.Tests.Mail;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using MonitoringClient = Boards.Monitoring.Contracts.Grpc.MonitoringService.MonitoringServiceClient;
@@ -9,8 +10,9 @@ using ReferralClient = Boards.Referrals.Contracts.Grpc.ReferralService.ReferralS
 namespace Boards.EndToEnd.Tests;
 
 /// <summary>
-/// The whole system, started once through the AppHost in local mode: PostgreSQL and RabbitMQ from the OS packages,
-/// the identity provider, the services and the gateway. Ports differ from ./run.sh's so both can run side by side.
+/// The whole system, started once through the AppHost in local mode: PostgreSQL and RabbitMQ from the OS packages, the
+/// mail server, the identity provider, the services and the gateway. Ports differ from ./run.sh's so both can run side
+/// by side.
 /// </summary>
 public sealed class BoardsAppFixture : IAsyncLifetime
 {
@@ -22,6 +24,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public const int PostgresPort = 27432;
     public const int RabbitMqPort = 27672;
     public const int RabbitMqDistributionPort = 27682;
+    public const int SmtpPort = 27525;
+    public const int MailWebPort = 6095;
     public const int NeedsGrpcPort = 6132;
     public const int PortalPort = 6090;
 
@@ -36,6 +40,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public Tokens Tokens { get; } = new($"http://localhost:{IdentityPort}/realms/boards");
     public ReferralClient Referrals { get; private set; } = null!;
     public MonitoringClient Monitoring { get; private set; } = null!;
+    /// <summary>What the mail server (smtp4dev) received: the e-mail the system sent.</summary>
+    public Mailbox Mailbox { get; } = new(new Uri($"http://localhost:{MailWebPort}"));
     public GrpcChannel Channel => _channel!;
 
     /// <summary>The web portal (browser tests).</summary>
@@ -78,6 +84,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             $"Infrastructure:PostgresPort={PostgresPort}",
             $"Infrastructure:RabbitMqPort={RabbitMqPort}",
             $"Infrastructure:RabbitMqDistributionPort={RabbitMqDistributionPort}",
+            $"Infrastructure:SmtpPort={SmtpPort}",
+            $"Ports:Mail={MailWebPort}",
             $"Ports:Identity={IdentityPort}",
             $"Ports:Gateway={GatewayPort}",
             $"Ports:GatewayGrpc={GatewayGrpcPort}",
@@ -177,6 +185,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         _channel?.Dispose();
         Http.Dispose();
         Tokens.Dispose();
+        Mailbox.Dispose();
         if (App is not null)
         {
             await App.StopAsync();
@@ -188,12 +197,13 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     {
         await App.StartAsync(cancellationToken);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellationToken);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("mail", cancellationToken);
     }
 
     /// <summary>A previous run's servers may still be shutting down (RabbitMQ takes seconds): wait for their ports.</summary>
     private static async Task WaitForPortsToBeFreeAsync(CancellationToken cancellationToken)
     {
-        int[] ports = [PostgresPort, RabbitMqPort, RabbitMqDistributionPort, IdentityPort, GatewayPort, GatewayGrpcPort];
+        int[] ports = [PostgresPort, RabbitMqPort, RabbitMqDistributionPort, SmtpPort, MailWebPort, IdentityPort, GatewayPort, GatewayGrpcPort];
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (ports.Where(PortOpen).ToList() is { Count: > 0 } busy)
         {

@@ -83,7 +83,7 @@ public static partial class FaultInjection
             : null;
     }
 
-    private static async Task<string> RunAsync(string file, params string[] arguments)
+    internal static async Task<string> RunAsync(string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)

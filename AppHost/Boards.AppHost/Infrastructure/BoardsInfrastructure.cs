@@ -2,7 +2,7 @@ namespace Boards.AppHost.Infrastructure;
 
 /// <summary>
 /// What services need from the infrastructure, whatever the mode: a connection string per database, one for RabbitMQ,
-/// the resources to wait for before starting, and the one-shot steps to wait to complete (roles, users).
+/// the mail server, the resources to wait for before starting, and the one-shot steps to wait to complete (roles, users).
 /// </summary>
 public sealed class BoardsInfrastructure
 {
@@ -15,11 +15,13 @@ public sealed class BoardsInfrastructure
     public BoardsInfrastructure(
         Func<string, IResourceBuilder<IResourceWithConnectionString>> database,
         IResourceBuilder<IResourceWithConnectionString> rabbitMq,
+        MailServer mail,
         IReadOnlyList<IResourceBuilder<IResource>> waitFor,
         IReadOnlyList<IResourceBuilder<IResource>>? waitForCompletion = null)
     {
         _database = database;
         RabbitMq = rabbitMq;
+        Mail = mail;
         WaitFor = waitFor;
         WaitForCompletion = waitForCompletion ?? [];
     }
@@ -28,6 +30,9 @@ public sealed class BoardsInfrastructure
     public IReadOnlyList<IResourceBuilder<IResource>> WaitForCompletion { get; }
 
     public IResourceBuilder<IResourceWithConnectionString> RabbitMq { get; }
+
+    /// <summary>Where e-mail goes (docs/notifications.md, "The mail server"); services that send it use WithMailServer.</summary>
+    public MailServer Mail { get; }
 
     /// <summary>Resources with health checks that every service waits for (the servers, in local and container modes).</summary>
     public IReadOnlyList<IResourceBuilder<IResource>> WaitFor { get; }

@@ -1,6 +1,9 @@
 namespace Boards.AppHost.Infrastructure;
 
-/// <summary>Production-like: every connection string comes from configuration (ConnectionStrings:referralsdb, :rabbitmq, ...).</summary>
+/// <summary>
+/// Production-like: every connection string comes from configuration (ConnectionStrings:referralsdb, :rabbitmq, ...),
+/// and the mail server from Infrastructure:Smtp:Host and :Port.
+/// </summary>
 public static class ExternalInfrastructure
 {
     public static BoardsInfrastructure Add(IDistributedApplicationBuilder builder)
@@ -9,6 +12,7 @@ public static class ExternalInfrastructure
         return new BoardsInfrastructure(
             name => databases.TryGetValue(name, out var db) ? db : databases[name] = builder.AddConnectionString(name),
             builder.AddConnectionString("rabbitmq"),
+            MailServer.FromConfiguration(builder.Configuration),
             []);
     }
 }

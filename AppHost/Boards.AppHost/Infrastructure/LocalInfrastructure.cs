@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Boards.AppHost.Infrastructure;
 
 /// <summary>
-/// No container engine: PostgreSQL and RabbitMQ from the operating system's packages, started as executables on
+/// No container engine: PostgreSQL and RabbitMQ from the operating system's packages (and smtp4dev, the mail server,
+/// <see cref="LocalMailServer"/>), started as executables on
 /// fixed loopback ports, each as its own system user (setpriv execs, so stop signals reach the server itself),
 /// with data under Infrastructure:DataDirectory (default .data/local in the repository).
 /// Each service reaches PostgreSQL as its own role, with a password, and only its own database (scram-sha-256 over TCP;
@@ -36,6 +37,7 @@ public static class LocalInfrastructure
                 : connections[name] = builder.AddConnectionString(name, ReferenceExpression.Create(
                     $"Host=127.0.0.1;Port={port};Username={PostgresRoles.RoleOf(name)};Password={LocalSecrets.Get(settings.DataDirectory, PostgresRoles.RoleOf(name))};Database={name}")),
             rabbitMqConnection,
+            LocalMailServer.Add(builder, settings.DataDirectory),
             [postgres, rabbitMq],
             [roles, busUser]);
     }

@@ -8,7 +8,7 @@ public sealed record LocalSettings(string DataDirectory, int PostgresPort, int R
     public static LocalSettings From(IDistributedApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Infrastructure");
-        var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
+        var repository = RepositoryOf(builder);
         var data = section["DataDirectory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, repository)
             : Path.Combine(repository, ".data", "local");
@@ -23,6 +23,9 @@ public sealed record LocalSettings(string DataDirectory, int PostgresPort, int R
             section.GetValue("RabbitMqDistributionPort", rabbitMqPort - 30000),
             section["PostgresBin"] ?? FindPostgresBin());
     }
+
+    public static string RepositoryOf(IDistributedApplicationBuilder builder) =>
+        Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
 
     private static string FindPostgresBin()
     {

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -49,6 +50,39 @@ public sealed class RabbitMqReadyCheck(int port) : IHealthCheck
             var frame = new byte[1];
             var read = await stream.ReadAsync(frame, timeout.Token);
             return read == 1 && frame[0] == 1 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("RabbitMQ no respondió al protocolo AMQP.");
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException or IOException)
+        {
+            return HealthCheckResult.Unhealthy(exception.Message);
+        }
+    }
+}
+
+/// <summary>
+/// The mail server is ready when SMTP greets with 220 and its web API, where the mailboxes are read, takes connections.
+/// </summary>
+public sealed class SmtpReadyCheck(int smtpPort, int webPort) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            using var smtp = new TcpClient();
+            await smtp.ConnectAsync("127.0.0.1", smtpPort, timeout.Token);
+            var stream = smtp.GetStream();
+            using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
+            var greeting = await reader.ReadLineAsync(timeout.Token);
+            if (greeting is null || !greeting.StartsWith("220", StringComparison.Ordinal))
+            {
+                return HealthCheckResult.Unhealthy($"El servidor de correo no saludó con 220: '{greeting}'.");
+            }
+
+            await stream.WriteAsync("QUIT\r\n"u8.ToArray(), timeout.Token);
+            using var web = new TcpClient();
+            await web.ConnectAsync("127.0.0.1", webPort, timeout.Token);
+            return HealthCheckResult.Healthy();
         }
         catch (Exception exception) when (exception is SocketException or OperationCanceledException or IOException)
         {
