@@ -3,16 +3,26 @@ using System.Text;
 
 namespace Boards.Identity.Tests;
 
-/// <summary>Calls the Keycloak admin API subset the way Membership will: bearer token of boards-membership.</summary>
+/// <summary>
+/// Calls the Keycloak admin API subset the way Membership and Notifications will: bearer token of their service account.
+/// </summary>
 public sealed class AdminApiClient(HttpClient http, string? accessToken)
 {
     public const string Base = "/admin/realms/boards";
     public const string MembershipClient = "boards-membership";
     public const string MembershipSecret = "membership-dev-secret";
+    public const string NotificationsClient = "boards-notifications";
+    public const string NotificationsSecret = "notifications-dev-secret";
 
-    public static async Task<AdminApiClient> ForMembershipAsync(HttpClient http)
+    public static Task<AdminApiClient> ForMembershipAsync(HttpClient http) =>
+        ForServiceAccountAsync(http, MembershipClient, MembershipSecret);
+
+    public static Task<AdminApiClient> ForNotificationsAsync(HttpClient http) =>
+        ForServiceAccountAsync(http, NotificationsClient, NotificationsSecret);
+
+    public static async Task<AdminApiClient> ForServiceAccountAsync(HttpClient http, string clientId, string secret)
     {
-        var tokens = await Protocol.ClientCredentialsAsync(http, MembershipSecret, MembershipClient);
+        var tokens = await Protocol.ClientCredentialsAsync(http, secret, clientId);
         Assert.Equal(HttpStatusCode.OK, tokens.Status);
         return new AdminApiClient(http, tokens.AccessToken);
     }

@@ -41,6 +41,15 @@ public sealed class DemoAccountsTests
     }
 
     [Fact]
+    public void A_demo_account_has_an_address_at_the_reserved_test_domain_from_its_user_name()
+    {
+        var account = new DemoAccount("Officer.MSPBS", "Funcionario/a de MSPBS", ["institution-officer"], Institution: "mspbs");
+
+        Assert.Equal("officer.mspbs@demo.boards.test", account.Email);
+        Assert.Equal("officer.mspbs@demo.boards.test", account.ToUserAccount(DateTimeOffset.UnixEpoch).Email);
+    }
+
+    [Fact]
     public void Subjects_are_stable_UUIDs()
     {
         Assert.Equal(StableSubject.For("user:analyst"), StableSubject.For("user:analyst"));

@@ -50,6 +50,16 @@ public sealed class ProductionTests(ProductionIdentity identity) : IClassFixture
     }
 
     [Fact]
+    public async Task Without_a_configured_secret_there_is_no_notifications_client_in_Production()
+    {
+        using var client = identity.CreateClient();
+
+        var response = await Protocol.ClientCredentialsAsync(client, AdminApiClient.NotificationsSecret, AdminApiClient.NotificationsClient);
+
+        Assert.Equal("invalid_client", response.Error);
+    }
+
+    [Fact]
     public async Task The_admin_API_refuses_tokens_without_realm_management_roles_in_Production()
     {
         using var client = identity.CreateClient();

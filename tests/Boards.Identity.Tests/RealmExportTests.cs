@@ -1,3 +1,5 @@
+using Boards.Identity.Clients;
+
 namespace Boards.Identity.Tests;
 
 /// <summary>
@@ -27,6 +29,32 @@ public sealed class RealmExportTests
             Assert.False(client.TryGetProperty("secret", out _), $"{id} lleva un secreto en el export");
             Assert.False(client.TryGetProperty("directAccessGrantsEnabled", out var direct) && direct.GetBoolean(), $"{id} admite el password grant");
         }
+    }
+
+    [Theory]
+    [InlineData("boards-membership")]
+    [InlineData("boards-notifications")]
+    public void A_service_account_has_the_same_realm_management_roles_as_in_the_development_provider(string clientId)
+    {
+        var realm = Realm();
+        var expected = clientId == BoardsClients.Membership ? BoardsClients.MembershipAdminRoles : BoardsClients.NotificationsAdminRoles;
+
+        var client = Assert.Single(realm.GetProperty("clients").EnumerateArray(), c => c.GetProperty("clientId").GetString() == clientId);
+        var account = Assert.Single(realm.GetProperty("users").EnumerateArray(), u => u.GetProperty("username").GetString() == $"service-account-{clientId}");
+
+        Assert.True(client.GetProperty("serviceAccountsEnabled").GetBoolean());
+        Assert.False(client.GetProperty("publicClient").GetBoolean());
+        Assert.Equal(clientId, account.GetProperty("serviceAccountClientId").GetString());
+        Assert.False(account.TryGetProperty("realmRoles", out _));
+        var roles = account.GetProperty("clientRoles").GetProperty("realm-management").EnumerateArray().Select(role => role.GetString());
+        Assert.Equal(expected.Order(StringComparer.Ordinal), roles.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_notifications_service_account_cannot_change_users()
+    {
+        Assert.DoesNotContain("manage-users", BoardsClients.NotificationsAdminRoles);
+        Assert.DoesNotContain("manage-realm", BoardsClients.NotificationsAdminRoles);
     }
 
     [Fact]
