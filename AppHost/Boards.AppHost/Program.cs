@@ -7,6 +7,8 @@ var ports = BoardsPorts.From(builder.Configuration);
 var issuer = builder.Configuration["Identity:Issuer"] ?? $"http://localhost:{ports.Identity}/realms/boards";
 // The service account Membership uses to grant and revoke the focal-point scope (docs/identity.md).
 var membershipClientSecret = builder.Configuration["Identity:MembershipClientSecret"] ?? "membership-dev-secret";
+// The read-only service account Notifications uses to find the people to notify (docs/notifications.md).
+var notificationsClientSecret = builder.Configuration["Identity:NotificationsClientSecret"] ?? "notifications-dev-secret";
 var portalUrl = $"http://localhost:{ports.Portal}";
 
 var identity = builder.AddProject<Projects.Boards_Identity>("identity", launchProfileName: null)
@@ -14,15 +16,27 @@ var identity = builder.AddProject<Projects.Boards_Identity>("identity", launchPr
     .WithBoardsDefaults(infrastructure, database: "identitydb", messaging: false)
     .WithEnvironment("Identity__Issuer", issuer)
     .WithEnvironment("Identity__Clients__Membership__Secret", membershipClientSecret)
+    .WithEnvironment("Identity__Clients__Notifications__Secret", notificationsClientSecret)
     // The portal's public client (boards-portal) accepts only the portal's own sign-in and sign-out callbacks.
     .WithEnvironment("Identity__Portal__RedirectUris__0", $"{portalUrl}/signin-oidc")
     .WithEnvironment("Identity__Portal__PostLogoutRedirectUris__0", $"{portalUrl}/signout-callback-oidc");
+
+// Notifications hears referral and warning events, so it starts before anyone who publishes them: monitoring first,
+// and everything else waits for monitoring. It sends e-mail through the mail server (docs/notifications.md).
+var notifications = builder.AddProject<Projects.Boards_Notifications>("notifications", launchProfileName: null)
+    .WithKestrelEndpoint("http", ports.Notifications)
+    .WithBoardsDefaults(infrastructure, database: "notificationsdb", messaging: true)
+    .WithAuthority(identity, issuer)
+    .WithMailServer(infrastructure.Mail, "Notifications")
+    .WithEnvironment("Notifications__Directory__ClientSecret", notificationsClientSecret)
+    .WithEnvironment("Notifications__Email__PortalUrl", portalUrl);
 
 var monitoring = builder.AddProject<Projects.Boards_Monitoring>("monitoring", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Monitoring)
     .WithKestrelEndpoint("grpc", ports.MonitoringGrpc, http2Only: true)
     .WithBoardsDefaults(infrastructure, database: "monitoringdb", messaging: true)
-    .WithAuthority(identity, issuer);
+    .WithAuthority(identity, issuer)
+    .WaitFor(notifications);
 
 // Planning and service days consume what needs and membership announce, so they start before them.
 var planning = builder.AddProject<Projects.Boards_Planning>("planning", launchProfileName: null)
@@ -93,7 +107,8 @@ var gateway = builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfi
     .WithReference(membership).WaitFor(membership)
     .WithReference(needs).WaitFor(needs)
     .WithReference(serviceDays).WaitFor(serviceDays)
-    .WithReference(planning).WaitFor(planning);
+    .WithReference(planning).WaitFor(planning)
+    .WithReference(notifications).WaitFor(notifications);
 
 // The web portal for focal points and ministry staff (docs/portal.md): signs people in at the identity provider and
 // calls the gateway's REST API with their token.

@@ -15,7 +15,7 @@ namespace Boards.Architecture.Tests;
 public sealed class FloorPlanTests
 {
     private static readonly string[] DomainServices =
-        ["Boards.Referrals", "Boards.Membership", "Boards.Needs", "Boards.ServiceDays", "Boards.Planning", "Boards.Monitoring"];
+        ["Boards.Referrals", "Boards.Membership", "Boards.Needs", "Boards.ServiceDays", "Boards.Planning", "Boards.Monitoring", "Boards.Notifications"];
 
     public static TheoryData<string> Services() => new(DomainServices);
 

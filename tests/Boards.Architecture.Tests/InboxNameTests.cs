@@ -31,6 +31,11 @@ public sealed class InboxNameTests
             "ReferralPutOnHoldConsumer", "ReferralRejectedConsumer", "ReferralRequestedConsumer", "ReferralResumedConsumer",
             "ReferralStartedConsumer", "RepresentativityAssessedConsumer", "ServiceDayHeldConsumer", "SessionHeldConsumer",
         ],
+        ["Boards.Notifications"] =
+        [
+            "EarlyWarningRaisedConsumer", "MunicipalityRegisteredConsumer", "ReferralAcceptedConsumer", "ReferralCancelledConsumer",
+            "ReferralCounterReferredConsumer", "ReferralOverdueConsumer", "ReferralRejectedConsumer", "ReferralRequestedConsumer",
+        ],
     };
 
     public static TheoryData<string> Services() => new(Deployed.Keys);

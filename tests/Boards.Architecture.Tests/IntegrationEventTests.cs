@@ -16,6 +16,7 @@ public sealed class IntegrationEventTests
     /// </summary>
     private static readonly IReadOnlySet<string> PastTenseAllowList = new HashSet<string>(StringComparer.Ordinal)
     {
+        "NotificationsRead",
         "ReferralOverdue",
         "ReferralPutOnHold",
         "ServiceDayHeld",

@@ -95,6 +95,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             "Ports:Needs=6131", $"Ports:NeedsGrpc={NeedsGrpcPort}",
             "Ports:ServiceDays=6141", "Ports:ServiceDaysGrpc=6142",
             "Ports:Planning=6151", "Ports:PlanningGrpc=6152",
+            "Ports:Notifications=6161",
             $"Ports:Portal={PortalPort}",
         ], (options, _) => options.DisableDashboard = true);
 
