@@ -62,10 +62,14 @@ public static class LiveStream
             : municipality;
     }
 
+    /// <summary>What one stream passes on: a signal in one of its topics that concerns its person.</summary>
+    public static bool Wants(IReadOnlyCollection<string> topics, CurrentUser user, LiveSignal signal) =>
+        topics.Contains(signal.Topic) && Concerns(user, signal);
+
     private static async IAsyncEnumerable<SseItem<string>> SignalsAsync(
         LiveFeed feed, IReadOnlyList<string> topics, CurrentUser user, TimeSpan lifetime, [EnumeratorCancellation] CancellationToken aborted)
     {
-        using var subscription = feed.Subscribe(signal => topics.Contains(signal.Topic) && Concerns(user, signal));
+        using var subscription = feed.Subscribe(signal => Wants(topics, user, signal));
         using var ends = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         ends.CancelAfter(lifetime > TimeSpan.Zero ? lifetime : TimeSpan.FromSeconds(1));
         var token = ends.Token;
