@@ -218,6 +218,8 @@ public sealed class NotificationPagesTests : IClassFixture<SignedInPortalHost>
         Assert.Contains(" checked", Html.Element(html, "pref-referral_received-digest"), StringComparison.Ordinal);
         Assert.DoesNotContain(" checked", Html.Element(html, "pref-referral_received-immediate"), StringComparison.Ordinal);
         Assert.Contains(" checked", Html.Element(html, "pref-early_warning-immediate"), StringComparison.Ordinal);
+        Assert.Equal("Prefs.Kinds[1].Mode", Html.Attribute(Html.Element(html, "pref-early_warning-off"), "name"));
+        Assert.Equal("early_warning", Html.HiddenFields(html, "preferencias-form")["Prefs.Kinds[1].Kind"]);
         Assert.Contains("Referencias recibidas", Html.Text(Html.Element(html, "pref-referral_received")), StringComparison.Ordinal);
         Assert.Equal("07:00", Html.Attribute(Html.Element(html, "pref-digest-time"), "value"));
         Assert.Equal("focal.pilar@example.org", Html.Text(Html.Element(html, "pref-email")));
