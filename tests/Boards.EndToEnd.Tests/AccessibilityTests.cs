@@ -65,6 +65,10 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/ministerio"] = new(Visitor.Ministry),
         ["/ministerio/alertas"] = new(Visitor.Ministry),
         ["/ministerio/municipios/{Code}"] = new(Visitor.Ministry),
+        ["/notificaciones"] = new(Visitor.FocalPoint),
+        ["/notificaciones/preferencias"] = new(Visitor.FocalPoint),
+        // ministry-admin only: the analyst gets the 403 page (there is no admin visitor here).
+        ["/ministerio/notificaciones"] = new(Visitor.Ministry, Status: 403),
     };
 
     /// <summary>

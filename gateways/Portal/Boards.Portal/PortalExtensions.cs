@@ -5,6 +5,7 @@ using Boards.Portal.Components;
 using Boards.Portal.Live;
 using Boards.Portal.Ministry;
 using Boards.Portal.Naming;
+using Boards.Portal.Notifications;
 using Boards.Portal.Plan;
 using Boards.Portal.Security;
 using Boards.ServiceDefaults;
@@ -90,6 +91,7 @@ public static class PortalExtensions
         app.MapMinistryDownloads();
         app.MapLiveStream();
         app.MapPlanDocuments();
+        app.MapNotificationCount();
 
         app.MapRazorComponents<App>();
         return app;

@@ -42,6 +42,12 @@ public sealed class BoardsApi(HttpClient http, ILogger<BoardsApi> logger)
             }
 
             using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode == HttpStatusCode.NoContent)
+            {
+                // Done, nothing to read (marking a notification read): a value-less success, not a broken answer.
+                return ApiResult<T>.Success(default!, (int)response.StatusCode);
+            }
+
             if (response.IsSuccessStatusCode)
             {
                 var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);

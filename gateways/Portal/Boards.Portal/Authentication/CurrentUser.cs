@@ -8,6 +8,9 @@ public sealed record CurrentUser(string Name, string UserName, IReadOnlySet<stri
     /// <summary>Where an institution officer serves (claim <c>municipalities</c>, several values); empty for everyone else.</summary>
     public IReadOnlySet<string> ServedMunicipalities { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The person's id at the identity provider (claim <c>sub</c>): whose notifications are whose.</summary>
+    public string? Subject { get; init; }
+
     public const string FocalPoint = "focal-point";
     public const string Officer = "institution-officer";
     public const string Integrator = "integrator";
@@ -17,10 +20,12 @@ public sealed record CurrentUser(string Name, string UserName, IReadOnlySet<stri
     public bool IsFocalPoint => Roles.Contains(FocalPoint) && Municipality is not null;
     public bool IsOfficer => (Roles.Contains(Officer) || Roles.Contains(Integrator)) && Institution is not null;
     public bool IsMinistry => Roles.Contains(Analyst) || Roles.Contains(Admin);
+    public bool IsMinistryAdmin => Roles.Contains(Admin);
 
     public static CurrentUser From(ClaimsPrincipal principal)
     {
-        var userName = principal.FindFirstValue(PortalClaims.UserName) ?? principal.FindFirstValue("sub") ?? "";
+        var subject = principal.FindFirstValue(PortalClaims.Subject);
+        var userName = principal.FindFirstValue(PortalClaims.UserName) ?? subject ?? "";
         return new CurrentUser(
             principal.FindFirstValue(PortalClaims.Name) ?? userName,
             userName,
@@ -28,6 +33,7 @@ public sealed record CurrentUser(string Name, string UserName, IReadOnlySet<stri
             principal.FindFirstValue(PortalClaims.Municipality),
             principal.FindFirstValue(PortalClaims.Institution))
         {
+            Subject = subject,
             ServedMunicipalities = principal.FindAll(PortalClaims.Municipalities)
                 .Select(c => c.Value.Trim().ToLowerInvariant()).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal),
         };

@@ -145,6 +145,8 @@ public static class PortalAuthentication
 public static class PortalClaims
 {
     public const string Name = "name";
+    /// <summary>The person's id at the identity provider, the same in the identity and the access token.</summary>
+    public const string Subject = "sub";
     public const string UserName = "preferred_username";
     public const string Role = "role";
     public const string Municipality = "municipality";

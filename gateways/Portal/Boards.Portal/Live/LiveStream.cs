@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Authentication;
 namespace Boards.Portal.Live;
 
 /// <summary>
-/// GET /vivo/{topic}: a server-sent event stream that says "cambio" when something the person may see changed. It
-/// carries no data: the page fetches itself again, so the services decide the scope of what is shown, as always.
+/// GET /vivo/{topics}: a server-sent event stream that says "cambio" when something the person may see changed. It
+/// carries no data: the page fetches itself again, so the services decide the scope of what is shown, as always. One
+/// stream may carry several topics ("referencias,notificaciones"); each event's type is its topic.
 /// </summary>
 public static class LiveStream
 {
@@ -20,13 +21,13 @@ public static class LiveStream
 
     public static IEndpointRouteBuilder MapLiveStream(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/vivo/{topic}", OpenAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/vivo/{topics}", OpenAsync).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> OpenAsync(string topic, HttpContext http, LiveFeed feed)
+    private static async Task<IResult> OpenAsync(string topics, HttpContext http, LiveFeed feed)
     {
-        if (!LiveTopics.IsKnown(topic))
+        if (LiveTopics.Parse(topics) is not { } wanted)
         {
             return TypedResults.NotFound();
         }
@@ -38,12 +39,18 @@ public static class LiveStream
             ? expires - DateTimeOffset.UtcNow
             : TimeSpan.FromMinutes(5);
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(SignalsAsync(feed, topic, user, lifetime, http.RequestAborted));
+        return TypedResults.ServerSentEvents(SignalsAsync(feed, wanted, user, lifetime, http.RequestAborted));
     }
 
     /// <summary>Whether a signal concerns this person: the same scope the services apply to what the page shows.</summary>
     public static bool Concerns(CurrentUser user, LiveSignal signal)
     {
+        // A notification is one person's own, whatever their role: the ministry does not hear anyone else's.
+        if (signal.Topic == LiveTopics.Notifications)
+        {
+            return user.Subject is { Length: > 0 } subject && signal.Subjects.Contains(subject, StringComparer.Ordinal);
+        }
+
         if (user.IsMinistry)
         {
             return true;
@@ -55,31 +62,45 @@ public static class LiveStream
             : municipality;
     }
 
+    /// <summary>What one stream passes on: a signal in one of its topics that concerns its person.</summary>
+    public static bool Wants(IReadOnlyCollection<string> topics, CurrentUser user, LiveSignal signal) =>
+        topics.Contains(signal.Topic) && Concerns(user, signal);
+
     private static async IAsyncEnumerable<SseItem<string>> SignalsAsync(
-        LiveFeed feed, string topic, CurrentUser user, TimeSpan lifetime, [EnumeratorCancellation] CancellationToken aborted)
+        LiveFeed feed, IReadOnlyList<string> topics, CurrentUser user, TimeSpan lifetime, [EnumeratorCancellation] CancellationToken aborted)
     {
-        using var subscription = feed.Subscribe(signal => signal.Topic == topic && Concerns(user, signal));
+        using var subscription = feed.Subscribe(signal => Wants(topics, user, signal));
         using var ends = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         ends.CancelAfter(lifetime > TimeSpan.Zero ? lifetime : TimeSpan.FromSeconds(1));
         var token = ends.Token;
 
-        yield return new SseItem<string>("conectado", topic) { ReconnectionInterval = TimeSpan.FromSeconds(5) };
+        foreach (var topic in topics)
+        {
+            yield return new SseItem<string>("conectado", topic) { ReconnectionInterval = TimeSpan.FromSeconds(5) };
+        }
+
         while (!token.IsCancellationRequested)
         {
-            bool changed;
+            var changed = new List<string>();
             try
             {
                 using var beat = CancellationTokenSource.CreateLinkedTokenSource(token);
                 beat.CancelAfter(Heartbeat);
-                changed = await subscription.Reader.WaitToReadAsync(beat.Token);
-                await Task.Delay(Coalesce, token);
-                while (subscription.Reader.TryRead(out _))
+                if (await subscription.Reader.WaitToReadAsync(beat.Token))
                 {
+                    await Task.Delay(Coalesce, token);
+                    while (subscription.Reader.TryRead(out var signal))
+                    {
+                        if (!changed.Contains(signal.Topic))
+                        {
+                            changed.Add(signal.Topic);
+                        }
+                    }
                 }
             }
             catch (OperationCanceledException)
             {
-                changed = false;
+                changed.Clear();
             }
 
             if (token.IsCancellationRequested)
@@ -87,7 +108,15 @@ public static class LiveStream
                 yield break;
             }
 
-            yield return changed ? new SseItem<string>("cambio", topic) : new SseItem<string>("", "latido");
+            if (changed.Count == 0)
+            {
+                yield return new SseItem<string>("", "latido");
+            }
+
+            foreach (var topic in changed)
+            {
+                yield return new SseItem<string>("cambio", topic);
+            }
         }
     }
 }

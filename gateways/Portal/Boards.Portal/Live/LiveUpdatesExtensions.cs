@@ -33,6 +33,7 @@ public static class LiveUpdatesExtensions
             bus.AddConsumer<ReferralSignalConsumer<ReferralOverdue>>();
             bus.AddConsumer<WarningSignalConsumer>();
             bus.AddConsumer<IndicatorsSignalConsumer>();
+            bus.AddConsumer<NotificationSignalConsumer>();
             // A broker outage degrades live updates only: it must not mark the portal unhealthy.
             bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
             bus.UsingRabbitMq((context, rabbit) =>

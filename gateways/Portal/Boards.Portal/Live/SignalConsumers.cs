@@ -1,4 +1,5 @@
 using Boards.Monitoring.Contracts.Events;
+using Boards.Notifications.Contracts.Events;
 using Boards.Referrals.Contracts.Events;
 using MassTransit;
 
@@ -33,6 +34,23 @@ public sealed class IndicatorsSignalConsumer(LiveFeed feed) : IConsumer<Municipa
     public Task Consume(ConsumeContext<MunicipalityIndicatorsChanged> context)
     {
         feed.Publish(new LiveSignal(LiveTopics.Municipalities, [context.Message.MunicipalityCode], []));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A notification was created for a person, or they read some: that person's open pages fetch the bell's count (and
+/// the notification list) again. The events carry whom, never the text.
+/// </summary>
+public sealed class NotificationSignalConsumer(LiveFeed feed) : IConsumer<NotificationCreated>, IConsumer<NotificationsRead>
+{
+    public Task Consume(ConsumeContext<NotificationCreated> context) => Tell(context.Message.RecipientSubject);
+
+    public Task Consume(ConsumeContext<NotificationsRead> context) => Tell(context.Message.RecipientSubject);
+
+    private Task Tell(string subject)
+    {
+        feed.Publish(new LiveSignal(LiveTopics.Notifications, [], []) { Subjects = [subject] });
         return Task.CompletedTask;
     }
 }

@@ -1,11 +1,17 @@
 // Live updates (docs/portal.md, "Live updates"). A region marked data-live="<topic>" (with an id) is fetched again
 // from the server when the portal says something in that topic changed, so the person sees new referrals or figures
 // without reloading. The signal carries no data: the page is fetched with the person's own session, as a reload would.
+// Other parts of the page that follow a topic (data-live-topic, such as the bell: bell.js) share this page's one
+// stream: a browser keeps only six connections per site, so a page never holds two (docs/portal.md, "Notifications").
 (() => {
   const regions = () => [...document.querySelectorAll('[data-live][id]')];
-  if (!window.EventSource || !window.fetch || regions().length === 0) return;
+  if (!window.EventSource || !window.fetch) return;
 
-  const topic = regions()[0].dataset.live;
+  const topic = regions().length > 0 ? regions()[0].dataset.live : null;
+  const followers = [...document.querySelectorAll('[data-live-topic]')].map((element) => element.dataset.liveTopic);
+  const topics = [...new Set([topic, ...followers].filter(Boolean))];
+  if (topics.length === 0) return;
+
   const status = document.getElementById('live-status');
   let refreshing = false, again = false, failures = 0, wasConnected = false;
 
@@ -40,13 +46,20 @@
     }
   }
 
-  const source = new EventSource('/vivo/' + encodeURIComponent(topic));
-  source.addEventListener(topic, (event) => {
-    if (event.data === 'cambio') refresh();
-  });
+  const source = new EventSource('/vivo/' + topics.join(','));
+  // For the followers: listen with source.addEventListener(<topic>, …), and to 'boards-live-reconnected' on document.
+  window.boardsLive = { source, topics };
+  if (topic) {
+    source.addEventListener(topic, (event) => {
+      if (event.data === 'cambio') refresh();
+    });
+  }
   source.onopen = () => {
     // Signals sent while the connection was down are lost: catch up once after a reconnection.
-    if (wasConnected) refresh();
+    if (wasConnected) {
+      if (topic) refresh();
+      document.dispatchEvent(new Event('boards-live-reconnected'));
+    }
     wasConnected = true;
     failures = 0;
     if (status) status.dataset.state = 'on';
