@@ -109,6 +109,19 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         // Early warnings are evaluated every two seconds instead of five minutes (the portal's warnings page test).
         builder.CreateResourceBuilder<ProjectResource>("monitoring")
             .WithEnvironment("Monitoring__EarlyWarnings__Interval", "00:00:02");
+        // Notifications: the escalation chain in seconds (due soon 3 s before the 6 s urgent deadline, the focal point 4 s
+        // after it, the analysts 8 s after), quick passes and retries, and the identity provider read afresh each time
+        // (the tests create people). NotificationTests.
+        builder.CreateResourceBuilder<ProjectResource>("notifications")
+            .WithEnvironment("Notifications__Deadlines__SweepInterval", "00:00:00.500")
+            .WithEnvironment("Notifications__Deadlines__DueSoonBefore", "00:00:03")
+            .WithEnvironment("Notifications__Deadlines__FocalPointAfter", "00:00:04")
+            .WithEnvironment("Notifications__Deadlines__AnalystsAfter", "00:00:08")
+            .WithEnvironment("Notifications__FanOut__Interval", "00:00:00.500")
+            .WithEnvironment("Notifications__Email__PollInterval", "00:00:00.500")
+            .WithEnvironment("Notifications__Email__RetryDelay", "00:00:00.500")
+            .WithEnvironment("Notifications__Email__MaxRetryDelay", "00:00:02")
+            .WithEnvironment("Notifications__Directory__CacheFor", "00:00:00");
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", "1000")
             .WithEnvironment("Gateway__RateLimit__Burst", "2000");

@@ -10,10 +10,17 @@ public sealed class IdentityAdmin(HttpClient http)
     private static readonly string Admin = $"http://localhost:{BoardsAppFixture.IdentityPort}/admin/realms/boards";
 
     /// <summary>Creates (or finds) the user, with these attributes and realm roles; returns its id.</summary>
-    public async Task<string> EnsureUserAsync(string username, IReadOnlyDictionary<string, string[]> attributes, params string[] roles)
+    public Task<string> EnsureUserAsync(string username, IReadOnlyDictionary<string, string[]> attributes, params string[] roles) =>
+        EnsureUserAsync(username, null, attributes, roles);
+
+    /// <summary>Creates (or finds) the user with an e-mail address (Notifications' recipients), attributes and realm roles.</summary>
+    public async Task<string> EnsureUserAsync(string username, string? email, IReadOnlyDictionary<string, string[]> attributes, params string[] roles)
     {
         var token = await TokenAsync();
-        using (var create = await SendAsync(HttpMethod.Post, "users", token, new { username, enabled = true, firstName = username, attributes }))
+        object body = email is null
+            ? new { username, enabled = true, firstName = username, attributes }
+            : new { username, enabled = true, firstName = username, email, attributes };
+        using (var create = await SendAsync(HttpMethod.Post, "users", token, body))
         {
             Assert.True(create.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"crear {username}: {(int)create.StatusCode}");
         }

@@ -17,6 +17,7 @@ public static class OpenApiCatalog
     public static readonly IReadOnlyDictionary<string, int> RestPorts = new Dictionary<string, int>
     {
         ["referrals"] = 6101, ["monitoring"] = 6111, ["membership"] = 6121, ["needs"] = 6131, ["servicedays"] = 6141, ["planning"] = 6151,
+        ["notifications"] = 6161,
     };
 
     private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
