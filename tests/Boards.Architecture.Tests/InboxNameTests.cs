@@ -33,7 +33,7 @@ public sealed class InboxNameTests
         ],
         ["Boards.Notifications"] =
         [
-            "EarlyWarningRaisedConsumer", "MunicipalityRegisteredConsumer", "ReferralAcceptedConsumer", "ReferralCancelledConsumer",
+            "AgreementRecordedConsumer", "AgreementStatusChangedConsumer", "EarlyWarningRaisedConsumer", "MunicipalityRegisteredConsumer", "ReferralAcceptedConsumer", "ReferralCancelledConsumer",
             "ReferralCounterReferredConsumer", "ReferralOverdueConsumer", "ReferralRejectedConsumer", "ReferralRequestedConsumer",
         ],
     };

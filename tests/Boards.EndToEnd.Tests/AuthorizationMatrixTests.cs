@@ -48,7 +48,7 @@ public sealed class AuthorizationMatrixTests(BoardsAppFixture boards, ITestOutpu
                 observed[operation.Name] = await ObserveAsync(tokens, (token, municipality) => RestAsync(operation, token, municipality));
             }
 
-            foreach (var method in await GrpcCatalog.MethodsAsync(port + 1))
+            foreach (var method in await OpenApiCatalog.GrpcMethodsAsync(service))
             {
                 if (await GrpcAsync(method, null, OwnMunicipality) != 'U')
                 {

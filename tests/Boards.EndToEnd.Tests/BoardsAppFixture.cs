@@ -121,7 +121,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             .WithEnvironment("Notifications__Email__PollInterval", "00:00:00.500")
             .WithEnvironment("Notifications__Email__RetryDelay", "00:00:00.500")
             .WithEnvironment("Notifications__Email__MaxRetryDelay", "00:00:02")
-            .WithEnvironment("Notifications__Directory__CacheFor", "00:00:00");
+            .WithEnvironment("Notifications__Directory__CacheFor", "00:00:00")
+            .WithEnvironment("Notifications__Reminders__SweepInterval", "00:00:01");
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", "1000")
             .WithEnvironment("Gateway__RateLimit__Burst", "2000");

@@ -47,7 +47,7 @@ public sealed class BoundaryTests(BoardsAppFixture boards, ITestOutputHelper out
             }
 
             // Every service hosts the benchmark's Echo; through the gateway it is one method.
-            foreach (var method in (await GrpcCatalog.MethodsAsync(port + 1)).Where(m => described.Add(m.FullName)))
+            foreach (var method in (await OpenApiCatalog.GrpcMethodsAsync(service)).Where(m => described.Add(m.FullName)))
             {
                 var (found, fields, undeclared) = GrpcBoundaries.For(method, municipality);
                 (methods, grpcFields) = (methods + 1, grpcFields + fields);

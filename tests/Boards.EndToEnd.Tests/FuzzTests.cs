@@ -42,7 +42,7 @@ public sealed class FuzzTests(BoardsAppFixture boards, ITestOutputHelper output)
         foreach (var (service, port) in OpenApiCatalog.RestPorts)
         {
             operations.AddRange((await OpenApiCatalog.OperationsAsync(boards.Http, service)).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)));
-            methods.AddRange(await GrpcCatalog.MethodsAsync(port + 1));
+            methods.AddRange(await OpenApiCatalog.GrpcMethodsAsync(service));
         }
 
         output.WriteLine($"{operations.Count} REST operations, {methods.Count} gRPC methods");

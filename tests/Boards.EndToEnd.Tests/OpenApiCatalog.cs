@@ -20,6 +20,13 @@ public static class OpenApiCatalog
         ["notifications"] = 6161,
     };
 
+    /// <summary>Services that serve people, not systems, and have no gRPC endpoint (Notifications).</summary>
+    private static readonly HashSet<string> RestOnly = new(StringComparer.Ordinal) { "notifications" };
+
+    /// <summary>The service's gRPC methods (on its REST port + 1), or none for a REST-only service.</summary>
+    public static async Task<IReadOnlyList<GrpcMethod>> GrpcMethodsAsync(string service) =>
+        RestOnly.Contains(service) ? [] : await GrpcCatalog.MethodsAsync(RestPorts[service] + 1);
+
     private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
 
     public static async Task<IReadOnlyList<RestOperation>> OperationsAsync(HttpClient http, string service)

@@ -14,6 +14,7 @@ using Boards.Notifications.Features.Email;
 using Boards.Notifications.Features.FanOut;
 using Boards.Notifications.Features.Inbox;
 using Boards.Notifications.Features.Preferences;
+using Boards.Notifications.Features.Reminders;
 using Boards.ServiceDefaults;
 
 namespace Boards.Notifications;
@@ -38,6 +39,10 @@ public static class NotificationsServiceExtensions
         builder.Services.AddScoped<DeadlineTracker>();
         builder.Services.AddScoped<DeadlineSweep>();
         builder.Services.AddHostedService<DeadlineSweepService>();
+
+        builder.Services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
+        builder.Services.AddScoped<RemindersSweep>();
+        builder.Services.AddHostedService<RemindersSweepService>();
 
         builder.Services.AddOptions<FanOutOptions>().BindConfiguration(FanOutOptions.Section);
         builder.Services.AddScoped<FanOut>();

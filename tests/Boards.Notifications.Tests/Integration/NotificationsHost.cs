@@ -36,6 +36,7 @@ public sealed class NotificationsHost() : ServiceTestHost<Program>("notification
         web.UseSetting("Notifications:FanOut:Interval", "00:00:00.200");
         web.UseSetting("Notifications:Directory:CacheFor", "00:00:00");
         web.UseSetting("Notifications:Deadlines:SweepInterval", "00:00:00.200");
+        web.UseSetting("Notifications:Reminders:SweepInterval", "00:00:00.200");
         web.UseSetting("Notifications:Deadlines:DueSoonBefore", "00:00:02");
         web.UseSetting("Notifications:Deadlines:FocalPointAfter", "00:00:02");
         web.UseSetting("Notifications:Deadlines:AnalystsAfter", "00:00:04");

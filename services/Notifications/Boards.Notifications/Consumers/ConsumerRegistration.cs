@@ -17,6 +17,8 @@ public static class ConsumerRegistration
         bus.AddConsumer<ReferralCancelledConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<ReferralOverdueConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<EarlyWarningRaisedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<AgreementRecordedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<AgreementStatusChangedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         return bus;
     }
 }

@@ -10,6 +10,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<Preferences> Preferences => Set<Preferences>();
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
     public DbSet<TrackedReferral> TrackedReferrals => Set<TrackedReferral>();
+    public DbSet<TrackedAgreement> TrackedAgreements => Set<TrackedAgreement>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -339,6 +339,45 @@ namespace Boards.Notifications.Data.Migrations
                     b.ToTable("preferences", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Notifications.Domain.TrackedAgreement", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("RemindedFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResponsibleInstitution")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("AgreementId");
+
+                    b.HasIndex("DueOn");
+
+                    b.ToTable("tracked_agreements", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Notifications.Domain.TrackedReferral", b =>
                 {
                     b.Property<Guid>("ReferralId")
