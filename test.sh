@@ -24,6 +24,7 @@ e2e_dir="$(boards_data_dir e2e)"
 # A server left over from an interrupted run would hold the end-to-end ports.
 pkill -f "postgres -D ${e2e_dir}/postgres" 2>/dev/null || true
 pkill -f "boards-27672@localhost" 2>/dev/null || true
+pkill -f "smtp4dev.*${e2e_dir}/mail" 2>/dev/null || true
 sleep 1
 rm -rf "${e2e_dir:?}"/*
 export BOARDS_E2E_DATA_DIR="$e2e_dir"

@@ -42,6 +42,25 @@ public sealed class PreferenceTests(NotificationsHost host) : IClassFixture<Noti
     }
 
     [Fact]
+    public async Task A_change_that_asks_for_nothing_stores_nothing()
+    {
+        var token = await host.PersonAsync("pref.nada", BoardsRoles.FocalPoint, "pref.nada@boards.test", municipality: "santa-rosa-del-aguaray");
+        using var client = host.Client(token);
+        using var response = await client.PutAsync("/api/notifications/preferences", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var subject = SubjectOf(token);
+        Assert.False(await host.InDbAsync(db => db.Preferences.AnyAsync(p => p.Subject == subject)));
+    }
+
+    private static string SubjectOf(string token)
+    {
+        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        var json = Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '='));
+        return JsonDocument.Parse(json).RootElement.GetProperty("sub").GetString()!;
+    }
+
+    [Fact]
     public async Task Off_keeps_the_centre_but_sends_no_email()
     {
         var token = await host.PersonAsync("pref.off", BoardsRoles.InstitutionOfficer, "pref.off@boards.test", institution: "minmujer", servesIn: ["itakyry"]);

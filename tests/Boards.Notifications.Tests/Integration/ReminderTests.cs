@@ -1,4 +1,5 @@
 using Boards.Membership.Contracts.Events;
+using Boards.Monitoring.Contracts.Events;
 
 namespace Boards.Notifications.Tests.Integration;
 
@@ -39,6 +40,34 @@ public sealed class ReminderTests(NotificationsHost host) : IClassFixture<Notifi
         Assert.Equal(1, (await host.InboxAsync(focal, "?status=all")).Total);
         Assert.Equal(1, (await host.InboxAsync(officer, "?status=all")).Total);
         Assert.Single(await host.MailToAsync("acuerdo.focal@boards.test", 1));
+    }
+
+    [Fact]
+    public async Task An_early_warning_reaches_the_focal_point_of_its_municipality_only()
+    {
+        var focal = await host.PersonAsync("alerta.focal", BoardsRoles.FocalPoint, "alerta.focal@boards.test", municipality: "villa-oliva");
+        var other = await host.PersonAsync("alerta.otro", BoardsRoles.FocalPoint, "alerta.otro@boards.test", municipality: "pilar");
+        var warning = new EarlyWarningRaised
+        {
+            WarningId = Guid.NewGuid(),
+            MunicipalityCode = "villa-oliva",
+            Rule = "no_recent_session",
+            RuleTitle = "La mesa no sesiona",
+            Evidence = "La última sesión fue hace 75 días (el umbral es 60).",
+            Figures = new Dictionary<string, decimal> { ["days_since_last_session"] = 75 },
+            RaisedAt = DateTimeOffset.UtcNow,
+        };
+        await host.Bus.Publish(warning);
+        await host.Bus.Publish(warning);
+
+        var notice = Assert.Single((await host.InboxWithAsync(focal, 1)).Items);
+        Assert.Equal(NotificationKinds.EarlyWarning, notice.Kind);
+        Assert.Contains("La mesa no sesiona", notice.Title);
+        Assert.Contains("75 días", notice.Body);
+        Assert.Single(await host.MailToAsync("alerta.focal@boards.test", 1));
+        await Task.Delay(1000);
+        Assert.Equal(1, (await host.InboxAsync(focal, "?status=all")).Total);
+        Assert.Equal(0, (await host.InboxAsync(other, "?status=all")).Total);
     }
 
     private static AgreementRecorded Agreement(Guid session, string institution, DateOnly dueOn) => new()

@@ -35,6 +35,8 @@ public sealed class OverdueSweepTests(PlanningHost host) : IClassFixture<Plannin
         Assert.True(announced.Overdue);
         Assert.Equal((planId, municipality, 2026, "Jornada de cedulación"), (announced.PlanId, announced.MunicipalityCode, announced.Year, announced.Title));
         Assert.Equal(("not_started", 0m, new DateOnly(2026, 3, 31)), (announced.Status, announced.Progress, announced.EndsOn));
+        // Notifications tells the responsible institution: the event names it.
+        Assert.Equal(("mds", new DateOnly(2026, 3, 1)), (announced.ResponsibleInstitution, announced.StartsOn));
         // Created at version 1; the announcement is a change of its own, so consumers keeping the highest version take it.
         Assert.Equal(2, announced.ActionVersion);
         Assert.Equal((3, 2, 0, 0m), (announced.Plan.ActionCount, announced.Plan.OverdueActions, announced.Plan.DoneActions, announced.Plan.Progress));

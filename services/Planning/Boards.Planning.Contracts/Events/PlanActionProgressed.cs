@@ -3,8 +3,9 @@ using Boards.Planning.Contracts.Plans;
 namespace Boards.Planning.Contracts.Events;
 
 /// <summary>
-/// An action of a plan changed status or progress. Carries the action's state after the change and the plan's
-/// roll-up, so a consumer (Monitoring) can show plan progress and overdue actions without reading the plan.
+/// An action of a plan changed status or progress, or fell overdue (Planning's overdue sweep). Carries the action's state
+/// after the change and the plan's roll-up, so a consumer can show plan progress and overdue actions (Monitoring), or
+/// tell the responsible institution that its action is overdue (Notifications), without reading the plan.
 /// A consumer keeps the highest ActionVersion per ActionId.
 /// </summary>
 public sealed record PlanActionProgressed
@@ -19,6 +20,15 @@ public sealed record PlanActionProgressed
     public required string Status { get; init; }
     /// <summary>0–100.</summary>
     public required decimal Progress { get; init; }
+
+    /// <summary>
+    /// The code of the institution responsible for the action (data/reference/institutions.csv, e.g. "mds"). Empty in
+    /// messages written before the field existed.
+    /// </summary>
+    public string ResponsibleInstitution { get; init; } = "";
+
+    /// <summary>When the action starts; null in messages written before the field existed.</summary>
+    public DateOnly? StartsOn { get; init; }
     public required DateOnly EndsOn { get; init; }
     /// <summary>Past its end date and neither done nor cancelled.</summary>
     public required bool Overdue { get; init; }

@@ -17,6 +17,12 @@ public sealed class PreferencesHandler(NotificationsDbContext db, IPeopleDirecto
     {
         var (time, modes) = Validate(change);
         var stored = await db.Preferences.FirstOrDefaultAsync(p => p.Subject == caller.Subject, ct);
+        if (time is null && modes.Count == 0)
+        {
+            // Nothing asked for: nothing stored.
+            return await ViewAsync(caller, stored, ct);
+        }
+
         if (stored is null)
         {
             stored = Domain.Preferences.For(caller.Subject);

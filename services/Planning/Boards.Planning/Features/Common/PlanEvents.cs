@@ -16,6 +16,8 @@ public static class PlanEvents
         Title = action.Title,
         Status = action.Status.Code(),
         Progress = action.Progress,
+        ResponsibleInstitution = action.InstitutionCode,
+        StartsOn = action.StartsOn,
         EndsOn = action.EndsOn,
         Overdue = overdue,
         Plan = rollup,
