@@ -3,11 +3,14 @@ namespace Boards.ServiceDays.Tests.Integration;
 /// <summary>Request bodies the tests start from.</summary>
 internal static class Requests
 {
-    public static object Day(string municipality, params (string Institution, string[] Services)[] institutions) => new
+    public static object Day(string municipality, params (string Institution, string[] Services)[] institutions) =>
+        DayAt(municipality, "Compañía San Blas", "2026-12-05", institutions);
+
+    public static object DayAt(string municipality, string locality, string date, params (string Institution, string[] Services)[] institutions) => new
     {
         municipalityCode = municipality,
-        locality = "Compañía San Blas",
-        date = "2026-12-05",
+        locality,
+        date,
         venue = "Escuela Básica N° 123",
         expectedAttendance = 120,
         institutions = institutions.Select(i => new { institutionCode = i.Institution, services = i.Services }).ToArray(),

@@ -18,7 +18,7 @@ namespace Boards.ServiceDays.Tests.Integration;
 /// <summary>
 /// The ServiceDays service hosted in-process (<see cref="ServiceTestHost{TProgram}"/>: the REAL PostgreSQL and RabbitMQ,
 /// fresh databases, its own queue, tokens from our identity provider in-process), plus a bus that publishes Needs'
-/// ServiceOfferChanged and listens for ServiceDayHeld. The other end of CreateReferral is the REAL referrals service,
+/// ServiceOfferChanged and listens for ServiceDayHeld and ServiceDayScheduled. The other end of CreateReferral is the REAL referrals service,
 /// hosted in-process on its own database and validating the same tokens; the ServiceDays gRPC client reaches it through
 /// <see cref="ReferralsLink"/>, which can also point it at a closed port (unreachable).
 /// </summary>
@@ -30,11 +30,16 @@ public sealed class ServiceDaysHost() : ServiceTestHost<Program>("servicedays", 
     public string ReferralsReceiveEndpoint => $"servicedays-test-referrals-{Suffix}";
 
     public ConcurrentQueue<ServiceDayHeld> Held { get; } = new();
+    public ConcurrentQueue<ServiceDayScheduled> Scheduled { get; } = new();
 
     /// <summary>The link from ServiceDays to Referrals: reachable (the in-process service) or not (a closed port).</summary>
     public ReferralsLink Link { get; private set; } = null!;
 
-    protected override void Listen(IReceiveEndpointConfigurator endpoint) => Collect(endpoint, Held);
+    protected override void Listen(IReceiveEndpointConfigurator endpoint)
+    {
+        Collect(endpoint, Held);
+        Collect(endpoint, Scheduled);
+    }
 
     /// <summary>The REAL referrals service, on its own database and queue, before ServiceDays.</summary>
     protected override async Task StartingAsync()

@@ -10,6 +10,7 @@ public sealed class CancelServiceDayHandler(ServiceDaysDbContext db, TimeProvide
     {
         var day = await ServiceDayStore.LoadManagedAsync(db, id, caller, ct);
         day.Cancel(command.Reason, caller.DisplayName, clock.GetUtcNow());
+        ServiceDayEvents.AddScheduledToOutbox(db, day, clock);
         await ServiceDayStore.SaveAsync(db, ct);
         return await ServiceDayResult.OfAsync(db, day, ct);
     }

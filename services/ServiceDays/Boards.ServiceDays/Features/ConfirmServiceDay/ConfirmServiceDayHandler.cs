@@ -7,6 +7,7 @@ public sealed class ConfirmServiceDayHandler(ServiceDaysDbContext db, TimeProvid
     {
         var day = await ServiceDayStore.LoadManagedAsync(db, id, caller, ct);
         day.Confirm(caller.DisplayName, clock.GetUtcNow());
+        ServiceDayEvents.AddScheduledToOutbox(db, day, clock);
         await ServiceDayStore.SaveAsync(db, ct);
         return await ServiceDayResult.OfAsync(db, day, ct);
     }

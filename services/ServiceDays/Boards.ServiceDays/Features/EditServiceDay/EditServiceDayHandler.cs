@@ -17,6 +17,7 @@ public sealed class EditServiceDayHandler(ServiceDaysDbContext db, ServiceDayCat
         errors.ThrowIfAny();
 
         day.Edit(plan!, input.ExpectedVersion, caller.DisplayName, clock.GetUtcNow());
+        ServiceDayEvents.AddScheduledToOutbox(db, day, clock);
         await ServiceDayStore.SaveAsync(db, ct);
         return await ServiceDayResult.OfAsync(db, day, ct);
     }

@@ -7,6 +7,7 @@ public sealed class HoldServiceDayHandler(ServiceDaysDbContext db, TimeProvider 
     {
         var day = await ServiceDayStore.LoadManagedAsync(db, id, caller, ct);
         day.Hold(caller.DisplayName, clock.GetUtcNow());
+        ServiceDayEvents.AddScheduledToOutbox(db, day, clock);
         await ServiceDayStore.SaveAsync(db, ct);
         return await ServiceDayResult.OfAsync(db, day, ct);
     }

@@ -30,6 +30,7 @@ public sealed class PlanServiceDayHandler(ServiceDaysDbContext db, ServiceDayCat
 
         var day = ServiceDay.Plan(municipality, plan!, caller.DisplayName, clock.GetUtcNow());
         db.Days.Add(day);
+        ServiceDayEvents.AddScheduledToOutbox(db, day, clock);
         await db.SaveChangesAsync(ct);
         return await ServiceDayResult.OfAsync(db, day, ct);
     }

@@ -5,8 +5,8 @@ namespace Boards.ServiceDays.Features.SubmitServiceDayReport;
 
 /// <summary>
 /// The closing report (POST /api/service-days/{id}/report): held → reported, figures frozen on the day, and
-/// ServiceDayHeld written to the outbox in the same SaveChanges. Submitting again on a reported day is a correction:
-/// ReportVersion grows and the event is published again.
+/// ServiceDayHeld and ServiceDayScheduled written to the outbox in the same SaveChanges. Submitting again on a reported day is a correction:
+/// ReportVersion grows and both events are published again.
 /// </summary>
 public sealed class SubmitServiceDayReportHandler(ServiceDaysDbContext db, TimeProvider clock)
 {
@@ -35,6 +35,7 @@ public sealed class SubmitServiceDayReportHandler(ServiceDaysDbContext db, TimeP
             ReportedAt = now,
             OccurredAt = now,
         }, clock);
+        ServiceDayEvents.AddScheduledToOutbox(db, day, clock);
         await ServiceDayStore.SaveAsync(db, ct);
         await transaction.CommitAsync(ct);
         return new ServiceDayResult(day, figures);
