@@ -33,8 +33,9 @@ public sealed class InboxNameTests
         ],
         ["Boards.Notifications"] =
         [
-            "AgreementRecordedConsumer", "AgreementStatusChangedConsumer", "EarlyWarningRaisedConsumer", "MunicipalityRegisteredConsumer", "ReferralAcceptedConsumer", "ReferralCancelledConsumer",
-            "ReferralCounterReferredConsumer", "ReferralOverdueConsumer", "ReferralRejectedConsumer", "ReferralRequestedConsumer",
+            "AgreementRecordedConsumer", "AgreementStatusChangedConsumer", "EarlyWarningRaisedConsumer", "MunicipalityRegisteredConsumer",
+            "PlanActionProgressedConsumer", "ReferralAcceptedConsumer", "ReferralCancelledConsumer", "ReferralCounterReferredConsumer",
+            "ReferralOverdueConsumer", "ReferralRejectedConsumer", "ReferralRequestedConsumer", "ServiceDayScheduledConsumer",
         ],
     };
 

@@ -24,7 +24,7 @@ public static class DatabaseRows
     [
         "notificationsdb:public.announcements", "notificationsdb:public.notifications", "notificationsdb:public.outbox_messages",
         "notificationsdb:public.inbox_messages", "notificationsdb:public.tracked_referrals", "notificationsdb:public.tracked_agreements",
-        "notificationsdb:public.digest_runs",
+        "notificationsdb:public.tracked_service_days", "notificationsdb:public.digest_runs",
     ];
 
     /// <summary>Whether a table is left out of the "nothing was written" comparisons.</summary>

@@ -19,6 +19,8 @@ public static class ConsumerRegistration
         bus.AddConsumer<EarlyWarningRaisedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<AgreementRecordedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         bus.AddConsumer<AgreementStatusChangedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<PlanActionProgressedConsumer>().Endpoint(e => e.Name = receiveEndpoint);
+        bus.AddConsumer<ServiceDayScheduledConsumer>().Endpoint(e => e.Name = receiveEndpoint);
         return bus;
     }
 }

@@ -11,6 +11,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
     public DbSet<TrackedReferral> TrackedReferrals => Set<TrackedReferral>();
     public DbSet<TrackedAgreement> TrackedAgreements => Set<TrackedAgreement>();
+    public DbSet<TrackedServiceDay> TrackedServiceDays => Set<TrackedServiceDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -426,6 +426,42 @@ namespace Boards.Notifications.Data.Migrations
                     b.ToTable("tracked_referrals", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Notifications.Domain.TrackedServiceDay", b =>
+                {
+                    b.Property<Guid>("ServiceDayId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("RemindedFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ServiceDayId");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("tracked_service_days", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Notifications.Domain.TrackedReferral", b =>
                 {
                     b.OwnsOne("Boards.Notifications.Domain.DeadlineTrack", "Accept", b1 =>

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Boards.Notifications.Features.Reminders;
 
 /// <summary>
-/// One pass over the dated things people must hear about before or after the date, by the Paraguay calendar: session
-/// agreements about to fall due. Each is announced once per date (the key names it); the rows are locked for the pass.
+/// One pass over the dated things people must hear about before the date, by the Paraguay calendar: session agreements
+/// about to fall due, and service days tomorrow. Each is announced once per date (the key names it); the rows are locked
+/// for the pass.
 /// </summary>
 public sealed class RemindersSweep(NotificationsDbContext db, Announcer announcer, Names names, IOptions<ReminderOptions> options, TimeProvider clock)
 {
@@ -31,9 +32,36 @@ public sealed class RemindersSweep(NotificationsDbContext db, Announcer announce
             reminded++;
         }
 
+        var days = await db.TrackedServiceDays
+            .FromSql($"""
+                SELECT * FROM tracked_service_days
+                WHERE "Status" IN ('planned', 'confirmed') AND "Date" = {today.AddDays(1)}
+                  AND ("RemindedFor" IS NULL OR "RemindedFor" <> "Date")
+                LIMIT {Batch} FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(ct);
+        foreach (var day in days.Where(d => d.TakeReminder(today)))
+        {
+            await ServiceDayTomorrowAsync(day, ct);
+            reminded++;
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return reminded;
+    }
+
+    private async Task ServiceDayTomorrowAsync(TrackedServiceDay day, CancellationToken ct)
+    {
+        var where = await names.MunicipalityAsync(day.MunicipalityCode, ct);
+        var status = day.Status == "confirmed" ? "confirmada" : "planificada, todavía sin confirmar";
+        await announcer.AnnounceAsync($"serviceday:{day.ServiceDayId}:{day.Date:yyyy-MM-dd}:tomorrow", NotificationKinds.ServiceDayTomorrow,
+            Audience.FocalPoint(day.MunicipalityCode),
+            new Message(
+                $"Mañana hay jornada de servicios en {where}",
+                $"La jornada de servicios de {where} en {day.Locality} es mañana, {day.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({status}).",
+                $"/jornadas/dia/{day.ServiceDayId}"),
+            day.MunicipalityCode, ct);
     }
 
     private async Task AgreementDueAsync(TrackedAgreement agreement, DateOnly today, CancellationToken ct)
