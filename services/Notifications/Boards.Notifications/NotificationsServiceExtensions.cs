@@ -6,6 +6,7 @@ using Boards.BuildingBlocks.ReferenceData;
 using Boards.Notifications.Api.Rest;
 using Boards.Notifications.Consumers;
 using Boards.Notifications.Features.Announce;
+using Boards.Notifications.Features.Common;
 using Boards.Notifications.Features.Deadlines;
 using Boards.Notifications.Features.DeliveryProblems;
 using Boards.Notifications.Features.Digest;
@@ -37,16 +38,13 @@ public static class NotificationsServiceExtensions
 
         builder.Services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
         builder.Services.AddScoped<DeadlineTracker>();
-        builder.Services.AddScoped<DeadlineSweep>();
-        builder.Services.AddHostedService<DeadlineSweepService>();
+        builder.Services.AddPeriodicPass<DeadlineSweep, DeadlineOptions>("Deadline sweep", options => options.SweepInterval);
 
         builder.Services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
-        builder.Services.AddScoped<RemindersSweep>();
-        builder.Services.AddHostedService<RemindersSweepService>();
+        builder.Services.AddPeriodicPass<RemindersSweep, ReminderOptions>("Reminders sweep", options => options.SweepInterval);
 
         builder.Services.AddOptions<FanOutOptions>().BindConfiguration(FanOutOptions.Section);
-        builder.Services.AddScoped<FanOut>();
-        builder.Services.AddHostedService<FanOutService>();
+        builder.Services.AddPeriodicPass<FanOut, FanOutOptions>("Fan-out", options => options.Interval);
 
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
@@ -55,7 +53,7 @@ public static class NotificationsServiceExtensions
         builder.Services.AddSingleton<EmailTemplates>();
         builder.Services.AddScoped<EmailDispatcher>();
         builder.Services.AddScoped<DigestSender>();
-        builder.Services.AddHostedService<EmailDispatchService>();
+        builder.Services.AddPeriodicPass<EmailPass, EmailOptions>("E-mail", options => options.PollInterval);
 
         builder.Services.AddScoped<InboxHandler>();
         builder.Services.AddScoped<PreferencesHandler>();

@@ -16,6 +16,11 @@ namespace Boards.Notifications.Tests.Integration;
 /// Keycloak admin API with its own service account, and sending over SMTP to a real mail server in the test process.
 /// Deadlines, sweeps and retries are seconds instead of days.
 /// </summary>
+/// <remarks>
+/// The test classes run side by side and every host's queue is bound to the same event exchanges: an event one class
+/// publishes reaches every host alive. So each class has municipalities of its own (and "otro-municipio", which no
+/// event names, for people who must hear nothing).
+/// </remarks>
 public sealed class NotificationsHost() : ServiceTestHost<Program>("notifications", "notificationsdb", "Notifications:ReceiveEndpoint", "notifications-events"), IAsyncLifetime
 {
     public TestMailServer Mail { get; } = new();

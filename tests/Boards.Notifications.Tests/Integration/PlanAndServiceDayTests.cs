@@ -11,7 +11,7 @@ public sealed class PlanAndServiceDayTests(NotificationsHost host) : IClassFixtu
     public async Task An_overdue_plan_action_reaches_the_responsible_institutions_officers_there_once()
     {
         var officer = await host.PersonAsync("pat.mtess", BoardsRoles.InstitutionOfficer, "pat.mtess@boards.test", institution: "mtess", servesIn: ["alto-vera"]);
-        var elsewhere = await host.PersonAsync("pat.mtess.otro", BoardsRoles.InstitutionOfficer, "pat.mtess.otro@boards.test", institution: "mtess", servesIn: ["pilar"]);
+        var elsewhere = await host.PersonAsync("pat.mtess.otro", BoardsRoles.InstitutionOfficer, "pat.mtess.otro@boards.test", institution: "mtess", servesIn: ["otro-municipio"]);
         var overdue = Action("alto-vera", "mtess", version: 2, overdue: true, status: "in_progress");
         await host.Bus.Publish(Action("alto-vera", "mtess", version: 1, overdue: false, status: "in_progress") with { ActionId = overdue.ActionId });
         await host.Bus.Publish(overdue);

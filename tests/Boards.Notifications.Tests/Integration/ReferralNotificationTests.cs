@@ -66,6 +66,19 @@ public sealed class ReferralNotificationTests(NotificationsHost host) : IClassFi
     }
 
     [Fact]
+    public async Task The_focal_point_hears_the_answer_to_a_referral_the_board_sent()
+    {
+        var focal = await host.PersonAsync("focal.alberdi", BoardsRoles.FocalPoint, "focal.alberdi@boards.test", municipality: "alberdi");
+        var referral = Events.Requested(Guid.NewGuid(), "alberdi", "municipalidad", "mspbs", TimeSpan.FromDays(1));
+        await host.Bus.Publish(referral);
+        await host.Bus.Publish(Events.Accepted(referral, TimeSpan.FromDays(30)));
+
+        var notice = Assert.Single((await host.InboxWithAsync(focal, 1)).Items);
+        Assert.Equal(NotificationKinds.ReferralAnswered, notice.Kind);
+        Assert.Contains("aceptada", notice.Body);
+    }
+
+    [Fact]
     public async Task Mark_read_is_for_ones_own_notifications_and_someone_elses_id_is_not_found()
     {
         var officer = await host.PersonAsync("ofi.ips.laurel", BoardsRoles.InstitutionOfficer, "ofi.ips.laurel@boards.test", institution: "ips", servesIn: ["laurel"]);

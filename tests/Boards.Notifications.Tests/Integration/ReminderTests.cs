@@ -9,8 +9,8 @@ public sealed class ReminderTests(NotificationsHost host) : IClassFixture<Notifi
     [Fact]
     public async Task An_agreement_due_tomorrow_reminds_the_focal_point_and_the_institution_once_and_a_done_one_nobody()
     {
-        var focal = await host.PersonAsync("acuerdo.focal", BoardsRoles.FocalPoint, "acuerdo.focal@boards.test", municipality: "laurel");
-        var officer = await host.PersonAsync("acuerdo.mec", BoardsRoles.InstitutionOfficer, "acuerdo.mec@boards.test", institution: "mec", servesIn: ["laurel"]);
+        var focal = await host.PersonAsync("acuerdo.focal", BoardsRoles.FocalPoint, "acuerdo.focal@boards.test", municipality: "san-juan-nepomuceno");
+        var officer = await host.PersonAsync("acuerdo.mec", BoardsRoles.InstitutionOfficer, "acuerdo.mec@boards.test", institution: "mec", servesIn: ["san-juan-nepomuceno"]);
         var today = DateOnly.FromDateTime(ParaguayTime.ToLocal(DateTimeOffset.UtcNow).DateTime);
         var session = Guid.NewGuid();
 
@@ -21,7 +21,7 @@ public sealed class ReminderTests(NotificationsHost host) : IClassFixture<Notifi
         // the sweep never sees the agreement open.
         await host.Bus.Publish(new AgreementStatusChanged
         {
-            MunicipalityCode = "laurel", BoardId = done.BoardId, SessionId = session, AgreementId = done.AgreementId,
+            MunicipalityCode = "san-juan-nepomuceno", BoardId = done.BoardId, SessionId = session, AgreementId = done.AgreementId,
             PreviousStatus = "pending", Status = "done", OccurredAt = DateTimeOffset.UtcNow.AddSeconds(1),
         });
         await NotificationsHost.WaitUntilAsync(() => host.InDbAsync(db => db.TrackedAgreements.AnyAsync(a => a.AgreementId == done.AgreementId)), "the done agreement");
@@ -33,7 +33,7 @@ public sealed class ReminderTests(NotificationsHost host) : IClassFixture<Notifi
         var reminder = Assert.Single((await host.InboxWithAsync(focal, 1)).Items);
         Assert.Equal(NotificationKinds.AgreementDue, reminder.Kind);
         Assert.Contains("Ministerio de Educación", reminder.Body);
-        Assert.Equal($"/mesa/laurel/sesiones/{session}", reminder.Link);
+        Assert.Equal($"/mesa/san-juan-nepomuceno/sesiones/{session}", reminder.Link);
         Assert.Single((await host.InboxWithAsync(officer, 1)).Items);
 
         await Task.Delay(1500);
@@ -45,12 +45,12 @@ public sealed class ReminderTests(NotificationsHost host) : IClassFixture<Notifi
     [Fact]
     public async Task An_early_warning_reaches_the_focal_point_of_its_municipality_only()
     {
-        var focal = await host.PersonAsync("alerta.focal", BoardsRoles.FocalPoint, "alerta.focal@boards.test", municipality: "villa-oliva");
-        var other = await host.PersonAsync("alerta.otro", BoardsRoles.FocalPoint, "alerta.otro@boards.test", municipality: "pilar");
+        var focal = await host.PersonAsync("alerta.focal", BoardsRoles.FocalPoint, "alerta.focal@boards.test", municipality: "ri-3-corrales");
+        var other = await host.PersonAsync("alerta.otro", BoardsRoles.FocalPoint, "alerta.otro@boards.test", municipality: "otro-municipio");
         var warning = new EarlyWarningRaised
         {
             WarningId = Guid.NewGuid(),
-            MunicipalityCode = "villa-oliva",
+            MunicipalityCode = "ri-3-corrales",
             Rule = "no_recent_session",
             RuleTitle = "La mesa no sesiona",
             Evidence = "La última sesión fue hace 75 días (el umbral es 60).",
@@ -72,7 +72,7 @@ public sealed class ReminderTests(NotificationsHost host) : IClassFixture<Notifi
 
     private static AgreementRecorded Agreement(Guid session, string institution, DateOnly dueOn) => new()
     {
-        MunicipalityCode = "laurel",
+        MunicipalityCode = "san-juan-nepomuceno",
         BoardId = Guid.NewGuid(),
         SessionId = session,
         AgreementId = Guid.NewGuid(),

@@ -9,6 +9,9 @@ namespace Boards.Notifications.Features.Announce;
 /// </summary>
 public sealed class ReferralAnnouncements(Announcer announcer, Names names)
 {
+    /// <summary>The institution code of the municipality itself (data/reference/institutions.csv): the board's own referrals.</summary>
+    public const string BoardOrigin = "municipalidad";
+
     public async Task ReceivedAsync(ReferralRequested e, CancellationToken ct)
     {
         var where = await names.MunicipalityAsync(e.DestinationMunicipalityCode, ct);
@@ -31,6 +34,12 @@ public sealed class ReferralAnnouncements(Announcer announcer, Names names)
             Link(e.ReferralId));
         await announcer.AnnounceAsync($"referral:{e.ReferralId}:{step}", NotificationKinds.ReferralAnswered,
             Audience.Officers(e.OriginInstitution, e.MunicipalityCode), message, e.MunicipalityCode, ct);
+        // A referral the board itself sent (origin: the municipality) is the focal point's to follow.
+        if (e.OriginInstitution == BoardOrigin)
+        {
+            await announcer.AnnounceAsync($"referral:{e.ReferralId}:{step}:focal_point", NotificationKinds.ReferralAnswered,
+                Audience.FocalPoint(e.MunicipalityCode), message, e.MunicipalityCode, ct);
+        }
     }
 
     public Task AcceptedAsync(ReferralAccepted e, CancellationToken ct) =>

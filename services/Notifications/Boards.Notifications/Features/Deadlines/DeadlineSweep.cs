@@ -1,3 +1,4 @@
+using Boards.Notifications.Features.Common;
 using Boards.Notifications.Features.Announce;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,7 @@ namespace Boards.Notifications.Features.Deadlines;
 /// referral and pass, so the officers always hear before the focal point, and the focal point before the ministry.
 /// </summary>
 public sealed class DeadlineSweep(NotificationsDbContext db, ReferralAnnouncements announcements, IOptions<DeadlineOptions> options, TimeProvider clock)
+    : IPeriodicPass
 {
     private const int Batch = 200;
 

@@ -1,3 +1,4 @@
+using Boards.Notifications.Features.Common;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Notifications.Features.Directory;
 
@@ -9,6 +10,7 @@ namespace Boards.Notifications.Features.FanOut;
 /// provider does not answer, the announcements wait (with the reason) and the next pass tries again.
 /// </summary>
 public sealed partial class FanOut(NotificationsDbContext db, IPeopleDirectory directory, TimeProvider clock, ILogger<FanOut> logger)
+    : IPeriodicPass
 {
     private const int Batch = 50;
 

@@ -1,3 +1,4 @@
+using Boards.Notifications.Features.Common;
 using System.Globalization;
 using Boards.Notifications.Features.Announce;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ namespace Boards.Notifications.Features.Reminders;
 /// for the pass.
 /// </summary>
 public sealed class RemindersSweep(NotificationsDbContext db, Announcer announcer, Names names, IOptions<ReminderOptions> options, TimeProvider clock)
+    : IPeriodicPass
 {
     private const int Batch = 200;
 
