@@ -296,7 +296,8 @@ public sealed class NotificationPagesTests : IClassFixture<SignedInPortalHost>
                               "status": "bounced", "attempts": 1, "lastError": "550 5.1.1 mailbox unavailable", "lastAttemptAt": "2026-03-02T11:15:00Z" },
                             { "notificationId": "0b7d6f5e-3c1a-4f7e-9d1a-2f6c8e9a1b01", "userName": "focal.yhu", "kind": "early_warning",
                               "status": "failed", "attempts": 8, "lastError": "421 try later", "lastAttemptAt": "2026-03-02T12:00:00Z" } ],
-              "missingAddresses": [ { "userName": "focal.pilar", "roles": ["focal-point"], "notifications": 4 } ] }
+              "missingAddresses": [ { "userName": "focal.pilar", "roles": ["focal-point"], "notifications": 4 } ],
+              "waitingFanOut": { "count": 2, "lastError": "No se pudo contactar al proveedor de identidad (localhost:5070)." } }
             """) : Json("""{"unread":0}"""));
 
         var refused = await host.NewClient().GetAsync("/ministerio/notificaciones");
@@ -309,6 +310,8 @@ public sealed class NotificationPagesTests : IClassFixture<SignedInPortalHost>
         Assert.Contains("rebotó", failures, StringComparison.Ordinal);
         Assert.Contains("falló", failures, StringComparison.Ordinal);
         Assert.Contains("550 5.1.1 mailbox unavailable", failures, StringComparison.Ordinal);
+        Assert.Contains("Hay 2 avisos que esperan al proveedor de identidad", html, StringComparison.Ordinal);
+        Assert.Contains("No se pudo contactar al proveedor de identidad", html, StringComparison.Ordinal);
         var missing = Html.Text(Html.Element(html, "sin-correo"));
         Assert.Contains("focal.pilar", missing, StringComparison.Ordinal);
         Assert.Contains("Punto focal", missing, StringComparison.Ordinal);

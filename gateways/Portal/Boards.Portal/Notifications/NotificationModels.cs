@@ -44,8 +44,14 @@ public static class NotificationModes
     public static readonly IReadOnlyList<string> All = [Immediate, Digest, Off];
 }
 
-/// <summary>For ministry-admin: e-mails that could not be delivered, and people without an address.</summary>
-public sealed record DeliveryProblemsView(IReadOnlyList<DeliveryFailureView> Failures, IReadOnlyList<MissingAddressView> MissingAddresses);
+/// <summary>
+/// For ministry-admin: e-mails that could not be delivered, people without an address, and announcements still waiting
+/// for the identity provider to say whom to notify.
+/// </summary>
+public sealed record DeliveryProblemsView(
+    IReadOnlyList<DeliveryFailureView> Failures, IReadOnlyList<MissingAddressView> MissingAddresses, WaitingFanOutView? WaitingFanOut = null);
+
+public sealed record WaitingFanOutView(int Count, string? LastError);
 
 /// <summary><see cref="Status"/> is <c>bounced</c> (the address was refused, not retried) or <c>failed</c>.</summary>
 public sealed record DeliveryFailureView(
