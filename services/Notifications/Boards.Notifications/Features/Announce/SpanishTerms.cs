@@ -8,7 +8,6 @@ public static class SpanishTerms
         "urgent" => "urgente",
         "high" => "alta",
         "normal" => "normal",
-        "low" => "baja",
         _ => code,
     };
 
