@@ -54,6 +54,20 @@ public sealed class PortalBrowser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh browser session at a ten-inch tablet's size, with touch: the service-day tablet tests.</summary>
+    public async Task<IPage> NewTabletPageAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 800, Height = 1280 },
+            HasTouch = true,
+            Locale = "es-PY",
+        });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return await context.NewPageAsync();
+    }
+
     /// <summary>Opens a portal page; the portal sends the person to the identity provider's login form, then back.</summary>
     public static async Task SignInAsync(IPage page, string portalUrl, string userName, string path = "/referencias", string? screenshot = null)
     {

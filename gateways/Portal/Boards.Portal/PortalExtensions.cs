@@ -8,6 +8,7 @@ using Boards.Portal.Naming;
 using Boards.Portal.Notifications;
 using Boards.Portal.Plan;
 using Boards.Portal.Security;
+using Boards.Portal.ServiceDays.Tablet;
 using Boards.ServiceDefaults;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -74,6 +75,8 @@ public static class PortalExtensions
         app.MapPost("/cuenta/salir", async (HttpContext http, IAntiforgery antiforgery) =>
             {
                 await antiforgery.ValidateRequestAsync(http);
+                // Whatever a page kept in this browser (a service day's queue, a form's draft) goes with the session.
+                http.Response.Headers["Clear-Site-Data"] = "\"storage\"";
                 return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
                     [PortalAuthentication.CookieScheme, PortalAuthentication.OidcScheme]);
             })
@@ -92,6 +95,7 @@ public static class PortalExtensions
         app.MapLiveStream();
         app.MapPlanDocuments();
         app.MapNotificationCount();
+        app.MapServiceDayTablet();
 
         app.MapRazorComponents<App>();
         return app;

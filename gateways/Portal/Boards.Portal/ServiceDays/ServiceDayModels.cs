@@ -44,7 +44,7 @@ public sealed record AttendanceAnswer(string BatchId, bool Replayed, int Identif
 public sealed record DayReferralEntry(
     string EntryId, string Status, string? ReferralId, string? Outcome, string? Error, int Attempts,
     string OriginInstitution, string DestinationInstitution, string ServiceCode, string NeedCategory, string Priority,
-    DateTimeOffset? LastAttemptAt, DateTimeOffset? SentAt);
+    DateTimeOffset? LastAttemptAt, DateTimeOffset? SentAt, string? FailureKind = null);
 
 public sealed record DayReferralBatch(int Sent, int Failed, IReadOnlyList<DayReferralEntry> Entries);
 
