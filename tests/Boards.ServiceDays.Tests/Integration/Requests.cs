@@ -16,12 +16,12 @@ internal static class Requests
         institutions = institutions.Select(i => new { institutionCode = i.Institution, services = i.Services }).ToArray(),
     };
 
-    public static object Referral(string entryId, string document, string origin = "mspbs") => new
+    public static object Referral(string entryId, string document, string origin = "mspbs", string destination = "mds", string service = "tekopora") => new
     {
         entryId,
         originInstitution = origin,
-        destinationInstitution = "mds",
-        serviceCode = "tekopora",
+        destinationInstitution = destination,
+        serviceCode = service,
         needCategory = "food_security",
         priority = "normal",
         reason = "Hogar sin ingresos fijos con tres niños en edad escolar.",

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using referrals::Boards.Referrals.Features.ServiceAvailability;
 using ReferralsProgram = referrals::Program;
 
 namespace Boards.ServiceDays.Tests.Integration;
@@ -20,10 +21,12 @@ namespace Boards.ServiceDays.Tests.Integration;
 /// fresh databases, its own queue, tokens from our identity provider in-process), plus a bus that publishes Needs'
 /// ServiceOfferChanged and listens for ServiceDayHeld and ServiceDayScheduled. The other end of CreateReferral is the REAL referrals service,
 /// hosted in-process on its own database and validating the same tokens; the ServiceDays gRPC client reaches it through
-/// <see cref="ReferralsLink"/>, which can also point it at a closed port (unreachable).
+/// <see cref="ReferralsLink"/>, which can also point it at a closed port (unreachable). A test can withdraw a service
+/// (<see cref="Withdraw"/>): the referrals service then refuses it as not offered.
 /// </summary>
 public sealed class ServiceDaysHost() : ServiceTestHost<Program>("servicedays", "servicedaysdb", "ServiceDays:ReceiveEndpoint", "servicedays-events"), IAsyncLifetime
 {
+    private readonly ConcurrentDictionary<string, byte> _withdrawn = new(StringComparer.Ordinal);
     private WebApplicationFactory<ReferralsProgram>? _referrals;
 
     public string ReferralsDatabaseName => $"servicedays_referrals_test_{Suffix}";
@@ -50,6 +53,11 @@ public sealed class ServiceDaysHost() : ServiceTestHost<Program>("servicedays", 
         {
             UseTestInfrastructure(web, "referralsdb", ReferralsDatabaseName, "Referrals:ReceiveEndpoint", ReferralsReceiveEndpoint);
             web.UseSetting("Referrals:SeedDemoData", "false");
+            web.ConfigureTestServices(services =>
+            {
+                services.AddScoped<GrpcServiceAvailability>();
+                services.AddScoped<IServiceAvailability>(provider => new WithdrawnServices(_withdrawn, provider.GetRequiredService<GrpcServiceAvailability>()));
+            });
         });
         _ = _referrals.Server;
         Link = new ReferralsLink(_referrals.Server.CreateHandler());
@@ -86,6 +94,27 @@ public sealed class ServiceDaysHost() : ServiceTestHost<Program>("servicedays", 
 
     public Task<T> InDbAsync<T>(Func<ServiceDaysDbContext, Task<T>> action) =>
         InScopeAsync(services => action(services.GetRequiredService<ServiceDaysDbContext>()));
+
+    /// <summary>From now on the referrals service hears from the offer catalog that this service is not offered.</summary>
+    public void Withdraw(string serviceCode) => _withdrawn.TryAdd(serviceCode, 0);
+
+    /// <summary>The referrals one day created in the referrals service's own database: request id, destination, service.</summary>
+    public async Task<List<(string RequestId, string DestinationInstitution, string ServiceCode)>> ReferralsCreatedForDayAsync(Guid dayId)
+    {
+        await using var connection = new NpgsqlConnection(TestPostgres.ConnectionString(ReferralsDatabaseName));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT \"RequestId\", \"DestinationInstitution\", \"ServiceCode\" FROM referrals WHERE \"RequestId\" LIKE @prefix ORDER BY \"RequestId\"", connection);
+        command.Parameters.AddWithValue("prefix", $"sd:{dayId:N}:%");
+        var created = new List<(string, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            created.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return created;
+    }
 
     /// <summary>Referrals created in the referrals service's own database with a request id of this host's days.</summary>
     public async Task<long> ReferralsCreatedFromServiceDaysAsync()

@@ -23,6 +23,8 @@ public static class ServiceDaysLimits
     public const int BatchId = 100;
     /// <summary>A referral entry id, chosen by the tablet: Referrals takes request ids of up to 100 characters, "sd:" + the day (32) + ":" + this.</summary>
     public const int EntryId = 60;
+    /// <summary>Why a referral entry's delivery failed (<see cref="ReferralFailureKind"/>), as stored; the longest value has 19 characters.</summary>
+    public const int FailureKind = 32;
     public const int ReferralReason = 2000;
     public const int CancellationReason = 1000;
     public const int ReportNotes = 4000;

@@ -15,7 +15,8 @@ internal sealed class ReferralEntryConfiguration : IEntityTypeConfiguration<Refe
         entry.HasIndex(e => e.ReceivedAt).HasFilter("\"Status\" IN ('pending', 'failed')");
         entry.Property(e => e.EntryId).HasMaxLength(100);
         entry.Property(e => e.RequestId).HasMaxLength(150);
-        entry.Property(e => e.ContentHash).HasMaxLength(64);
+        // A correction replaces the content: two at once, or one while the old content is being sent, must not both win.
+        entry.Property(e => e.ContentHash).HasMaxLength(64).IsConcurrencyToken();
         entry.Property(e => e.Status).HasMaxLength(16)
             .HasConversion(v => v.ToString().ToLowerInvariant(), v => Enum.Parse<ReferralEntryStatus>(v, true));
         entry.Property(e => e.OriginInstitution).HasMaxLength(ServiceDaysLimits.Code);
@@ -28,6 +29,7 @@ internal sealed class ReferralEntryConfiguration : IEntityTypeConfiguration<Refe
         entry.Property(e => e.ReferralId).HasMaxLength(64);
         entry.Property(e => e.Outcome).HasMaxLength(2000);
         entry.Property(e => e.Error).HasMaxLength(2000);
+        entry.Property(e => e.FailureKind).HasMaxLength(ServiceDaysLimits.FailureKind);
         entry.Property(e => e.ReceivedBy).HasMaxLength(200);
         entry.HasOne<ServiceDay>().WithMany().HasForeignKey(e => e.ServiceDayId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -9,7 +9,8 @@ namespace Boards.ServiceDays.Features.ReferralsClient;
 /// <summary>
 /// One CreateReferral call per person on boards.referrals.v1.ReferralService, with the caller's own bearer token and a
 /// deadline, no retries (the entry is retried by a person, with the same request id). Updates the entry: sent (person data
-/// erased) or failed (a Spanish reason, person data kept), and saves it. Used by RecordReferrals and RetryReferral.
+/// erased) or failed (a Spanish reason and a <see cref="ReferralFailureKind"/>, person data kept), and saves it. Used by
+/// RecordReferrals and RetryReferral.
 /// </summary>
 public sealed partial class ReferralSender(
     ServiceDaysDbContext db,
@@ -34,8 +35,17 @@ public sealed partial class ReferralSender(
     public async Task DeliverAsync(ServiceDay day, ReferralEntry entry, CancellationToken ct)
     {
         await SendAsync(day, entry, ct);
-        // Saved even when the caller has gone: the referral may already exist in Referrals, and the row must say so.
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            // Saved even when the caller has gone: the referral may already exist in Referrals, and the row must say so.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request corrected the entry (its ContentHash is the concurrency token) while this one sent the old content.
+            throw new ConcurrencyConflictException(
+                $"La referencia '{entry.EntryId}' se corrigió mientras se enviaba: vuelva a enviarla para ver su resultado.");
+        }
     }
 
     private async Task SendAsync(ServiceDay day, ReferralEntry entry, CancellationToken ct)
@@ -49,7 +59,7 @@ public sealed partial class ReferralSender(
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.Address))
         {
-            entry.MarkFailed(NotConfigured);
+            entry.MarkFailed(NotConfigured, ReferralFailureKind.Unreachable);
             return;
         }
 
@@ -72,19 +82,13 @@ public sealed partial class ReferralSender(
         catch (RpcException exception) when (!ct.IsCancellationRequested)
         {
             LogFailed(logger, exception, entry.EntryId, day.Id, exception.StatusCode.ToString());
-            entry.MarkFailed(exception.StatusCode switch
-            {
-                StatusCode.DeadlineExceeded => TimedOut,
-                StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled => Unreachable,
-                StatusCode.Unauthenticated or StatusCode.PermissionDenied =>
-                    $"El servicio de referencias no aceptó su cuenta para esta referencia: {exception.Status.Detail}",
-                _ => $"El servicio de referencias rechazó la referencia: {exception.Status.Detail}",
-            });
+            var (error, kind) = ReferralFailures.Classify(exception);
+            entry.MarkFailed(error, kind);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or InvalidOperationException && !ct.IsCancellationRequested)
         {
             LogFailed(logger, exception, entry.EntryId, day.Id, exception.GetType().Name);
-            entry.MarkFailed(Unreachable);
+            entry.MarkFailed(Unreachable, ReferralFailureKind.Unreachable);
         }
     }
 

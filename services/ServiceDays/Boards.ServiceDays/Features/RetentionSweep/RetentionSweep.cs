@@ -24,7 +24,8 @@ public sealed class RetentionSweep(ServiceDaysDbContext db, IOptions<RetentionOp
             .ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.PendingPayload, (string?)null)
                 .SetProperty(e => e.Status, ReferralEntryStatus.Expired)
-                .SetProperty(e => e.Error, reason), cancellationToken));
+                .SetProperty(e => e.Error, reason)
+                .SetProperty(e => e.FailureKind, (string?)null), cancellationToken));
         db.RetentionRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
