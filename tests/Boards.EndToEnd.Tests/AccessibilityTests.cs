@@ -92,6 +92,8 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         new("objetivo del PAT enviado vacío", "/pat/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-objective]"),
         new("acción del PAT enviada vacía", "/pat/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-action]"),
         new("aprobación del PAT sin sesión", "/pat/{Code}/versiones", new(Visitor.FocalPoint), "[data-testid=do-approve]"),
+        new("jornada en la tableta", "/jornadas/dia/{Id:guid}/tableta", new(Visitor.FocalPoint, Made.ServiceDay)),
+        new("lote de la tableta guardado vacío", "/jornadas/dia/{Id:guid}/tableta", new(Visitor.FocalPoint, Made.ServiceDay), "[data-testid=attendance-save]"),
     ];
 
     /// <summary>A page seen in a particular state; <paramref name="Submit"/> is a button pressed first, whose answer shows field errors.</summary>

@@ -46,6 +46,7 @@ public static class PortalExtensions
             // A person at a desk should hear at once that a service is down: one attempt within Portal:ApiTimeoutSeconds.
             .WithoutResilience();
         builder.Services.AddMemoryCache();
+        builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
         builder.Services.AddScoped<NameBook>();
         builder.Services.AddRazorComponents();
         builder.AddLiveUpdates();
@@ -60,6 +61,9 @@ public static class PortalExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // The tablet page's shell is the one HTML answer compressed here: it holds no secret and echoes nothing typed
+        // (compressing pages with antiforgery tokens in them would open them to BREACH).
+        app.UseWhen(TabletEndpoints.IsShell, shell => shell.UseResponseCompression());
         app.UseRequestLocalization();
         // A new scope: a page that answers 404 has already rendered in this one, and Blazor refuses to render twice in it.
         app.UseStatusCodePagesWithReExecute("/no-encontrado", createScopeForStatusCodePages: true);

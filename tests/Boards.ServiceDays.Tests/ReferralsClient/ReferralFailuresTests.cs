@@ -20,7 +20,7 @@ public sealed class ReferralFailuresTests
     [InlineData(StatusCode.NotFound, ReferralFailureKind.Refused)]
     [InlineData(StatusCode.AlreadyExists, ReferralFailureKind.Refused)]
     [InlineData(StatusCode.PermissionDenied, ReferralFailureKind.Refused)]
-    [InlineData(StatusCode.Aborted, ReferralFailureKind.Refused)]
+    [InlineData(StatusCode.Aborted, ReferralFailureKind.Unreachable)]
     [InlineData(StatusCode.Unimplemented, ReferralFailureKind.Refused)]
     public void Each_status_is_a_failure_kind(StatusCode code, string kind) =>
         Assert.Equal(kind, ReferralFailures.Classify(new RpcException(new Status(code, "Detalle."))).Kind);

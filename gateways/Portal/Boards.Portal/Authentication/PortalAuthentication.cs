@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -11,8 +12,9 @@ namespace Boards.Portal.Authentication;
 
 /// <summary>
 /// Sign-in with OpenID Connect, authorization code + PKCE, against the realm (our provider locally, Keycloak in
-/// production: only the authority changes). Tokens are kept in the encrypted session cookie; the session ends when the
-/// access token expires, so the next request signs in again instead of calling the API with a dead token.
+/// production: only the authority changes). Tokens are kept on the server (<see cref="PortalSessionStore"/>), the cookie
+/// holds the session's encrypted key; the session ends when the access token expires, so the next request signs in
+/// again instead of calling the API with a dead token.
 /// </summary>
 public static class PortalAuthentication
 {
@@ -65,6 +67,9 @@ public static class PortalAuthentication
                     return Task.CompletedTask;
                 };
             });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ITicketStore, PortalSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<ITicketStore>((cookie, store) => cookie.SessionStore = store);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         return services;

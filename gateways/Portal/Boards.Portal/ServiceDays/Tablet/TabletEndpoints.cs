@@ -28,6 +28,12 @@ public static class TabletEndpoints
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>GET /jornadas/dia/{id}/tableta: the shell (see the compression note in PortalExtensions).</summary>
+    public static bool IsShell(HttpContext http) =>
+        HttpMethods.IsGet(http.Request.Method) && http.Request.Path.Value is { } path &&
+        path.StartsWith("/jornadas/dia/", StringComparison.Ordinal) && path.EndsWith("/tableta", StringComparison.Ordinal) &&
+        path.Count(c => c == '/') == 4;
+
     public static IEndpointRouteBuilder MapServiceDayTablet(this IEndpointRouteBuilder app)
     {
         // Without a session the first visit goes to sign in; once the service worker has the shell, it opens even then

@@ -9,11 +9,20 @@ const TABLET_PAGE = /^\/jornadas\/dia\/[0-9a-f-]{36}\/tableta\/?$/i;
 
 self.addEventListener('install', event => {
   // The first time, the page has just loaded these files: take them from the browser's cache instead of downloading
-  // them again. An update asks the server (a 304 when a file did not change).
-  const mode = self.registration.active ? 'no-cache' : 'force-cache';
-  event.waitUntil(caches.open(VERSION)
-    .then(cache => cache.addAll(FILES.map(url => new Request(url, { cache: mode, credentials: 'same-origin' }))))
-    .then(() => self.skipWaiting()));
+  // them again (the shell is the tablet page the person has open). An update asks the server (a 304 when a file did
+  // not change).
+  const first = !self.registration.active;
+  const mode = first ? 'force-cache' : 'no-cache';
+  event.waitUntil((async () => {
+    const cache = await caches.open(VERSION);
+    const open = first ? (await self.clients.matchAll({ type: 'window', includeUncontrolled: true }))
+      .find(c => TABLET_PAGE.test(new URL(c.url).pathname)) : null;
+    const shell = await fetch(new Request(open ? new URL(open.url).pathname : SHELL, { cache: mode, credentials: 'same-origin' }));
+    if (!shell.ok || shell.redirected) throw new Error('El armazón de la página no se pudo guardar.');
+    await cache.put(SHELL, shell);
+    await cache.addAll(FILES.filter(f => f !== SHELL).map(url => new Request(url, { cache: mode, credentials: 'same-origin' })));
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', event => {

@@ -10,13 +10,13 @@ public static class ReferralFailures
     public const string ServiceNotOfferedType = "SERVICE_NOT_OFFERED";
 
     /// <summary>
-    /// Transient statuses (no answer, no time, a busy or restarting service, an expired token) are unreachable: the same
+    /// Transient statuses (no answer, no time, a busy or restarting service, a concurrent write, an expired token) are unreachable: the same
     /// entry may go through later. Every other status is the referrals service's verdict on the content or the scope.
     /// </summary>
     public static (string Error, string Kind) Classify(RpcException exception) => exception.StatusCode switch
     {
         StatusCode.DeadlineExceeded => (ReferralSender.TimedOut, ReferralFailureKind.Unreachable),
-        StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled =>
+        StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled or StatusCode.Aborted =>
             (ReferralSender.Unreachable, ReferralFailureKind.Unreachable),
         StatusCode.Unauthenticated => (AccountRefused(exception), ReferralFailureKind.Unreachable),
         StatusCode.PermissionDenied => (AccountRefused(exception), ReferralFailureKind.Refused),
