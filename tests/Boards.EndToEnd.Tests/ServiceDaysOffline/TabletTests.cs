@@ -53,7 +53,7 @@ public sealed class TabletTests(BoardsAppFixture boards) : PortalTest(boards)
         // A reload without signal: the page comes back from the tablet, with all five waiting.
         await page.ReloadAsync();
         await page.Locator("[data-testid=day-title]", new() { HasText = "Jornada del" }).WaitForAsync();
-        Assert.Equal(5, await tablet.InStateAsync("waiting"));
+        await tablet.WaitForAsync("waiting", 5, seconds: 10);
         Assert.Equal("5", await page.InnerTextAsync("[data-testid=count-waiting]"));
         Assert.Contains("3 lotes (5 atenciones) y 2 referencias", await page.InnerTextAsync("[data-testid=waiting-detail]"));
         await PortalBrowser.ScreenshotAsync(page, "44-service-day-tablet-offline");

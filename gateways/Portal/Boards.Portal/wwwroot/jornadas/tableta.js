@@ -23,6 +23,8 @@ function stop(reason) {
   for (const f of Object.values(forms)) f.querySelectorAll('input, select, textarea, button').forEach(e => { e.disabled = true; });
 }
 
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
 function nameOf(items, code) { return items?.find(i => i.code === code)?.name || code; }
 function serviceName(code) { return nameOf(pack?.day.services, code) !== code ? nameOf(pack.day.services, code) : nameOf(pack?.catalog, code); }
 
@@ -30,7 +32,7 @@ function describe(r) {
   const s = r.summary;
   if (r.kind === 'attendance') {
     const services = [...new Set(s.services)].map(serviceName).join(', ');
-    return `Lote de asistencia · ${s.people} ${s.people === 1 ? 'persona' : 'personas'}` +
+    return `Lote de asistencia · ${plural(s.people, 'persona', 'personas')}` +
       (s.anonymous ? ` (${s.anonymous} sin documento)` : '') + ` · ${services}`;
   }
   return `Referencia · ${serviceName(s.serviceCode)} → ${nameOf(pack?.institutions, s.destination)} · ${nameOf(pack?.categories, s.needCategory)}`;
@@ -69,8 +71,8 @@ function renderQueue() {
   const batches = open.filter(r => r.kind === 'attendance');
   $('c-espera').textContent = open.length;
   $('espera-detalle').textContent = open.length === 0 ? 'Nada en espera.'
-    : `${batches.length} ${batches.length === 1 ? 'lote' : 'lotes'} (${batches.reduce((n, r) => n + r.summary.people, 0)} atenciones) y ` +
-      `${open.length - batches.length} ${open.length - batches.length === 1 ? 'referencia' : 'referencias'} sin enviar.`;
+    : `${plural(batches.length, 'lote', 'lotes')} (${plural(batches.reduce((n, r) => n + r.summary.people, 0), 'atención', 'atenciones')}) y ` +
+      `${plural(open.length - batches.length, 'referencia', 'referencias')} sin enviar.`;
   $('cola').replaceChildren(...list.map(r => {
     const li = document.createElement('li');
     li.dataset.testid = 'queue-item';
@@ -147,14 +149,16 @@ async function sync() {
   try {
     const { stop: why } = await send(dayId, pack.person.subject, (done, total) => say('progreso', `Enviados ${done} de ${total}…`));
     needSignIn(why === 'signin');
+    await loadPack();
+    if (pack) renderPack();
+    await classifyRefusals();
+    const toFix = (await store.records(dayId)).filter(r => r.state === 'refused' || r.state === 'catalog').length;
     say('progreso', ({
       offline: 'Sin señal: lo que falta se enviará solo cuando vuelva.',
       signin: 'Su sesión venció: ingrese de nuevo para enviar lo que falta.',
       unavailable: 'El servidor no respondió: se reintentará en unos momentos.',
-    })[why] || 'Todo lo que estaba en espera fue enviado.');
-    await loadPack();
-    if (pack) renderPack();
-    await classifyRefusals();
+    })[why] || (toFix ? `${plural(toFix, 'registro necesita', 'registros necesitan')} corrección: vea el motivo y use «Corregir».`
+      : 'Todo lo que estaba en espera fue enviado.'));
   } catch (e) {
     say('progreso', e.message);
   } finally {
