@@ -1,7 +1,7 @@
 // The service day's app shell, kept for work without signal (docs/portal-service-days.md, "Sin señal"). Scope
 // /jornadas/dia/: only the tablet page of a day is answered from here; every other request goes to the network as usual.
 // Change VERSION whenever a file below changes, so that tablets take the new files (and drop the old ones).
-const VERSION = 'jornada-2026-12-06-2';
+const VERSION = 'jornada-2026-12-06-3';
 const SHELL = '/jornadas/tableta.html';
 const FILES = [SHELL, '/jornadas/tableta.js', '/jornadas/tableta-almacen.js', '/jornadas/tableta-envio.js',
   '/jornadas/tableta-formularios.js', '/jornadas/tableta.css', '/jornadas/icono.svg'];
