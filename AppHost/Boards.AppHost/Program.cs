@@ -114,8 +114,9 @@ var gateway = builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfi
 // calls the gateway's REST API with their token.
 builder.AddProject<Projects.Boards_Portal>("portal", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Portal)
-    // RabbitMQ only for live updates: the portal hears events and tells open pages to refresh (no data of its own).
-    .WithBoardsDefaults(infrastructure, database: null, messaging: true)
+    // Its database keeps only the sessions and the key ring; RabbitMQ only for live updates (the portal hears events
+    // and tells open pages to refresh). It keeps no service's data.
+    .WithBoardsDefaults(infrastructure, database: "portaldb", messaging: true)
     .WithAuthority(identity, issuer)
     .WithEnvironment("Portal__GatewayUrl", gateway.GetEndpoint("http"))
     .WaitFor(gateway);

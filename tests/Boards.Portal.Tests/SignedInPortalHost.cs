@@ -23,11 +23,14 @@ namespace Boards.Portal.Tests;
 /// </summary>
 public sealed class SignedInPortalHost : WebApplicationFactory<Program>
 {
+    private readonly PortalDatabase _database = new();
+
     public FakeGateway Gateway { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:portaldb", _database.ConnectionString);
         builder.UseSetting("Identity:Authority", "http://127.0.0.1:9/realms/boards");
         builder.UseSetting("Identity:RequireHttpsMetadata", "false");
         builder.UseSetting("Portal:GatewayUrl", "http://gateway.test");
@@ -52,6 +55,12 @@ public sealed class SignedInPortalHost : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DropAsync();
     }
 }
 

@@ -1,6 +1,8 @@
 using Boards.ServiceDefaults.Http;
 using System.Globalization;
+using Boards.BuildingBlocks.Data;
 using Boards.Portal.Authentication;
+using Boards.Portal.Data;
 using Boards.Portal.Components;
 using Boards.Portal.Live;
 using Boards.Portal.Ministry;
@@ -35,6 +37,8 @@ public static class PortalExtensions
             localization.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         builder.Services.AddHttpContextAccessor();
+        builder.AddServiceDatabase<PortalDbContext>(PortalDbContext.ConnectionName);
+        builder.AddSharedKeyRing<PortalDbContext>("boards-portal");
         builder.Services.AddPortalAuthentication(options);
         builder.Services.AddTransient<BearerTokenHandler>();
         builder.Services.AddHttpClient<BoardsApi>(client =>

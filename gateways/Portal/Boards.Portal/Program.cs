@@ -1,4 +1,6 @@
+using Boards.BuildingBlocks.Data;
 using Boards.Portal;
+using Boards.Portal.Data;
 using Boards.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +9,7 @@ builder.AddServiceDefaults(bearerAuthentication: false);
 builder.AddPortal();
 
 var app = builder.Build();
+await app.Services.MigrateDatabaseAsync<PortalDbContext>();
 app.MapPortal();
 await app.RunAsync();
 

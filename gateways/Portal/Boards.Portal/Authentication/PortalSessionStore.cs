@@ -1,52 +1,90 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Boards.Portal.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Boards.Portal.Authentication;
 
 /// <summary>
-/// The sessions (the person's claims and tokens) kept on the server; the cookie carries only an encrypted key. With the
-/// tokens in it, the cookie was about 9 KB, sent with every request: the bulk of what a tablet moved on a rural signal
-/// (docs/portal-service-days.md, "Bytes"). A session lives as long as its access token (the portal signs in again
-/// then), and a restart of the portal ends every session, as it would end a queue-less page's work only.
+/// The sessions (the person's claims and tokens) kept in the portal's database, encrypted with the shared key ring; the
+/// cookie carries only a random key. With the tokens in it, the cookie was about 9 KB, sent with every request: the
+/// bulk of what a tablet moved on a rural signal (docs/portal-service-days.md, "Bytes"). In the database, any replica
+/// serves any session and a restart keeps them. A session lives as long as its access token.
 /// </summary>
-public sealed class PortalSessionStore(IMemoryCache cache, TimeProvider clock) : ITicketStore
+public sealed class PortalSessionStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
 {
-    private const string Prefix = "portal-session:";
-
     /// <summary>When a ticket does not say when its token expires (it always does after sign-in).</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(8);
 
-    public Task<string> StoreAsync(AuthenticationTicket ticket)
-    {
-        var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        Keep(key, ticket);
-        return Task.FromResult(key);
-    }
+    private readonly IDataProtector _protector = protection.CreateProtector("Boards.Portal.Sessions");
 
-    public Task RenewAsync(string key, AuthenticationTicket ticket)
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
-        Keep(key, ticket);
-        return Task.CompletedTask;
-    }
-
-    public Task<AuthenticationTicket?> RetrieveAsync(string key) =>
-        Task.FromResult(cache.TryGetValue(Prefix + key, out AuthenticationTicket? ticket) ? ticket : null);
-
-    public Task RemoveAsync(string key)
-    {
-        cache.Remove(Prefix + key);
-        return Task.CompletedTask;
-    }
-
-    private void Keep(string key, AuthenticationTicket ticket)
-    {
+        var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(PortalSession.KeyLength / 2));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = clock.GetUtcNow();
+        // Sessions nobody signed out of end with their token; a sign-in sweeps them away.
+        await db.Sessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
+        db.Sessions.Add(new PortalSession { Key = key, Ticket = Protect(ticket), ExpiresAt = EndOf(ticket, now) });
+        await db.SaveChangesAsync();
+        return key;
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var ticketBytes = Protect(ticket);
+        var ends = EndOf(ticket, clock.GetUtcNow());
+        await db.Sessions.Where(s => s.Key == key)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Ticket, ticketBytes).SetProperty(s => s.ExpiresAt, ends));
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        if (key.Length != PortalSession.KeyLength)
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var now = clock.GetUtcNow();
+        var ticket = await db.Sessions.AsNoTracking().Where(s => s.Key == key && s.ExpiresAt > now).Select(s => s.Ticket).FirstOrDefaultAsync();
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TicketSerializer.Default.Deserialize(_protector.Unprotect(ticket));
+        }
+        catch (CryptographicException)
+        {
+            // Protected with a key the ring no longer has: the person signs in again.
+            return null;
+        }
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Sessions.Where(s => s.Key == key).ExecuteDeleteAsync();
+    }
+
+    private byte[] Protect(AuthenticationTicket ticket) => _protector.Protect(TicketSerializer.Default.Serialize(ticket));
+
+    private static DateTimeOffset EndOf(AuthenticationTicket ticket, DateTimeOffset now)
+    {
         var ends = DateTimeOffset.TryParse(ticket.Properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires)
             ? expires
             : ticket.Properties.ExpiresUtc ?? now + DefaultLifetime;
-        cache.Set(Prefix + key, ticket, new MemoryCacheEntryOptions { AbsoluteExpiration = ends > now ? ends : now + TimeSpan.FromMinutes(1) });
+        return ends > now ? ends : now + TimeSpan.FromMinutes(1);
     }
 }

@@ -9,6 +9,8 @@ public static class DataExtensions
     public static IHostApplicationBuilder AddIdentityData(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityDbContext>(ConnectionName);
+        // The sign-in session's cookie and the forms' antiforgery tokens, readable on every replica and after a restart.
+        builder.AddSharedKeyRing<IdentityDbContext>("boards-identity");
         return builder;
     }
 }

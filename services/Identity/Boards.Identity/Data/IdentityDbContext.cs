@@ -1,8 +1,16 @@
+using Boards.BuildingBlocks.Data;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+
 namespace Boards.Identity.Data;
 
-/// <summary>OpenIddict's applications, authorizations, scopes and tokens, the stored user accounts and the failed sign-ins.</summary>
-public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+/// <summary>
+/// OpenIddict's applications, authorizations, scopes and tokens, the stored user accounts, the failed sign-ins and the
+/// Data Protection key ring (<see cref="SharedKeyRing"/>).
+/// </summary>
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<UserAccount> Users => Set<UserAccount>();
 
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
@@ -11,6 +19,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.UseOpenIddict();
+        modelBuilder.MapKeyRing();
         modelBuilder.ApplyConfiguration(new UserAccountConfiguration());
         modelBuilder.Entity<SignInFailure>(failure =>
         {
