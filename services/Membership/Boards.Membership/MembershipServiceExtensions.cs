@@ -87,10 +87,12 @@ public static class MembershipServiceExtensions
 
     public static async Task<WebApplication> MapMembershipServiceAsync(this WebApplication app)
     {
-        await app.Services.MigrateDatabaseAsync<MembershipDbContext>();
-        await app.Services.SeedMunicipalitiesAsync();
-        await app.Services.SeedDemoBoardsAsync();
-        await app.Services.SeedRepresentativityAsync();
+        await app.Services.MigrateDatabaseAsync<MembershipDbContext>(async (services, ct) =>
+        {
+            await services.SeedMunicipalitiesAsync(ct);
+            await services.SeedDemoBoardsAsync(ct);
+            await services.SeedRepresentativityAsync(ct);
+        });
 
         app.UseBoardsApi();
         app.MapDefaultEndpoints();

@@ -90,10 +90,12 @@ public static class NeedsServiceExtensions
 
     public static async Task<WebApplication> MapNeedsServiceAsync(this WebApplication app)
     {
-        await app.Services.MigrateDatabaseAsync<NeedsDbContext>();
-        await app.Services.SeedMunicipalitiesAsync<NeedsDbContext, Municipality>();
-        await app.Services.SeedCategoriesAsync();
-        await app.Services.SeedDemoDataAsync();
+        await app.Services.MigrateDatabaseAsync<NeedsDbContext>(async (services, ct) =>
+        {
+            await services.SeedMunicipalitiesAsync<NeedsDbContext, Municipality>(ct);
+            await services.SeedCategoriesAsync(ct);
+            await services.SeedDemoDataAsync(ct);
+        });
 
         app.UseBoardsApi();
         app.MapDefaultEndpoints();

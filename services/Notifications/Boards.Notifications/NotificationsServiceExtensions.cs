@@ -67,8 +67,8 @@ public static class NotificationsServiceExtensions
 
     public static async Task<WebApplication> MapNotificationsServiceAsync(this WebApplication app)
     {
-        await app.Services.MigrateDatabaseAsync<NotificationsDbContext>();
-        await app.Services.SeedMunicipalitiesAsync<NotificationsDbContext, Municipality>();
+        await app.Services.MigrateDatabaseAsync<NotificationsDbContext>(
+            (services, ct) => services.SeedMunicipalitiesAsync<NotificationsDbContext, Municipality>(ct));
 
         app.UseBoardsApi();
         app.MapDefaultEndpoints();

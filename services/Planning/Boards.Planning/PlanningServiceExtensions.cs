@@ -83,8 +83,8 @@ public static class PlanningServiceExtensions
 
     public static async Task<WebApplication> MapPlanningServiceAsync(this WebApplication app)
     {
-        await app.Services.MigrateDatabaseAsync<PlanningDbContext>();
-        await app.Services.SeedMunicipalitiesAsync<PlanningDbContext, Municipality>();
+        await app.Services.MigrateDatabaseAsync<PlanningDbContext>(
+            (services, ct) => services.SeedMunicipalitiesAsync<PlanningDbContext, Municipality>(ct));
 
         app.UseBoardsApi();
         app.MapDefaultEndpoints();

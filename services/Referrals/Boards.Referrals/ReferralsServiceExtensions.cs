@@ -64,9 +64,11 @@ public static class ReferralsServiceExtensions
 
     public static async Task<WebApplication> MapReferralsServiceAsync(this WebApplication app)
     {
-        await app.Services.MigrateDatabaseAsync<ReferralsDbContext>();
-        await app.Services.SeedReferenceDataAsync();
-        await app.Services.SeedDemoDataAsync();
+        await app.Services.MigrateDatabaseAsync<ReferralsDbContext>(async (services, ct) =>
+        {
+            await services.SeedReferenceDataAsync(ct);
+            await services.SeedDemoDataAsync(ct);
+        });
 
         app.UseBoardsApi();
         app.MapDefaultEndpoints();

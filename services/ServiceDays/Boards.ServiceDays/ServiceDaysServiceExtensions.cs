@@ -64,8 +64,8 @@ public static class ServiceDaysServiceExtensions
 
     public static async Task<WebApplication> MapServiceDaysServiceAsync(this WebApplication app)
     {
-        await app.Services.MigrateDatabaseAsync<ServiceDaysDbContext>();
-        await app.Services.SeedMunicipalitiesAsync<ServiceDaysDbContext, Municipality>();
+        await app.Services.MigrateDatabaseAsync<ServiceDaysDbContext>(
+            (services, ct) => services.SeedMunicipalitiesAsync<ServiceDaysDbContext, Municipality>(ct));
 
         app.UseBoardsApi();
         app.MapDefaultEndpoints();

@@ -8,10 +8,12 @@ namespace Boards.BuildingBlocks.Data;
 public static class MigrationRunner
 {
     /// <summary>
-    /// Applies pending migrations under a PostgreSQL advisory lock, so two instances starting together never race.
-    /// Retries while the database is still coming up.
+    /// Applies pending migrations, then runs <paramref name="seed"/> (reference and demo data), under a PostgreSQL
+    /// advisory lock, so that replicas starting together never race: the second waits until the first has migrated and
+    /// seeded, then finds the data there. Retries while the database is still coming up.
     /// </summary>
-    public static async Task MigrateDatabaseAsync<TDbContext>(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task MigrateDatabaseAsync<TDbContext>(
+        this IServiceProvider services, Func<IServiceProvider, CancellationToken, Task>? seed = null, CancellationToken cancellationToken = default)
         where TDbContext : DbContext
     {
         await using var scope = services.CreateAsyncScope();
@@ -28,11 +30,23 @@ public static class MigrationRunner
                 try
                 {
                     await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({lockKey})", cancellationToken);
-                    // On a fresh database EF Core reads the history table before creating it and logs that failed read
-                    // as an Error (dotnet/efcore#37328); with the table created first, a first start logs no error.
-                    await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-                    await db.Database.MigrateAsync(cancellationToken);
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({lockKey})", cancellationToken);
+                    try
+                    {
+                        // On a fresh database EF Core reads the history table before creating it and logs that failed
+                        // read as an Error (dotnet/efcore#37328); with the table created first, a first start logs none.
+                        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+                        await db.Database.MigrateAsync(cancellationToken);
+                        if (seed is not null)
+                        {
+                            // The seeders use their own scopes and connections; this one holds the lock meanwhile.
+                            await seed(services, cancellationToken);
+                        }
+                    }
+                    finally
+                    {
+                        // A session lock outlives a pooled connection's return to the pool: release it whatever happened.
+                        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({lockKey})", CancellationToken.None);
+                    }
                 }
                 finally
                 {
