@@ -39,6 +39,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         return builder;

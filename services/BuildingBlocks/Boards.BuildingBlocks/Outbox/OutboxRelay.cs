@@ -16,10 +16,16 @@ public sealed partial class OutboxRelay<TDbContext>(
     IOutboxPublisher publisher,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
+    OutboxMetrics metrics,
     TimeProvider clock,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
+    /// <summary>How often, at most, the relay counts the backlog for <see cref="OutboxMetrics"/>.</summary>
+    public static readonly TimeSpan BacklogCountInterval = TimeSpan.FromSeconds(5);
+
+    private DateTimeOffset _backlogCountedAt = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -78,12 +84,14 @@ public sealed partial class OutboxRelay<TDbContext>(
 
             // A poison message would block every later one forever; set it aside, keep it for inspection.
             message.DeadLetteredAt = clock.GetUtcNow();
+            metrics.DeadLettered(message);
             LogDeadLettered(logger, message.Id, message.MessageType, message.LastError);
         }
 
         var published = await PublishBatchAsync(readable, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await CountBacklogAsync(db, batch.Count, cancellationToken);
         return published;
     }
 
@@ -112,14 +120,31 @@ public sealed partial class OutboxRelay<TDbContext>(
             await publisher.PublishAsync(message, pending.Payload, pending.Type, cancellationToken);
             message.PublishedAt = clock.GetUtcNow();
             message.LastError = null;
+            metrics.Published(message, message.PublishedAt.Value);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             message.Attempts++;
             message.LastError = Truncate(exception.Message, 2000);
+            metrics.Failed(message);
             LogPublishFailed(logger, message.Id, message.MessageType, message.Attempts, exception.Message);
             return false;
+        }
+    }
+
+    /// <summary>An empty pass means nothing waits (unless another relay holds it); otherwise a count, every few seconds.</summary>
+    private async Task CountBacklogAsync(TDbContext db, int seen, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (seen == 0)
+        {
+            metrics.Backlog(0);
+        }
+        else if (now - _backlogCountedAt >= BacklogCountInterval)
+        {
+            _backlogCountedAt = now;
+            metrics.Backlog(await db.Set<OutboxMessage>().LongCountAsync(m => m.PublishedAt == null && m.DeadLetteredAt == null, cancellationToken));
         }
     }
 
