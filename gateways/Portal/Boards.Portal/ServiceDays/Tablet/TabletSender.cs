@@ -43,14 +43,10 @@ public static class TabletSender
     private static TabletItemAnswer Failure<T>(ApiResult<T> result, bool oneEntry) => result.Outcome switch
     {
         ApiOutcome.Unauthorized => new TabletItemAnswer(TabletResults.SignIn),
-        ApiOutcome.Invalid => new TabletItemAnswer(TabletResults.Refused, result.Title ?? TabletTexts.Refused, oneEntry ? WithoutEntryPrefix(result.FieldErrors) : result.FieldErrors),
+        ApiOutcome.Invalid => new TabletItemAnswer(TabletResults.Refused, result.Title ?? TabletTexts.Refused, oneEntry ? DayReferralForm.Errors(result.FieldErrors) : result.FieldErrors),
         ApiOutcome.Forbidden => new TabletItemAnswer(TabletResults.Refused, TabletTexts.NotAllowed),
         ApiOutcome.NotFound => new TabletItemAnswer(TabletResults.Refused, TabletTexts.DayNotFound),
         ApiOutcome.Conflict => new TabletItemAnswer(TabletResults.Refused, result.Detail ?? result.Title ?? TabletTexts.Refused),
         _ => new TabletItemAnswer(TabletResults.Unavailable, TabletTexts.Unavailable),
     };
-
-    private static Dictionary<string, string[]> WithoutEntryPrefix(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.GroupBy(e => e.Key.StartsWith("entries[0].", StringComparison.OrdinalIgnoreCase) ? e.Key["entries[0].".Length..] : e.Key, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.OrdinalIgnoreCase);
 }
