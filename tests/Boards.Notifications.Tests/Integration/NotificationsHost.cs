@@ -21,12 +21,15 @@ namespace Boards.Notifications.Tests.Integration;
 /// publishes reaches every host alive. So each class has municipalities of its own (and "otro-municipio", which no
 /// event names, for people who must hear nothing).
 /// </remarks>
-public sealed class NotificationsHost() : ServiceTestHost<Program>("notifications", "notificationsdb", "Notifications:ReceiveEndpoint", "notifications-events"), IAsyncLifetime
+public class NotificationsHost() : ServiceTestHost<Program>("notifications", "notificationsdb", "Notifications:ReceiveEndpoint", "notifications-events"), IAsyncLifetime
 {
     public TestMailServer Mail { get; } = new();
 
     /// <summary>The service's clock: the real one, moved forward when a test says so (the digest's hour).</summary>
     public ShiftedClock Clock { get; } = new();
+
+    /// <summary>How often the service looks for e-mails due (a subclass may leave the sending to its tests).</summary>
+    protected virtual TimeSpan EmailPollInterval => TimeSpan.FromMilliseconds(200);
 
     protected override async Task StartingAsync() => await Mail.StartAsync();
 
@@ -34,7 +37,7 @@ public sealed class NotificationsHost() : ServiceTestHost<Program>("notification
     {
         web.UseSetting("Notifications:Smtp:Host", "127.0.0.1");
         web.UseSetting("Notifications:Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        web.UseSetting("Notifications:Email:PollInterval", "00:00:00.200");
+        web.UseSetting("Notifications:Email:PollInterval", EmailPollInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         web.UseSetting("Notifications:Email:RetryDelay", "00:00:00.200");
         web.UseSetting("Notifications:Email:MaxRetryDelay", "00:00:01");
         web.UseSetting("Notifications:Email:PortalUrl", "http://portal.test");

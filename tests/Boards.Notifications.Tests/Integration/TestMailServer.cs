@@ -21,6 +21,7 @@ public sealed class TestMailServer : IAsyncDisposable
     public const string RefusedDomain = "rechazo.test";
 
     private readonly ConcurrentQueue<ReceivedMail> _received = new();
+    private readonly ConcurrentDictionary<string, MailHold> _holds = new(StringComparer.OrdinalIgnoreCase);
     private CancellationTokenSource? _running;
     private Task? _server;
 
@@ -31,11 +32,17 @@ public sealed class TestMailServer : IAsyncDisposable
     public IReadOnlyList<ReceivedMail> To(string address) =>
         [.. _received.Where(mail => mail.To.Contains(address, StringComparer.OrdinalIgnoreCase))];
 
+    /// <summary>
+    /// After <paramref name="letThrough"/> messages to <paramref name="address"/>, the server takes the next one in full
+    /// but keeps the sender waiting for its answer until the hold is released (then accepts it).
+    /// </summary>
+    public MailHold Hold(string address, int letThrough) => _holds[address] = new MailHold(letThrough);
+
     public Task StartAsync()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new ServiceProvider();
-        services.Add(new Store(_received));
+        services.Add(new Store(_received, _holds));
         services.Add(new RefuseDomain());
         _running = new CancellationTokenSource();
         _server = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
@@ -98,19 +105,26 @@ public sealed class TestMailServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Store(ConcurrentQueue<ReceivedMail> received) : MessageStore
+    private sealed class Store(ConcurrentQueue<ReceivedMail> received, ConcurrentDictionary<string, MailHold> holds) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            var to = transaction.To.Select(mailbox => mailbox.AsAddress()).ToList();
+            foreach (var hold in to.Select(address => holds.GetValueOrDefault(address)).OfType<MailHold>())
+            {
+                await hold.PassAsync();
+            }
+
             received.Enqueue(new ReceivedMail(
-                [.. transaction.To.Select(to => to.AsAddress())],
+                to,
                 message.Subject ?? "",
                 message.TextBody ?? "",
                 message.HtmlBody ?? "",
-                DateTimeOffset.UtcNow));
+                DateTimeOffset.UtcNow,
+                message.MessageId ?? ""));
             return SmtpResponse.Ok;
         }
     }
@@ -122,4 +136,26 @@ public sealed class TestMailServer : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedMail(IReadOnlyList<string> To, string Subject, string Text, string Html, DateTimeOffset ReceivedAt);
+public sealed record ReceivedMail(IReadOnlyList<string> To, string Subject, string Text, string Html, DateTimeOffset ReceivedAt, string MessageId);
+
+/// <summary>Lets a number of messages through, then holds the next ones until <see cref="Release"/>.</summary>
+public sealed class MailHold(int letThrough)
+{
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _passed;
+
+    /// <summary>Completes when a message is being held.</summary>
+    public Task Reached => _reached.Task;
+
+    public void Release() => _released.TrySetResult();
+
+    internal async Task PassAsync()
+    {
+        if (Interlocked.Increment(ref _passed) > letThrough)
+        {
+            _reached.TrySetResult();
+            await _released.Task;
+        }
+    }
+}

@@ -53,7 +53,8 @@ public sealed class DigestSender(
         try
         {
             await using var session = await mailer.ConnectAsync(ct);
-            await session.SendAsync(items[^1].EmailAddress!, templates.Digest(items, dueAt), ct);
+            // Once the digest is on its way, a stop waits for the server's answer and records it.
+            await session.SendAsync(items[^1].EmailAddress!, templates.Digest(items, dueAt), MessageIds.ForDigest(subject, dueAt), CancellationToken.None);
             items.ForEach(item => item.EmailSent(now, run.Id));
             db.DigestRuns.Add(run);
         }
@@ -68,8 +69,8 @@ public sealed class DigestSender(
             items.ForEach(item => item.EmailGaveUp(status, SmtpFailure.Describe(exception), now));
         }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
         return true;
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 namespace Boards.Notifications.Features.Email;
 
 /// <summary>
-/// One pass: the e-mails due now go out over one SMTP session. Rows are locked for the pass (another replica skips
-/// them), so each is sent once. An unreachable server defers the whole batch; a refused address is recorded as bounced.
+/// One pass: the e-mails due now go out over one SMTP session, each in its own transaction. A row is locked while it is
+/// sent (another replica skips it) and marked sent in the same transaction as soon as the server has accepted it, so a
+/// stop never sends again what went out before. A send that has begun is finished even while the service stops; the
+/// next one is not begun. An unreachable server defers every e-mail due; a refused address is recorded as bounced.
 /// </summary>
 public sealed partial class EmailDispatcher(
     NotificationsDbContext db, SmtpMailer mailer, EmailTemplates templates, IOptions<EmailOptions> options, TimeProvider clock,
@@ -14,40 +16,26 @@ public sealed partial class EmailDispatcher(
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.Notifications
-            .FromSql($"""
-                SELECT * FROM notifications WHERE "EmailStatus" = 'pending' AND "NextEmailAttemptAt" <= {now}
-                ORDER BY "NextEmailAttemptAt" LIMIT {Batch} FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(ct);
-        if (due.Count == 0)
-        {
-            return 0;
-        }
-
-        var sent = await SendAsync(due, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return sent;
-    }
-
-    private async Task<int> SendAsync(List<Notification> due, CancellationToken ct)
-    {
         var sent = 0;
-        var attempted = new HashSet<Guid>();
         SmtpSession? session = null;
         try
         {
-            foreach (var notification in due.OrderBy(n => n.CreatedAt))
+            for (var i = 0; i < Batch; i++)
             {
+                ct.ThrowIfCancellationRequested();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var notification = await NextDueAsync(ct);
+                if (notification is null)
+                {
+                    break;
+                }
+
                 var now = clock.GetUtcNow();
-                attempted.Add(notification.Id);
                 try
                 {
                     session ??= await mailer.ConnectAsync(ct);
-                    await session.SendAsync(notification.EmailAddress!, templates.Single(notification), ct);
+                    // Once the message is on its way, a stop waits for the server's answer and records it.
+                    await session.SendAsync(notification.EmailAddress!, templates.Single(notification), MessageIds.For(notification.Id), CancellationToken.None);
                     notification.EmailSent(now);
                     sent++;
                 }
@@ -56,16 +44,15 @@ public sealed partial class EmailDispatcher(
                     Record(notification, exception, now);
                     if (SmtpFailure.IsOutage(exception))
                     {
-                        // The rest of the batch would meet the same closed door: they wait as well.
-                        foreach (var waiting in due.Where(n => !attempted.Contains(n.Id)))
-                        {
-                            waiting.EmailDeferred(SmtpFailure.Describe(exception), now, options.Value.Backoff(waiting.EmailAttempts));
-                        }
-
+                        await SaveAsync(transaction);
                         LogOutage(logger, exception.Message);
-                        break;
+                        await DeferAllDueAsync(SmtpFailure.Describe(exception), ct);
+                        return sent;
                     }
                 }
+
+                await SaveAsync(transaction);
+                db.ChangeTracker.Clear();
             }
         }
         finally
@@ -77,6 +64,36 @@ public sealed partial class EmailDispatcher(
         }
 
         return sent;
+    }
+
+    private Task<Notification?> NextDueAsync(CancellationToken ct) =>
+        db.Notifications
+            .FromSql($"""
+                SELECT * FROM notifications WHERE "EmailStatus" = 'pending' AND "NextEmailAttemptAt" <= {clock.GetUtcNow()}
+                ORDER BY "NextEmailAttemptAt", "CreatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+                """)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>The rest of the e-mails due would meet the same closed door: they wait as well.</summary>
+    private async Task DeferAllDueAsync(string reason, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var waiting = await db.Notifications
+            .FromSql($"""
+                SELECT * FROM notifications WHERE "EmailStatus" = 'pending' AND "NextEmailAttemptAt" <= {now}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(ct);
+        waiting.ForEach(notification => notification.EmailDeferred(reason, now, options.Value.Backoff(notification.EmailAttempts)));
+        await SaveAsync(transaction);
+    }
+
+    private async Task SaveAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private void Record(Notification notification, Exception exception, DateTimeOffset now)

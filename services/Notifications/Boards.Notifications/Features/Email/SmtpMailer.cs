@@ -40,9 +40,9 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options)
 
 public sealed class SmtpSession(SmtpClient client, MailboxAddress from) : IAsyncDisposable
 {
-    public async Task SendAsync(string to, EmailContent content, CancellationToken ct)
+    public async Task SendAsync(string to, EmailContent content, string messageId, CancellationToken ct)
     {
-        var message = new MimeMessage();
+        var message = new MimeMessage { MessageId = messageId };
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = content.Subject;
