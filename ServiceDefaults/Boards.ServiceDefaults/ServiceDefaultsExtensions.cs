@@ -1,6 +1,7 @@
 using Boards.ServiceDefaults.Authentication;
 using Boards.ServiceDefaults.Errors;
 using Boards.ServiceDefaults.Health;
+using Boards.ServiceDefaults.Http;
 using Boards.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddBoardsTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddBoardsForwardedHeaders();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

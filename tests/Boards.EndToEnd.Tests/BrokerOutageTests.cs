@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using Boards.Monitoring.Contracts.Grpc;
 using Npgsql;
 
@@ -25,6 +26,7 @@ public sealed class BrokerOutageTests(BoardsAppFixture boards)
 
             // Acknowledged to the caller, held in the outbox while the broker is away.
             Assert.True(await PendingOutboxMessages() >= created);
+            await AssertReadyWithoutTheBrokerAsync();
         }
         finally
         {
@@ -40,6 +42,25 @@ public sealed class BrokerOutageTests(BoardsAppFixture boards)
         var after = await boards.Monitoring.GetMunicipalityAsync(new GetMunicipalityRequest { Code = municipality }, analyst);
         Assert.Equal(before + created, after.Referrals.Sent);
     }
+
+    /// <summary>Every replica stays alive and ready (it serves, the outbox holds its events); only /health/broker says so.</summary>
+    private async Task AssertReadyWithoutTheBrokerAsync()
+    {
+        using var http = new HttpClient();
+        await Eventually.Until(() => Status(http, "referrals", "/health/broker"), status => status == HttpStatusCode.ServiceUnavailable,
+            TimeSpan.FromSeconds(30), "referrals to see the broker gone");
+        foreach (var service in MessagingServices)
+        {
+            Assert.Equal(HttpStatusCode.OK, await Status(http, service, "/alive"));
+            Assert.Equal(HttpStatusCode.OK, await Status(http, service, "/health"));
+        }
+    }
+
+    private static readonly string[] MessagingServices =
+        ["referrals", "monitoring", "planning", "servicedays", "needs", "membership", "notifications", "portal"];
+
+    private async Task<HttpStatusCode> Status(HttpClient http, string service, string path) =>
+        (await http.GetAsync(new Uri(boards.App.GetEndpoint(service, "http"), path))).StatusCode;
 
     private static async Task<long> PendingOutboxMessages()
     {

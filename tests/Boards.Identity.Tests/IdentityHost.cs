@@ -72,6 +72,8 @@ public class IdentityHost : IAsyncLifetime
             web.UseSetting("ConnectionStrings:identitydb", connectionString);
             web.UseSetting("Identity:Issuer", Issuer);
             web.UseSetting("Identity:KeysPath", KeysPath);
+            // Each test host has its own fresh key folder; a test of the mounted-secret rule sets this to false.
+            web.UseSetting("Identity:Keys:CreateIfMissing", "true");
             foreach (var (key, value) in _settings)
             {
                 web.UseSetting(key, value);

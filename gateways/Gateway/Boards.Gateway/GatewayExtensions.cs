@@ -3,6 +3,7 @@ using Boards.Gateway.RateLimiting;
 using Boards.Gateway.Routing;
 using Boards.Gateway.Upstream;
 using Boards.ServiceDefaults;
+using Boards.ServiceDefaults.Http;
 
 namespace Boards.Gateway;
 
@@ -25,6 +26,7 @@ public static class GatewayExtensions
     /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseBoardsForwardedHeaders();
         app.UseGatewayLimits();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -4,6 +4,7 @@ using Boards.Identity.Features.Logout;
 using Boards.Identity.Features.Token;
 using Boards.Identity.Features.UserInfo;
 using Boards.Identity.Server;
+using Boards.ServiceDefaults.Http;
 
 namespace Boards.Identity;
 
@@ -39,7 +40,7 @@ public static class IdentityProviderExtensions
     /// limit comes first.
     /// </summary>
     public static IApplicationBuilder UseIdentityProvider(this IApplicationBuilder app) =>
-        app.UseRateLimiter().UseMalformedFormGuard().UseAuthentication();
+        app.UseBoardsForwardedHeaders().UseRateLimiter().UseMalformedFormGuard().UseAuthentication();
 
     /// <summary>The pass-through endpoints and the admin API; OpenIddict itself answers discovery and JWKS.</summary>
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app)

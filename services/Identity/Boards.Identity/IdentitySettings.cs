@@ -10,6 +10,12 @@ public sealed record IdentitySettings
 
     public required Uri Issuer { get; init; }
     public required string KeysPath { get; init; }
+
+    /// <summary>
+    /// Whether missing keys are made at start (<c>Identity:Keys:CreateIfMissing</c>): in Development by default. Elsewhere
+    /// the keys come from a mounted secret, so that no replica signs with a key of its own.
+    /// </summary>
+    public required bool CreateMissingKeys { get; init; }
     public required string ReferenceDataPath { get; init; }
     public required string DemoPassword { get; init; }
 
@@ -42,6 +48,7 @@ public sealed record IdentitySettings
             KeysPath = section["KeysPath"] is { Length: > 0 } keysPath
                 ? Path.GetFullPath(keysPath, environment.ContentRootPath)
                 : DefaultKeysPath(environment.ContentRootPath),
+            CreateMissingKeys = section.GetValue("Keys:CreateIfMissing", environment.IsDevelopment()),
             ReferenceDataPath = section["ReferenceDataPath"] is { Length: > 0 } dataPath
                 ? Path.GetFullPath(dataPath, environment.ContentRootPath)
                 : Path.Combine(AppContext.BaseDirectory, "Seed"),

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Boards.ServiceDefaults.Authentication;
+using Boards.ServiceDefaults.Http;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Boards.Gateway.RateLimiting;
 
 /// <summary>
 /// A token bucket per client: the token's client id (azp) and subject once the gateway has validated the token,
-/// else the remote address. Section Gateway:RateLimit (PermitsPerSecond, Burst).
+/// else the remote address (the person's, behind a trusted ingress). Section Gateway:RateLimit (PermitsPerSecond,
+/// Burst, Replicas): a budget for the whole system, each replica holding its share (<see cref="RateBudget"/>).
 /// </summary>
 public static class ClientRateLimiting
 {
@@ -15,9 +17,7 @@ public static class ClientRateLimiting
 
     public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("Gateway:RateLimit");
-        var perSecond = section.GetValue("PermitsPerSecond", 50);
-        var burst = section.GetValue("Burst", 100);
+        var budget = RateBudget.From(configuration.GetSection("Gateway:RateLimit"), permitsPerSecond: 50, burst: 100);
 
         services.AddRateLimiter(limiter =>
         {
@@ -31,13 +31,13 @@ public static class ClientRateLimiting
 
                 await TypedResults.Problem(
                     title: "Demasiadas solicitudes.",
-                    detail: $"Este cliente superó {perSecond} solicitudes por segundo. Intente de nuevo en unos segundos.",
+                    detail: $"Este cliente superó {budget.PermitsPerSecond} solicitudes por segundo. Intente de nuevo en unos segundos.",
                     statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
             };
             limiter.AddPolicy(PolicyName, http => RateLimitPartition.GetTokenBucketLimiter(ClientKey(http), _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = burst,
-                TokensPerPeriod = perSecond,
+                TokenLimit = budget.ReplicaBurst,
+                TokensPerPeriod = budget.ReplicaPermitsPerSecond,
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 QueueLimit = 0,
                 AutoReplenishment = true,

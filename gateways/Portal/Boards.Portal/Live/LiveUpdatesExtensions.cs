@@ -1,6 +1,6 @@
 using Boards.Referrals.Contracts.Events;
+using Boards.ServiceDefaults.Health;
 using MassTransit;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Boards.Portal.Live;
 
@@ -34,8 +34,8 @@ public static class LiveUpdatesExtensions
             bus.AddConsumer<WarningSignalConsumer>();
             bus.AddConsumer<IndicatorsSignalConsumer>();
             bus.AddConsumer<NotificationSignalConsumer>();
-            // A broker outage degrades live updates only: it must not mark the portal unhealthy.
-            bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
+            // A broker outage stops live updates only: its check is kept out of readiness (/health/broker shows it).
+            bus.ConfigureHealthCheckOptions(health => health.Tags.Add(HealthExtensions.BrokerTag));
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString));

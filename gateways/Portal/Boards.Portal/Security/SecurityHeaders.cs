@@ -3,7 +3,7 @@ namespace Boards.Portal.Security;
 /// <summary>
 /// Headers on every answer of the portal: no other site may frame it (clickjacking), browsers must not guess content
 /// types, and links to other sites carry only the origin. Set when the answer starts, so that error pages, redirects
-/// and status-code pages carry them too.
+/// and status-code pages carry them too. Over https, browsers are told to use nothing else for a year (HSTS).
 /// </summary>
 public static class SecurityHeaders
 {
@@ -21,6 +21,11 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+                if (context.Request.IsHttps)
+                {
+                    // Https as the person used it (directly, or at a trusted ingress: see ForwardedHeadersSetup).
+                    headers.StrictTransportSecurity = "max-age=31536000";
+                }
                 return Task.CompletedTask;
             });
             return next(context);

@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Outbox;
+using Boards.ServiceDefaults.Health;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,7 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             configureConsumers?.Invoke(bus);
+            bus.ConfigureHealthCheckOptions(health => health.Tags.Add(HealthExtensions.BrokerTag));
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString));
@@ -35,6 +37,8 @@ public static class MessagingExtensions
             });
         });
 
+        builder.Services.AddSingleton<BusStartedHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<BusStartedHealthCheck>("bus-started");
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
         builder.Services.AddSingleton<OutboxSignal>();

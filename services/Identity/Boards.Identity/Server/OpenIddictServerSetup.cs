@@ -7,8 +7,8 @@ public static class OpenIddictServerSetup
     public static IHostApplicationBuilder AddOpenIddictServer(this IHostApplicationBuilder builder, IdentitySettings settings)
     {
         var environment = builder.Environment;
-        var signingKey = PersistedKeys.LoadOrCreate(settings.KeysPath, "signing-key");
-        var encryptionKey = PersistedKeys.LoadOrCreate(settings.KeysPath, "encryption-key");
+        var signingKey = PersistedKeys.Load(settings.KeysPath, "signing-key", settings.CreateMissingKeys);
+        var encryptionKey = PersistedKeys.Load(settings.KeysPath, "encryption-key", settings.CreateMissingKeys);
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())

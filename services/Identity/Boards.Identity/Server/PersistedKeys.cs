@@ -4,17 +4,25 @@ using Microsoft.IdentityModel.Tokens;
 namespace Boards.Identity.Server;
 
 /// <summary>
-/// RSA keys kept as PEM files, so tokens and refresh tokens stay valid across restarts. Development certificates
-/// would need a user certificate store; plain files behave the same for root, CI and a developer.
+/// RSA keys kept as PEM files, so tokens and refresh tokens stay valid across restarts, and every replica that reads the
+/// same folder (a shared volume, or a mounted secret) signs with the same key. Development certificates would need a
+/// user certificate store; plain files behave the same for root, CI and a developer.
 /// </summary>
 internal static class PersistedKeys
 {
-    public static RsaSecurityKey LoadOrCreate(string folder, string name)
+    public static RsaSecurityKey Load(string folder, string name, bool createIfMissing)
     {
-        Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".pem");
         if (!File.Exists(path))
         {
+            if (!createIfMissing)
+            {
+                throw new InvalidOperationException(
+                    $"Identity:KeysPath: no existe {path}. Fuera de Development las claves vienen de un secreto montado, el mismo " +
+                    "para todas las réplicas (docs/identity.md, \"Signing keys\"); Identity:Keys:CreateIfMissing=true las crea en un solo nodo.");
+            }
+
+            Directory.CreateDirectory(folder);
             TryCreate(path);
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Boards.ServiceDefaults.Http;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Boards.Identity.Server;
@@ -7,16 +8,15 @@ namespace Boards.Identity.Server;
 /// <summary>
 /// Bounds how fast one address can try credentials: the token endpoint and the login form (POST to the authorization
 /// endpoint) share a token bucket per remote address (section <c>Identity:RateLimit</c>: <c>PermitsPerSecond</c>,
-/// <c>Burst</c>). Past it the answer is 429 with Retry-After. Per-account and per-client lockout
-/// (<see cref="Accounts.SignInThrottle"/>) stops guessing one secret; this stops trying many accounts from one place.
+/// <c>Burst</c>, and <c>Replicas</c> among which the budget is divided: <see cref="RateBudget"/>). Past it the answer is
+/// 429 with Retry-After. Per-account and per-client lockout (<see cref="Accounts.SignInThrottle"/>) stops guessing one
+/// secret; this stops trying many accounts from one place.
 /// </summary>
 public static class SignInRateLimit
 {
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("Identity:RateLimit");
-        var permitsPerSecond = section.GetValue("PermitsPerSecond", 10);
-        var burst = section.GetValue("Burst", 60);
+        var budget = RateBudget.From(configuration.GetSection("Identity:RateLimit"), permitsPerSecond: 10, burst: 60);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -24,8 +24,8 @@ public static class SignInRateLimit
                 IsSignIn(context.Request)
                     ? RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "desconocida", _ => new TokenBucketRateLimiterOptions
                     {
-                        TokenLimit = burst,
-                        TokensPerPeriod = permitsPerSecond,
+                        TokenLimit = budget.ReplicaBurst,
+                        TokensPerPeriod = budget.ReplicaPermitsPerSecond,
                         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                         QueueLimit = 0,
                         AutoReplenishment = true,
