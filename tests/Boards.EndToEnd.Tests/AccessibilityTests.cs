@@ -225,7 +225,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
     /// <summary>Every <c>@page "..."</c> in the portal's source.</summary>
     private static List<string> PortalRoutes()
     {
-        var portal = Path.Combine(RepositoryRoot(), "gateways", "Portal", "Boards.Portal");
+        var portal = Path.Combine(Repository.Root, "gateways", "Portal", "Boards.Portal");
         return Directory.EnumerateFiles(portal, "*.razor", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -233,19 +233,6 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Boards.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No se encontró Boards.sln por encima de {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex("""^\s*@page\s+"([^"]+)"\s*$""", RegexOptions.Multiline)]
