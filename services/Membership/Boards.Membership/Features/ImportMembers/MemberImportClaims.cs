@@ -31,11 +31,12 @@ public sealed class MemberImportClaims(MembershipDbContext db, IOptions<MemberIm
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow();
-            var job = await db.MemberImportJobs.FromSql($"""
+            var found = await db.MemberImportJobs.FromSql($"""
                 SELECT * FROM member_import_jobs
                 WHERE "FinishedAt" IS NULL AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
                 ORDER BY "Id" LIMIT 1 FOR UPDATE SKIP LOCKED
-                """).SingleOrDefaultAsync(ct);
+                """).ToListAsync(ct);
+            var job = found.SingleOrDefault();
             if (job is null)
             {
                 return null;
@@ -109,9 +110,9 @@ public sealed class MemberImportClaims(MembershipDbContext db, IOptions<MemberIm
 
     private async Task<MemberImportJob> LockAsync(ImportClaim claim, CancellationToken ct)
     {
-        var job = await db.MemberImportJobs
+        var job = (await db.MemberImportJobs
             .FromSql($"""SELECT * FROM member_import_jobs WHERE "Id" = {claim.JobId} FOR UPDATE""")
-            .SingleAsync(ct);
+            .ToListAsync(ct)).Single();
         return job.IsClaimedWith(claim.Token) ? job : throw new LostClaimException(claim.JobId);
     }
 
