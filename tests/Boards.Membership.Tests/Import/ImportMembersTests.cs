@@ -94,7 +94,7 @@ public sealed class ImportMembersTests(MembershipHost host) : IClassFixture<Memb
     {
         var parts = location.Split('/');
         await using var scope = host.Services.CreateAsyncScope();
-        var result = ImportMembersEndpoints.GetJob(parts[3], parts[^1], scope.ServiceProvider.GetRequiredService<MemberImportJobs>(), Admin);
+        var result = await ImportMembersEndpoints.GetJobAsync(parts[3], parts[^1], scope.ServiceProvider.GetRequiredService<MemberImportJobs>(), Admin, None);
         return await ExecuteAsync(result, scope.ServiceProvider);
     }
 

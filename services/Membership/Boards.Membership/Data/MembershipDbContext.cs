@@ -14,6 +14,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<StoredAssessment> Assessments => Set<StoredAssessment>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<MemberImportJob> MemberImportJobs => Set<MemberImportJob>();
+    public DbSet<MemberImportFile> MemberImportFiles => Set<MemberImportFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -28,7 +28,7 @@ public static class ImportMembersEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapGet("/{municipalityCode}/members/import/{jobId}", GetJob)
+        group.MapGet("/{municipalityCode}/members/import/{jobId}", GetJobAsync)
             .WithSummary("Progreso y resultado de una importación de miembros");
         return group;
     }
@@ -66,7 +66,7 @@ public static class ImportMembersEndpoints
         if (table.Records.Count > limits.BackgroundThreshold)
         {
             await handler.EnsureCanImportAsync(code, caller, ct);
-            var job = jobs.TryEnqueue(code, table, expectedVersion ?? 0, caller);
+            var job = await jobs.TryEnqueueAsync(code, upload.Bytes, table.Records.Count, expectedVersion ?? 0, caller, ct);
             if (job is null)
             {
                 return TypedResults.Problem(
@@ -75,7 +75,7 @@ public static class ImportMembersEndpoints
                     detail: "Vuelva a enviar el archivo en unos minutos; no se importó ningún miembro.");
             }
 
-            return TypedResults.Accepted($"/api/boards/{code}/members/import/{job.Id}", job.View());
+            return TypedResults.Accepted($"/api/boards/{code}/members/import/{job.Id}", job);
         }
 
         var outcome = await handler.HandleAsync(code, table, expectedVersion ?? 0, caller, null, ct);
@@ -84,17 +84,17 @@ public static class ImportMembersEndpoints
             : ImportProblems.Errors(outcome.Errors, NothingImported);
     }
 
-    public static IResult GetJob(string municipalityCode, string jobId, MemberImportJobs jobs, ClaimsPrincipal user)
+    public static async Task<IResult> GetJobAsync(string municipalityCode, string jobId, MemberImportJobs jobs, ClaimsPrincipal user, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var code = Input.MunicipalityCode(municipalityCode);
         BoardAccess.EnsureCanEdit(caller, code);
-        if (!Guid.TryParse(jobId, out var id) || jobs.Find(id) is not { } job || job.MunicipalityCode != code)
+        if (!Guid.TryParse(jobId, out var id) || await jobs.FindAsync(id, code, ct) is not { } job)
         {
             throw new NotFoundException(
-                $"No hay una importación '{jobId}' para la mesa de '{code}'. Las importaciones terminadas se guardan una hora, y un reinicio del servicio las pierde: vuelva a enviar el archivo.");
+                $"No hay una importación '{jobId}' para la mesa de '{code}'. Las importaciones terminadas se guardan {jobs.RetentionInWords()}: vuelva a enviar el archivo.");
         }
 
-        return TypedResults.Ok(job.View());
+        return TypedResults.Ok(job);
     }
 }

@@ -3,30 +3,6 @@ using Boards.Membership.Features.Representativity;
 
 namespace Boards.Membership.Features.ImportMembers;
 
-/// <summary>Limits and the size from which an import runs as a background job (configuration section Membership:Import).</summary>
-public sealed class MemberImportOptions
-{
-    public const string Section = "Membership:Import";
-
-    public long MaxBytes { get; set; } = 5 * 1024 * 1024;
-    public int MaxRows { get; set; } = 20_000;
-    /// <summary>Files with more data rows than this become a job (202 + progress); smaller ones are imported in the request.</summary>
-    public int BackgroundThreshold { get; set; } = 500;
-    /// <summary>How long a finished job can still be read.</summary>
-    public TimeSpan JobRetention { get; set; } = TimeSpan.FromHours(1);
-    /// <summary>Jobs queued or running at once; more are refused with 503.</summary>
-    public int MaxPendingJobs { get; set; } = 8;
-}
-
-public enum ImportPhase
-{
-    Queued = 1,
-    Validating,
-    Writing,
-    Completed,
-    Failed,
-}
-
 /// <summary>Where an import is: the phase and, while validating, how many rows have been checked.</summary>
 public sealed record ImportProgress(ImportPhase Phase, int ProcessedRows, int TotalRows);
 
@@ -39,7 +15,8 @@ public sealed record ImportOutcome(int TotalRows, int Added, long BoardVersion, 
 /// <summary>
 /// Imports a parsed file into one board, all or nothing: validates every row, and only when no row has an error adds
 /// every member through <see cref="Board.AddMember"/> and saves once (one transaction). Scope is the edit scope of
-/// <see cref="BoardAccess"/>; a stale expectedVersion is refused as in the other changes.
+/// <see cref="BoardAccess"/>; a stale expectedVersion is refused as in the other changes. A background job prepares
+/// the change and saves it together with the job's own end (<see cref="MemberImportRunner"/>).
 /// </summary>
 public sealed class ImportMembersHandler(BoardStore store, TimeProvider clock, RepresentativityRecorder representativity)
 {
@@ -59,6 +36,22 @@ public sealed class ImportMembersHandler(BoardStore store, TimeProvider clock, R
     }
 
     public async Task<ImportOutcome> HandleAsync(
+        string? municipalityCode, CsvTable table, long expectedVersion, Caller caller, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var outcome = await PrepareAsync(municipalityCode, table, expectedVersion, caller, progress, ct);
+        if (outcome.Succeeded)
+        {
+            await store.SaveAsync(ct);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Everything but the save: when the outcome succeeded, the members and the assessment wait in the store's context
+    /// for one <see cref="BoardStore.SaveAsync"/>; when it failed, the context holds nothing of the import.
+    /// </summary>
+    public async Task<ImportOutcome> PrepareAsync(
         string? municipalityCode, CsvTable table, long expectedVersion, Caller caller, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var total = table.Records.Count;
@@ -103,7 +96,6 @@ public sealed class ImportMembersHandler(BoardStore store, TimeProvider clock, R
 
         // One assessment for the whole import, in the same SaveChanges (one transaction) as the members.
         await representativity.RecordAsync(board, ct);
-        await store.SaveAsync(ct);
         return new ImportOutcome(total, rows.Count, board.Version, []);
     }
 

@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Boards.BuildingBlocks.Import;
+using Boards.Membership.Data;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Membership.Features.ImportMembers;
@@ -18,147 +17,74 @@ public sealed record ImportJobView(
     long? BoardVersion,
     string? Detail,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? FinishedAt);
-
-/// <summary>
-/// One import running in the background. Progress: while validating, ProcessedRows counts the rows checked and Percent
-/// follows them up to 99; writing (one transaction) keeps 99; a finished job (completed, or failed after checking every
-/// row) is 100.
-/// </summary>
-public sealed class ImportJob
+    DateTimeOffset? FinishedAt)
 {
-    private readonly Lock _lock = new();
-    private ImportPhase _status = ImportPhase.Queued;
-    private int _processed;
-    private IReadOnlyList<ImportError>? _errors;
-    private int? _added;
-    private long? _boardVersion;
-    private string? _detail;
-    private DateTimeOffset? _finishedAt;
-
-    public ImportJob(string municipalityCode, CsvTable table, long expectedVersion, Caller caller, DateTimeOffset now)
-    {
-        Id = Guid.CreateVersion7(now);
-        MunicipalityCode = municipalityCode;
-        Table = table;
-        ExpectedVersion = expectedVersion;
-        Caller = caller;
-        CreatedAt = now;
-        TotalRows = table.Records.Count;
-    }
-
-    public Guid Id { get; }
-    public string MunicipalityCode { get; }
-    public long ExpectedVersion { get; }
-    public Caller Caller { get; }
-    public DateTimeOffset CreatedAt { get; }
-    public int TotalRows { get; }
-
-    /// <summary>The parsed file; released when the job finishes.</summary>
-    public CsvTable Table { get; private set; }
-
-    public bool IsFinished
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _status is ImportPhase.Completed or ImportPhase.Failed;
-            }
-        }
-    }
-
-    public DateTimeOffset? FinishedAt
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _finishedAt;
-            }
-        }
-    }
-
-    public void Report(ImportProgress progress)
-    {
-        lock (_lock)
-        {
-            _status = progress.Phase;
-            _processed = progress.ProcessedRows;
-        }
-    }
-
-    public void Complete(ImportOutcome outcome, DateTimeOffset now)
-    {
-        lock (_lock)
-        {
-            _status = outcome.Succeeded ? ImportPhase.Completed : ImportPhase.Failed;
-            _processed = outcome.TotalRows;
-            _errors = outcome.Succeeded ? null : outcome.Errors;
-            _added = outcome.Added;
-            _boardVersion = outcome.BoardVersion;
-            _detail = outcome.Succeeded
-                ? $"Se agregaron {outcome.Added} miembros."
-                : $"El archivo tiene {outcome.Errors.Count} errores; no se importó ningún miembro.";
-            _finishedAt = now;
-            Table = Table with { Records = [] };
-        }
-    }
-
-    /// <summary>The job stopped for a reason that is not a row (scope, a stale version, a concurrent writer, shutdown).</summary>
-    public void Fail(string detail, DateTimeOffset now)
-    {
-        lock (_lock)
-        {
-            _status = ImportPhase.Failed;
-            _added = 0;
-            _detail = detail;
-            _finishedAt = now;
-            Table = Table with { Records = [] };
-        }
-    }
-
-    public ImportJobView View()
-    {
-        lock (_lock)
-        {
-            var finished = _status is ImportPhase.Completed or ImportPhase.Failed;
-            var percent = TotalRows == 0 ? 0 : (int)Math.Min(finished ? 100 : 99, 100L * _processed / TotalRows);
-            return new ImportJobView(Id, MunicipalityCode, _status, _processed, TotalRows, percent, _errors, _added, _boardVersion, _detail, CreatedAt, _finishedAt);
-        }
-    }
+    public static ImportJobView Of(MemberImportJob job) => new(
+        job.Id, job.MunicipalityCode, job.Status, job.ProcessedRows, job.TotalRows, job.Percent, job.Errors, job.Added,
+        job.BoardVersion, job.Detail, job.CreatedAt, job.FinishedAt);
 }
 
 /// <summary>
-/// The in-memory registry and queue of import jobs (a singleton). A restart loses queued and running jobs: nothing of
-/// theirs was written (the write is one transaction), and the caller must submit the file again.
+/// The import jobs in membershipdb: a job and its file are written when the file is accepted, so any replica can report
+/// the job and run it (<see cref="MemberImportWorker"/>), and a restart loses nothing.
 /// </summary>
-public sealed class MemberImportJobs(IOptions<MemberImportOptions> options, TimeProvider clock)
+public sealed class MemberImportJobs(MembershipDbContext db, MemberImportSignal signal, IOptions<MemberImportOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
-    private readonly Channel<ImportJob> _queue = Channel.CreateUnbounded<ImportJob>(new UnboundedChannelOptions { SingleReader = true });
-
-    public ChannelReader<ImportJob> Queue => _queue.Reader;
-
-    /// <summary>Registers and queues a job; null when too many are pending.</summary>
-    public ImportJob? TryEnqueue(string municipalityCode, CsvTable table, long expectedVersion, Caller caller)
+    /// <summary>Stores and queues a job with its file; null when too many are pending (in all replicas together).</summary>
+    public async Task<ImportJobView?> TryEnqueueAsync(
+        string municipalityCode, byte[] file, int totalRows, long expectedVersion, Caller caller, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        foreach (var old in _jobs.Values.Where(j => j.FinishedAt is { } finished && now - finished > options.Value.JobRetention))
-        {
-            _jobs.TryRemove(old.Id, out _);
-        }
-
-        if (_jobs.Values.Count(j => !j.IsFinished) >= options.Value.MaxPendingJobs)
+        // A soft limit: two replicas counting at the same moment may both accept one more.
+        if (await db.MemberImportJobs.CountAsync(j => j.FinishedAt == null, ct) >= options.Value.MaxPendingJobs)
         {
             return null;
         }
 
-        var job = new ImportJob(municipalityCode, table, expectedVersion, caller, now);
-        _jobs[job.Id] = job;
-        _queue.Writer.TryWrite(job);
-        return job;
+        var starter = new ImportStarter(caller.Subject, caller.DisplayName, [.. caller.Roles.Order(StringComparer.Ordinal)], caller.Municipality);
+        var job = MemberImportJob.Queue(municipalityCode, totalRows, expectedVersion, starter, clock.GetUtcNow());
+        db.MemberImportJobs.Add(job);
+        db.MemberImportFiles.Add(new MemberImportFile(job.Id, file));
+        await db.SaveChangesAsync(ct);
+        signal.Notify();
+        return ImportJobView.Of(job);
     }
 
-    public ImportJob? Find(Guid id) => _jobs.TryGetValue(id, out var job) ? job : null;
+    /// <summary>The job, if it belongs to that municipality's board: another board's job is not found.</summary>
+    public async Task<ImportJobView?> FindAsync(Guid id, string municipalityCode, CancellationToken ct) =>
+        await db.MemberImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.MunicipalityCode == municipalityCode, ct) is { } job
+            ? ImportJobView.Of(job)
+            : null;
+
+    /// <summary>How long finished jobs are kept, in the words of the "not found" answer ("7 días").</summary>
+    public string RetentionInWords()
+    {
+        var retention = options.Value.JobRetention;
+        if (retention.Ticks % TimeSpan.TicksPerDay == 0)
+        {
+            return retention.Days == 1 ? "un día" : $"{retention.Days} días";
+        }
+
+        var hours = (int)Math.Ceiling(retention.TotalHours);
+        return hours == 1 ? "una hora" : $"{hours} horas";
+    }
+}
+
+/// <summary>Wakes this replica's worker as soon as it accepts a job, instead of at the next poll.</summary>
+public sealed class MemberImportSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: one wake-up is enough.
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
 }
