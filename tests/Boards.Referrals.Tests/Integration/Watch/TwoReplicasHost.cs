@@ -1,4 +1,3 @@
-using Boards.Referrals.Consumers;
 using Boards.Referrals.Features.ServiceAvailability;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Hosting;
@@ -11,11 +10,12 @@ namespace Boards.Referrals.Tests.Integration.Watch;
 /// <summary>
 /// Two replicas of the Referrals service, A and B, in one process as two hosts on the SAME database and the SAME broker
 /// (the same shared receive queue, each with its own watch queue and outbox relay), validating real tokens from our
-/// identity provider in-process, with a scripted offer catalog.
+/// identity provider in-process, with a scripted offer catalog. B reaches the broker through a link the tests can cut.
 /// </summary>
 public sealed class TwoReplicasHost() : ServiceTestHost<Program>("referrals", "referralsdb", "Referrals:ReceiveEndpoint", "referrals-municipalities"), IAsyncLifetime
 {
     private WebApplicationFactory<Program>? _replicaB;
+    private BrokerLink? _linkOfB;
 
     public ScriptedAvailability Catalog { get; } = new();
 
@@ -32,9 +32,11 @@ public sealed class TwoReplicasHost() : ServiceTestHost<Program>("referrals", "r
     /// <summary>Replica B starts once A has migrated the database, as a second replica of a deployment does.</summary>
     protected override void Started()
     {
+        _linkOfB = new BrokerLink(TestRabbitMq.Uri);
         _replicaB = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             UseTestInfrastructure(web, "referralsdb", DatabaseName, "Referrals:ReceiveEndpoint", ReceiveEndpoint);
+            web.UseSetting("ConnectionStrings:rabbitmq", _linkOfB.Uri);
             Configure(web);
         });
         _ = _replicaB.Server;
@@ -46,13 +48,18 @@ public sealed class TwoReplicasHost() : ServiceTestHost<Program>("referrals", "r
         {
             await _replicaB.DisposeAsync();
         }
+
+        if (_linkOfB is not null)
+        {
+            await _linkOfB.DisposeAsync();
+        }
     }
+
+    /// <summary>Resets B's connections to the broker, as a network failure or a broker restart does; B reconnects.</summary>
+    public void CutReplicaBFromBroker() => (_linkOfB ?? throw new InvalidOperationException("Not started.")).Cut();
 
     public static Proto.ReferralService.ReferralServiceClient Client(WebApplicationFactory<Program> replica, string token) =>
         new(replica.CreateGrpcChannel().Intercept(new BearerToken(token)));
-
-    /// <summary>The name of the replica's own watch queue.</summary>
-    public static string WatchQueueOf(WebApplicationFactory<Program> replica) => replica.Services.GetRequiredService<ReferralWatchQueue>().Name;
 
     /// <summary>A new referral from mspbs (origin) in <paramref name="municipality"/> to <paramref name="destination"/> in pilar.</summary>
     public static Proto.CreateReferralRequest NewReferral(string municipality = "alto-vera", string destination = "mds")

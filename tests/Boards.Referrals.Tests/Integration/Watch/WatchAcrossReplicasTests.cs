@@ -91,37 +91,41 @@ public sealed class WatchAcrossReplicasTests(TwoReplicasHost host) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_replica_that_loses_its_watch_queue_ends_its_streams_as_unavailable_and_serves_again_once_it_is_back()
+    public async Task A_replica_cut_off_from_the_broker_ends_its_streams_as_unavailable_and_a_resume_with_since_misses_nothing()
     {
         var integrator = await host.TokenAsync(null, BoardsRoles.Integrator);
+        var onA = TwoReplicasHost.Client(host.ReplicaA, integrator);
         var onB = TwoReplicasHost.Client(host.ReplicaB, integrator);
         await using var watcher = await StreamRecorder.OpenAsync(onB);
+        var lastSeenAt = DateTimeOffset.UtcNow;
 
-        // Deleting the queue at the broker is what B sees when the broker restarts: events published meanwhile are lost to it.
-        await TestRabbitMq.DeleteQueuesAndExchangesAsync(TwoReplicasHost.WatchQueueOf(host.ReplicaB));
+        host.CutReplicaBFromBroker();
         await watcher.WaitForEndAsync(Delivery);
 
         Assert.Equal(StatusCode.Unavailable, watcher.EndedWith?.StatusCode);
         Assert.Contains("since", watcher.EndedWith!.Status.Detail, StringComparison.Ordinal);
 
-        // MassTransit declares the queue again and B opens streams again; what A changes then reaches them.
-        var again = await ReopenAsync(onB);
-        await using (again)
-        {
-            var created = await TwoReplicasHost.Client(host.ReplicaA, integrator).CreateReferralAsync(TwoReplicasHost.NewReferral());
-            await again.WaitForAsync(created.Id, 1, Delivery);
-        }
+        // Made while B is away from the broker: its event may never reach B. The replay of since brings it.
+        var missed = await onA.CreateReferralAsync(TwoReplicasHost.NewReferral());
+        await using var resumed = await ReopenAsync(onB, Timestamp.FromDateTimeOffset(lastSeenAt.AddMinutes(-1)));
+        var later = await onA.CreateReferralAsync(TwoReplicasHost.NewReferral());
+        await resumed.WaitForAsync(missed.Id, 1, Delivery);
+        await resumed.WaitForAsync(later.Id, 1, Delivery);
+        await Task.Delay(Quiet);
+
+        Assert.Single(resumed.Of(missed.Id));
+        Assert.Single(resumed.Of(later.Id));
     }
 
-    /// <summary>Opens a stream, retrying while the replica answers Unavailable (its watch queue is not back yet).</summary>
-    private static async Task<StreamRecorder> ReopenAsync(Proto.ReferralService.ReferralServiceClient client)
+    /// <summary>Opens a stream, retrying while the replica answers Unavailable (it has not reconnected to the broker yet).</summary>
+    private static async Task<StreamRecorder> ReopenAsync(Proto.ReferralService.ReferralServiceClient client, Timestamp since)
     {
         var deadline = DateTime.UtcNow + ServiceTestHost<Program>.Patience;
         while (true)
         {
             try
             {
-                return await StreamRecorder.OpenAsync(client);
+                return await StreamRecorder.OpenAsync(client, new Proto.WatchReferralsRequest { Since = since });
             }
             catch (RpcException exception) when (exception.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
             {
