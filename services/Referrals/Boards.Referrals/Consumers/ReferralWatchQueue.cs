@@ -6,8 +6,9 @@ namespace Boards.Referrals.Consumers;
 
 /// <summary>
 /// This replica's own queue for <see cref="ReferralChangeConsumer"/>: a name no other process has (machine name and a
-/// random part), temporary (non-durable, deleted with its last consumer, expiring a minute after), so every replica
-/// gets its copy of every referral change and a stopped replica leaves nothing behind.
+/// random part), temporary (MassTransit makes it non-durable and exclusive to the replica's connection, so the broker
+/// deletes it with that connection), so every replica gets its copy of every referral change and a stopped replica
+/// leaves nothing behind.
 /// </summary>
 public sealed record ReferralWatchQueue(string Name)
 {
