@@ -32,6 +32,7 @@ public sealed class ReferralErrorMapper : IApiErrorMapper
             },
         },
         TooManyStreamsException streams => new ApiError(ApiErrorKind.ResourceExhausted, "Demasiadas suscripciones.", streams.Message),
+        LiveChangesUnavailableException live => ApiError.Unavailable("Cambios en vivo no disponibles.", live.Message),
         _ => null,
     };
 }

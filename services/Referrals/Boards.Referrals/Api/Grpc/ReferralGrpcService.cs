@@ -96,7 +96,7 @@ public sealed class ReferralGrpcService(
         // The stream carries personal data: it lasts as long as the token that opened it, not a moment longer.
         using var tokenLifetime = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         tokenLifetime.CancelAfter(TokenLifetime.Remaining(context.GetHttpContext().User, clock.GetUtcNow()));
-        using var session = watch.Open(request.MunicipalityCode, since, CallerOf(context));
+        using var session = await watch.OpenAsync(request.MunicipalityCode, since, CallerOf(context), context.CancellationToken);
         // Headers go out once the subscription holds: a client that has them will not miss a change from then on.
         await context.WriteResponseHeadersAsync([]);
         try

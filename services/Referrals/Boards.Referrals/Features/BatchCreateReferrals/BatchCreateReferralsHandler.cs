@@ -4,7 +4,6 @@ using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Features.CreateReferral;
 using Boards.Referrals.Features.ReadAudit;
 using Boards.Referrals.Features.ServiceAvailability;
-using Boards.Referrals.Features.WatchReferrals;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -20,7 +19,6 @@ public sealed class BatchCreateReferralsHandler(
     ReferralsDbContext db,
     IOptions<ReferralsOptions> options,
     IServiceAvailability availability,
-    ReferralChangeFeed feed,
     IEnumerable<IApiErrorMapper> errorMappers,
     KnownReferenceCodes known,
     ReadAuditTrail audit,
@@ -235,11 +233,6 @@ public sealed class BatchCreateReferralsHandler(
             {
                 await SaveAloneAsync(slot, secret, caller, now, cancellationToken);
             }
-        }
-
-        foreach (var slot in creating.Where(s => s is { Referral: not null, Replayed: false }))
-        {
-            feed.Publish(slot.Referral!);
         }
     }
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Features.ReadAudit;
 using Boards.Referrals.Features.ServiceAvailability;
-using Boards.Referrals.Features.WatchReferrals;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Features.CreateReferral;
@@ -19,7 +18,6 @@ public sealed class CreateReferralHandler(
     ReferralsDbContext db,
     IOptions<ReferralsOptions> options,
     IServiceAvailability availability,
-    ReferralChangeFeed feed,
     KnownReferenceCodes known,
     ReadAuditTrail audit,
     TimeProvider clock)
@@ -77,7 +75,6 @@ public sealed class CreateReferralHandler(
             return Replay(winner, hash);
         }
 
-        feed.Publish(referral);
         return new CreateReferralResult(referral, Replayed: false);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Boards.BuildingBlocks.Outbox;
 using Boards.Referrals.Features.ReadAudit;
-using Boards.Referrals.Features.WatchReferrals;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Features.Transitions;
@@ -11,7 +10,7 @@ namespace Boards.Referrals.Features.Transitions;
 /// domain apply the rule, and save the change with its event in one transaction.
 /// </summary>
 public sealed class TransitionHandler(
-    ReferralsDbContext db, IOptions<ReferralsOptions> options, ReferralChangeFeed feed, ReadAuditTrail audit, TimeProvider clock)
+    ReferralsDbContext db, IOptions<ReferralsOptions> options, ReadAuditTrail audit, TimeProvider clock)
 {
     public Task<Referral> AcceptAsync(string? id, NoteCommand command, Caller caller, CancellationToken ct) =>
         ChangeAsync(id, command.ExpectedVersion, caller, Side.Destination, (r, now) => r.Accept(caller.DisplayName, command.Note, now, options.Value.Deadlines), ct);
@@ -89,7 +88,6 @@ public sealed class TransitionHandler(
             throw new ConcurrencyConflictException("Otra persona modificó la referencia al mismo tiempo. Vuelva a cargarla.");
         }
 
-        feed.Publish(referral);
         // The reply carries the person's data: it is a read too.
         await audit.RecordAsync([referral], ReadAuditTrail.Reply, caller, null, ct);
         return referral;

@@ -6,8 +6,9 @@ namespace Boards.Referrals.Features.WatchReferrals;
 
 /// <summary>
 /// Changes within the caller's scope: optionally a replay of what changed since a given instant (at most
-/// <see cref="ReferralsOptions.WatchMaxReplayAge"/> back, at most <see cref="MaxReplay"/> referrals), then live changes.
-/// It subscribes before replaying, so nothing committed in between is missed; what both would send is sent once. One
+/// <see cref="ReferralsOptions.WatchMaxReplayAge"/> back, at most <see cref="MaxReplay"/> referrals), then live changes
+/// from the bus (<see cref="ReferralChangeFeed"/>), whichever replica made them. It subscribes before replaying, so
+/// nothing committed in between is missed; a referral's version is sent at most once, and never after a newer one. One
 /// caller holds at most <see cref="ReferralsOptions.WatchMaxStreamsPerCaller"/> streams. The gRPC service ends the
 /// stream when the caller's token expires.
 /// </summary>
@@ -15,11 +16,15 @@ public sealed class WatchReferralsHandler(ReferralsDbContext db, ReferralChangeF
 {
     public const int MaxReplay = 1000;
 
+    /// <summary>How long opening a stream waits for this replica's watch queue (just started, or reconnecting to the broker).</summary>
+    public static readonly TimeSpan LiveWait = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Checks the request, the caller's scope and their number of streams, and subscribes: everything that can refuse
-    /// happens here, before the stream's headers go out.
+    /// happens here, before the stream's headers go out. Without the bus there is no stream (Unavailable): a stream is
+    /// never open while changes could pass it by.
     /// </summary>
-    public WatchSession Open(string? municipalityCode, DateTimeOffset? since, Caller caller)
+    public async Task<WatchSession> OpenAsync(string? municipalityCode, DateTimeOffset? since, Caller caller, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (since < clock.GetUtcNow() - settings.WatchMaxReplayAge)
@@ -30,6 +35,11 @@ public sealed class WatchReferralsHandler(ReferralsDbContext db, ReferralChangeF
 
         var municipality = string.IsNullOrWhiteSpace(municipalityCode) ? null : municipalityCode.Trim().ToLowerInvariant();
         var scoped = ReferralScope.Apply(db.Referrals.AsNoTracking(), caller, municipality);
+        if (!await feed.WaitUntilLiveAsync(LiveWait, cancellationToken))
+        {
+            throw new LiveChangesUnavailableException();
+        }
+
         var subscription = feed.Subscribe(caller.Subject, settings.WatchMaxStreamsPerCaller)
             ?? throw new TooManyStreamsException(settings.WatchMaxStreamsPerCaller);
         return new WatchSession(scoped, subscription, audit, municipality, since, caller);
@@ -43,14 +53,16 @@ public sealed class WatchSession(
 {
     public async IAsyncEnumerable<Referral> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var sent = new HashSet<(Guid Id, long Version)>();
+        // The newest version sent of each referral: the replay and the bus may both carry a change, the bus more than
+        // once (redelivery), and a state read later may overtake one read earlier.
+        var sent = new Dictionary<Guid, long>();
         if (since is { } from)
         {
             var changed = await scoped.Where(r => r.History.Any(h => h.At > from))
                 .OrderBy(r => r.Id).Take(WatchReferralsHandler.MaxReplay).ToListAsync(cancellationToken);
             foreach (var referral in changed.OrderBy(r => r.History.Max(h => h.At)))
             {
-                sent.Add((referral.Id, referral.Version));
+                sent[referral.Id] = referral.Version;
                 await audit.RecordAsync([referral], "watch", caller, null, cancellationToken);
                 yield return referral;
             }
@@ -60,8 +72,9 @@ public sealed class WatchSession(
         {
             var inScope = ReferralAccess.CanRead(caller, referral) &&
                           (municipality is null || referral.MunicipalityCode == municipality || referral.DestinationMunicipalityCode == municipality);
-            if (inScope && sent.Add((referral.Id, referral.Version)))
+            if (inScope && referral.Version > sent.GetValueOrDefault(referral.Id))
             {
+                sent[referral.Id] = referral.Version;
                 await audit.RecordAsync([referral], "watch", caller, null, cancellationToken);
                 yield return referral;
             }
