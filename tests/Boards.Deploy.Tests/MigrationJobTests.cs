@@ -36,8 +36,9 @@ public sealed class MigrationJobTests
     }
 
     /// <summary>
-    /// The Jobs' command, for real: each service's own build started with the Job's Database:MigrateOnly against a
-    /// database that does not exist yet. It must create and migrate it, then exit 0 instead of serving.
+    /// The Jobs' command, for real: each service's own build started with its Job's environment (Production, each Secret
+    /// a random value) against a database of the tests' server that does not exist yet. It must create and migrate it,
+    /// then exit 0 instead of serving.
     /// </summary>
     [Fact]
     public async Task Each_Jobs_service_migrates_a_new_database_and_exits()
@@ -53,15 +54,11 @@ public sealed class MigrationJobTests
             var connection = container.Env.Single(e => e.Name.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && !e.Name.EndsWith("rabbitmq", StringComparison.Ordinal)).Name;
             var database = $"deploy_{name}_{Guid.NewGuid():N}"[..40];
             var project = projects.Single(p => p.Project.Name == name).Project.GetProjectMetadata().ProjectPath;
+            var environment = JobEnvironment(manifests, container);
+            environment[connection] = TestPostgres.ConnectionString(database);
             try
             {
-                var (exitCode, output) = await RunAsync(project, new()
-                {
-                    [connection] = TestPostgres.ConnectionString(database),
-                    ["Database__MigrateOnly"] = container.Env.Single(e => e.Name == "Database__MigrateOnly").Value,
-                    // Development: the secrets a service requires elsewhere have development values.
-                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                });
+                var (exitCode, output) = await RunAsync(project, environment);
                 var migrations = exitCode == 0 ? await CountMigrationsAsync(database) : 0;
                 if (exitCode != 0 || migrations == 0 || !output.Contains("exiting without serving", StringComparison.Ordinal))
                 {
@@ -75,6 +72,21 @@ public sealed class MigrationJobTests
         }
 
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    /// <summary>What Kubernetes would give the container: its ConfigMaps, then its env with $(VAR) expanded; Secrets random.</summary>
+    private static Dictionary<string, string> JobEnvironment(Manifests manifests, V1Container container)
+    {
+        var environment = (container.EnvFrom ?? []).SelectMany(source => manifests.ConfigMap(source.ConfigMapRef.Name).Data)
+            .ToDictionary(pair => pair.Key, pair => pair.Value);
+        foreach (var variable in container.Env)
+        {
+            environment[variable.Name] = variable.ValueFrom?.SecretKeyRef is not null
+                ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))
+                : environment.Aggregate(variable.Value, (value, known) => value.Replace($"$({known.Key})", known.Value, StringComparison.Ordinal));
+        }
+
+        return environment;
     }
 
     /// <summary>Runs the project's build (bin/{configuration}/{framework}, as this test's) and waits for it to exit.</summary>
