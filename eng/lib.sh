@@ -2,12 +2,15 @@
 
 boards_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Installs what a fresh Debian machine lacks: PostgreSQL 15, RabbitMQ, and Chromium for the browser tests.
+# Installs what a fresh Debian machine lacks: PostgreSQL 15, RabbitMQ, Chromium for the browser tests, and kubectl and
+# yamllint for the Kubernetes manifests' tests (tests/Boards.Deploy.Tests; any kubectl from 1.20 on renders them).
 boards_install_packages() {
   local missing=()
   [ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
   if [ "${BOARDS_NEEDS_CHROMIUM:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+  command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+  command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} ..."
     local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -4,13 +4,18 @@ using Boards.ServiceDefaults.Health;
 using Boards.ServiceDefaults.Http;
 using Boards.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Boards.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>True in the Kubernetes migration Jobs (docs/deploy.md, "Migrations").</summary>
+    public const string MigrateOnlySetting = "Database:MigrateOnly";
+
     /// <summary>Telemetry, health, discovery, resilience, problem details and Keycloak-shaped JWT authentication.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, bool bearerAuthentication = true)
         where TBuilder : IHostApplicationBuilder
@@ -37,5 +42,21 @@ public static class ServiceDefaultsExtensions
     {
         app.MapBoardsHealthEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// Serves until stopped. With <see cref="MigrateOnlySetting"/> true it returns instead, without serving: every
+    /// service migrates and seeds its database before this call, so the process has done a migration Job's work and exits.
+    /// </summary>
+    public static async Task RunUnlessMigrateOnlyAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>(MigrateOnlySetting))
+        {
+            await app.RunAsync();
+            return;
+        }
+
+        app.Logger.LogInformation("{Setting} is true: the database is up to date; exiting without serving", MigrateOnlySetting);
+        await app.DisposeAsync();
     }
 }

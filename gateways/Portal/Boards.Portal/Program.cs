@@ -11,7 +11,7 @@ builder.AddPortal();
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync<PortalDbContext>();
 app.MapPortal();
-await app.RunAsync();
+await app.RunUnlessMigrateOnlyAsync();
 
 /// <summary>Entry point; public so that tests can host the portal.</summary>
 public partial class Program;

@@ -7,7 +7,7 @@ builder.AddMembershipService();
 
 var app = builder.Build();
 await app.MapMembershipServiceAsync();
-await app.RunAsync();
+await app.RunUnlessMigrateOnlyAsync();
 
 /// <summary>Entry point; public so that tests can host the service.</summary>
 public partial class Program;

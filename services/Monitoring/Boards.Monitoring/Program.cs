@@ -7,7 +7,7 @@ builder.AddMonitoringService();
 
 var app = builder.Build();
 await app.MapMonitoringServiceAsync();
-await app.RunAsync();
+await app.RunUnlessMigrateOnlyAsync();
 
 /// <summary>Entry point; public so that tests can host the service.</summary>
 public partial class Program;
