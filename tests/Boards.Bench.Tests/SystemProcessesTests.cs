@@ -88,6 +88,19 @@ public sealed class SystemProcessesTests
         Assert.Equal(ProcessRole.Dcp, SystemProcesses.RoleOf(table, anchors, 30));
     }
 
+    [Fact]
+    public void Gives_a_port_dcp_proxies_to_dcp_and_finds_the_dashboard_by_its_command_line()
+    {
+        var table = Table(
+            (20, 1, "dcp", "dcp start-apiserver --monitor 11 --detach", 1),
+            (32, 20, "Aspire.Dashboar", "/p/aspire.dashboard.sdk.linux-x64/13.6.5/tools/Aspire.Dashboard", 1));
+
+        var anchors = SystemProcesses.Anchors(table, new Dictionary<int, IReadOnlySet<int>> { [18889] = new HashSet<int> { 20 } }, PortRoles);
+
+        Assert.Equal(ProcessRole.Dcp, anchors[20]);
+        Assert.Equal(ProcessRole.Dashboard, anchors[32]);
+    }
+
     [Theory]
     [InlineData("dcp start-apiserver --monitor 4242 --detach --kubeconfig /tmp/k", 4242)]
     [InlineData("dcp start-apiserver --detach", null)]

@@ -23,8 +23,18 @@ public static class SystemProcesses
             {
                 foreach (var pid in pids)
                 {
-                    anchors.TryAdd(pid, role);
+                    // A port DCP proxies is DCP's, not the service's (Boards binds its own, isProxied: false).
+                    anchors.TryAdd(pid, table.TryGetValue(pid, out var owner) && IsDcp(owner) ? ProcessRole.Dcp : role);
                 }
+            }
+        }
+
+        // The dashboard, wherever its OTLP port is: the telemetry receiver is never counted in with anything else.
+        foreach (var (pid, process) in table)
+        {
+            if (IsDashboard(process))
+            {
+                anchors[pid] = ProcessRole.Dashboard;
             }
         }
 
@@ -108,6 +118,11 @@ public static class SystemProcesses
         var digits = new string(commandLine[(at + MonitorOption.Length)..].TakeWhile(char.IsAsciiDigit).ToArray());
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
     }
+
+    /// <summary>Its own executable (the name is cut to 15 characters) or its dll run by dotnet.</summary>
+    private static bool IsDashboard(ProcessInfo process) =>
+        process.Stat.Comm.StartsWith("Aspire.Dashboar", StringComparison.Ordinal)
+        || (process.Stat.Comm == "dotnet" && process.CommandLine.Contains("Aspire.Dashboard.dll", StringComparison.Ordinal));
 
     private static bool IsDcp(ProcessInfo process) => process.Stat.Comm.StartsWith("dcp", StringComparison.Ordinal);
 
