@@ -3,6 +3,7 @@
 #   ./bench.sh [--quick] [--url http://localhost:5080] [--no-build] [--trace-sample 0.1]
 # Uses the system already answering on --url, or starts one in local mode with its own data (bench/.data) and
 # stops it at the end. Ends with: create/baseline-A=<ratio> lag-p99-ms=<n> national-p95-ms=<n> deep-page/first-page=<ratio>
+#   create-p50-ms=<n> cpu-ms/create=<n>
 set -euo pipefail
 cd "$(dirname "$0")"
 source eng/lib.sh

@@ -27,6 +27,11 @@ public sealed record BenchOptions
     public int[] Concurrencies { get; } = [1, 8, 32];
     public TimeSpan WarmUpDuration => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10);
     public TimeSpan StepDuration => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
+    /// <summary>Echoes and creates one after another, each, in the single-call step (its p50 is the create-p50-ms target).</summary>
+    public int SingleCalls => Quick ? 200 : 500;
+
+    /// <summary>How long the CPU window of the create step may wait for Monitoring to handle the step's events.</summary>
+    public TimeSpan EventsPatience => Quick ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(60);
     public TimeSpan LagDuration => Quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(60);
     public int LagRatePerSecond => 200;
     public (int Facts, int Municipalities)[] NationalScales => Quick

@@ -30,15 +30,16 @@ progress.Detail($"{focalPoints.Count} puntos focales con token; {machine.Cores} 
 var warmUp = await WarmUp.RunAsync(system, focalPoints, progress);
 var baseline = await BaselineInsert.RunAsync(options, progress);
 var echo = await EchoBaseline.RunAsync(system, focalPoints, progress);
-var creates = await DurableCreate.RunAsync(system, focalPoints, progress);
+var single = await SingleCreate.RunAsync(system, focalPoints, progress);
+var (creates, cpu) = await DurableCreate.RunAsync(system, focalPoints, progress);
 var lag = await EventLag.RunAsync(system, focalPoints, progress);
 var national = await NationalTable.RunAsync(system, progress);
 var paging = await DeepPaging.RunAsync(system, focalPoints.FirstOrDefault(f => f.Municipality == "alto-vera") ?? focalPoints[0], progress);
 var batch = await BatchCreate.RunAsync(system, focalPoints[0], progress);
 
-var summary = Targets.Check(baseline, creates, lag, national, paging, batch);
+var summary = Targets.Check(baseline, single, creates, cpu, lag, national, paging, batch);
 var results = new BenchResults(startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Quick, options.GatewayUrl.ToString(), options.SystemSetup, machine,
-    warmUp, baseline, echo, creates, lag, national, paging, batch, summary);
+    warmUp, baseline, echo, single, creates, cpu, lag, national, paging, batch, summary);
 
 Directory.CreateDirectory(options.ResultsDirectory);
 var file = Path.Combine(options.ResultsDirectory, $"{startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{(options.Quick ? "-quick-run" : "-full-run")}.json");

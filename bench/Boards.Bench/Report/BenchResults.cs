@@ -1,4 +1,5 @@
 using Boards.Bench.Infrastructure;
+using Boards.Bench.Infrastructure.Cpu;
 using Boards.Bench.Stages;
 
 namespace Boards.Bench.Report;
@@ -14,18 +15,25 @@ public sealed record BenchResults(
     WarmUpResult WarmUp,
     IReadOnlyList<LoadResult> BaselineInsert,
     IReadOnlyList<LoadResult> BaselineEcho,
+    SingleCreateResult SingleCreate,
     IReadOnlyList<LoadResult> DurableCreate,
+    CpuPerCreate CpuPerCreate,
     LagResult EventLag,
     IReadOnlyList<NationalResult> NationalTable,
     PagingResult Paging,
     BatchResult Batch,
     Summary Summary);
 
-/// <summary>The four numbers of the final line, and every target with whether it was met.</summary>
-public sealed record Summary(double CreateOverBaselineA, double LagP99Ms, double NationalP95Ms, double DeepOverFirst, IReadOnlyList<TargetCheck> Targets)
+/// <summary>The numbers of the final line, and every target with whether it was met.</summary>
+public sealed record Summary(double CreateOverBaselineA, double LagP99Ms, double NationalP95Ms, double DeepOverFirst, double CreateP50Ms,
+    double CpuMsPerCreate, IReadOnlyList<TargetCheck> Targets)
 {
+    /// <summary>
+    /// One line, keys and values without spaces, invariant numbers: create-p50-ms is one create at a time, cpu-ms/create
+    /// is the system's CPU per create at the highest concurrency without the telemetry receiver (NaN when not measured).
+    /// </summary>
     public string FinalLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"create/baseline-A={CreateOverBaselineA:0.00} lag-p99-ms={LagP99Ms:0} national-p95-ms={NationalP95Ms:0.#} deep-page/first-page={DeepOverFirst:0.00}");
+        $"create/baseline-A={CreateOverBaselineA:0.00} lag-p99-ms={LagP99Ms:0} national-p95-ms={NationalP95Ms:0.#} deep-page/first-page={DeepOverFirst:0.00} create-p50-ms={CreateP50Ms:0.##} cpu-ms/create={CpuMsPerCreate:0.##}");
 }
 
 public sealed record TargetCheck(string Name, string Measured, string Target, bool? Met)

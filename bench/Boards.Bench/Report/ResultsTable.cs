@@ -21,6 +21,9 @@ public static class ResultsTable
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
         Rows(text, "A: INSERT + COMMIT (Npgsql)", results.BaselineInsert);
         Rows(text, "B: eco gRPC (gRPC echo)", results.BaselineEcho);
+        var single = results.SingleCreate;
+        Rows(text, $"B: eco gRPC una a la vez (echo one at a time), {single.Calls} seguidas", [single.Echo]);
+        Rows(text, $"CreateReferral una a la vez (one at a time), {single.Calls} seguidas", [single.Create]);
         Rows(text, "CreateReferral", results.DurableCreate);
         var lag = results.EventLag;
         text.AppendLine(CultureInfo.InvariantCulture, $"| demora de eventos (event lag), {lag.RatePerSecond}/s × {lag.Seconds:0} s | – | {lag.SentPerSecond} | {lag.Lag.P50Ms} | {lag.Lag.P95Ms} | {lag.Lag.P99Ms} | {Failures(lag.Failures)}{(lag.NeverArrived > 0 ? $" sin llegar (never arrived): {lag.NeverArrived}" : "")}{(lag.SkippedBehindRate > 0 ? $" no enviadas, sistema atrasado (skipped, system behind): {lag.SkippedBehindRate}" : "")} |");
@@ -35,6 +38,8 @@ public static class ResultsTable
         var batch = results.Batch;
         text.AppendLine(CultureInfo.InvariantCulture, $"| {batch.BatchSize} CreateReferral sueltas (single) | 1 | {batch.SinglesPerSecond} | | | | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| BatchCreateReferrals de {batch.BatchSize} | 1 | {(batch.BatchPerSecond?.ToString(CultureInfo.InvariantCulture) ?? batch.NotMeasured)} | | | | {Failures(batch.ItemErrors)} |");
+        text.AppendLine();
+        CpuTable.Render(text, results.CpuPerCreate, results.DurableCreate[^1].Concurrency);
         text.AppendLine();
         text.AppendLine("| objetivo (target) | medido (measured) | meta | |");
         text.AppendLine("| --- | ---: | ---: | :---: |");

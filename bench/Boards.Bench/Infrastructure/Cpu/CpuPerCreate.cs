@@ -1,0 +1,59 @@
+namespace Boards.Bench.Infrastructure.Cpu;
+
+/// <summary>One part of the system's CPU over the measured window: in all, per create, and as a share of the machine.</summary>
+public sealed record ProcessCpu(string Name, ProcessKind Kind, int Processes, double CpuMs, double MsPerCreate, double PercentOfMachine);
+
+/// <summary>
+/// CPU milliseconds per acknowledged create, process by process, over one window: from a quiet system before the
+/// creates to the moment Monitoring had handled their events. The target's total counts the services, the gateway,
+/// PostgreSQL, RabbitMQ and the local orchestration (AppHost, DCP); the telemetry receiver is shown but not counted,
+/// since production exports telemetry off the machine. The harness (the load generator) and the rest of the machine
+/// (other sessions, the kernel) are shown so a noisy run can be recognised.
+/// </summary>
+public sealed record CpuPerCreate(
+    int Creates,
+    double Seconds,
+    double DrainSeconds,
+    int NeverArrived,
+    int Cores,
+    double MachineBusyPercent,
+    IReadOnlyList<ProcessCpu> Processes,
+    double SystemMsPerCreate,
+    double TelemetryMsPerCreate,
+    double WithTelemetryMsPerCreate,
+    double HarnessMsPerCreate,
+    double RestOfMachineMsPerCreate,
+    string? NotMeasured)
+{
+    public static CpuPerCreate Unavailable(string reason) =>
+        new(0, 0, 0, 0, Environment.ProcessorCount, double.NaN, [], double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, reason);
+
+    public static CpuPerCreate Compute(CpuSample before, CpuSample after, int creates, int cores, double seconds, double drainSeconds, int neverArrived)
+    {
+        var machineTotal = after.Machine.Total - before.Machine.Total;
+        var ticks = before.Groups.Keys.Union(after.Groups.Keys)
+            .ToDictionary(role => role, role => Math.Max(0, after.TicksOf(role) - before.TicksOf(role)));
+        var rows = ticks
+            .Select(t => new ProcessCpu(t.Key.Name, t.Key.Kind, after.Groups.TryGetValue(t.Key, out var group) ? group.Processes : 0,
+                Milliseconds(t.Value), PerCreate(t.Value, creates), Percent(t.Value, machineTotal)))
+            .OrderByDescending(row => row.CpuMs)
+            .ThenBy(row => row.Name, StringComparer.Ordinal)
+            .ToList();
+        var counted = ticks.Where(t => t.Key.Kind != ProcessKind.Telemetry).Sum(t => t.Value);
+        var telemetry = ticks.Where(t => t.Key.Kind == ProcessKind.Telemetry).Sum(t => t.Value);
+        var harness = Math.Max(0, after.HarnessTicks - before.HarnessTicks);
+        var rest = Math.Max(0, after.Machine.Busy - before.Machine.Busy - counted - telemetry - harness);
+        return new CpuPerCreate(creates, Math.Round(seconds, 1), Math.Round(drainSeconds, 1), neverArrived, cores,
+            Percent(after.Machine.Busy - before.Machine.Busy, machineTotal), rows,
+            PerCreate(counted, creates), PerCreate(telemetry, creates), PerCreate(counted + telemetry, creates),
+            PerCreate(harness, creates), PerCreate(rest, creates), null);
+    }
+
+    /// <summary>CPU milliseconds per create, to the microsecond; not a number when nothing was created.</summary>
+    public static double PerCreate(long ticks, int creates) =>
+        creates > 0 ? Math.Round(ticks * 1000.0 / ProcStat.TicksPerSecond / creates, 3) : double.NaN;
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / ProcStat.TicksPerSecond;
+
+    private static double Percent(long ticks, long machineTotal) => machineTotal > 0 ? Math.Round(100.0 * ticks / machineTotal, 1) : double.NaN;
+}
