@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,56 +10,11 @@ namespace Boards.BuildingBlocks.Tests;
 /// </summary>
 public sealed class OutboxMetricsTests : MessagingTest
 {
-    private sealed class Measurements : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-
-        public Measurements(IMeterFactory hostMeters)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == OutboxMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, hostMeters))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument.Name, value, tags));
-            _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument.Name, value, tags));
-            _listener.Start();
-        }
-
-        public ConcurrentQueue<(string Name, double Value, string? Type)> All { get; } = new();
-
-        public double Sum(string name) => All.Where(m => m.Name == name).Sum(m => m.Value);
-
-        public double Last(string name)
-        {
-            _listener.RecordObservableInstruments();
-            return All.Last(m => m.Name == name).Value;
-        }
-
-        public void Dispose() => _listener.Dispose();
-
-        private void Record(string name, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            string? type = null;
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "message_type")
-                {
-                    type = tag.Value as string;
-                }
-            }
-
-            All.Enqueue((name, value, type));
-        }
-    }
-
     [Fact]
     public async Task A_failed_attempt_the_backlog_and_then_the_published_event_with_its_lag_are_measured()
     {
         var down = await StartHostAsync(TestSettings.UnreachableRabbitMq, withConsumer: false);
-        using (var measured = new Measurements(down.Services.GetRequiredService<IMeterFactory>()))
+        using (var measured = new Measurements(down.Services.GetRequiredService<IMeterFactory>(), OutboxMetrics.MeterName))
         {
             await WriteChangeAsync();
             Assert.Equal(0, await down.Relay.PublishPendingAsync(CancellationToken.None));
@@ -73,7 +27,7 @@ public sealed class OutboxMetricsTests : MessagingTest
         await down.DisposeAsync();
 
         var up = await StartHostAsync(withConsumer: false);
-        using var after = new Measurements(up.Services.GetRequiredService<IMeterFactory>());
+        using var after = new Measurements(up.Services.GetRequiredService<IMeterFactory>(), OutboxMetrics.MeterName);
         Assert.Equal(1, await up.Relay.PublishPendingAsync(CancellationToken.None));
         Assert.Equal(1, after.Sum("boards.outbox.published"));
         var lag = Assert.Single(after.All, m => m.Name == "boards.outbox.relay_lag");
@@ -89,7 +43,7 @@ public sealed class OutboxMetricsTests : MessagingTest
     public async Task A_message_set_aside_for_good_is_counted()
     {
         var host = await StartHostAsync(withConsumer: false);
-        using var measured = new Measurements(host.Services.GetRequiredService<IMeterFactory>());
+        using var measured = new Measurements(host.Services.GetRequiredService<IMeterFactory>(), OutboxMetrics.MeterName);
         var (_, poisoned) = await WriteChangeAsync();
         await using (var db = Database.NewContext())
         {
@@ -100,6 +54,7 @@ public sealed class OutboxMetricsTests : MessagingTest
         await host.Relay.PublishPendingAsync(CancellationToken.None);
 
         Assert.Equal(1, measured.Sum("boards.outbox.dead_lettered"));
-        Assert.Equal("Removed", measured.All.Single(m => m.Name == "boards.outbox.dead_lettered").Type);
+        var deadLettered = measured.All.Single(m => m.Name == "boards.outbox.dead_lettered");
+        Assert.Equal(("Removed", OutboxMetrics.UnreadableReason), (deadLettered.Type, deadLettered.Reason));
     }
 }

@@ -100,6 +100,7 @@ public static class MembershipServiceExtensions
         app.MapRepresentativityEndpoints();
         app.MapSessionEndpoints();
         app.MapMunicipalityEndpoints();
+        app.MapMessagingAdminEndpoints<MembershipDbContext>("/api/boards");
         app.MapGrpcService<BoardGrpcService>();
         app.MapBoardsGrpcInfrastructure();
         return app;

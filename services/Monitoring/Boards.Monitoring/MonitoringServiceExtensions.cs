@@ -58,6 +58,7 @@ public static class MonitoringServiceExtensions
         app.UseBoardsApi();
         app.MapDefaultEndpoints();
         app.MapMonitoringEndpoints();
+        app.MapMessagingAdminEndpoints<MonitoringDbContext>("/api/monitoring");
         app.MapGrpcService<MonitoringGrpcService>().RequireAuthorization();
         app.MapBoardsGrpcInfrastructure();
         return app;

@@ -104,6 +104,7 @@ public static class NeedsServiceExtensions
         app.MapAssessmentEndpoints();
         app.MapGapAnalysisEndpoints();
         app.MapImportEndpoints();
+        app.MapMessagingAdminEndpoints<NeedsDbContext>("/api/needs");
         app.MapGrpcService<OfferCatalogGrpcService>();
         app.MapBoardsGrpcInfrastructure();
         return app;

@@ -75,6 +75,7 @@ public static class NotificationsServiceExtensions
         app.MapNotificationEndpoints();
         app.MapPreferenceEndpoints();
         app.MapDeliveryProblemEndpoints();
+        app.MapMessagingAdminEndpoints<NotificationsDbContext>("/api/notifications");
         return app;
     }
 }

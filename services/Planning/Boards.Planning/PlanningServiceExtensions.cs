@@ -93,6 +93,7 @@ public static class PlanningServiceExtensions
         app.MapExecutionEndpoints();
         app.MapApprovalEndpoints();
         app.MapExportEndpoints();
+        app.MapMessagingAdminEndpoints<PlanningDbContext>("/api/plans");
         app.MapGrpcService<PlanGrpcService>();
         app.MapBoardsGrpcInfrastructure();
         return app;

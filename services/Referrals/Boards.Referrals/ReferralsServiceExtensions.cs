@@ -77,6 +77,7 @@ public static class ReferralsServiceExtensions
         app.MapRetentionEndpoints();
         app.MapReferralEndpoints();
         app.MapBatchEndpoints();
+        app.MapMessagingAdminEndpoints<ReferralsDbContext>("/api/referrals");
         app.MapGrpcService<ReferralGrpcService>();
         app.MapBoardsGrpcInfrastructure();
         return app;

@@ -73,6 +73,7 @@ public static class ServiceDaysServiceExtensions
         app.MapAttendanceEndpoints();
         app.MapReferralEndpoints();
         app.MapRetentionEndpoints();
+        app.MapMessagingAdminEndpoints<ServiceDaysDbContext>("/api/service-days");
         app.MapGrpcService<ServiceDayGrpcService>();
         app.MapBoardsGrpcInfrastructure();
         return app;

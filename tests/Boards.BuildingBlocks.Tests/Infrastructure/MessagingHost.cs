@@ -39,13 +39,24 @@ public sealed class MessagingHost : IAsyncDisposable
     /// <summary>The relay to drive by hand (when it does not run in the background).</summary>
     public OutboxRelay<TestDbContext> Relay => _host.Services.GetRequiredService<OutboxRelay<TestDbContext>>();
 
+    /// <summary>The redelivery of parked messages (it also runs in the background, every <c>Messaging:RedeliveryPollInterval</c>).</summary>
+    public ParkedMessageRedelivery<TestDbContext> Redelivery => _host.Services.GetRequiredService<ParkedMessageRedelivery<TestDbContext>>();
+
+    /// <summary>Runs <paramref name="action"/> with the admin operations of this host, in a scope of its own.</summary>
+    public async Task<T> AdminAsync<T>(Func<MessagingAdmin<TestDbContext>, Task<T>> action)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<MessagingAdmin<TestDbContext>>());
+    }
+
     public static async Task<MessagingHost> StartAsync(
         TestDatabase database,
         Probe probe,
         string rabbitMq,
         bool withConsumer = true,
         bool relayRunsInBackground = false,
-        int batchSize = 100)
+        int batchSize = 100,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var serviceName = $"bbtest-{probe.RunId}";
         var brokerReachable = rabbitMq != TestSettings.UnreachableRabbitMq;
@@ -57,7 +68,17 @@ public sealed class MessagingHost : IAsyncDisposable
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:PublishTimeout"] = "00:00:03",
             ["Outbox:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Retries in place within a fraction of a second, redeliveries that never come unless a test asks for them.
+            ["Messaging:RetryIntervals"] = "00:00:00.05,00:00:00.05",
+            ["Messaging:RedeliveryIntervals"] = "01:00:00",
+            ["Messaging:RedeliveryPollInterval"] = "00:00:00.200",
+            ["Messaging:SendTimeout"] = "00:00:03",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         builder.AddBoardsMessaging<TestDbContext>(serviceName, bus =>

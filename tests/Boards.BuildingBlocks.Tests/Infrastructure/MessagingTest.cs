@@ -30,9 +30,14 @@ public abstract class MessagingTest : IAsyncLifetime
     }
 
     protected async Task<MessagingHost> StartHostAsync(
-        string? rabbitMq = null, bool withConsumer = true, bool relayRunsInBackground = false, int batchSize = 100)
+        string? rabbitMq = null,
+        bool withConsumer = true,
+        bool relayRunsInBackground = false,
+        int batchSize = 100,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = await MessagingHost.StartAsync(Database, Probe, rabbitMq ?? TestSettings.RabbitMq, withConsumer, relayRunsInBackground, batchSize);
+        var host = await MessagingHost.StartAsync(
+            Database, Probe, rabbitMq ?? TestSettings.RabbitMq, withConsumer, relayRunsInBackground, batchSize, settings);
         _hosts.Add(host);
         return host;
     }
@@ -60,6 +65,12 @@ public abstract class MessagingTest : IAsyncLifetime
     {
         await using var db = Database.NewContext();
         return await db.HandledThings.CountAsync(h => h.MessageId == messageId);
+    }
+
+    protected async Task<ParkedMessage?> ParkedRowAsync(Guid messageId)
+    {
+        await using var db = Database.NewContext();
+        return await db.Set<ParkedMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.MessageId == messageId);
     }
 
     protected async Task<int> InboxCountAsync(Guid messageId)

@@ -14,4 +14,6 @@ public sealed class RefusingPublisher(BusOutboxPublisher inner) : IOutboxPublish
         Refused.ContainsKey(message.Id)
             ? Task.FromException(new InvalidOperationException($"The broker refused message {message.Id} (test)."))
             : inner.PublishAsync(message, payload, type, cancellationToken);
+
+    public Task ProbeBrokerAsync(CancellationToken cancellationToken) => inner.ProbeBrokerAsync(cancellationToken);
 }

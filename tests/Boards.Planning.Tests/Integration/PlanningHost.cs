@@ -31,8 +31,17 @@ public sealed class PlanningHost() : ServiceTestHost<Program>("planning", "plann
         Collect(endpoint, Progressed);
     }
 
-    /// <summary>The overdue sweep runs every second here (OverdueSweepTests); the service's default is an hour.</summary>
-    protected override void Configure(IWebHostBuilder web) => web.UseSetting("Planning:OverdueSweepInterval", "00:00:01");
+    /// <summary>
+    /// The overdue sweep runs every second here (OverdueSweepTests); the service's default is an hour. A consumer's
+    /// failure is retried within a fraction of a second, redelivered once after two seconds, then parked (MessagingAdminTests).
+    /// </summary>
+    protected override void Configure(IWebHostBuilder web)
+    {
+        web.UseSetting("Planning:OverdueSweepInterval", "00:00:01");
+        web.UseSetting("Messaging:RetryIntervals", "00:00:00.05,00:00:00.05");
+        web.UseSetting("Messaging:RedeliveryIntervals", "00:00:02");
+        web.UseSetting("Messaging:RedeliveryPollInterval", "00:00:00.500");
+    }
 
     public Task<T> InScopeAsync<T>(Func<PlanningDbContext, Task<T>> action) =>
         base.InScopeAsync(services => action(services.GetRequiredService<PlanningDbContext>()));

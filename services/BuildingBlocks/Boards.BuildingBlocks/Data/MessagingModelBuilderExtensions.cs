@@ -1,11 +1,15 @@
 using Boards.BuildingBlocks.Inbox;
+using Boards.BuildingBlocks.Messaging;
 using Boards.BuildingBlocks.Outbox;
 
 namespace Boards.BuildingBlocks.Data;
 
 public static class MessagingModelBuilderExtensions
 {
-    /// <summary>Adds the outbox_messages and inbox_messages tables to a service's own database.</summary>
+    /// <summary>
+    /// Adds the outbox_messages, inbox_messages and parked_messages tables to a service's own database (parked_messages:
+    /// the consumers' failures waiting for a redelivery or an operator, docs/messaging.md).
+    /// </summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(outbox =>
@@ -25,6 +29,21 @@ public static class MessagingModelBuilderExtensions
             inbox.ToTable("inbox_messages");
             inbox.HasKey(m => new { m.MessageId, m.Consumer });
             inbox.Property(m => m.Consumer).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<ParkedMessage>(parked =>
+        {
+            parked.ToTable("parked_messages");
+            parked.HasKey(m => m.Id);
+            parked.Property(m => m.Queue).HasMaxLength(200);
+            parked.Property(m => m.MessageType).HasMaxLength(300);
+            parked.Property(m => m.Payload).HasColumnType("jsonb");
+            parked.Property(m => m.TraceParent).HasMaxLength(128);
+            parked.Property(m => m.TraceState).HasMaxLength(512);
+            parked.Property(m => m.LastError).HasMaxLength(2000);
+            // One row per message and queue: a failure of a redelivered (or republished) message updates its row.
+            parked.HasIndex(m => new { m.MessageId, m.Queue }).IsUnique();
+            parked.HasIndex(m => m.NextAttemptAt).HasFilter("\"NextAttemptAt\" IS NOT NULL").HasDatabaseName("ix_parked_messages_due");
         });
 
         return modelBuilder;

@@ -3,6 +3,7 @@ using Boards.ServiceDefaults.Health;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Boards.BuildingBlocks.Messaging;
 
@@ -11,8 +12,9 @@ public static class MessagingExtensions
     public const string RabbitMqConnectionName = "rabbitmq";
 
     /// <summary>
-    /// MassTransit over RabbitMQ (connection string "rabbitmq"), queues prefixed with the service name,
-    /// retries then the error queue, and the outbox relay for <typeparamref name="TDbContext"/>.
+    /// MassTransit over RabbitMQ (connection string "rabbitmq"), queues prefixed with the service name, retries in
+    /// place, then redeliveries from the service's database and parking (docs/messaging.md), and the outbox relay for
+    /// <typeparamref name="TDbContext"/>.
     /// </summary>
     public static IHostApplicationBuilder AddBoardsMessaging<TDbContext>(
         this IHostApplicationBuilder builder,
@@ -23,6 +25,8 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString(RabbitMqConnectionName)
                                ?? "amqp://guest:guest@localhost:5672";
 
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidation>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
@@ -31,14 +35,33 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString));
-                // Transient failures retry in place; what still fails lands in the consumer's _error queue, never acked away.
-                rabbit.UseMessageRetry(retry => retry.Intervals(200, 1000, 3000, 10000));
+                // Parking first, so it wraps the retries: it sees only what failed after all of them. A message it
+                // cannot keep (database down) lands in the consumer's _error queue as before, never acked away.
+                _ = new ParkingConfigurationObserver(rabbit, context.GetRequiredService<IParkedMessages>());
+                var retries = context.GetRequiredService<IOptions<MessagingOptions>>().Value.Retries;
+                rabbit.UseMessageRetry(retry =>
+                {
+                    if (retries.Count > 0)
+                    {
+                        retry.Intervals([.. retries]);
+                    }
+                    else
+                    {
+                        retry.None();
+                    }
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });
 
         builder.Services.AddSingleton<BusStartedHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<BusStartedHealthCheck>("bus-started");
+        builder.Services.AddSingleton<MessagingMetrics>();
+        builder.Services.AddSingleton<IParkedMessages, ParkedMessageStore<TDbContext>>();
+        builder.Services.AddSingleton<ParkedMessageRedelivery<TDbContext>>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ParkedMessageRedelivery<TDbContext>>());
+        builder.Services.AddScoped<MessagingAdmin<TDbContext>>();
+
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         builder.Services.AddSingleton<IOutboxPublisher, BusOutboxPublisher>();
         builder.Services.AddSingleton<OutboxSignal>();

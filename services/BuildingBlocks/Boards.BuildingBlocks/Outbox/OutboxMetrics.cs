@@ -11,6 +11,10 @@ public sealed class OutboxMetrics
 {
     public const string MeterName = "Boards.Outbox";
 
+    /// <summary>Values of the <c>reason</c> tag of <c>boards.outbox.dead_lettered</c>.</summary>
+    public const string UnreadableReason = "unreadable";
+    public const string RefusedReason = "refused";
+
     private readonly Counter<long> _published;
     private readonly Counter<long> _failed;
     private readonly Counter<long> _deadLettered;
@@ -22,7 +26,7 @@ public sealed class OutboxMetrics
         var meter = meters.Create(MeterName);
         _published = meter.CreateCounter<long>("boards.outbox.published", "{message}", "Eventos del outbox que el broker confirmó.");
         _failed = meter.CreateCounter<long>("boards.outbox.publish_failures", "{attempt}", "Intentos de publicar un evento que fallaron (queda pendiente).");
-        _deadLettered = meter.CreateCounter<long>("boards.outbox.dead_lettered", "{message}", "Eventos apartados para siempre: su tipo o su contenido no se pueden leer.");
+        _deadLettered = meter.CreateCounter<long>("boards.outbox.dead_lettered", "{message}", "Eventos apartados hasta que un operador los reenvíe: su tipo o su contenido no se pueden leer, o el broker los rechazó una y otra vez.");
         _lag = meter.CreateHistogram<double>("boards.outbox.relay_lag", "s", "Tiempo desde el cambio hasta que el broker confirmó su evento.");
         meter.CreateObservableGauge("boards.outbox.backlog", () => Interlocked.Read(ref _backlog), "{message}",
             "Eventos que esperan ser publicados, contados por el relay a lo sumo cada pocos segundos.");
@@ -37,7 +41,7 @@ public sealed class OutboxMetrics
 
     public void Failed(OutboxMessage message) => _failed.Add(1, TypeTag(message));
 
-    public void DeadLettered(OutboxMessage message) => _deadLettered.Add(1, TypeTag(message));
+    public void DeadLettered(OutboxMessage message, string reason) => _deadLettered.Add(1, TypeTag(message), new("reason", reason));
 
     public void Backlog(long waiting) => Interlocked.Exchange(ref _backlog, waiting);
 

@@ -9,7 +9,8 @@ namespace Boards.BuildingBlocks.Outbox;
 /// Publishes outbox messages oldest first (UUIDv7 ids), in batches, and marks each published only after the broker
 /// confirmed it.
 /// While the broker is down messages stay pending and are retried; a crash between publish and commit
-/// publishes again, which the consumers' inbox absorbs (at-least-once delivery).
+/// publishes again, which the consumers' inbox absorbs (at-least-once delivery). A message the broker keeps refusing
+/// while it confirms others is set aside (dead-lettered) after <see cref="OutboxOptions.MaxRefusals"/> refusals.
 /// </summary>
 public sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
@@ -84,7 +85,7 @@ public sealed partial class OutboxRelay<TDbContext>(
 
             // A poison message would block every later one forever; set it aside, keep it for inspection.
             message.DeadLetteredAt = clock.GetUtcNow();
-            metrics.DeadLettered(message);
+            metrics.DeadLettered(message, OutboxMetrics.UnreadableReason);
             LogDeadLettered(logger, message.Id, message.MessageType, message.LastError);
         }
 
@@ -99,17 +100,71 @@ public sealed partial class OutboxRelay<TDbContext>(
     /// The oldest message goes alone: while the broker is down that one attempt tells us so, and the rest wait untried.
     /// Once it is confirmed, the rest are published together and their confirms awaited together, so a batch costs
     /// about one broker round trip instead of one per message. A message that fails stays pending for the next pass;
-    /// consumers never rely on arrival order (events carry versions), so the ones after it are not held back.
+    /// consumers never rely on arrival order (docs/messaging.md, "Order"), so the ones after it are not held back.
+    /// When the oldest fails, a probe the broker confirms shows that the broker is up and the message itself is refused:
+    /// the rest go anyway, and every refusal counts towards setting the refused message aside (<see cref="Refused"/>).
     /// </summary>
     private async Task<int> PublishBatchAsync(List<PendingMessage> pending, CancellationToken cancellationToken)
     {
-        if (pending.Count == 0 || !await TryPublishAsync(pending[0], cancellationToken))
+        if (pending.Count == 0)
         {
             return 0;
         }
 
-        var rest = await Task.WhenAll(pending.Skip(1).Select(message => TryPublishAsync(message, cancellationToken)));
-        return 1 + rest.Count(confirmed => confirmed);
+        var failed = new List<OutboxMessage>();
+        bool? brokerAnswers = null;
+        var confirmed = 0;
+        if (await TryPublishAsync(pending[0], cancellationToken))
+        {
+            confirmed++;
+        }
+        else
+        {
+            failed.Add(pending[0].Message);
+            brokerAnswers = await BrokerAnswersAsync(cancellationToken);
+            if (brokerAnswers == false)
+            {
+                return 0;
+            }
+        }
+
+        var rest = await Task.WhenAll(pending.Skip(1).Select(async message => (message, ok: await TryPublishAsync(message, cancellationToken))));
+        confirmed += rest.Count(r => r.ok);
+        failed.AddRange(rest.Where(r => !r.ok).Select(r => r.message.Message));
+
+        // Failures after the oldest was confirmed may still be the broker going away mid-pass: ask it once more.
+        if (failed.Count > 0 && (brokerAnswers ?? await BrokerAnswersAsync(cancellationToken)))
+        {
+            failed.ForEach(Refused);
+        }
+
+        return confirmed;
+    }
+
+    private async Task<bool> BrokerAnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await publisher.ProbeBrokerAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogBrokerSilent(logger, exception.Message);
+            return false;
+        }
+    }
+
+    /// <summary>The broker answered but not for this message: after <see cref="OutboxOptions.MaxRefusals"/> it is set aside.</summary>
+    private void Refused(OutboxMessage message)
+    {
+        message.Refusals++;
+        if (message.Refusals >= options.Value.MaxRefusals)
+        {
+            message.DeadLetteredAt = clock.GetUtcNow();
+            metrics.DeadLettered(message, OutboxMetrics.RefusedReason);
+            LogSetAside(logger, message.Id, message.MessageType, message.Refusals, message.LastError);
+        }
     }
 
     private async Task<bool> TryPublishAsync(PendingMessage pending, CancellationToken cancellationToken)
@@ -182,6 +237,13 @@ public sealed partial class OutboxRelay<TDbContext>(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({MessageType}) can never be published and was dead-lettered: {Reason}")]
     private static partial void LogDeadLettered(ILogger logger, Guid messageId, string messageType, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Outbox message {MessageId} ({MessageType}) was refused {Refusals} times while the broker answered and was set aside: {Reason}")]
+    private static partial void LogSetAside(ILogger logger, Guid messageId, string messageType, int refusals, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The broker did not confirm the relay's probe; failed publishes are not counted as refusals: {Reason}")]
+    private static partial void LogBrokerSilent(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay pass failed; it will try again")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception);

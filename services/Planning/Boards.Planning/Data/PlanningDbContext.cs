@@ -14,6 +14,7 @@ public sealed class PlanningDbContext(DbContextOptions<PlanningDbContext> option
     public DbSet<PlanAction> Actions => Set<PlanAction>();
     public DbSet<PlanVersion> Versions => Set<PlanVersion>();
     public DbSet<ProposedAction> Proposals => Set<ProposedAction>();
+    public DbSet<EarlyAgreementStatus> EarlyAgreementStatuses => Set<EarlyAgreementStatus>();
     public DbSet<PrioritizedNeedReplica> PrioritizedNeeds => Set<PrioritizedNeedReplica>();
     public DbSet<SessionReplica> Sessions => Set<SessionReplica>();
 

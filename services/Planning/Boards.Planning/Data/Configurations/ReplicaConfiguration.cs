@@ -55,6 +55,16 @@ internal sealed class ProposedActionConfiguration : IEntityTypeConfiguration<Pro
     }
 }
 
+internal sealed class EarlyAgreementStatusConfiguration : IEntityTypeConfiguration<EarlyAgreementStatus>
+{
+    public void Configure(EntityTypeBuilder<EarlyAgreementStatus> early)
+    {
+        early.ToTable("early_agreement_statuses");
+        early.HasKey(e => e.AgreementId);
+        early.Property(e => e.Status).HasMaxLength(16);
+    }
+}
+
 internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVersion>
 {
     public void Configure(EntityTypeBuilder<PlanVersion> version)

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Boards.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Section <c>Messaging</c>: how a consumer's failure is retried. First in place (<see cref="RetryIntervals"/>, seconds),
+/// then the message is set aside in the service's database and sent back to its queue after each of
+/// <see cref="RedeliveryIntervals"/> (minutes); what still fails is parked for good, for an operator to replay.
+/// Intervals are written as a comma-separated list of TimeSpans, so one environment variable sets them all.
+/// </summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary>Retries in place, while the message stays unacknowledged in the consumer (transient failures).</summary>
+    public string RetryIntervals { get; set; } = "00:00:00.2,00:00:01,00:00:03,00:00:10";
+
+    /// <summary>Delays before each redelivery from the database; empty parks a message at its first failure.</summary>
+    public string RedeliveryIntervals { get; set; } = "00:01:00,00:05:00,00:15:00";
+
+    /// <summary>How often each instance looks for messages due for redelivery.</summary>
+    public TimeSpan RedeliveryPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Messages sent back per pass (each instance takes its own, SKIP LOCKED).</summary>
+    public int RedeliveryBatchSize { get; set; } = 50;
+
+    /// <summary>How long a redelivery waits for the broker's confirm before it counts as not sent.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IReadOnlyList<TimeSpan> Retries => Parse(RetryIntervals);
+
+    public IReadOnlyList<TimeSpan> Redeliveries => Parse(RedeliveryIntervals);
+
+    /// <summary>The Spanish reason the settings are unusable, or null when they are fine.</summary>
+    public string? Problem()
+    {
+        foreach (var (name, value) in new[] { (nameof(RetryIntervals), RetryIntervals), (nameof(RedeliveryIntervals), RedeliveryIntervals) })
+        {
+            if (!TryParse(value, out _))
+            {
+                return $"{Section}:{name} debe ser una lista de intervalos positivos separados por comas (por ejemplo 00:01:00,00:05:00).";
+            }
+        }
+
+        // A redelivery sent before the previous delivery's retries in place ended would be sent twice.
+        var retrying = Retries.Aggregate(TimeSpan.Zero, (sum, interval) => sum + interval);
+        if (Redeliveries.Any(interval => interval <= retrying))
+        {
+            return $"Cada intervalo de {Section}:{nameof(RedeliveryIntervals)} debe ser mayor que la suma de {Section}:{nameof(RetryIntervals)} ({retrying}).";
+        }
+
+        if (RedeliveryPollInterval <= TimeSpan.Zero || SendTimeout <= TimeSpan.Zero)
+        {
+            return $"{Section}:{nameof(RedeliveryPollInterval)} y {Section}:{nameof(SendTimeout)} deben ser mayores que cero.";
+        }
+
+        return RedeliveryBatchSize < 1 ? $"{Section}:{nameof(RedeliveryBatchSize)} debe ser al menos 1." : null;
+    }
+
+    private static TimeSpan[] Parse(string? value) =>
+        TryParse(value, out var intervals) ? intervals : throw new InvalidOperationException($"Intervalos no válidos: '{value}'.");
+
+    private static bool TryParse(string? value, out TimeSpan[] intervals)
+    {
+        var parts = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        intervals = new TimeSpan[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!TimeSpan.TryParse(parts[i], CultureInfo.InvariantCulture, out intervals[i]) || intervals[i] <= TimeSpan.Zero)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>Refuses to start with unusable <see cref="MessagingOptions"/>, saying why in Spanish.</summary>
+internal sealed class MessagingOptionsValidation : IValidateOptions<MessagingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MessagingOptions options) =>
+        options.Problem() is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
+}
