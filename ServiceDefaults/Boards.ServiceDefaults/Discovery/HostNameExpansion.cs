@@ -31,6 +31,11 @@ internal sealed partial class HostNameExpansionProvider(string serviceName, Time
 {
     public async ValueTask PopulateAsync(IServiceEndpointBuilder endpoints, CancellationToken cancellationToken)
     {
+        if (!endpoints.Endpoints.Any(e => HostNameOf(e.EndPoint) is not null))
+        {
+            return;
+        }
+
         // Looked up again after the period whatever the answer, since pods come and go. The token fires on its own timer,
         // so whoever holds it (YARP, a gRPC channel) hears of it even after service discovery has let this provider go.
         endpoints.AddChangeToken(new CancellationChangeToken(new CancellationTokenSource(refreshPeriod).Token));

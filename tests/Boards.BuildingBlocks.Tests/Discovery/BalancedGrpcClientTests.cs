@@ -53,6 +53,21 @@ public sealed class BalancedGrpcClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Endpoints_named_localhost_as_the_apphost_writes_them_are_balanced_too()
+    {
+        using var client = new EchoClientHost(new Dictionary<string, string?>
+        {
+            ["Echo:Address"] = "http://_grpc.echo",
+            ["services:echo:grpc:0"] = $"http://localhost:{_a.Port}",
+            ["services:echo:grpc:1"] = $"http://localhost:{_b.Port}",
+        });
+
+        var answers = await client.CallManyAsync(Calls);
+
+        Assert.True(answers.GetValueOrDefault("a") >= Calls / 4 && answers.GetValueOrDefault("b") >= Calls / 4, Show(answers));
+    }
+
+    [Fact]
     public async Task A_call_is_one_attempt_even_when_another_replica_could_answer()
     {
         _a.RefuseCalls = true;
