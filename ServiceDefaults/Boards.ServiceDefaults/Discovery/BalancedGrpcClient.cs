@@ -17,6 +17,13 @@ public static class BalancedGrpcClient
     private const string BalancingDisabledProperty = "__GrpcLoadBalancingDisabled";
 
     /// <summary>
+    /// A call while no replica is connected fails at once and does not make gRPC try again sooner, so the wait between
+    /// connection attempts (1 s, growing) is what a caller waits for a replica that came back. gRPC lets it grow to 2 min;
+    /// a few seconds keeps recovery close to what it was when every call opened its own connection.
+    /// </summary>
+    private static readonly TimeSpan MaxReconnectBackoff = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// A gRPC client whose address is a service-discovery name (<c>http://_grpc.needs</c>: every endpoint in
     /// <c>services:needs:grpc</c>, host names expanded) gets gRPC's round-robin balancer: a connection to each endpoint,
     /// each call on the next one that is connected, so calls spread over the replicas and skip one that has stopped.
@@ -39,6 +46,7 @@ public static class BalancedGrpcClient
             {
                 channel.Credentials = secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
                 channel.ServiceConfig = new ServiceConfig { LoadBalancingConfigs = { new RoundRobinConfig() } };
+                channel.MaxReconnectBackoff = MaxReconnectBackoff;
                 for (var handler = channel.HttpHandler; handler is not null; handler = (handler as DelegatingHandler)?.InnerHandler)
                 {
                     if (handler is SocketsHttpHandler sockets)
