@@ -71,8 +71,9 @@ var referrals = builder.AddProject<Projects.Boards_Referrals>("referrals", launc
     // The benchmark's gRPC echo (its transport baseline) exists only when the harness asks for it.
     .WithEnvironment("Benchmark__Echo", builder.Configuration["Benchmark:Echo"] ?? "false")
     // CheckAvailability before each referral, on needs' HTTP/2-only gRPC endpoint. While needs is down, referrals are
-    // still accepted, marked not verified.
-    .WithEnvironment("Referrals__Needs__Address", needs.GetEndpoint("grpc"))
+    // still accepted, marked not verified. A service-discovery name: every needs endpoint, each call to the next one.
+    .WithReference(needs)
+    .WithEnvironment("Referrals__Needs__Address", "http://_grpc.needs")
     // Consumers first: an event published before its queue exists would find nowhere to go (monitoring and needs both
     // consume referral events). This orders the start only; it does not tie referrals to needs afterwards.
     .WaitFor(monitoring)
@@ -92,10 +93,10 @@ var membership = builder.AddProject<Projects.Boards_Membership>("membership", la
     .WaitFor(needs);
 
 // Ballots are taken only from the board's current voting members: needs asks membership's ListMembers.
-needs.WithEnvironment("Needs__Membership__Address", membership.GetEndpoint("grpc"));
+needs.WithReference(membership).WithEnvironment("Needs__Membership__Address", "http://_grpc.membership");
 
 // Needs found on a service day become referrals: one CreateReferral per person on referrals' gRPC endpoint.
-serviceDays.WithEnvironment("ServiceDays__Referrals__Address", referrals.GetEndpoint("grpc"));
+serviceDays.WithReference(referrals).WithEnvironment("ServiceDays__Referrals__Address", "http://_grpc.referrals");
 
 var gateway = builder.AddProject<Projects.Boards_Gateway>("gateway", launchProfileName: null)
     .WithKestrelEndpoint("http", ports.Gateway)

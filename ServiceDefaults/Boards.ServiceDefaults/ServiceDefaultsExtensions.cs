@@ -1,4 +1,5 @@
 using Boards.ServiceDefaults.Authentication;
+using Boards.ServiceDefaults.Discovery;
 using Boards.ServiceDefaults.Errors;
 using Boards.ServiceDefaults.Health;
 using Boards.ServiceDefaults.Http;
@@ -23,7 +24,7 @@ public static class ServiceDefaultsExtensions
         builder.AddBoardsTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddBoardsForwardedHeaders();
-        builder.Services.AddServiceDiscovery();
+        builder.Services.AddBoardsServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();

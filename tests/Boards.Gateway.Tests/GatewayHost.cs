@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Gateway.Tests;
 
@@ -9,7 +11,8 @@ namespace Boards.Gateway.Tests;
 /// identity authority where nothing listens. Requests without a token never need the authority: the bearer handler
 /// finds no token and the fallback policy answers 401. Nothing runs behind the gateway either.
 /// </summary>
-public sealed class GatewayHost(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class GatewayHost(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public const int Burst = 3;
 
@@ -26,6 +29,11 @@ public sealed class GatewayHost(IReadOnlyDictionary<string, string>? settings = 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

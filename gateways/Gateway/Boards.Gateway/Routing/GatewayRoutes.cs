@@ -4,7 +4,9 @@ namespace Boards.Gateway.Routing;
 
 /// <summary>
 /// The public door: REST under /api/... and the gRPC services integrators call. Destinations are AppHost names
-/// resolved by service discovery ("http://_grpc.referrals" is the referrals service's HTTP/2-only gRPC endpoint).
+/// resolved by service discovery ("http://_grpc.referrals" is the referrals service's HTTP/2-only gRPC endpoint): one
+/// destination per configured endpoint, or per pod of a headless Service when host names are expanded
+/// (ServiceDefaults/Discovery), and YARP picks one for each request (docs/configuration.md, "gRPC balancing").
 /// </summary>
 public static class GatewayRoutes
 {

@@ -20,7 +20,10 @@ public sealed class MembershipRosterOptions
 {
     public const string Section = "Needs:Membership";
 
-    /// <summary>An http URL of Membership's gRPC (HTTP/2) endpoint. Empty: ballots cannot be checked, so none is taken.</summary>
+    /// <summary>
+    /// Membership's gRPC (HTTP/2) endpoint: a service-discovery name (http://_grpc.membership, every replica, balanced per
+    /// call) or a literal http URL (one server). Empty: ballots cannot be checked, so none is taken.
+    /// </summary>
     public string? Address { get; set; }
 
     public double TimeoutSeconds { get; set; } = 3;

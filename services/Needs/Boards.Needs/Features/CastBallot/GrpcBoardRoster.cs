@@ -1,3 +1,4 @@
+using Boards.ServiceDefaults.Discovery;
 using Boards.ServiceDefaults.Http;
 using Boards.Membership.Contracts.Grpc;
 using Grpc.Core;
@@ -56,7 +57,9 @@ public sealed class GrpcBoardRoster(GrpcClientFactory clients, IOptions<Membersh
                 client.Address = new Uri(provider.GetRequiredService<IOptions<MembershipRosterOptions>>().Value.Address is { Length: > 0 } address
                     ? address
                     : "http://127.0.0.1:9"))
-            .WithoutResilience();
+            .WithoutResilience()
+            // http://_grpc.membership: each call to the next membership replica (docs/configuration.md, "gRPC balancing").
+            .BalancedPerCall();
         return services;
     }
 }

@@ -5,7 +5,10 @@ public sealed class NeedsOptions
 {
     public const string Section = "Referrals:Needs";
 
-    /// <summary>An http URL of the needs service's gRPC (HTTP/2) endpoint. Empty: nothing is called, referrals are not verified.</summary>
+    /// <summary>
+    /// The needs service's gRPC (HTTP/2) endpoint: a service-discovery name (http://_grpc.needs, every replica, balanced per
+    /// call) or a literal http URL (one server). Empty: nothing is called, referrals are not verified.
+    /// </summary>
     public string? Address { get; set; }
 
     /// <summary>The deadline of each CheckAvailability call. Someone is waiting at a desk: keep it short.</summary>

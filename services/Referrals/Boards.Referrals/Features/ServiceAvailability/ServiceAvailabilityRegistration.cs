@@ -1,3 +1,4 @@
+using Boards.ServiceDefaults.Discovery;
 using Boards.ServiceDefaults.Http;
 using Boards.Needs.Contracts.Grpc;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,9 @@ public static class ServiceAvailabilityRegistration
         services.AddGrpcClient<OfferCatalog.OfferCatalogClient>(GrpcServiceAvailability.ClientName, (provider, client) =>
                 client.Address = new Uri(provider.GetRequiredService<IOptions<NeedsOptions>>().Value.Address!))
             // One attempt within the deadline, then the referral goes on unverified.
-            .WithoutResilience();
+            .WithoutResilience()
+            // http://_grpc.needs: each call to the next needs replica (docs/configuration.md, "gRPC balancing").
+            .BalancedPerCall();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Boards.ServiceDefaults.Discovery;
 using Boards.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
 using Proto = Boards.Referrals.Contracts.Grpc;
@@ -14,7 +15,9 @@ public static class ReferralSenderRegistration
         services.AddGrpcClient<Proto.ReferralService.ReferralServiceClient>(ReferralSender.ClientName, (provider, client) =>
                 client.Address = new Uri(provider.GetRequiredService<IOptions<ReferralsClientOptions>>().Value.Address!))
             // One attempt within our deadline; a person retries the entry, and its request id keeps that safe.
-            .WithoutResilience();
+            .WithoutResilience()
+            // http://_grpc.referrals: each call to the next referrals replica (docs/configuration.md, "gRPC balancing").
+            .BalancedPerCall();
         return services;
     }
 }

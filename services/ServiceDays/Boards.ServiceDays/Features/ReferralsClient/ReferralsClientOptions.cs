@@ -5,7 +5,10 @@ public sealed class ReferralsClientOptions
 {
     public const string Section = "ServiceDays:Referrals";
 
-    /// <summary>An http URL of the referrals service's gRPC (HTTP/2) endpoint. Empty: entries stay pending with an error.</summary>
+    /// <summary>
+    /// The referrals service's gRPC (HTTP/2) endpoint: a service-discovery name (http://_grpc.referrals, every replica,
+    /// balanced per call) or a literal http URL (one server). Empty: entries stay pending with an error.
+    /// </summary>
     public string? Address { get; set; }
 
     /// <summary>The deadline of each CreateReferral call.</summary>
