@@ -34,6 +34,26 @@ public sealed class ReferralNotificationTests(NotificationsHost host) : IClassFi
     }
 
     [Fact]
+    public async Task A_request_that_arrives_after_its_answer_is_not_announced_as_new()
+    {
+        var officer = await host.PersonAsync("ofi.ips.capiibary", BoardsRoles.InstitutionOfficer, "ofi.ips.capiibary@boards.test", institution: "ips", servesIn: ["capiibary"]);
+        var origin = await host.PersonAsync("ofi.mds.capiibary", BoardsRoles.InstitutionOfficer, "ofi.mds.capiibary@boards.test", institution: "mds", servesIn: ["capiibary"]);
+        var late = Events.Requested(Guid.NewGuid(), "capiibary", "mds", "ips", TimeSpan.FromDays(1));
+
+        // The acceptance overtook the request (two relays): the origin hears the answer, then the request arrives.
+        await host.Bus.Publish(Events.Accepted(late, TimeSpan.FromDays(10)));
+        await host.InboxWithAsync(origin, 1);
+        await host.Bus.Publish(late);
+        var fresh = Events.Requested(Guid.NewGuid(), "capiibary", "mds", "ips", TimeSpan.FromDays(1));
+        await host.Bus.Publish(fresh);
+        await host.InboxWithAsync(officer, 1);
+        await Task.Delay(1500);
+
+        var heard = (await host.InboxAsync(officer, "?status=all")).Items;
+        Assert.Equal([$"/referencias/{fresh.ReferralId}"], heard.Select(n => n.Link));
+    }
+
+    [Fact]
     public async Task The_same_event_delivered_twice_tells_each_person_once()
     {
         var officer = await host.PersonAsync("ofi.mag.alberdi", BoardsRoles.InstitutionOfficer, "ofi.mag.alberdi@boards.test", institution: "mag", servesIn: ["alberdi"]);

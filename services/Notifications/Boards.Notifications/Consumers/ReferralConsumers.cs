@@ -6,7 +6,10 @@ using MassTransit;
 
 namespace Boards.Notifications.Consumers;
 
-/// <summary>A new referral: its officers hear of it, and its acceptance deadline starts its chain.</summary>
+/// <summary>
+/// A new referral: its officers hear of it, and its acceptance deadline starts its chain. A request that arrives after
+/// the referral's answer (two relays can reorder them) is old news: nobody is asked to accept what is already answered.
+/// </summary>
 public sealed class ReferralRequestedConsumer(NotificationsDbContext db, TimeProvider clock, ReferralAnnouncements announcements, DeadlineTracker deadlines)
     : IdempotentConsumer<ReferralRequested, NotificationsDbContext>(db, clock)
 {
@@ -14,8 +17,10 @@ public sealed class ReferralRequestedConsumer(NotificationsDbContext db, TimePro
 
     protected override async Task HandleAsync(ReferralRequested message, ConsumeContext<ReferralRequested> context)
     {
-        await deadlines.RequestedAsync(message, context.CancellationToken);
-        await announcements.ReceivedAsync(message, context.CancellationToken);
+        if (await deadlines.RequestedAsync(message, context.CancellationToken))
+        {
+            await announcements.ReceivedAsync(message, context.CancellationToken);
+        }
     }
 }
 

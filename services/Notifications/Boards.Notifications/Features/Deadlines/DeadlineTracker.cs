@@ -9,7 +9,8 @@ public sealed class DeadlineTracker(NotificationsDbContext db, ReferralAnnouncem
 {
     private EscalationPolicy Policy => options.Value.Policy;
 
-    public Task RequestedAsync(ReferralRequested e, CancellationToken ct) =>
+    /// <summary>False when a newer event of the referral came first (it was already answered): nothing to announce.</summary>
+    public Task<bool> RequestedAsync(ReferralRequested e, CancellationToken ct) =>
         ChangeAsync(e, referral => referral.Accept.Open(e.AcceptBy, Policy, clock.GetUtcNow()), ct);
 
     public Task AcceptedAsync(ReferralAccepted e, CancellationToken ct) => ChangeAsync(e, referral =>
@@ -31,13 +32,16 @@ public sealed class DeadlineTracker(NotificationsDbContext db, ReferralAnnouncem
         }
     }
 
-    private async Task ChangeAsync(ReferralEvent e, Action<TrackedReferral> change, CancellationToken ct)
+    private async Task<bool> ChangeAsync(ReferralEvent e, Action<TrackedReferral> change, CancellationToken ct)
     {
         var referral = await FindOrStartAsync(e, ct);
-        if (referral.Advance(e.Version, e.Status))
+        if (!referral.Advance(e.Version, e.Status))
         {
-            change(referral);
+            return false;
         }
+
+        change(referral);
+        return true;
     }
 
     private async Task<TrackedReferral> FindOrStartAsync(ReferralEvent e, CancellationToken ct)
