@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Boards.EndToEnd.Tests;
@@ -20,13 +19,14 @@ public sealed class BackupTests(BoardsAppFixture boards)
         var folder = Path.Combine(boards.DataDirectory, "backup-" + Guid.NewGuid().ToString("N")[..8]);
         var source = new NpgsqlConnectionStringBuilder(BoardsAppFixture.AdminConnectionString("postgres"));
 
-        await RunAsync("eng/backup.sh", folder, new()
+        await Commands.RunAsync("bash", ["eng/backup.sh", folder], new Dictionary<string, string>
         {
             ["PGPORT"] = source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PGPASSWORD"] = source.Password!,
-        });
+        }, TimeSpan.FromMinutes(2));
         await using var fresh = await FreshPostgres.StartAsync(Path.Combine(boards.DataDirectory, "restored"), FreshPort);
-        await RunAsync("eng/restore.sh", folder, new() { ["PGPORT"] = FreshPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await Commands.RunAsync("bash", ["eng/restore.sh", folder],
+            new Dictionary<string, string> { ["PGPORT"] = FreshPort.ToString(System.Globalization.CultureInfo.InvariantCulture) }, TimeSpan.FromMinutes(2));
 
         var databases = await ListAsync(BoardsAppFixture.AdminConnectionString("postgres"),
             "SELECT datname FROM pg_database WHERE NOT datistemplate AND datname <> 'postgres'");
@@ -60,21 +60,4 @@ public sealed class BackupTests(BoardsAppFixture boards)
         return values;
     }
 
-    private static async Task RunAsync(string script, string folder, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(folder);
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = await process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{script}: exit {process.ExitCode}\n{await output}\n{error}");
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +20,7 @@ public static partial class FaultInjection
         var pid = await ListenerPidAsync(port) ?? throw new InvalidOperationException($"Nadie escucha en el puerto {port} ({name}).");
         var command = await File.ReadAllTextAsync($"/proc/{pid}/cmdline");
         Assert.Contains("Boards.", command, StringComparison.OrdinalIgnoreCase);
-        await RunAsync("kill", "-9", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Commands.RunAsync("kill", "-9", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await WaitForPortAsync(port, open: false, TimeSpan.FromSeconds(20), $"{name} (pid {pid}) to die");
         await WaitForStateAsync(boards, name, state => state is not null && state != KnownResourceStates.Running, TimeSpan.FromSeconds(30));
     }
@@ -31,7 +30,7 @@ public static partial class FaultInjection
     {
         var pidFile = Path.Combine(boards.DataDirectory, "postgres", "postmaster.pid");
         var pid = (await File.ReadAllLinesAsync(pidFile))[0].Trim();
-        await RunAsync("kill", "-INT", pid);
+        await Commands.RunAsync("kill", "-INT", pid);
         await WaitForPortAsync(BoardsAppFixture.PostgresPort, open: false, TimeSpan.FromSeconds(30), "PostgreSQL to shut down");
         await WaitForStateAsync(boards, "postgres", state => state is not null && state != KnownResourceStates.Running, TimeSpan.FromSeconds(30));
 
@@ -77,27 +76,10 @@ public static partial class FaultInjection
 
     private static async Task<int?> ListenerPidAsync(int port)
     {
-        var output = await RunAsync("ss", "-ltnpH", $"sport = :{port}");
+        var output = await Commands.RunAsync("ss", "-ltnpH", $"sport = :{port}");
         return ListenerPid().Match(output) is { Success: true } match
             ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
             : null;
-    }
-
-    internal static async Task<string> RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = await process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)}: {process.ExitCode} {error}");
-        return output;
     }
 
     [GeneratedRegex(@"pid=(\d+)")]

@@ -50,7 +50,7 @@ public sealed partial class MailServerTests(BoardsAppFixture boards)
     [Fact]
     public async Task SMTP_and_the_mailbox_web_are_the_only_ports_and_listen_on_loopback_only()
     {
-        var listeners = await FaultInjection.RunAsync("ss", "-ltnpH");
+        var listeners = await Commands.RunAsync("ss", "-ltnpH");
         var sockets = listeners.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(fields => fields.Length >= 6)
