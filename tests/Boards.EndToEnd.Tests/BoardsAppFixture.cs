@@ -12,7 +12,9 @@ namespace Boards.EndToEnd.Tests;
 /// <summary>
 /// The whole system, started once through the AppHost in local mode: PostgreSQL and RabbitMQ from the OS packages, the
 /// mail server, the identity provider, the services and the gateway. Ports differ from ./run.sh's so both can run side
-/// by side.
+/// by side. It runs scaled (Scale:Replicas=2): two processes of every service but identity, of the gateway and of the
+/// portal, so every test here passes with each request and each message landing on either replica. Replica 2 is
+/// "{name}-2" on the same ports plus <see cref="ReplicaPortOffset"/>.
 /// </summary>
 public sealed class BoardsAppFixture : IAsyncLifetime
 {
@@ -28,6 +30,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public const int MailWebPort = 6095;
     public const int NeedsGrpcPort = 6132;
     public const int PortalPort = 6090;
+    public const int Replicas = 2;
+    public const int ReplicaPortOffset = 10000;
 
     private static readonly TimeSpan StartupLimit = TimeSpan.FromMinutes(6);
 
@@ -80,6 +84,8 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             "Infrastructure:Mode=local",
             "Demo:SeedData=false",
             "Benchmark:Echo=true", // the matrix, fuzz and boundary tests cover it as the benchmark runs it
+            $"Scale:Replicas={Replicas}",
+            $"Scale:PortOffset={ReplicaPortOffset}",
             $"Infrastructure:DataDirectory={data}",
             $"Infrastructure:PostgresPort={PostgresPort}",
             $"Infrastructure:RabbitMqPort={RabbitMqPort}",
@@ -101,18 +107,18 @@ public sealed class BoardsAppFixture : IAsyncLifetime
 
         // Short deadlines for urgent referrals and a fast sweep, so the overdue path runs within a test. Personal data
         // is kept 20 seconds after closing, and only the admin's on-demand retention sweep removes it (PersonalDataTests).
-        builder.CreateResourceBuilder<ProjectResource>("referrals")
+        EachReplica(builder, "referrals", project => project
             .WithEnvironment("Referrals__OverdueSweepInterval", "00:00:01")
             .WithEnvironment("Referrals__Deadlines__Urgent__Accept", "00:00:06")
             .WithEnvironment("Referrals__Retention__AnonymiseClosedAfter", "00:00:20")
-            .WithEnvironment("Referrals__Retention__AutomaticSweep", "false");
+            .WithEnvironment("Referrals__Retention__AutomaticSweep", "false"));
         // Early warnings are evaluated every two seconds instead of five minutes (the portal's warnings page test).
-        builder.CreateResourceBuilder<ProjectResource>("monitoring")
-            .WithEnvironment("Monitoring__EarlyWarnings__Interval", "00:00:02");
+        EachReplica(builder, "monitoring", project => project
+            .WithEnvironment("Monitoring__EarlyWarnings__Interval", "00:00:02"));
         // Notifications: the escalation chain in seconds (due soon 3 s before the 6 s urgent deadline, the focal point 4 s
         // after it, the analysts 8 s after), quick passes and retries, and the identity provider read afresh each time
         // (the tests create people). NotificationTests.
-        builder.CreateResourceBuilder<ProjectResource>("notifications")
+        EachReplica(builder, "notifications", project => project
             .WithEnvironment("Notifications__Deadlines__SweepInterval", "00:00:00.500")
             .WithEnvironment("Notifications__Deadlines__DueSoonBefore", "00:00:03")
             .WithEnvironment("Notifications__Deadlines__FocalPointAfter", "00:00:04")
@@ -122,10 +128,10 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             .WithEnvironment("Notifications__Email__RetryDelay", "00:00:00.500")
             .WithEnvironment("Notifications__Email__MaxRetryDelay", "00:00:02")
             .WithEnvironment("Notifications__Directory__CacheFor", "00:00:00")
-            .WithEnvironment("Notifications__Reminders__SweepInterval", "00:00:01");
-        builder.CreateResourceBuilder<ProjectResource>("gateway")
+            .WithEnvironment("Notifications__Reminders__SweepInterval", "00:00:01"));
+        EachReplica(builder, "gateway", project => project
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", "1000")
-            .WithEnvironment("Gateway__RateLimit__Burst", "2000");
+            .WithEnvironment("Gateway__RateLimit__Burst", "2000"));
 
         App = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(StartupLimit);
@@ -161,17 +167,30 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     /// <summary>
     /// Stops a service and waits until it no longer listens on <paramref name="port"/>. DCP runs projects through
     /// `dotnet run` and gives them about twelve seconds; a service still finishing its shutdown then is reported as
-    /// "failed to stop" although it already closed its ports, so that answer alone is not trusted either way.
+    /// "failed to stop" although it already closed its ports, so that answer alone is not trusted either way. Every
+    /// replica stops (<paramref name="port"/> is replica 1's; the others' follow the offset).
     /// </summary>
     public async Task StopServiceAsync(string name, int port)
+    {
+        await Task.WhenAll(ReplicasOf(name, port).Select(replica => StopReplicaAsync(replica.Name, replica.Port)));
+    }
+
+    /// <summary>Stops one process: a service's replica ("referrals-2") or a single resource.</summary>
+    public async Task StopReplicaAsync(string name, int port)
     {
         var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(name, "resource-stop");
         await Eventually.Until(() => Task.FromResult(PortOpen(port)), open => !open, TimeSpan.FromSeconds(30),
             $"{name} to stop listening on {port} (stop: {result.Success} {result.Message})");
     }
 
-    /// <summary>Starts a stopped service again (retrying while DCP still settles the stop) and waits until it is healthy.</summary>
+    /// <summary>Starts every stopped replica of a service again and waits until each is healthy.</summary>
     public async Task RestartServiceAsync(string name)
+    {
+        await Task.WhenAll(ReplicasOf(name, 0).Select(replica => RestartReplicaAsync(replica.Name)));
+    }
+
+    /// <summary>Starts one stopped process again (retrying while DCP still settles the stop) and waits until it is healthy.</summary>
+    public async Task RestartReplicaAsync(string name)
     {
         var commands = App.Services.GetRequiredService<ResourceCommandService>();
         var result = await Eventually.Until(() => commands.ExecuteCommandAsync(name, "resource-start"), r => r.Success, TimeSpan.FromSeconds(90),
@@ -179,6 +198,21 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         Assert.True(result.Success, result.Message);
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await App.ResourceNotifications.WaitForResourceHealthyAsync(name, patience.Token);
+    }
+
+    /// <summary>The processes of a service: "{name}" on <paramref name="port"/>, "{name}-i" on the port plus (i - 1) offsets.</summary>
+    public static IEnumerable<(string Name, int Port)> ReplicasOf(string service, int port) =>
+        Enumerable.Range(1, Replicas).Select(replica => (
+            replica == 1 ? service : $"{service}-{replica}",
+            port + (replica - 1) * ReplicaPortOffset));
+
+    /// <summary>The same setting on every replica of a service.</summary>
+    private static void EachReplica(IDistributedApplicationTestingBuilder builder, string service, Action<IResourceBuilder<ProjectResource>> configure)
+    {
+        foreach (var (name, _) in ReplicasOf(service, 0))
+        {
+            configure(builder.CreateResourceBuilder<ProjectResource>(name));
+        }
     }
 
     private static bool PortOpen(int port)
@@ -211,7 +245,11 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     private async Task StartAndWaitForGatewayAsync(CancellationToken cancellationToken)
     {
         await App.StartAsync(cancellationToken);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellationToken);
+        foreach (var (gateway, _) in ReplicasOf("gateway", 0))
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(gateway, cancellationToken);
+        }
+
         await App.ResourceNotifications.WaitForResourceHealthyAsync("mail", cancellationToken);
     }
 

@@ -17,6 +17,7 @@ public sealed class CreateLoad(BoardsAppFixture boards, string municipality)
     private readonly ConcurrentDictionary<string, int> _cleanErrors = new();
     private readonly ConcurrentBag<string> _uncleanErrors = [];
     private readonly ConcurrentBag<DateTime> _successes = [];
+    private readonly ConcurrentBag<DateTime> _errors = [];
     private readonly ConcurrentDictionary<string, byte> _cleanMessages = new();
 
     public IReadOnlyCollection<string> Acknowledged => _acknowledged;
@@ -29,6 +30,10 @@ public sealed class CreateLoad(BoardsAppFixture boards, string municipality)
 
     /// <summary>The first acknowledged create at or after <paramref name="moment"/>: how long recovery took.</summary>
     public DateTime? FirstSuccessAfter(DateTime moment) => _successes.Where(s => s >= moment).OrderBy(s => s).Cast<DateTime?>().FirstOrDefault();
+
+    public int SuccessesBetween(DateTime from, DateTime to) => _successes.Count(s => s >= from && s < to);
+
+    public int ErrorsBetween(DateTime from, DateTime to) => _errors.Count(e => e >= from && e < to);
 
     /// <summary>Runs until <paramref name="stop"/> is cancelled, or <paramref name="limit"/> has passed, whichever comes first.</summary>
     public async Task RunAsync(int callers, CancellationToken stop, TimeSpan limit)
@@ -66,11 +71,13 @@ public sealed class CreateLoad(BoardsAppFixture boards, string municipality)
         }
         catch (RpcException exception) when (exception.StatusCode == StatusCode.Unavailable)
         {
+            _errors.Add(DateTime.UtcNow);
             _cleanErrors.AddOrUpdate("grpc Unavailable", 1, (_, n) => n + 1);
             _cleanMessages.TryAdd($"grpc: {exception.Status.Detail}", 0);
         }
         catch (RpcException exception)
         {
+            _errors.Add(DateTime.UtcNow);
             _uncleanErrors.Add($"grpc {exception.StatusCode}: {exception.Status.Detail}");
         }
 
@@ -92,6 +99,8 @@ public sealed class CreateLoad(BoardsAppFixture boards, string municipality)
                 return true;
             }
 
+            _errors.Add(DateTime.UtcNow);
+
             if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null &&
                 response.Content.Headers.ContentType?.MediaType == "application/problem+json")
             {
@@ -105,6 +114,7 @@ public sealed class CreateLoad(BoardsAppFixture boards, string municipality)
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
         {
+            _errors.Add(DateTime.UtcNow);
             _uncleanErrors.Add($"rest {exception.GetType().Name}: {exception.Message}");
         }
 

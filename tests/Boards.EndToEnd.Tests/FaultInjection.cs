@@ -11,11 +11,15 @@ namespace Boards.EndToEnd.Tests;
 /// </summary>
 public static partial class FaultInjection
 {
+    /// <summary>SIGKILL to every replica of a service (<paramref name="port"/> is replica 1's): the whole service is gone.</summary>
+    public static Task KillServiceAsync(this BoardsAppFixture boards, string name, int port) =>
+        Task.WhenAll(BoardsAppFixture.ReplicasOf(name, port).Select(replica => boards.KillReplicaAsync(replica.Name, replica.Port)));
+
     /// <summary>
     /// SIGKILL to the process listening on <paramref name="port"/> (the service itself, not `dotnet run` or DCP):
     /// no shutdown hooks, in-flight requests and unacknowledged messages are cut as in a crash.
     /// </summary>
-    public static async Task KillServiceAsync(this BoardsAppFixture boards, string name, int port)
+    public static async Task KillReplicaAsync(this BoardsAppFixture boards, string name, int port)
     {
         var pid = await ListenerPidAsync(port) ?? throw new InvalidOperationException($"Nadie escucha en el puerto {port} ({name}).");
         var command = await File.ReadAllTextAsync($"/proc/{pid}/cmdline");

@@ -9,7 +9,8 @@ namespace Boards.EndToEnd.Tests;
 /// the referrals service and the monitoring service killed with SIGKILL, PostgreSQL restarted. After each one:
 /// every acknowledged create exists, its event reached Monitoring exactly once, callers saw only clean errors
 /// (gRPC Unavailable, REST 503 with Retry-After), and creates succeed again with no step beyond bringing the
-/// faulted process back. Each test uses its own municipality, so counts are not disturbed by the others.
+/// faulted process back. Each test uses its own municipality, so counts are not disturbed by the others. The system runs
+/// two replicas of each service: "killed" kills both; "one replica killed" kills replica 2 while replica 1 carries on.
 /// </summary>
 [Collection(BoardsCollection.Name)]
 public sealed class FaultTests(BoardsAppFixture boards, ITestOutputHelper output)
@@ -19,6 +20,8 @@ public sealed class FaultTests(BoardsAppFixture boards, ITestOutputHelper output
     private static readonly TimeSpan FaultHeld = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan LoadAfterRecovery = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan LoadLimit = TimeSpan.FromMinutes(3);
+    // How long the gateway may go on sending to a replica that died (its passive health check, docs/configuration.md).
+    private static readonly TimeSpan ReplicaNoticed = TimeSpan.FromSeconds(2);
 
     [Fact]
     public async Task RabbitMQ_stopped_mid_load_loses_no_event_and_callers_see_no_error()
@@ -52,6 +55,41 @@ public sealed class FaultTests(BoardsAppFixture boards, ITestOutputHelper output
         var report = await RunFaultAsync("san-juan-nepomuceno", "monitoring killed",
             inject: () => boards.KillServiceAsync("monitoring", 6111),
             recover: () => boards.RestartServiceAsync("monitoring"));
+
+        Assert.Equal(0, report.CleanErrorCount);
+    }
+
+    [Fact]
+    public async Task One_referrals_replica_killed_mid_load_loses_no_acknowledged_create_and_the_gateway_moves_to_the_other()
+    {
+        var (name, port) = BoardsAppFixture.ReplicasOf("referrals", 6101).Last();
+        var killedAt = DateTime.MaxValue;
+        var restoringAt = DateTime.MaxValue;
+        var report = await RunFaultAsync("tembiapora", "one referrals replica killed",
+            inject: async () =>
+            {
+                await boards.KillReplicaAsync(name, port);
+                killedAt = DateTime.UtcNow;
+            },
+            recover: () =>
+            {
+                restoringAt = DateTime.UtcNow;
+                return boards.RestartReplicaAsync(name);
+            });
+
+        // The other replica takes the creates while this one is dead, and the gateway stops sending to the dead one:
+        // callers may meet a clean error only in the first moments after the kill.
+        Assert.True(report.SuccessesBetween(killedAt, restoringAt) > 0, $"No create succeeded while {name} was dead. {report.Summary()}");
+        Assert.Equal(0, report.ErrorsBetween(killedAt + ReplicaNoticed, restoringAt));
+    }
+
+    [Fact]
+    public async Task One_monitoring_replica_killed_mid_consumption_still_counts_every_event_exactly_once()
+    {
+        var (name, port) = BoardsAppFixture.ReplicasOf("monitoring", 6111).Last();
+        var report = await RunFaultAsync("san-juan-nepomuceno", "one monitoring replica killed",
+            inject: () => boards.KillReplicaAsync(name, port),
+            recover: () => boards.RestartReplicaAsync(name));
 
         Assert.Equal(0, report.CleanErrorCount);
     }

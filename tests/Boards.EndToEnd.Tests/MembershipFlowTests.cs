@@ -16,7 +16,7 @@ public sealed class MembershipFlowTests(BoardsAppFixture boards)
     {
         const string code = "villa-franca";
         var admin = await boards.Tokens.ForUser("admin");
-        await EnsureBoardAsync(admin, code);
+        await BoardSetup.EnsureBoardAsync(boards.Http, admin, code);
         var rocio = await AddMemberAsync(admin, code, "Rocío Villalba", "civil_society_organization", account: "rocio.villalba");
         var hugo = await AddMemberAsync(admin, code, "Hugo Acosta", "local_government");
 
@@ -61,7 +61,7 @@ public sealed class MembershipFlowTests(BoardsAppFixture boards)
         // Reported: focal.<x> added a member with account focal.pilar and appointed it; focal.pilar's next token carried <x>.
         const string code = "ri-3-corrales";
         var admin = await boards.Tokens.ForUser("admin");
-        await EnsureBoardAsync(admin, code);
+        await BoardSetup.EnsureBoardAsync(boards.Http, admin, code);
         var focal = await boards.Tokens.ForUser($"focal.{code}");
 
         using (var add = await SendAsync(HttpMethod.Post, $"/api/boards/{code}/members", focal, NewMember("Intrusa", "local_government", "focal.pilar")))
@@ -115,7 +115,7 @@ public sealed class MembershipFlowTests(BoardsAppFixture boards)
     {
         const string code = "itanara";
         var admin = await boards.Tokens.ForUser("admin");
-        await EnsureBoardAsync(admin, code);
+        await BoardSetup.EnsureBoardAsync(boards.Http, admin, code);
         var focal = await boards.Tokens.ForUser($"focal.{code}");
         var before = await ActiveMembersAsync(focal, code);
 
@@ -157,7 +157,7 @@ public sealed class MembershipFlowTests(BoardsAppFixture boards)
     {
         const string code = "laurel";
         var admin = await boards.Tokens.ForUser("admin");
-        await EnsureBoardAsync(admin, code);
+        await BoardSetup.EnsureBoardAsync(boards.Http, admin, code);
         var focal = await boards.Tokens.ForUser($"focal.{code}");
         var present = await AddMemberAsync(focal, code, "Concejala de Laurel", "local_government");
         var absent = await AddMemberAsync(focal, code, "Comisión vecinal (mal cargada)", "other");
@@ -230,19 +230,6 @@ public sealed class MembershipFlowTests(BoardsAppFixture boards)
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await boards.Http.SendAsync(request);
-    }
-
-    private async Task EnsureBoardAsync(string admin, string code)
-    {
-        using var response = await SendAsync(HttpMethod.Post, "/api/boards", admin, new
-        {
-            municipalityCode = code,
-            resolutionNumber = "Res. 5/2025",
-            resolutionDate = "2025-03-01",
-            chairName = "Intendencia municipal",
-            chairRole = "mayor",
-        });
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task<string> AddMemberAsync(string token, string code, string name, string sector, string? account = null)

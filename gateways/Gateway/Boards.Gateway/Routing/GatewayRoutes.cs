@@ -62,6 +62,16 @@ public static class GatewayRoutes
     {
         ClusterId = id,
         Destinations = new Dictionary<string, DestinationConfig> { ["default"] = new() { Address = address } },
+        // A replica that refuses connections leaves the rotation (Upstream/RefusedConnectionHealthPolicy.cs).
+        HealthCheck = new HealthCheckConfig
+        {
+            Passive = new PassiveHealthCheckConfig
+            {
+                Enabled = true,
+                Policy = Upstream.RefusedConnectionHealthPolicy.PolicyName,
+                ReactivationPeriod = Upstream.RefusedConnectionHealthPolicy.ReactivationPeriod,
+            },
+        },
     };
 
     // gRPC endpoints are HTTP/2 cleartext only: YARP must speak HTTP/2 with prior knowledge, never negotiate down.
