@@ -8,42 +8,42 @@ namespace Boards.EndToEnd.Tests.Scaled;
 
 /// <summary>
 /// A large member import sent to one Membership replica is followed to its end from the other: the job and its file
-/// are in membershipdb, not in the process that took the request. Villa Oliva's board is read by no other test.
+/// are in membershipdb, not in the process that took the request. The board is a district the test adds, so that its
+/// 600 members show on no other test's pages.
 /// </summary>
 [Collection(BoardsCollection.Name)]
 public sealed class ImportReplicaTests(BoardsAppFixture boards)
 {
-    private const string Municipality = "villa-oliva";
     private const int Rows = 600; // above the 500 rows answered in the request: a job
 
     [Fact]
     public async Task An_import_started_on_one_replica_is_followed_to_its_end_from_the_other()
     {
-        await BoardSetup.EnsureBoardAsync(boards.Http, await boards.Tokens.ForUser("admin"), Municipality);
-        var focal = await boards.Tokens.ForUser($"focal.{Municipality}");
+        var admin = await boards.Tokens.ForUser("admin");
+        var municipality = await BoardSetup.AddDistrictAsync(boards.Http, admin, "e2e-importacion");
+        await BoardSetup.EnsureBoardAsync(boards.Http, admin, municipality);
         var replicas = BoardsAppFixture.ReplicasOf("membership", 6121).Select(r => new Uri($"http://localhost:{r.Port}")).ToList();
         using var first = new HttpClient { BaseAddress = replicas[0] };
         using var second = new HttpClient { BaseAddress = replicas[^1] };
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/boards/{Municipality}/members/import")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/boards/{municipality}/members/import")
         {
             Content = new StringContent(Csv(), Encoding.UTF8, "text/csv"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", focal);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
         using var accepted = await first.SendAsync(request);
         Assert.True(accepted.StatusCode == HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
         var location = accepted.Headers.Location!;
         var job = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
-        var done = await Eventually.Until(() => JobAsync(second, job, focal), j => j.Status is "completed" or "failed", TimeSpan.FromSeconds(90),
+        var done = await Eventually.Until(() => JobAsync(second, job, admin), j => j.Status is "completed" or "failed", TimeSpan.FromSeconds(90),
             "the import job, read from the other replica, to end");
         Assert.True(done.Status == "completed", done.Json);
         Assert.Equal(Rows, done.Added);
         Assert.Equal(100, done.Percent);
 
-        // Scope holds on the replica that did not take the request: another municipality's focal point learns nothing.
-        var stranger = await boards.Tokens.ForUser("focal.pilar");
-        using var hidden = await GetAsync(second, job.Replace(Municipality, "pilar", StringComparison.Ordinal), stranger);
+        // Scope holds on the replica that did not take the request: under another board's code the job does not exist.
+        using var hidden = await GetAsync(second, job.Replace(municipality, "pilar", StringComparison.Ordinal), admin);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     }
 

@@ -11,12 +11,12 @@ namespace Boards.EndToEnd.Tests.Scaled;
 /// What must hold when every service runs as two processes (the fixture's scaled mode): writes on either replica, each
 /// event handled once, each deadline announced once although both replicas sweep, and a watcher on one replica told of
 /// a change made on the other. Calls here go to a replica's own port, not through the gateway, so each test knows which
-/// process did what. Villa Oliva's referrals are read by no other test by count.
+/// process did what. Laurel's referrals are counted by no other test (one waits for at least one overdue there).
 /// </summary>
 [Collection(BoardsCollection.Name)]
 public sealed class ReplicaTests(BoardsAppFixture boards)
 {
-    private const string Municipality = "villa-oliva";
+    private const string Municipality = "laurel";
     private const int ReferralsGrpcPort = 6102;
 
     [Fact]
