@@ -172,7 +172,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     /// </summary>
     public async Task StopServiceAsync(string name, int port)
     {
-        await Task.WhenAll(ReplicasOf(name, port).Select(replica => StopReplicaAsync(replica.Name, replica.Port)));
+        await Task.WhenAll(ProcessesOf(name, port).Select(replica => StopReplicaAsync(replica.Name, replica.Port)));
     }
 
     /// <summary>Stops one process: a service's replica ("referrals-2") or a single resource.</summary>
@@ -186,7 +186,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     /// <summary>Starts every stopped replica of a service again and waits until each is healthy.</summary>
     public async Task RestartServiceAsync(string name)
     {
-        await Task.WhenAll(ReplicasOf(name, 0).Select(replica => RestartReplicaAsync(replica.Name)));
+        await Task.WhenAll(ProcessesOf(name, 0).Select(replica => RestartReplicaAsync(replica.Name)));
     }
 
     /// <summary>Starts one stopped process again (retrying while DCP still settles the stop) and waits until it is healthy.</summary>
@@ -205,6 +205,16 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         Enumerable.Range(1, Replicas).Select(replica => (
             replica == 1 ? service : $"{service}-{replica}",
             port + (replica - 1) * ReplicaPortOffset));
+
+    /// <summary>
+    /// The processes a resource runs as: every replica of a scaled service, or the one process of a resource that is
+    /// not scaled (identity, the mail server).
+    /// </summary>
+    public IEnumerable<(string Name, int Port)> ProcessesOf(string resource, int port)
+    {
+        var names = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        return ReplicasOf(resource, port).Where(replica => names.Contains(replica.Name));
+    }
 
     /// <summary>The same setting on every replica of a service.</summary>
     private static void EachReplica(IDistributedApplicationTestingBuilder builder, string service, Action<IResourceBuilder<ProjectResource>> configure)

@@ -13,7 +13,7 @@ public static partial class FaultInjection
 {
     /// <summary>SIGKILL to every replica of a service (<paramref name="port"/> is replica 1's): the whole service is gone.</summary>
     public static Task KillServiceAsync(this BoardsAppFixture boards, string name, int port) =>
-        Task.WhenAll(BoardsAppFixture.ReplicasOf(name, port).Select(replica => boards.KillReplicaAsync(replica.Name, replica.Port)));
+        Task.WhenAll(boards.ProcessesOf(name, port).Select(replica => boards.KillReplicaAsync(replica.Name, replica.Port)));
 
     /// <summary>
     /// SIGKILL to the process listening on <paramref name="port"/> (the service itself, not `dotnet run` or DCP):
