@@ -52,6 +52,12 @@ public sealed partial class NginxIngress : IAsyncDisposable
         var prefix = Path.Combine(dataDirectory, "ingress");
         var configPath = Path.Combine(prefix, "nginx.conf");
         await StopLeftoverAsync(configPath);
+        // Each start reads only its own requests in the access log.
+        if (Directory.Exists(Path.Combine(prefix, "logs")))
+        {
+            Directory.Delete(Path.Combine(prefix, "logs"), recursive: true);
+        }
+
         foreach (var folder in new[] { "logs", "temp" })
         {
             Directory.CreateDirectory(Path.Combine(prefix, folder));
@@ -89,9 +95,12 @@ public sealed partial class NginxIngress : IAsyncDisposable
     /// <summary>One line of the access log: which listener, what nginx answered, and the upstream(s) it tried.</summary>
     public sealed record Served(int Port, int Status, string Upstream, string UpstreamStatus, string Request)
     {
-        /// <summary>Answered by the first upstream nginx chose: no failed attempt before it, no 5xx from it.</summary>
+        /// <summary>
+        /// Passed to the first upstream nginx chose, with no failed attempt before it, which answered without a 5xx, or
+        /// whose answer the client no longer waited for (499: a page left before its favicon came).
+        /// </summary>
         public bool FirstTryHealthy => !Upstream.Contains(',', StringComparison.Ordinal) && Upstream != "-" &&
-            int.TryParse(UpstreamStatus, out var status) && status < 500;
+            (Status == 499 || int.TryParse(UpstreamStatus, out var status) && status < 500);
 
         public int UpstreamPort => int.Parse(Upstream[(Upstream.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
