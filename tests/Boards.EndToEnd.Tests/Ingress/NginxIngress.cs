@@ -230,9 +230,16 @@ public sealed partial class NginxIngress : IAsyncDisposable
 
             if (commandLine.StartsWith("nginx: master process", StringComparison.Ordinal) && commandLine.Contains(configPath, StringComparison.Ordinal))
             {
-                using var leftover = Process.GetProcessById(pid);
-                leftover.Kill(entireProcessTree: true);
-                await leftover.WaitForExitAsync();
+                try
+                {
+                    using var leftover = Process.GetProcessById(pid);
+                    leftover.Kill(entireProcessTree: true);
+                    await leftover.WaitForExitAsync();
+                }
+                catch (ArgumentException)
+                {
+                    // It ended meanwhile.
+                }
             }
         }
     }
