@@ -2,13 +2,16 @@
 
 boards_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Installs what a fresh Debian machine lacks: PostgreSQL 15, RabbitMQ, Chromium for the browser tests, and kubectl and
-# yamllint for the Kubernetes manifests' tests (tests/Boards.Deploy.Tests; any kubectl from 1.20 on renders them).
+# Installs what a fresh Debian machine lacks: PostgreSQL 15, RabbitMQ, Chromium and nginx for the end-to-end tests (the
+# browser tests and the ingress; BOARDS_NEEDS_CHROMIUM=1), and kubectl and yamllint for the Kubernetes manifests' tests
+# (tests/Boards.Deploy.Tests; any kubectl from 1.20 on renders them).
 boards_install_packages() {
   local missing=()
   [ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
   if [ "${BOARDS_NEEDS_CHROMIUM:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+  # The end-to-end tests' ingress (IngressTests) runs nginx in front of the portal and the gateway.
+  if [ "${BOARDS_NEEDS_CHROMIUM:-0}" = 1 ] && [ ! -x /usr/sbin/nginx ]; then missing+=(nginx); fi
   command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
   command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
   if [ ${#missing[@]} -gt 0 ]; then
@@ -19,6 +22,7 @@ boards_install_packages() {
     # Debian starts the packaged services; Boards runs its own instances on its own ports.
     $sudo service rabbitmq-server stop >/dev/null 2>&1 || true
     $sudo service postgresql stop >/dev/null 2>&1 || true
+    $sudo service nginx stop >/dev/null 2>&1 || true
   fi
 }
 

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Boards.EndToEnd.Tests.Ingress;
 using Boards.EndToEnd.Tests.Mail;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -132,6 +133,10 @@ public sealed class BoardsAppFixture : IAsyncLifetime
         EachReplica(builder, "gateway", project => project
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", "1000")
             .WithEnvironment("Gateway__RateLimit__Burst", "2000"));
+        // The nginx ingress (IngressTests) serves the portal at its own https address: its sign-in and sign-out callbacks.
+        builder.CreateResourceBuilder<ProjectResource>("identity")
+            .WithEnvironment("Identity__Portal__RedirectUris__9", $"{NginxIngress.HttpsUrl}/signin-oidc")
+            .WithEnvironment("Identity__Portal__PostLogoutRedirectUris__9", $"{NginxIngress.HttpsUrl}/signout-callback-oidc");
 
         App = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(StartupLimit);

@@ -23,7 +23,8 @@ public sealed class PortalBrowser : IAsyncDisposable
 
     public static string ScreenshotFolder { get; } = FindScreenshotFolder();
 
-    public static async Task<PortalBrowser> LaunchAsync()
+    /// <summary>Chromium with the usual switches, and <paramref name="extraArguments"/> (the ingress test trusts its certificate so).</summary>
+    public static async Task<PortalBrowser> LaunchAsync(params string[] extraArguments)
     {
         Assert.True(File.Exists(ChromiumPath), $"Chromium no está instalado en {ChromiumPath} (apt-get install chromium; ./test.sh lo instala).");
         var playwright = await Playwright.CreateAsync();
@@ -34,7 +35,7 @@ public sealed class PortalBrowser : IAsyncDisposable
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
+                "--disable-component-update", "--disable-sync", .. extraArguments,
             ],
             Timeout = 60_000,
         });

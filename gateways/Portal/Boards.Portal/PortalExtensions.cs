@@ -53,6 +53,9 @@ public static class PortalExtensions
         builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
         builder.Services.AddScoped<NameBook>();
         builder.Services.AddRazorComponents();
+        // Over https (directly or at a trusted ingress) the antiforgery cookie is Secure like every other; ASP.NET Core's
+        // default leaves it without the flag even then.
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.AddLiveUpdates();
         return builder;
     }
