@@ -139,14 +139,17 @@ public sealed class QueueTypeTests : MessagingTest
         var publisher = await StartHostAsync(withConsumer: false);
         var (_, outbox) = await WriteChangeAsync();
         Assert.Equal(1, await publisher.Relay.PublishPendingAsync(CancellationToken.None));
-        await Eventually.HoldsAsync(async () => await RabbitAdmin.InspectAsync(classic.ConsumerQueue) is { Messages: 1 }, Patience, "the event waiting in the classic queue");
+        await Eventually.HoldsAsync(async () => await RabbitAdmin.InspectAsync(classic.ConsumerQueue) is { Messages: > 0 }, Patience, "the event waiting in the classic queue");
+        // Other tests' events may join it (the event type's exchange is shared): none may leave.
+        var waiting = (await RabbitAdmin.InspectAsync(classic.ConsumerQueue))!.Value.Messages;
 
         // The broker refuses to declare it again as a quorum queue (PRECONDITION_FAILED): the replica never consumes.
         await Assert.ThrowsAnyAsync<Exception>(() => StartHostAsync(settings: Quorum()));
 
         Assert.Equal("classic", await RabbitAdmin.QueueTypeAsync(classic.ConsumerQueue));
-        Assert.Equal(1u, (await RabbitAdmin.InspectAsync(classic.ConsumerQueue))!.Value.Messages);
+        Assert.True((await RabbitAdmin.InspectAsync(classic.ConsumerQueue))!.Value.Messages >= waiting, "The queue kept its events.");
         Assert.Equal(0, await HandledCountAsync(outbox.Id));
+        Assert.Equal(0, Probe.Attempts(outbox.Id));
     }
 
     [Theory]
