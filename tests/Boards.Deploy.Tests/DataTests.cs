@@ -89,4 +89,20 @@ public sealed class DataTests
         // The Messaging Topology Operator names the Secret it makes after the User.
         Assert.Equal([user.Metadata.Name + "-user-credentials"], credentials);
     }
+
+    [Theory]
+    [MemberData(nameof(Manifests.Overlays), MemberType = typeof(Manifests))]
+    public void Every_service_on_the_bus_declares_quorum_queues_that_outlive_the_loss_of_a_node(string overlay)
+    {
+        var manifests = Manifests.Of(overlay);
+        var nodes = int.Parse(Single(manifests, "RabbitmqCluster").At("replicas")!.ToString()!);
+        var services = manifests.All<V1Deployment>().Where(d => d.Labels()["app.kubernetes.io/component"] == "service")
+            .Select(d => d.Spec.Template.Spec.Containers.Single()).Where(c => manifests.Setting(c, "ConnectionStrings__rabbitmq") is not null).ToList();
+
+        Assert.Equal(7, services.Count);
+        Assert.All(services, c => Assert.Equal("quorum", manifests.Setting(c, "Messaging__QueueType")));
+        // A quorum queue takes writes while a majority of its members is up: one node may go with three, two with five.
+        var members = services.Select(c => manifests.Setting(c, "Messaging__QuorumReplicationFactor") is { } factor ? int.Parse(factor) : nodes).Distinct();
+        Assert.All(members, m => Assert.True(m >= 3 && m % 2 == 1 && m <= nodes, $"{m} réplicas de cada cola en {nodes} nodos"));
+    }
 }

@@ -38,6 +38,11 @@ public sealed class Manifests
         return names;
     }
 
+    /// <summary>The value a container gets for <paramref name="name"/>: its env entry, else the last of its envFrom ConfigMaps that has it.</summary>
+    public string? Setting(V1Container container, string name) =>
+        (container.Env ?? []).LastOrDefault(e => e.Name == name)?.Value
+        ?? (container.EnvFrom ?? []).Select(source => ConfigMap(source.ConfigMapRef.Name).Data).LastOrDefault(data => data.ContainsKey(name))?[name];
+
     public static string Repository { get; } = FindRepository();
 
     private static Manifests Render(string overlay)

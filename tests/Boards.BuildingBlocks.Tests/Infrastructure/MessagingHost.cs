@@ -15,6 +15,7 @@ namespace Boards.BuildingBlocks.Tests.Infrastructure;
 public sealed class MessagingHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private bool _disposed;
 
     private MessagingHost(IHost host, string serviceName, bool relayRunsInBackground)
     {
@@ -56,7 +57,8 @@ public sealed class MessagingHost : IAsyncDisposable
         bool withConsumer = true,
         bool relayRunsInBackground = false,
         int batchSize = 100,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IBusRegistrationConfigurator>? moreConsumers = null)
     {
         var serviceName = $"bbtest-{probe.RunId}";
         var brokerReachable = rabbitMq != TestSettings.UnreachableRabbitMq;
@@ -87,6 +89,8 @@ public sealed class MessagingHost : IAsyncDisposable
             {
                 bus.AddConsumer<ThingHappenedConsumer>();
             }
+
+            moreConsumers?.Invoke(bus);
         });
         builder.AddServiceDatabase<TestDbContext>("testdb");
         builder.Services.AddSingleton<BusOutboxPublisher>();
@@ -113,21 +117,45 @@ public sealed class MessagingHost : IAsyncDisposable
         }
 
         var host = builder.Build();
-        await host.StartAsync();
-        var started = new MessagingHost(host, serviceName, relayRunsInBackground);
-        if (withConsumer && brokerReachable)
+        try
         {
-            await Eventually.HoldsAsync(
-                async () => await RabbitAdmin.InspectAsync(started.ConsumerQueue) is { Consumers: > 0 },
-                TimeSpan.FromSeconds(30),
-                $"a consumer on queue {started.ConsumerQueue}");
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose(); // not stopped: a host whose start failed cannot be
+            throw;
+        }
+
+        var started = new MessagingHost(host, serviceName, relayRunsInBackground);
+        try
+        {
+            if (withConsumer && brokerReachable)
+            {
+                await Eventually.HoldsAsync(
+                    async () => await RabbitAdmin.InspectAsync(started.ConsumerQueue) is { Consumers: > 0 },
+                    TimeSpan.FromSeconds(30),
+                    $"a consumer on queue {started.ConsumerQueue}");
+            }
+        }
+        catch
+        {
+            await started.DisposeAsync(); // a host that never consumed leaves nothing running behind the test
+            throw;
         }
 
         return started;
     }
 
+    /// <summary>Stops the host; again does nothing (a test may stop a host before the end, which stops every host).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         try
         {
             await _host.StopAsync(TimeSpan.FromSeconds(15));

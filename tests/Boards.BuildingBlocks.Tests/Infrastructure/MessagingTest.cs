@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace Boards.BuildingBlocks.Tests.Infrastructure;
 
 /// <summary>
@@ -34,10 +36,11 @@ public abstract class MessagingTest : IAsyncLifetime
         bool withConsumer = true,
         bool relayRunsInBackground = false,
         int batchSize = 100,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IBusRegistrationConfigurator>? moreConsumers = null)
     {
         var host = await MessagingHost.StartAsync(
-            Database, Probe, rabbitMq ?? TestSettings.RabbitMq, withConsumer, relayRunsInBackground, batchSize, settings);
+            Database, Probe, rabbitMq ?? TestSettings.RabbitMq, withConsumer, relayRunsInBackground, batchSize, settings, moreConsumers);
         _hosts.Add(host);
         return host;
     }

@@ -12,6 +12,7 @@ public sealed class Probe(string runId) : IConsumeObserver, IPublishObserver
     private readonly ConcurrentDictionary<Guid, int> _attempts = new();
     private readonly ConcurrentQueue<Guid> _consumed = new();
     private readonly ConcurrentQueue<(Guid MessageId, int Sequence)> _published = new();
+    private readonly ConcurrentQueue<Guid> _watched = new();
 
     public string RunId { get; } = runId;
 
@@ -23,6 +24,11 @@ public sealed class Probe(string runId) : IConsumeObserver, IPublishObserver
     public int Consumed(Guid messageId) => _consumed.Count(id => id == messageId);
 
     public int RecordAttempt(Guid messageId) => _attempts.AddOrUpdate(messageId, 1, (_, count) => count + 1);
+
+    /// <summary>Deliveries of <paramref name="messageId"/> to <see cref="ThingWatcher"/>, on a replica's temporary queue.</summary>
+    public int Watched(Guid messageId) => _watched.Count(id => id == messageId);
+
+    public void RecordWatched(Guid messageId) => _watched.Enqueue(messageId);
 
     Task IConsumeObserver.PreConsume<T>(ConsumeContext<T> context) => Task.CompletedTask;
 

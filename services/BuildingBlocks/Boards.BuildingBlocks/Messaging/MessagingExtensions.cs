@@ -12,9 +12,9 @@ public static class MessagingExtensions
     public const string RabbitMqConnectionName = "rabbitmq";
 
     /// <summary>
-    /// MassTransit over RabbitMQ (connection string "rabbitmq"), queues prefixed with the service name, retries in
-    /// place, then redeliveries from the service's database and parking (docs/messaging.md), and the outbox relay for
-    /// <typeparamref name="TDbContext"/>.
+    /// MassTransit over RabbitMQ (connection string "rabbitmq"), queues prefixed with the service name, classic or
+    /// quorum (Messaging:QueueType), retries in place, then redeliveries from the service's database and parking
+    /// (docs/messaging.md), and the outbox relay for <typeparamref name="TDbContext"/>.
     /// </summary>
     public static IHostApplicationBuilder AddBoardsMessaging<TDbContext>(
         this IHostApplicationBuilder builder,
@@ -38,7 +38,13 @@ public static class MessagingExtensions
                 // Parking first, so it wraps the retries: it sees only what failed after all of them. A message it
                 // cannot keep (database down) lands in the consumer's _error queue as before, never acked away.
                 _ = new ParkingConfigurationObserver(rabbit, context.GetRequiredService<IParkedMessages>());
-                var retries = context.GetRequiredService<IOptions<MessagingOptions>>().Value.Retries;
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                if (options.UsesQuorumQueues)
+                {
+                    rabbit.ConnectEndpointConfigurationObserver(new QuorumQueues(options.QuorumReplicationFactor));
+                }
+
+                var retries = options.Retries;
                 rabbit.UseMessageRetry(retry =>
                 {
                     if (retries.Count > 0)

@@ -7,11 +7,16 @@ namespace Boards.BuildingBlocks.Messaging;
 /// Section <c>Messaging</c>: how a consumer's failure is retried. First in place (<see cref="RetryIntervals"/>, seconds),
 /// then the message is set aside in the service's database and sent back to its queue after each of
 /// <see cref="RedeliveryIntervals"/> (minutes); what still fails is parked for good, for an operator to replay.
-/// Intervals are written as a comma-separated list of TimeSpans, so one environment variable sets them all.
+/// Intervals are written as a comma-separated list of TimeSpans, so one environment variable sets them all. Also the
+/// type of the durable queues the service declares (<see cref="QueueType"/>).
 /// </summary>
 public sealed class MessagingOptions
 {
     public const string Section = "Messaging";
+
+    public const string ClassicQueues = "classic";
+
+    public const string QuorumQueues = "quorum";
 
     /// <summary>Retries in place, while the message stays unacknowledged in the consumer (transient failures).</summary>
     public string RetryIntervals { get; set; } = "00:00:00.2,00:00:01,00:00:03,00:00:10";
@@ -27,6 +32,20 @@ public sealed class MessagingOptions
 
     /// <summary>How long a redelivery waits for the broker's confirm before it counts as not sent.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// <c>classic</c> (one node holds each queue) or <c>quorum</c> (replicated on the cluster's nodes) for every durable
+    /// receive endpoint; temporary queues stay classic (docs/messaging.md, "Queue types").
+    /// </summary>
+    public string QueueType { get; set; } = ClassicQueues;
+
+    /// <summary>Nodes that hold each quorum queue; empty: RabbitMQ's default, every node of the cluster.</summary>
+    public int? QuorumReplicationFactor { get; set; }
+
+    public bool UsesQuorumQueues => string.Equals(QueueType?.Trim(), QuorumQueues, StringComparison.OrdinalIgnoreCase);
+
+    private bool UsesClassicQueues =>
+        string.IsNullOrWhiteSpace(QueueType) || string.Equals(QueueType.Trim(), ClassicQueues, StringComparison.OrdinalIgnoreCase);
 
     public IReadOnlyList<TimeSpan> Retries => Parse(RetryIntervals);
 
@@ -55,7 +74,30 @@ public sealed class MessagingOptions
             return $"{Section}:{nameof(RedeliveryPollInterval)} y {Section}:{nameof(SendTimeout)} deben ser mayores que cero.";
         }
 
-        return RedeliveryBatchSize < 1 ? $"{Section}:{nameof(RedeliveryBatchSize)} debe ser al menos 1." : null;
+        if (RedeliveryBatchSize < 1)
+        {
+            return $"{Section}:{nameof(RedeliveryBatchSize)} debe ser al menos 1.";
+        }
+
+        return QueueTypeProblem();
+    }
+
+    private string? QueueTypeProblem()
+    {
+        if (!UsesQuorumQueues && !UsesClassicQueues)
+        {
+            return $"{Section}:{nameof(QueueType)} debe ser '{ClassicQueues}' o '{QuorumQueues}' (es '{QueueType}').";
+        }
+
+        if (QuorumReplicationFactor is { } factor && UsesClassicQueues)
+        {
+            // A factor with classic queues would suggest replicated queues where there are none.
+            return $"{Section}:{nameof(QuorumReplicationFactor)} ({factor}) solo vale con {Section}:{nameof(QueueType)} '{QuorumQueues}'.";
+        }
+
+        return QuorumReplicationFactor < 1
+            ? $"{Section}:{nameof(QuorumReplicationFactor)} debe ser al menos 1 (es {QuorumReplicationFactor})."
+            : null;
     }
 
     private static TimeSpan[] Parse(string? value) =>

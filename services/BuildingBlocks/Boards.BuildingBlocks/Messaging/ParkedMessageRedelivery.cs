@@ -95,7 +95,10 @@ public sealed partial class ParkedMessageRedelivery<TDbContext>(
             using var activity = Source.StartActivity($"redeliver {type.Name}", ActivityKind.Producer, parent);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.Value.SendTimeout);
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{message.Queue}"));
+            // To the exchange MassTransit binds to the queue, not to queue:<name>: a send to a queue declares it, with
+            // classic arguments, which the broker refuses for a quorum queue (PRECONDITION_FAILED). Should the queue be
+            // gone, the broker drops the message and the row sends it again at the next interval.
+            var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{message.Queue}"));
             var redelivery = message.Redeliveries + 1;
             await endpoint.Send(payload, type, Pipe.Execute<SendContext>(context =>
             {
