@@ -27,6 +27,8 @@ public sealed record BenchOptions
     public int[] Concurrencies { get; } = [1, 8, 32];
     public TimeSpan WarmUpDuration => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10);
     public TimeSpan StepDuration => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
+    /// <summary>How long the system is left without calls to measure each part's CPU at rest.</summary>
+    public TimeSpan IdleDuration => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(15);
     /// <summary>Echoes and creates one after another, each, in the single-call step (its p50 is the create-p50-ms target).</summary>
     public int SingleCalls => Quick ? 200 : 500;
 
