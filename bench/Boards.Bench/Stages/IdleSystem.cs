@@ -12,7 +12,8 @@ public static class IdleSystem
 {
     public static async Task<IdleCpu> RunAsync(BenchOptions options, Progress progress)
     {
-        progress.Stage(3, $"Sistema en reposo: CPU por proceso durante {options.IdleDuration.TotalSeconds:0} s sin llamadas");
+        progress.Stage(3, $"Sistema en reposo: CPU por proceso durante {options.IdleDuration.TotalSeconds:0} s sin llamadas, tras {options.IdleSettle.TotalSeconds:0} s de espera");
+        await Task.Delay(options.IdleSettle);
         var accounting = CpuAccounting.Start(options);
         await Task.Delay(options.IdleDuration);
         var idle = accounting.FinishIdle();
