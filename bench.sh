@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark harness (docs/performance.md#benchmark-harness): measures Boards against this machine's own limits.
-#   ./bench.sh [--quick] [--url http://localhost:5080] [--no-build] [--trace-sample 0.1]
+#   ./bench.sh [--quick] [--url http://localhost:5080] [--no-build] [--trace-sample 0.1] [--metric-export-interval 60]
 # Uses the system already answering on --url, or starts one in local mode with its own data (bench/.data) and
 # stops it at the end. Ends with: create/baseline-A=<ratio> lag-p99-ms=<n> national-p95-ms=<n> deep-page/first-page=<ratio>
 #   create-p50-ms=<n> cpu-ms/create=<n>
@@ -11,14 +11,15 @@ source eng/lib.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 command -v dotnet >/dev/null || { echo "El banco necesita el SDK de .NET 10 (dotnet) en el PATH." >&2; exit 1; }
 
-url="http://localhost:5080"; build=1; bench_args=(); trace_sample="0.1"
+url="http://localhost:5080"; build=1; bench_args=(); trace_sample="0.1"; metric_interval="60"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) bench_args+=(--quick); shift ;;
     --url) url="${2:?--url necesita una dirección}"; shift 2 ;;
     --no-build) build=0; shift ;;
     --trace-sample) trace_sample="${2:?--trace-sample necesita una proporción entre 0 y 1}"; shift 2 ;;
-    *) echo "Opción desconocida: $1. Uso: ./bench.sh [--quick] [--url http://localhost:5080] [--no-build] [--trace-sample 0.1]" >&2; exit 2 ;;
+    --metric-export-interval) metric_interval="${2:?--metric-export-interval necesita segundos}"; shift 2 ;;
+    *) echo "Opción desconocida: $1. Uso: ./bench.sh [--quick] [--url http://localhost:5080] [--no-build] [--trace-sample 0.1] [--metric-export-interval 60]" >&2; exit 2 ;;
   esac
 done
 url="${url%/}"
@@ -64,8 +65,11 @@ else
   rm -rf "${data:?}"; mkdir -p "$data"; chmod 755 "$data"
   echo "Iniciando Boards en modo local para el banco (datos en $data, registro en bench/bench-system.log) ..."
   # The gateway's per-client rate limit would measure itself instead of the system: raised for the harness's own run.
+  # Telemetry leaves as a deployment sends it: 10 % of traces, metrics every 60 s (the SDK's default, which the
+  # Kubernetes manifests keep) instead of the AppHost's development 1 s (docs/performance.md, "The cost of one referral").
   Infrastructure__Mode=local Infrastructure__DataDirectory="$data" Ports__Gateway="$port" Ports__GatewayGrpc="$((port + 1))" Benchmark__Echo=true \
     Gateway__RateLimit__PermitsPerSecond=100000 Gateway__RateLimit__Burst=100000 Telemetry__TraceSampleRatio="$trace_sample" \
+    Telemetry__MetricExportIntervalSeconds="$metric_interval" \
     setsid dotnet run --project AppHost/Boards.AppHost -c Release --no-build --launch-profile http >bench/bench-system.log 2>&1 &
   started=$!
   for i in $(seq 1 600); do
@@ -76,7 +80,7 @@ else
     [ "$i" = 600 ] && { echo "El gateway no respondió en 300 s; ver bench/bench-system.log" >&2; exit 1; }
   done
   echo "  gateway listo."
-  bench_args+=(--system "iniciado por bench.sh: Release, modo local, trazas muestreadas $trace_sample (Telemetry__TraceSampleRatio), límite por cliente del gateway elevado")
+  bench_args+=(--system "iniciado por bench.sh: Release, modo local, trazas muestreadas $trace_sample (Telemetry__TraceSampleRatio), métricas cada $metric_interval s (Telemetry__MetricExportIntervalSeconds), límite por cliente del gateway elevado")
 fi
 
 # Membership seeds the municipalities and the identity provider the demo accounts at start: wait for both.

@@ -25,8 +25,15 @@ public sealed record BenchOptions
     public bool CleanUp { get; init; }
 
     public int[] Concurrencies { get; } = [1, 8, 32];
-    public TimeSpan WarmUpDuration => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10);
+    public TimeSpan WarmUpDuration => Quick ? TimeSpan.FromSeconds(15) : TimeSpan.FromSeconds(20);
     public TimeSpan StepDuration => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
+    /// <summary>How long the system is left without calls to measure each part's CPU at rest.</summary>
+    public TimeSpan IdleDuration => Quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// Unmeasured quiet before the idle window: after a burst of calls the services still compile the code it made
+    /// hot (tiered JIT, in the background) for several seconds, which is not what they cost at rest.
+    /// </summary>
+    public TimeSpan IdleSettle => TimeSpan.FromSeconds(10);
     /// <summary>Echoes and creates one after another, each, in the single-call step (its p50 is the create-p50-ms target).</summary>
     public int SingleCalls => Quick ? 200 : 500;
 

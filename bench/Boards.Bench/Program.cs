@@ -30,6 +30,7 @@ progress.Detail($"{focalPoints.Count} puntos focales con token; {machine.Cores} 
 var warmUp = await WarmUp.RunAsync(system, focalPoints, progress);
 var baseline = await BaselineInsert.RunAsync(options, progress);
 var echo = await EchoBaseline.RunAsync(system, focalPoints, progress);
+var idle = await IdleSystem.RunAsync(options, progress);
 var single = await SingleCreate.RunAsync(system, focalPoints, progress);
 var (creates, cpu) = await DurableCreate.RunAsync(system, focalPoints, progress);
 var lag = await EventLag.RunAsync(system, focalPoints, progress);
@@ -39,7 +40,7 @@ var batch = await BatchCreate.RunAsync(system, focalPoints[0], progress);
 
 var summary = Targets.Check(baseline, single, creates, cpu, lag, national, paging, batch);
 var results = new BenchResults(startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Quick, options.GatewayUrl.ToString(), options.SystemSetup, machine,
-    warmUp, baseline, echo, single, creates, cpu, lag, national, paging, batch, summary);
+    warmUp, baseline, echo, idle, single, creates, cpu, lag, national, paging, batch, summary);
 
 Directory.CreateDirectory(options.ResultsDirectory);
 var file = Path.Combine(options.ResultsDirectory, $"{startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{(options.Quick ? "-quick-run" : "-full-run")}.json");

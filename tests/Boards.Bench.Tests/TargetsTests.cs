@@ -48,7 +48,7 @@ public sealed class TargetsTests
             : Infrastructure.Cpu.CpuPerCreate.Unavailable("sin /proc");
         return Targets.Check(
             [Load(32, 13_000, 1, 3)],
-            new SingleCreateResult(200, Load(1, 1500, 0.6, 1), Load(1, 90, singleP50, 20)),
+            new SingleCreateResult(200, Load(1, 1500, 0.6, 1), Load(1, 90, singleP50, 20), CpuPerCreate.Unavailable("no medido")),
             [Load(1, 90, 11, 20), Load(32, 400, 60, p99At32)],
             cpu,
             new LagResult(200, 10, 0, 2000, 0, 200, new LatencySummary(2000, 40, 90, 120), 0, none),

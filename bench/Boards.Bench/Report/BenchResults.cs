@@ -15,6 +15,7 @@ public sealed record BenchResults(
     WarmUpResult WarmUp,
     IReadOnlyList<LoadResult> BaselineInsert,
     IReadOnlyList<LoadResult> BaselineEcho,
+    IdleCpu IdleCpu,
     SingleCreateResult SingleCreate,
     IReadOnlyList<LoadResult> DurableCreate,
     CpuPerCreate CpuPerCreate,

@@ -41,6 +41,8 @@ public static class ResultsTable
         text.AppendLine();
         CpuTable.Render(text, results.CpuPerCreate, results.DurableCreate[^1].Concurrency);
         text.AppendLine();
+        CpuComparisonTable.Render(text, results.IdleCpu, results.SingleCreate.Cpu, results.CpuPerCreate, results.DurableCreate[^1].Concurrency);
+        text.AppendLine();
         text.AppendLine("| objetivo (target) | medido (measured) | meta | |");
         text.AppendLine("| --- | ---: | ---: | :---: |");
         foreach (var check in results.Summary.Targets)

@@ -79,6 +79,8 @@ public sealed class TwoNeedsReplicasHost : ReferralsHost
         web.UseSetting("Referrals:Needs:Address", "http://_grpc.needs");
         web.UseSetting("services:needs:grpc:0", A.Url);
         web.UseSetting("services:needs:grpc:1", B.Url);
+        // Every referral asks here, so that the calls show how they spread (AvailabilityCacheTests cover the cache).
+        web.UseSetting("Referrals:Needs:AvailabilityCacheSeconds", "0");
     }
 
     public override async Task DisposeAsync()

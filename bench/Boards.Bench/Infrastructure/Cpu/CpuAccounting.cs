@@ -48,4 +48,16 @@ public sealed class CpuAccounting
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
         return CpuPerCreate.Compute(_before, after, creates, Environment.ProcessorCount, seconds, drainSeconds, neverArrived);
     }
+
+    /// <summary>The window held no calls: each part's CPU per second at rest.</summary>
+    public IdleCpu FinishIdle()
+    {
+        if (_before is null)
+        {
+            return IdleCpu.Unavailable(_unavailable ?? "sin muestra inicial");
+        }
+
+        var after = CpuSample.Take(_anchors);
+        return IdleCpu.Compute(_before, after, System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt).TotalSeconds);
+    }
 }

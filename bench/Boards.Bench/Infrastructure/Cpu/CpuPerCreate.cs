@@ -43,11 +43,26 @@ public sealed record CpuPerCreate(
         var telemetry = ticks.Where(t => t.Key.Kind == ProcessKind.Telemetry).Sum(t => t.Value);
         var harness = Math.Max(0, after.HarnessTicks - before.HarnessTicks);
         var rest = Math.Max(0, after.Machine.Busy - before.Machine.Busy - counted - telemetry - harness);
-        return new CpuPerCreate(creates, Math.Round(seconds, 1), Math.Round(drainSeconds, 1), neverArrived, cores,
+        return new CpuPerCreate(creates, Math.Round(seconds, 2), Math.Round(drainSeconds, 1), neverArrived, cores,
             Percent(after.Machine.Busy - before.Machine.Busy, machineTotal), rows,
             PerCreate(counted, creates), PerCreate(telemetry, creates), PerCreate(counted + telemetry, creates),
             PerCreate(harness, creates), PerCreate(rest, creates), null);
     }
+
+    /// <summary>
+    /// One part's CPU per create without what it would have used at rest over the same window (its idle rate times the
+    /// window's length); never below zero. Not a number when either was not measured.
+    /// </summary>
+    public double NetOfIdleMsPerCreate(ProcessCpu row, IdleCpu idle) =>
+        NotMeasured is null && idle.NotMeasured is null && Creates > 0
+            ? Math.Round(Math.Max(0, row.CpuMs - idle.MsPerSecondOf(row.Name) * Seconds) / Creates, 3)
+            : double.NaN;
+
+    /// <summary>The counted total (telemetry receiver left out) net of the idle rates, part by part.</summary>
+    public double SystemNetOfIdleMsPerCreate(IdleCpu idle) =>
+        NotMeasured is null && idle.NotMeasured is null && Creates > 0
+            ? Math.Round(Processes.Where(p => p.Kind != ProcessKind.Telemetry).Sum(p => NetOfIdleMsPerCreate(p, idle)), 3)
+            : double.NaN;
 
     /// <summary>CPU milliseconds per create, to the microsecond; not a number when nothing was created.</summary>
     public static double PerCreate(long ticks, int creates) =>

@@ -64,6 +64,22 @@ public sealed partial class OutboxRelay<TDbContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        // A failed save abandons the whole pass, so a savepoint around it would only cost two more round trips. The
+        // setting is put back: contexts are pooled.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            return await RelayOnceAsync(db, cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+
+    private async Task<int> RelayOnceAsync(TDbContext db, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // SKIP LOCKED lets several instances of a service relay side by side without publishing the same row twice.

@@ -18,6 +18,10 @@ public sealed partial class EmailDispatcher(
     {
         var sent = 0;
         SmtpSession? session = null;
+        // Each e-mail's save ends its own transaction; a savepoint around it would only cost two more round trips. The
+        // setting is put back in the end: contexts are pooled.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             for (var i = 0; i < Batch; i++)
@@ -57,6 +61,7 @@ public sealed partial class EmailDispatcher(
         }
         finally
         {
+            db.Database.AutoSavepointsEnabled = savepoints;
             if (session is not null)
             {
                 await session.DisposeAsync();

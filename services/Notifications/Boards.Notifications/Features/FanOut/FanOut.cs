@@ -16,6 +16,22 @@ public sealed partial class FanOut(NotificationsDbContext db, IPeopleDirectory d
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        // A failed save abandons the pass: a savepoint around it would only cost two more round trips. The setting is
+        // put back: contexts are pooled.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            return await FanOutOnceAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+
+    private async Task<int> FanOutOnceAsync(CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var pending = await db.Announcements
             .FromSql($"""

@@ -26,7 +26,12 @@ public sealed class CreateReferralHandler(
     public async Task<CreateReferralResult> HandleAsync(CreateReferralCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var result = await CreateAsync(command, caller, cancellationToken);
-        await audit.RecordAsync([result.Referral], ReadAuditTrail.Reply, caller, null, cancellationToken);
+        if (result.Replayed)
+        {
+            // A new referral's audit row was saved with it; a replay answers with one already saved, read again now.
+            await audit.RecordAsync([result.Referral], ReadAuditTrail.Reply, caller, null, cancellationToken);
+        }
+
         return result;
     }
 
@@ -63,6 +68,7 @@ public sealed class CreateReferralHandler(
         var referral = Referral.Create(request, PersonKey.Compute(request.Person, secret), hash, caller.DisplayName, now, options.Value.Deadlines, check);
         db.Referrals.Add(referral);
         db.AddToOutbox(ReferralEventFactory.ForLatestChange(referral, now), clock);
+        audit.Add([referral], ReadAuditTrail.Reply, caller, null);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using Boards.Needs.Contracts.Grpc;
 using Grpc.Core;
-using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Features.ServiceAvailability;
@@ -8,9 +7,11 @@ namespace Boards.Referrals.Features.ServiceAvailability;
 /// <summary>
 /// CheckAvailability on the needs service (boards.needs.v1.OfferCatalog) with the caller's own bearer token and a short
 /// deadline. Any failure to get an answer (not configured, unreachable, deadline, refused token) becomes "not verified".
+/// An "offered" answer of the last minute is reused while needs is connected (<see cref="AvailabilityCache"/>).
 /// </summary>
 public sealed partial class GrpcServiceAvailability(
-    GrpcClientFactory clients,
+    NeedsCatalogChannel channel,
+    AvailabilityCache cache,
     IOptions<NeedsOptions> options,
     IHttpContextAccessor http,
     ILogger<GrpcServiceAvailability> logger) : IServiceAvailability
@@ -29,9 +30,15 @@ public sealed partial class GrpcServiceAvailability(
     public async Task<AvailabilityAnswer> CheckAsync(string municipalityCode, string serviceCode, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.Address))
+        if (string.IsNullOrWhiteSpace(settings.Address) || channel.Client is not { } client)
         {
             return AvailabilityAnswer.NotVerified(NotConfigured);
+        }
+
+        // Only while a needs replica is connected: once needs stops, the next referral asks and is marked not verified.
+        if (cache.TryGet(municipalityCode, serviceCode, out var cached) && channel.IsConnected)
+        {
+            return cached;
         }
 
         var headers = new Metadata();
@@ -42,11 +49,10 @@ public sealed partial class GrpcServiceAvailability(
 
         try
         {
-            var client = clients.CreateClient<OfferCatalog.OfferCatalogClient>(ClientName);
             var reply = await client.CheckAvailabilityAsync(
                 new CheckAvailabilityRequest { MunicipalityCode = municipalityCode, ServiceCode = serviceCode },
                 headers, DateTime.UtcNow + settings.Timeout, cancellationToken);
-            return new AvailabilityAnswer
+            var answer = new AvailabilityAnswer
             {
                 Verified = true,
                 Offered = reply.Offered,
@@ -55,6 +61,8 @@ public sealed partial class GrpcServiceAvailability(
                 ServiceName = reply.ServiceName is { Length: > 0 } name ? name : null,
                 Message = reply.Message,
             };
+            cache.Remember(municipalityCode, serviceCode, answer);
+            return answer;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

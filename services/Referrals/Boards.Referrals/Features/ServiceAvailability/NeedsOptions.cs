@@ -14,5 +14,13 @@ public sealed class NeedsOptions
     /// <summary>The deadline of each CheckAvailability call. Someone is waiting at a desk: keep it short.</summary>
     public double TimeoutSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// How long an "offered" answer is reused for the same destination municipality and service while needs is
+    /// connected (<see cref="AvailabilityCache"/>). 0 asks needs for every referral.
+    /// </summary>
+    public double AvailabilityCacheSeconds { get; set; } = 60;
+
+    public TimeSpan AvailabilityCacheLifetime => TimeSpan.FromSeconds(Math.Max(0, AvailabilityCacheSeconds));
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : 2);
 }

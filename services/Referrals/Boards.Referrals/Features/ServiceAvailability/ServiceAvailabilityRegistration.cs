@@ -12,6 +12,8 @@ public static class ServiceAvailabilityRegistration
         services.AddOptions<NeedsOptions>().BindConfiguration(NeedsOptions.Section);
         services.AddHttpContextAccessor();
         services.AddScoped<IServiceAvailability, GrpcServiceAvailability>();
+        services.AddSingleton<AvailabilityCache>();
+        services.AddSingleton<NeedsCatalogChannel>();
         services.AddGrpcClient<OfferCatalog.OfferCatalogClient>(GrpcServiceAvailability.ClientName, (provider, client) =>
                 client.Address = new Uri(provider.GetRequiredService<IOptions<NeedsOptions>>().Value.Address!))
             // One attempt within the deadline, then the referral goes on unverified.
