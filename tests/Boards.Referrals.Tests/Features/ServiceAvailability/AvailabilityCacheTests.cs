@@ -64,65 +64,6 @@ public sealed class AvailabilityCacheTests
         Assert.Same(full, kept);
     }
 
-    [Fact]
-    public async Task Referrals_asking_the_same_at_the_same_moment_share_one_question_and_its_answer_is_kept()
-    {
-        var cache = Cache();
-        var reply = new TaskCompletionSource<AvailabilityAnswer>();
-        var questions = 0;
-        Task<AvailabilityAnswer> Ask()
-        {
-            Interlocked.Increment(ref questions);
-            return reply.Task;
-        }
-
-        var waiting = Enumerable.Range(0, 5).Select(_ => cache.AskOnceAsync("pilar", "usf-centro", Ask, CancellationToken.None)).ToList();
-        var elsewhere = cache.AskOnceAsync("alto-vera", "usf-centro", () => Task.FromResult(Available), CancellationToken.None);
-        reply.SetResult(Available);
-
-        Assert.All(await Task.WhenAll(waiting), answer => Assert.Same(Available, answer));
-        Assert.Same(Available, await elsewhere);
-        Assert.Equal(1, questions);
-        Assert.True(cache.TryGet("pilar", "usf-centro", out _));
-    }
-
-    [Fact]
-    public async Task Once_a_question_is_answered_the_next_one_asks_again_and_a_caller_giving_up_does_not_end_it_for_the_others()
-    {
-        var cache = Cache();
-        var notOffered = new AvailabilityAnswer { Verified = true, Offered = false, Message = "No se ofrece." };
-        var reply = new TaskCompletionSource<AvailabilityAnswer>();
-        var questions = 0;
-        Task<AvailabilityAnswer> Ask()
-        {
-            Interlocked.Increment(ref questions);
-            return reply.Task;
-        }
-
-        using var gaveUp = new CancellationTokenSource();
-        var leaving = cache.AskOnceAsync("pilar", "no-ofrecido", Ask, gaveUp.Token);
-        var staying = cache.AskOnceAsync("pilar", "no-ofrecido", Ask, CancellationToken.None);
-        await gaveUp.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
-        reply.SetResult(notOffered);
-
-        Assert.Same(notOffered, await staying);
-        Assert.Same(notOffered, await cache.AskOnceAsync("pilar", "no-ofrecido", () => { questions++; return Task.FromResult(notOffered); }, CancellationToken.None));
-        Assert.Equal(2, questions);
-    }
-
-    [Fact]
-    public async Task With_no_lifetime_every_referral_asks_on_its_own()
-    {
-        var cache = Cache(seconds: 0);
-        var questions = 0;
-
-        await cache.AskOnceAsync("pilar", "usf-centro", () => { questions++; return Task.FromResult(Available); }, CancellationToken.None);
-        await cache.AskOnceAsync("pilar", "usf-centro", () => { questions++; return Task.FromResult(Available); }, CancellationToken.None);
-
-        Assert.Equal(2, questions);
-    }
-
     private sealed class MovableClock : TimeProvider
     {
         private DateTimeOffset _now = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);

@@ -13,40 +13,6 @@ namespace Boards.Referrals.Features.ServiceAvailability;
 public sealed class AvailabilityCache(IOptions<NeedsOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<(string Municipality, string Service), Entry> _answers = new();
-    private readonly ConcurrentDictionary<(string Municipality, string Service), Lazy<Task<AvailabilityAnswer>>> _asking = new();
-
-    /// <summary>
-    /// Asks once for every referral that needs the same answer at the same moment: while one question for a destination
-    /// and service is on its way, the others wait for its answer instead of asking too (at concurrency 32, an expired
-    /// answer otherwise sent a burst of identical questions). With no lifetime every referral asks on its own.
-    /// </summary>
-    public Task<AvailabilityAnswer> AskOnceAsync(string municipalityCode, string serviceCode, Func<Task<AvailabilityAnswer>> ask,
-        CancellationToken cancellationToken)
-    {
-        if (options.Value.AvailabilityCacheLifetime <= TimeSpan.Zero)
-        {
-            return ask().WaitAsync(cancellationToken);
-        }
-
-        var key = (municipalityCode, serviceCode);
-        var question = _asking.GetOrAdd(key, _ => new Lazy<Task<AvailabilityAnswer>>(() => AskAndRememberAsync(key, ask)));
-        return question.Value.WaitAsync(cancellationToken);
-    }
-
-    private async Task<AvailabilityAnswer> AskAndRememberAsync((string Municipality, string Service) key, Func<Task<AvailabilityAnswer>> ask)
-    {
-        try
-        {
-            var answer = await ask();
-            Remember(key.Municipality, key.Service, answer);
-            return answer;
-        }
-        finally
-        {
-            // Only this question is under the key until now: the next one starts afresh (or finds the answer kept).
-            _asking.TryRemove(key, out _);
-        }
-    }
 
     public bool TryGet(string municipalityCode, string serviceCode, out AvailabilityAnswer answer)
     {

@@ -47,18 +47,11 @@ public sealed partial class GrpcServiceAvailability(
             headers.Add("authorization", authorization);
         }
 
-        // Shared by the referrals asking the same at the same moment, so no caller's cancellation ends it: the deadline does.
-        return await cache.AskOnceAsync(municipalityCode, serviceCode, () => AskAsync(client, municipalityCode, serviceCode, headers, settings), cancellationToken);
-    }
-
-    private async Task<AvailabilityAnswer> AskAsync(
-        OfferCatalog.OfferCatalogClient client, string municipalityCode, string serviceCode, Metadata headers, NeedsOptions settings)
-    {
         try
         {
             var reply = await client.CheckAvailabilityAsync(
                 new CheckAvailabilityRequest { MunicipalityCode = municipalityCode, ServiceCode = serviceCode },
-                headers, DateTime.UtcNow + settings.Timeout, CancellationToken.None);
+                headers, DateTime.UtcNow + settings.Timeout, cancellationToken);
             var answer = new AvailabilityAnswer
             {
                 Verified = true,
@@ -68,9 +61,10 @@ public sealed partial class GrpcServiceAvailability(
                 ServiceName = reply.ServiceName is { Length: > 0 } name ? name : null,
                 Message = reply.Message,
             };
+            cache.Remember(municipalityCode, serviceCode, answer);
             return answer;
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Whatever went wrong, the referral must still go through: the person is at the desk now.
             var deadline = exception is RpcException { StatusCode: StatusCode.DeadlineExceeded };
