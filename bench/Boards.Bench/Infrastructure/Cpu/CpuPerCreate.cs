@@ -31,18 +31,13 @@ public sealed record CpuPerCreate(
     public static CpuPerCreate Compute(CpuSample before, CpuSample after, int creates, int cores, double seconds, double drainSeconds, int neverArrived)
     {
         var machineTotal = after.Machine.Total - before.Machine.Total;
-        var ticks = before.Groups.Keys.Union(after.Groups.Keys)
-            .ToDictionary(role => role, role => Math.Max(0, after.TicksOf(role) - before.TicksOf(role)));
+        var (ticks, counted, telemetry, harness, rest) = CpuDelta.Between(before, after);
         var rows = ticks
             .Select(t => new ProcessCpu(t.Key.Name, t.Key.Kind, after.Groups.TryGetValue(t.Key, out var group) ? group.Processes : 0,
                 Milliseconds(t.Value), PerCreate(t.Value, creates), Percent(t.Value, machineTotal)))
             .OrderByDescending(row => row.CpuMs)
             .ThenBy(row => row.Name, StringComparer.Ordinal)
             .ToList();
-        var counted = ticks.Where(t => t.Key.Kind != ProcessKind.Telemetry).Sum(t => t.Value);
-        var telemetry = ticks.Where(t => t.Key.Kind == ProcessKind.Telemetry).Sum(t => t.Value);
-        var harness = Math.Max(0, after.HarnessTicks - before.HarnessTicks);
-        var rest = Math.Max(0, after.Machine.Busy - before.Machine.Busy - counted - telemetry - harness);
         return new CpuPerCreate(creates, Math.Round(seconds, 2), Math.Round(drainSeconds, 1), neverArrived, cores,
             Percent(after.Machine.Busy - before.Machine.Busy, machineTotal), rows,
             PerCreate(counted, creates), PerCreate(telemetry, creates), PerCreate(counted + telemetry, creates),

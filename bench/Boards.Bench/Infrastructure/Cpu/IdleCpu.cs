@@ -15,17 +15,12 @@ public sealed record IdleCpu(double Seconds, IReadOnlyList<ProcessIdleCpu> Proce
 
     public static IdleCpu Compute(CpuSample before, CpuSample after, double seconds)
     {
-        var ticks = before.Groups.Keys.Union(after.Groups.Keys)
-            .ToDictionary(role => role, role => Math.Max(0, after.TicksOf(role) - before.TicksOf(role)));
+        var (ticks, counted, telemetry, _, rest) = CpuDelta.Between(before, after);
         var rows = ticks
             .Select(t => new ProcessIdleCpu(t.Key.Name, t.Key.Kind, PerSecond(t.Value, seconds)))
             .OrderByDescending(row => row.MsPerSecond)
             .ThenBy(row => row.Name, StringComparer.Ordinal)
             .ToList();
-        var counted = ticks.Where(t => t.Key.Kind != ProcessKind.Telemetry).Sum(t => t.Value);
-        var telemetry = ticks.Where(t => t.Key.Kind == ProcessKind.Telemetry).Sum(t => t.Value);
-        var harness = Math.Max(0, after.HarnessTicks - before.HarnessTicks);
-        var rest = Math.Max(0, after.Machine.Busy - before.Machine.Busy - counted - telemetry - harness);
         return new IdleCpu(Math.Round(seconds, 1), rows, PerSecond(counted, seconds), PerSecond(telemetry, seconds), PerSecond(rest, seconds), null);
     }
 
