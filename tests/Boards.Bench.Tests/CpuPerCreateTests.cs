@@ -27,13 +27,28 @@ public sealed class CpuPerCreateTests
         Assert.Null(cpu.NotMeasured);
         Assert.Equal(11.0, cpu.SystemMsPerCreate);
         Assert.Equal(3.0, cpu.TelemetryMsPerCreate);
-        Assert.Equal(14.0, cpu.WithTelemetryMsPerCreate);
+        Assert.Equal(14.0, cpu.AllProcessesMsPerCreate);
         Assert.Equal(1.5, cpu.HarnessMsPerCreate);
         Assert.Equal(0.5, cpu.RestOfMachineMsPerCreate);
         Assert.Equal(80.0, cpu.MachineBusyPercent);
         Assert.Equal(["referrals", ProcessRole.Postgres.Name, ProcessRole.Dashboard.Name, ProcessRole.Dcp.Name], cpu.Processes.Select(p => p.Name));
         var referrals = cpu.Processes[0];
         Assert.Equal((1200.0, 6.0, 30.0, ProcessKind.Service), (referrals.CpuMs, referrals.MsPerCreate, referrals.PercentOfMachine, referrals.Kind));
+    }
+
+    [Fact]
+    public void Shows_the_mail_server_but_does_not_count_it_since_production_mails_through_the_ministrys_relay()
+    {
+        var before = Sample(busy: 0, total: 0, harness: 0, (Referrals, 100), (ProcessRole.Mail, 10), (ProcessRole.Dashboard, 0));
+        var after = Sample(busy: 400, total: 400, harness: 0, (Referrals, 200), (ProcessRole.Mail, 90), (ProcessRole.Dashboard, 20));
+
+        var cpu = CpuPerCreate.Compute(before, after, creates: 100, cores: 2, seconds: 2, drainSeconds: 0, neverArrived: 0);
+
+        Assert.Equal(10.0, cpu.SystemMsPerCreate);
+        Assert.Equal(8.0, cpu.ExternalMsPerCreate);
+        Assert.Equal(2.0, cpu.TelemetryMsPerCreate);
+        Assert.Equal(20.0, cpu.AllProcessesMsPerCreate);
+        Assert.Equal(ProcessKind.External, cpu.Processes.Single(p => p.Name == ProcessRole.Mail.Name).Kind);
     }
 
     [Fact]
@@ -52,7 +67,7 @@ public sealed class CpuPerCreateTests
     public void Counts_a_part_that_started_during_the_window_from_nothing()
     {
         var before = Sample(busy: 0, total: 0, harness: 0, (ProcessRole.Postgres, 100));
-        var after = Sample(busy: 100, total: 400, harness: 0, (ProcessRole.Postgres, 100), (ProcessRole.Mail, 40));
+        var after = Sample(busy: 100, total: 400, harness: 0, (ProcessRole.Postgres, 100), (ProcessRole.RabbitMq, 40));
 
         var cpu = CpuPerCreate.Compute(before, after, creates: 4, cores: 2, seconds: 2, drainSeconds: 0, neverArrived: 0);
 

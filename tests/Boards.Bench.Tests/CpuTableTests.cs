@@ -26,7 +26,7 @@ public sealed class CpuTableTests
         Assert.Equal("| referrals | servicio (service) | 1 | 1500 | 3.000 | 37.5 |", lines[3]);
         Assert.Equal("| Aspire dashboard (recepción OTLP) | telemetría (telemetry) | 1 | 1000 | 2.000 | 25.0 |", lines[4]);
         Assert.Contains(lines, l => l.StartsWith("| **total del sistema, sin telemetría", StringComparison.Ordinal) && l.Contains("**3.000**", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("| total con telemetría", StringComparison.Ordinal) && l.Contains("| 5.000 |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| total de todos los procesos", StringComparison.Ordinal) && l.Contains("| 5.000 |", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("| resto de la máquina", StringComparison.Ordinal) && l.Contains("| 0.600 |", StringComparison.Ordinal));
     }
 

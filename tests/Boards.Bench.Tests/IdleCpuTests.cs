@@ -56,7 +56,7 @@ public sealed class IdleCpuTests
 
         var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("| referrals | 10.00 | 30.000 | 20.000 | 2.000 | 1.960 |", lines[3]);
-        Assert.StartsWith("| **total sin telemetría (without telemetry)** | **10.00** | **30.000** | **20.000** | **2.000** | **1.960** |", lines[4], StringComparison.Ordinal);
+        Assert.StartsWith("| **total sin telemetría ni correo (without telemetry and mail server)** | **10.00** | **30.000** | **20.000** | **2.000** | **1.960** |", lines[4], StringComparison.Ordinal);
     }
 
     [Fact]

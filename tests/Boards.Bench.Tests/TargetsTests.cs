@@ -44,7 +44,7 @@ public sealed class TargetsTests
         var none = new Dictionary<string, int>();
         LoadResult Load(int concurrency, double perSecond, double p50, double p99) => new(concurrency, perSecond, new LatencySummary(100, p50, p99, p99), none);
         var cpu = cpuMs is { } ms
-            ? Infrastructure.Cpu.CpuPerCreate.Unavailable("") with { NotMeasured = null, SystemMsPerCreate = ms, WithTelemetryMsPerCreate = ms + 1 }
+            ? Infrastructure.Cpu.CpuPerCreate.Unavailable("") with { NotMeasured = null, SystemMsPerCreate = ms, AllProcessesMsPerCreate = ms + 1 }
             : Infrastructure.Cpu.CpuPerCreate.Unavailable("sin /proc");
         return Targets.Check(
             [Load(32, 13_000, 1, 3)],

@@ -29,7 +29,7 @@ public static class CpuComparisonTable
         var names = idle.Processes.Select(p => (p.Name, p.Kind))
             .Union(single.Processes.Select(p => (p.Name, p.Kind)))
             .Union(loaded.Processes.Select(p => (p.Name, p.Kind)))
-            .OrderBy(p => p.Kind == ProcessKind.Telemetry)
+            .OrderBy(p => !p.Kind.Counts())
             .ThenByDescending(p => Row(loaded, p.Name)?.MsPerCreate ?? 0)
             .ThenBy(p => p.Name, StringComparer.Ordinal);
         foreach (var (name, _) in names)
@@ -39,7 +39,7 @@ public static class CpuComparisonTable
         }
 
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"| **total sin telemetría (without telemetry)** | **{idle.SystemMsPerSecond:0.00}** | **{F(single.SystemMsPerCreate)}** | **{F(single.SystemNetOfIdleMsPerCreate(idle))}** | " +
+            $"| **total sin telemetría ni correo (without telemetry and mail server)** | **{idle.SystemMsPerSecond:0.00}** | **{F(single.SystemMsPerCreate)}** | **{F(single.SystemNetOfIdleMsPerCreate(idle))}** | " +
             $"**{F(loaded.SystemMsPerCreate)}** | **{F(loaded.SystemNetOfIdleMsPerCreate(idle))}** |");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| resto de la máquina (rest of the machine): no cuenta | {idle.RestOfMachineMsPerSecond:0.00} | {F(single.RestOfMachineMsPerCreate)} | | {F(loaded.RestOfMachineMsPerCreate)} | |");

@@ -57,7 +57,7 @@ public static class DurableCreate
     private static string Describe(CpuPerCreate cpu, int notQuietBefore) =>
         cpu.NotMeasured is { } reason
             ? $"CPU por creación: no medida ({reason})"
-            : $"CPU por creación: {cpu.SystemMsPerCreate} ms sin telemetría, {cpu.WithTelemetryMsPerCreate} ms con ella; {cpu.Creates} creaciones en {cpu.Seconds} s " +
+            : $"CPU por creación: {cpu.SystemMsPerCreate} ms sin telemetría ni correo, {cpu.AllProcessesMsPerCreate} ms con ellos; {cpu.Creates} creaciones en {cpu.Seconds} s " +
               $"({cpu.DrainSeconds} s esperando sus eventos{(cpu.NeverArrived > 0 ? $", {cpu.NeverArrived} sin llegar" : "")}" +
               $"{(notQuietBefore > 0 ? $"; {notQuietBefore} eventos del paso anterior aún pendientes al empezar" : "")}), máquina ocupada {cpu.MachineBusyPercent} %";
 }

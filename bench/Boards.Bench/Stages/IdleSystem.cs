@@ -19,7 +19,7 @@ public static class IdleSystem
         var idle = accounting.FinishIdle();
         progress.Detail(idle.NotMeasured is { } reason
             ? $"no medida ({reason})"
-            : $"{idle.SystemMsPerSecond} ms de CPU por segundo sin telemetría ({idle.TelemetryMsPerSecond} ms la telemetría); " +
+            : $"{idle.SystemMsPerSecond} ms de CPU por segundo sin telemetría ni correo ({idle.TelemetryMsPerSecond} ms la telemetría); " +
               string.Join(", ", idle.Processes.Take(4).Select(p => $"{p.Name} {p.MsPerSecond}")));
         return idle;
     }

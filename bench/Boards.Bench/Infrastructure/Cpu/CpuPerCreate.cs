@@ -5,9 +5,9 @@ public sealed record ProcessCpu(string Name, ProcessKind Kind, int Processes, do
 
 /// <summary>
 /// CPU milliseconds per acknowledged create, process by process, over one window: from a quiet system before the
-/// creates to the moment Monitoring had handled their events. The target's total counts the services, the gateway,
-/// PostgreSQL, RabbitMQ and the local orchestration (AppHost, DCP); the telemetry receiver is shown but not counted,
-/// since production exports telemetry off the machine. The harness (the load generator) and the rest of the machine
+/// creates to the moment their whole pipeline was done (<see cref="EventsHandled"/>). The target's total counts the
+/// services, the gateway, PostgreSQL, RabbitMQ and the local orchestration (AppHost, DCP); the telemetry receiver and
+/// the mail server are shown but not counted, since production sends both off the machine (<see cref="ProcessKinds.Counts"/>). The harness (the load generator) and the rest of the machine
 /// (other sessions, the kernel) are shown so a noisy run can be recognised.
 /// </summary>
 public sealed record CpuPerCreate(
@@ -20,18 +20,19 @@ public sealed record CpuPerCreate(
     IReadOnlyList<ProcessCpu> Processes,
     double SystemMsPerCreate,
     double TelemetryMsPerCreate,
-    double WithTelemetryMsPerCreate,
+    double ExternalMsPerCreate,
+    double AllProcessesMsPerCreate,
     double HarnessMsPerCreate,
     double RestOfMachineMsPerCreate,
     string? NotMeasured)
 {
     public static CpuPerCreate Unavailable(string reason) =>
-        new(0, 0, 0, 0, Environment.ProcessorCount, double.NaN, [], double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, reason);
+        new(0, 0, 0, 0, Environment.ProcessorCount, double.NaN, [], double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, reason);
 
     public static CpuPerCreate Compute(CpuSample before, CpuSample after, int creates, int cores, double seconds, double drainSeconds, int neverArrived)
     {
         var machineTotal = after.Machine.Total - before.Machine.Total;
-        var (ticks, counted, telemetry, harness, rest) = CpuDelta.Between(before, after);
+        var (ticks, counted, telemetry, external, harness, rest) = CpuDelta.Between(before, after);
         var rows = ticks
             .Select(t => new ProcessCpu(t.Key.Name, t.Key.Kind, after.Groups.TryGetValue(t.Key, out var group) ? group.Processes : 0,
                 Milliseconds(t.Value), PerCreate(t.Value, creates), Percent(t.Value, machineTotal)))
@@ -40,7 +41,7 @@ public sealed record CpuPerCreate(
             .ToList();
         return new CpuPerCreate(creates, Math.Round(seconds, 2), Math.Round(drainSeconds, 1), neverArrived, cores,
             Percent(after.Machine.Busy - before.Machine.Busy, machineTotal), rows,
-            PerCreate(counted, creates), PerCreate(telemetry, creates), PerCreate(counted + telemetry, creates),
+            PerCreate(counted, creates), PerCreate(telemetry, creates), PerCreate(external, creates), PerCreate(counted + telemetry + external, creates),
             PerCreate(harness, creates), PerCreate(rest, creates), null);
     }
 
@@ -53,10 +54,10 @@ public sealed record CpuPerCreate(
             ? Math.Round(Math.Max(0, row.CpuMs - idle.MsPerSecondOf(row.Name) * Seconds) / Creates, 3)
             : double.NaN;
 
-    /// <summary>The counted total (telemetry receiver left out) net of the idle rates, part by part.</summary>
+    /// <summary>The counted total (telemetry receiver and mail server left out) net of the idle rates, part by part.</summary>
     public double SystemNetOfIdleMsPerCreate(IdleCpu idle) =>
         NotMeasured is null && idle.NotMeasured is null && Creates > 0
-            ? Math.Round(Processes.Where(p => p.Kind != ProcessKind.Telemetry).Sum(p => NetOfIdleMsPerCreate(p, idle)), 3)
+            ? Math.Round(Processes.Where(p => p.Kind.Counts()).Sum(p => NetOfIdleMsPerCreate(p, idle)), 3)
             : double.NaN;
 
     /// <summary>CPU milliseconds per create, to the microsecond; not a number when nothing was created.</summary>

@@ -15,7 +15,7 @@ public sealed record IdleCpu(double Seconds, IReadOnlyList<ProcessIdleCpu> Proce
 
     public static IdleCpu Compute(CpuSample before, CpuSample after, double seconds)
     {
-        var (ticks, counted, telemetry, _, rest) = CpuDelta.Between(before, after);
+        var (ticks, counted, telemetry, _, _, rest) = CpuDelta.Between(before, after);
         var rows = ticks
             .Select(t => new ProcessIdleCpu(t.Key.Name, t.Key.Kind, PerSecond(t.Value, seconds)))
             .OrderByDescending(row => row.MsPerSecond)

@@ -9,7 +9,7 @@ public enum ProcessKind
     /// <summary>A Boards service or the gateway: counted.</summary>
     Service,
 
-    /// <summary>PostgreSQL, RabbitMQ, the mail server: counted.</summary>
+    /// <summary>PostgreSQL and RabbitMQ, which a deployment of Boards runs too: counted.</summary>
     Infrastructure,
 
     /// <summary>The AppHost and DCP, which only a local system has: counted (conservatively), shown apart.</summary>
@@ -17,6 +17,19 @@ public enum ProcessKind
 
     /// <summary>The telemetry receiver (the Aspire dashboard's OTLP intake): production exports off the machine, so not counted.</summary>
     Telemetry,
+
+    /// <summary>
+    /// The mail server (smtp4dev): production hands its e-mail to the ministry's SMTP relay, which is not part of a Boards
+    /// deployment (deploy/k8s sets <c>Notifications__Smtp__Host</c> to an outside host), so not counted, like telemetry.
+    /// Notifications' own work to send the e-mail is counted.
+    /// </summary>
+    External,
+}
+
+public static class ProcessKinds
+{
+    /// <summary>Whether a kind's CPU counts in the cost of a create: what runs off the machine in production does not.</summary>
+    public static bool Counts(this ProcessKind kind) => kind is not (ProcessKind.Telemetry or ProcessKind.External);
 }
 
 public sealed record ProcessRole(string Name, ProcessKind Kind)
@@ -26,7 +39,7 @@ public sealed record ProcessRole(string Name, ProcessKind Kind)
     public static readonly ProcessRole Dashboard = new("Aspire dashboard (recepción OTLP)", ProcessKind.Telemetry);
     public static readonly ProcessRole Postgres = new("PostgreSQL (postmaster y todos sus procesos)", ProcessKind.Infrastructure);
     public static readonly ProcessRole RabbitMq = new("RabbitMQ (beam.smp y sus procesos)", ProcessKind.Infrastructure);
-    public static readonly ProcessRole Mail = new("servidor de correo (smtp4dev)", ProcessKind.Infrastructure);
+    public static readonly ProcessRole Mail = new("servidor de correo (smtp4dev)", ProcessKind.External);
 
     public static ProcessRole Service(string name) => new(name, ProcessKind.Service);
 }
