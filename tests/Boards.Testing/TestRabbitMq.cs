@@ -28,6 +28,25 @@ public static class TestRabbitMq
         }
     }
 
+    /// <summary>
+    /// Whether the queue exists, also when it is exclusive to another connection (a temporary queue of a service's own):
+    /// the broker then refuses to show it (RESOURCE_LOCKED) rather than saying it is not there (NOT_FOUND).
+    /// </summary>
+    public static async Task<bool> QueueExistsAsync(string queue)
+    {
+        await using var connection = await ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue);
+            return true;
+        }
+        catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode is 404 or 405)
+        {
+            return exception.ShutdownReason.ReplyCode == 405;
+        }
+    }
+
     /// <summary>Deletes each named queue and the exchange of the same name (as MassTransit declares them).</summary>
     public static async Task DeleteQueuesAndExchangesAsync(params string[] names)
     {

@@ -11,6 +11,13 @@ namespace Boards.Portal.Live;
 /// carries no data: the page fetches itself again, so the services decide the scope of what is shown, as always. One
 /// stream may carry several topics ("referencias,notificaciones"); each event's type is its topic.
 /// </summary>
+/// <remarks>
+/// The portal hears the bus only while some stream is open (<see cref="LiveQueue"/>). A stream holds the queue, and its
+/// first event ("conectado", and the response headers with it) goes out once the queue consumes, or after
+/// <see cref="LiveWait"/> without a broker: from then on every signal reaches it. A stream that had to wait for the
+/// queue to start follows "conectado" with one "cambio" per topic, so its page fetches itself once and catches up on
+/// what changed between the page being drawn and the queue consuming.
+/// </remarks>
 public static class LiveStream
 {
     /// <summary>Signals arriving together (a bulk import, a sweep) become one refresh.</summary>
@@ -18,6 +25,9 @@ public static class LiveStream
 
     /// <summary>A comment line now and then keeps proxies from closing a quiet stream and finds dead connections.</summary>
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a new stream waits for the portal's queue to consume (it starts with the first stream).</summary>
+    public static readonly TimeSpan LiveWait = TimeSpan.FromSeconds(5);
 
     public static IEndpointRouteBuilder MapLiveStream(this IEndpointRouteBuilder app)
     {
@@ -38,8 +48,19 @@ public static class LiveStream
         var lifetime = expiresAt is not null && DateTimeOffset.TryParse(expiresAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires)
             ? expires - DateTimeOffset.UtcNow
             : TimeSpan.FromMinutes(5);
+        // Released with the response, however it ends (the stream's own enumeration may never start if the client left).
+        var subscription = feed.Subscribe(signal => Wants(wanted, user, signal));
+        http.Response.RegisterForDispose(subscription);
+        var catchUp = false;
+        if (http.RequestServices.GetService<LiveQueue>() is { } queue)
+        {
+            http.Response.RegisterForDispose(await queue.Endpoint.ListenAsync(http.RequestAborted));
+            catchUp = !queue.Endpoint.IsConsuming;
+            await queue.Endpoint.WaitUntilConsumingAsync(LiveWait, http.RequestAborted);
+        }
+
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(SignalsAsync(feed, wanted, user, lifetime, http.RequestAborted));
+        return TypedResults.ServerSentEvents(SignalsAsync(subscription, wanted, catchUp, lifetime, http.RequestAborted));
     }
 
     /// <summary>Whether a signal concerns this person: the same scope the services apply to what the page shows.</summary>
@@ -67,9 +88,9 @@ public static class LiveStream
         topics.Contains(signal.Topic) && Concerns(user, signal);
 
     private static async IAsyncEnumerable<SseItem<string>> SignalsAsync(
-        LiveFeed feed, IReadOnlyList<string> topics, CurrentUser user, TimeSpan lifetime, [EnumeratorCancellation] CancellationToken aborted)
+        LiveFeed.Subscription subscription, IReadOnlyList<string> topics, bool catchUp, TimeSpan lifetime,
+        [EnumeratorCancellation] CancellationToken aborted)
     {
-        using var subscription = feed.Subscribe(signal => Wants(topics, user, signal));
         using var ends = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         ends.CancelAfter(lifetime > TimeSpan.Zero ? lifetime : TimeSpan.FromSeconds(1));
         var token = ends.Token;
@@ -77,6 +98,14 @@ public static class LiveStream
         foreach (var topic in topics)
         {
             yield return new SseItem<string>("conectado", topic) { ReconnectionInterval = TimeSpan.FromSeconds(5) };
+        }
+
+        if (catchUp)
+        {
+            foreach (var topic in topics)
+            {
+                yield return new SseItem<string>("cambio", topic);
+            }
         }
 
         while (!token.IsCancellationRequested)

@@ -1,13 +1,12 @@
-using Boards.Referrals.Contracts.Events;
 using Boards.ServiceDefaults.Health;
 using MassTransit;
 
 namespace Boards.Portal.Live;
 
 /// <summary>
-/// Live updates (docs/portal.md, "Live updates"): the portal listens to the services' events on RabbitMQ and tells
-/// the open pages concerned to fetch themselves again. Without a broker the pages still work; they only stop updating
-/// by themselves, so the portal stays healthy.
+/// Live updates (docs/portal.md, "Live updates"): while pages are open, the portal listens to the services' events on
+/// RabbitMQ (<see cref="LiveQueue"/>) and tells the open pages concerned to fetch themselves again. Without a broker the
+/// pages still work; they only stop updating by themselves, so the portal stays healthy.
 /// </summary>
 public static class LiveUpdatesExtensions
 {
@@ -22,28 +21,19 @@ public static class LiveUpdatesExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.AddConsumer<ReferralSignalConsumer<ReferralRequested>>();
-            bus.AddConsumer<ReferralSignalConsumer<ReferralAccepted>>();
-            bus.AddConsumer<ReferralSignalConsumer<ReferralRejected>>();
-            bus.AddConsumer<ReferralSignalConsumer<ReferralStarted>>();
-            bus.AddConsumer<ReferralSignalConsumer<ReferralPutOnHold>>();
-            bus.AddConsumer<ReferralSignalConsumer<ReferralResumed>>();
-            bus.AddConsumer<ReferralSignalConsumer<ReferralCounterReferred>>();
-            bus.AddConsumer<ReferralSignalConsumer<ReferralCancelled>>();
-            bus.AddConsumer<ReferralSignalConsumer<ReferralOverdue>>();
-            bus.AddConsumer<WarningSignalConsumer>();
-            bus.AddConsumer<IndicatorsSignalConsumer>();
-            bus.AddConsumer<NotificationSignalConsumer>();
+            foreach (var consumer in LiveQueue.Consumers)
+            {
+                bus.AddConsumer(consumer);
+            }
+
             // A broker outage stops live updates only: its check is kept out of readiness (/health/broker shows it).
             bus.ConfigureHealthCheckOptions(health => health.Tags.Add(HealthExtensions.BrokerTag));
-            bus.UsingRabbitMq((context, rabbit) =>
-            {
-                rabbit.Host(new Uri(connectionString));
-                // One auto-deleted queue per portal instance: every instance hears every signal, and nothing piles up
-                // for an instance that is gone. Signals are hints, so none is retried or kept.
-                rabbit.ReceiveEndpoint(new TemporaryEndpointDefinition("portal-live"), endpoint => endpoint.ConfigureConsumers(context));
-            });
+            // No receive endpoint here: LiveQueue connects one while a page listens.
+            bus.UsingRabbitMq((_, rabbit) => rabbit.Host(new Uri(connectionString)));
         });
+        var idleTime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Portal:LiveQueueIdleSeconds", 30.0));
+        builder.Services.AddSingleton(services => new LiveQueue(services.GetRequiredService<IReceiveEndpointConnector>(), idleTime,
+            services.GetService<TimeProvider>() ?? TimeProvider.System, services.GetRequiredService<ILogger<LiveQueue>>()));
         return builder;
     }
 }

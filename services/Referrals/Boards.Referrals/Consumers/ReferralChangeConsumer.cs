@@ -6,9 +6,10 @@ namespace Boards.Referrals.Consumers;
 
 /// <summary>
 /// Feeds this replica's WatchReferrals streams from the bus: every referral change the outbox publishes, whichever
-/// replica committed it, reaches this replica's own queue (<see cref="ReferralWatchQueue"/>). The event carries no
-/// personal data, so the referral is read as it is now, once per event for all of this replica's watchers, and only
-/// while someone watches. ReferralOverdue is not a change of the referral (no new version) and was never watched.
+/// replica committed it, reaches this replica's own queue (<see cref="ReferralWatchQueue"/>), which is there only while
+/// someone on the replica watches. The event carries no personal data, so the referral is read as it is now, once per
+/// event for all of this replica's watchers, and only while someone watches (the queue outlives the last watcher by a
+/// few seconds). ReferralOverdue is not a change of the referral (no new version) and was never watched.
 /// </summary>
 /// <remarks>
 /// Not an IdempotentConsumer: the inbox is shared by the replicas and would let only one of them see each event. A

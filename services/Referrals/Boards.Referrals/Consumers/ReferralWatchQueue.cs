@@ -1,59 +1,43 @@
-using System.Text;
+using Boards.BuildingBlocks.Messaging;
 using Boards.Referrals.Features.WatchReferrals;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Boards.Referrals.Consumers;
 
 /// <summary>
-/// This replica's own queue for <see cref="ReferralChangeConsumer"/>: a name no other process has (machine name and a
-/// random part), temporary (MassTransit makes it non-durable and exclusive to the replica's connection, so the broker
-/// deletes it with that connection), so every replica gets its copy of every referral change and a stopped replica
-/// leaves nothing behind.
+/// This replica's own queue for <see cref="ReferralChangeConsumer"/>, there only while someone on the replica watches:
+/// the first WatchReferrals stream connects it, and <see cref="ReferralsOptions.WatchQueueIdleTime"/> after the last one
+/// ended it is stopped and the broker deletes it, so that a referral event nobody watches costs neither the broker a
+/// delivery nor the replica a receive. It is temporary (non-durable, auto-deleted, a name no other process has:
+/// <c>referrals-watch-{machine}-{random}</c>, new for each connection), so every replica that has watchers gets its copy
+/// of every referral change and a stopped replica leaves nothing behind. The feed is live while it consumes.
 /// </summary>
-public sealed record ReferralWatchQueue(string Name)
+public sealed class ReferralWatchQueue : IAsyncDisposable
 {
-    public static ReferralWatchQueue ForThisInstance()
-    {
-        var machine = new StringBuilder();
-        foreach (var c in Environment.MachineName.ToLowerInvariant())
-        {
-            machine.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
-        }
+    public const string QueuePrefix = "referrals-watch";
 
-        var host = machine.Length > 30 ? machine.ToString(0, 30) : machine.ToString();
-        return new ReferralWatchQueue($"referrals-watch-{host}-{Guid.NewGuid().ToString("N")[..8]}");
+    public ReferralWatchQueue(
+        IReceiveEndpointConnector connector, ReferralChangeFeed feed, IOptions<ReferralsOptions> options, TimeProvider clock, ILogger<ReferralWatchQueue> logger)
+    {
+        Endpoint = new OnDemandReceiveEndpoint(connector, new OnDemandEndpointSettings
+        {
+            QueuePrefix = QueuePrefix,
+            IdleTime = options.Value.WatchQueueIdleTime,
+            // One at a time: the watchers get the changes in the order the bus brought them.
+            ConcurrentMessageLimit = 1,
+            Configure = (context, endpoint) =>
+            {
+                endpoint.ConfigureConsumer<ReferralChangeConsumer>(context);
+                // A change that could not be relayed has already ended the streams (they resume with since): nothing to keep.
+                endpoint.DiscardFaultedMessages();
+            },
+            Consuming = feed.Connected,
+            NotConsuming = feed.Disconnected,
+        }, clock, logger);
     }
 
-    /// <summary>Whether the endpoint at <paramref name="inputAddress"/> is this queue.</summary>
-    public bool Is(Uri inputAddress) => inputAddress.Segments.Length > 0 && inputAddress.Segments[^1].TrimEnd('/') == Name;
-}
+    public OnDemandReceiveEndpoint Endpoint { get; }
 
-/// <summary>Tells the feed when this replica's watch queue consumes, and when it stopped (broker lost, queue deleted, shutdown).</summary>
-public sealed class ReferralWatchQueueObserver(ReferralWatchQueue queue, ReferralChangeFeed feed) : IReceiveEndpointObserver
-{
-    public Task Ready(ReceiveEndpointReady ready)
-    {
-        if (queue.Is(ready.InputAddress))
-        {
-            feed.Connected();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task Stopping(ReceiveEndpointStopping stopping) => Lost(stopping.InputAddress);
-
-    public Task Completed(ReceiveEndpointCompleted completed) => Lost(completed.InputAddress);
-
-    public Task Faulted(ReceiveEndpointFaulted faulted) => Lost(faulted.InputAddress);
-
-    private Task Lost(Uri inputAddress)
-    {
-        if (queue.Is(inputAddress))
-        {
-            feed.Disconnected();
-        }
-
-        return Task.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => Endpoint.DisposeAsync();
 }

@@ -26,6 +26,12 @@ public sealed class ReferralsOptions
     /// <summary>How far back a WatchReferrals <c>since</c> may reach.</summary>
     public TimeSpan WatchMaxReplayAge { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a replica keeps its WatchReferrals queue after its last stream ended, so that a client that reconnects
+    /// finds it still there; after that the queue is removed until the next stream (Consumers/ReferralWatchQueue).
+    /// </summary>
+    public TimeSpan WatchQueueIdleTime { get; set; } = TimeSpan.FromSeconds(30);
+
     public RetentionOptions Retention { get; set; } = new();
 }
 

@@ -10,10 +10,11 @@ namespace Boards.Referrals.Features.WatchReferrals;
 /// a bounded number of streams (per replica).
 /// </summary>
 /// <remarks>
-/// The feed is live while this replica's watch queue is consuming. When the queue stops (the broker is lost, the queue
-/// was deleted, the replica shuts down), events published meanwhile may never reach this replica, so every open stream
-/// ends with <see cref="LiveChangesUnavailableException"/> and its client resumes with <c>since</c>, which replays from
-/// the database. While the feed is not live, no stream is opened.
+/// The feed is live while this replica's watch queue is consuming (<c>Consumers/ReferralWatchQueue</c>, connected only
+/// while someone watches). When the queue stops (the broker is lost, the queue was deleted, the replica shuts down, or
+/// nobody watched for a while), events published meanwhile may never reach this replica, so every open stream ends with
+/// <see cref="LiveChangesUnavailableException"/> and its client resumes with <c>since</c>, which replays from the
+/// database. While the feed is not live, no stream is opened.
 /// </remarks>
 public sealed class ReferralChangeFeed
 {
