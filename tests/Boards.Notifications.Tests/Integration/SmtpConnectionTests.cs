@@ -6,16 +6,18 @@ namespace Boards.Notifications.Tests.Integration;
 /// <summary>
 /// The e-mail passes keep one SMTP connection open between them instead of opening one each (the mail server's cost of
 /// a session for every e-mail sent one at a time); a connection the server closed meanwhile is replaced, not taken for
-/// an outage.
+/// an outage, and a refused address does not end it.
 /// </summary>
 public sealed class SmtpConnectionTests(ManualSendingHost host) : IClassFixture<ManualSendingHost>
 {
     private const string Address = "smtp.minna@boards.test";
 
     [Fact]
-    public async Task Passes_one_after_another_send_over_one_connection_and_a_server_restart_between_them_delays_nothing()
+    public async Task Passes_one_after_another_send_over_one_connection_through_refusals_and_a_server_restart_between_them_delays_nothing()
     {
         var officer = await host.PersonAsync("smtp.minna", BoardsRoles.InstitutionOfficer, Address, institution: "minna", servesIn: ["yrybucua"]);
+        // Each referral also goes to a refused address: a refusal leaves the connection fit for the next message.
+        await host.PersonAsync("smtp.rebota", BoardsRoles.InstitutionOfficer, "smtp.rebota@" + TestMailServer.RefusedDomain, institution: "minna", servesIn: ["yrybucua"]);
 
         await ReferralAndPassAsync(officer, 1);
         await ReferralAndPassAsync(officer, 2);
