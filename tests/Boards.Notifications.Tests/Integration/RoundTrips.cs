@@ -69,13 +69,15 @@ public sealed class RoundTrips : IObserver<DiagnosticListener>, IObserver<KeyVal
     {
         if (listener.Name == DbLoggerCategory.Name)
         {
-            _subscriptions.Add(listener.Subscribe(this, name => Trips.Contains(name) || name == Disposed));
+            // Every event enabled: EF Core skips a command's events for a while once it sees nobody listens to "executing".
+            _subscriptions.Add(listener.Subscribe(this));
         }
     }
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Value is not DbContextEventData { Context: { } context } data || context.Database.GetDbConnection().Database != _database)
+        if ((!Trips.Contains(value.Key) && value.Key != Disposed)
+            || value.Value is not DbContextEventData { Context: { } context } data || context.Database.GetDbConnection().Database != _database)
         {
             return;
         }
