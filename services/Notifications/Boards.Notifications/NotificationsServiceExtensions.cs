@@ -31,6 +31,8 @@ public static class NotificationsServiceExtensions
         builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
 
         builder.Services.AddSingleton(Institutions.FromSeed());
+        builder.Services.AddOptions<MunicipalityNamesOptions>().BindConfiguration(MunicipalityNamesOptions.Section);
+        builder.Services.AddSingleton<MunicipalityNames>();
         builder.Services.AddScoped<Names>();
         builder.Services.AddScoped<Announcer>();
         builder.Services.AddScoped<ReferralAnnouncements>();

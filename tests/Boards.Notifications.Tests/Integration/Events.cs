@@ -41,6 +41,23 @@ public static class Events
         CreatedAt = r.CreatedAt, OccurredAt = DateTimeOffset.UtcNow, Actor = "test", Reason = reason,
     };
 
+    public static ReferralCounterReferred CounterReferred(ReferralRequested r) => new()
+    {
+        ReferralId = r.ReferralId, MunicipalityCode = r.MunicipalityCode, DestinationMunicipalityCode = r.DestinationMunicipalityCode,
+        OriginInstitution = r.OriginInstitution, DestinationInstitution = r.DestinationInstitution, ServiceCode = r.ServiceCode,
+        NeedCategory = r.NeedCategory, Priority = r.Priority, PersonKey = r.PersonKey, Status = "completed", Version = 5,
+        CreatedAt = r.CreatedAt, OccurredAt = DateTimeOffset.UtcNow, Actor = "test", Attended = true, Outcome = "got_help",
+        ServicesDelivered = [r.ServiceCode], FollowUpRecommended = false,
+    };
+
+    public static ReferralCancelled Cancelled(ReferralRequested r) => new()
+    {
+        ReferralId = r.ReferralId, MunicipalityCode = r.MunicipalityCode, DestinationMunicipalityCode = r.DestinationMunicipalityCode,
+        OriginInstitution = r.OriginInstitution, DestinationInstitution = r.DestinationInstitution, ServiceCode = r.ServiceCode,
+        NeedCategory = r.NeedCategory, Priority = r.Priority, PersonKey = r.PersonKey, Status = "cancelled", Version = 2,
+        CreatedAt = r.CreatedAt, OccurredAt = DateTimeOffset.UtcNow, Actor = "test", Reason = "duplicate",
+    };
+
     public static ReferralOverdue Overdue(ReferralRequested r) => new()
     {
         ReferralId = r.ReferralId, MunicipalityCode = r.MunicipalityCode, DestinationMunicipalityCode = r.DestinationMunicipalityCode,

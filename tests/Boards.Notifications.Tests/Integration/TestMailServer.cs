@@ -124,7 +124,8 @@ public sealed class TestMailServer : IAsyncDisposable
                 message.TextBody ?? "",
                 message.HtmlBody ?? "",
                 DateTimeOffset.UtcNow,
-                message.MessageId ?? ""));
+                message.MessageId ?? "",
+                context.SessionId));
             return SmtpResponse.Ok;
         }
     }
@@ -136,7 +137,8 @@ public sealed class TestMailServer : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedMail(IReadOnlyList<string> To, string Subject, string Text, string Html, DateTimeOffset ReceivedAt, string MessageId);
+/// <summary>A message as the server received it; <see cref="Session"/> tells the SMTP sessions (connections) apart.</summary>
+public sealed record ReceivedMail(IReadOnlyList<string> To, string Subject, string Text, string Html, DateTimeOffset ReceivedAt, string MessageId, Guid Session);
 
 /// <summary>Lets a number of messages through, then holds the next ones until <see cref="Release"/>.</summary>
 public sealed class MailHold(int letThrough)

@@ -1,20 +1,37 @@
 namespace Boards.Notifications.Features.Announce;
 
 /// <summary>
-/// Writes an announcement into the caller's unit of work (a consumer's inbox transaction, a sweep's pass) unless its key
+/// Writes announcements into the caller's unit of work (a consumer's inbox transaction, a sweep's pass) unless their key
 /// is already known: the same event delivered twice, or a sweep meeting an event, adds nothing. The fan-out does the rest.
 /// </summary>
 public sealed class Announcer(NotificationsDbContext db, TimeProvider clock)
 {
     private readonly HashSet<string> _added = new(StringComparer.Ordinal);
+    private readonly List<string> _firstSeen = [];
 
-    public async Task AnnounceAsync(string key, string kind, Audience audience, Message message, string? municipality, CancellationToken cancellationToken)
+    /// <summary>
+    /// No key that starts with <paramref name="keyPrefix"/> can be in the table: what they belong to is written for the
+    /// first time in this unit of work. Their announcements then need no look-up.
+    /// </summary>
+    public void FirstSeen(string keyPrefix) => _firstSeen.Add(keyPrefix);
+
+    public Task AnnounceAsync(string key, string kind, Audience audience, Message message, string? municipality, CancellationToken cancellationToken) =>
+        AnnounceAsync([new AnnouncementDraft(key, kind, audience, message, municipality)], cancellationToken);
+
+    /// <summary>Several announcements of one event: the keys that need it are looked up together, in one query.</summary>
+    public async Task AnnounceAsync(IReadOnlyList<AnnouncementDraft> drafts, CancellationToken cancellationToken)
     {
-        if (!_added.Add(key) || await db.Announcements.AnyAsync(a => a.Key == key, cancellationToken))
+        var fresh = drafts.Where(draft => _added.Add(draft.Key)).ToList();
+        var unsure = fresh.Select(draft => draft.Key).Where(key => !_firstSeen.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal))).ToList();
+        var known = unsure.Count == 0
+            ? []
+            : await db.Announcements.Where(a => unsure.Contains(a.Key)).Select(a => a.Key).ToListAsync(cancellationToken);
+        foreach (var draft in fresh.Where(draft => !known.Contains(draft.Key)))
         {
-            return;
+            db.Announcements.Add(Announcement.Create(draft.Key, draft.Kind, draft.Audience, draft.Message, draft.Municipality, clock.GetUtcNow()));
         }
-
-        db.Announcements.Add(Announcement.Create(key, kind, audience, message, municipality, clock.GetUtcNow()));
     }
 }
+
+/// <summary>An announcement as an event or a sweep words it, before it is written.</summary>
+public sealed record AnnouncementDraft(string Key, string Kind, Audience Audience, Message Message, string? Municipality);

@@ -20,7 +20,7 @@ public sealed class ReferralAnnouncements(Announcer announcer, Names names)
             $"{names.Institution(e.OriginInstitution)} derivó una persona a {names.Institution(e.DestinationInstitution)} en {where} " +
             $"(prioridad {SpanishTerms.Priority(e.Priority)}). Debe aceptarse o rechazarse antes del {When(e.AcceptBy)}.",
             Link(e.ReferralId));
-        await announcer.AnnounceAsync($"referral:{e.ReferralId}:requested", NotificationKinds.ReferralReceived,
+        await announcer.AnnounceAsync($"{KeyPrefix(e.ReferralId)}requested", NotificationKinds.ReferralReceived,
             Audience.Officers(e.DestinationInstitution, e.DestinationMunicipalityCode), message, e.DestinationMunicipalityCode, ct);
     }
 
@@ -32,14 +32,19 @@ public sealed class ReferralAnnouncements(Announcer announcer, Names names)
             title,
             $"La derivación que {names.Institution(e.OriginInstitution)} envió a {names.Institution(e.DestinationInstitution)} en {where} {what}",
             Link(e.ReferralId));
-        await announcer.AnnounceAsync($"referral:{e.ReferralId}:{step}", NotificationKinds.ReferralAnswered,
-            Audience.Officers(e.OriginInstitution, e.MunicipalityCode), message, e.MunicipalityCode, ct);
+        var drafts = new List<AnnouncementDraft>
+        {
+            new($"{KeyPrefix(e.ReferralId)}{step}", NotificationKinds.ReferralAnswered, Audience.Officers(e.OriginInstitution, e.MunicipalityCode), message,
+                e.MunicipalityCode),
+        };
         // A referral the board itself sent (origin: the municipality) is the focal point's to follow.
         if (e.OriginInstitution == BoardOrigin)
         {
-            await announcer.AnnounceAsync($"referral:{e.ReferralId}:{step}:focal_point", NotificationKinds.ReferralAnswered,
-                Audience.FocalPoint(e.MunicipalityCode), message, e.MunicipalityCode, ct);
+            drafts.Add(new($"{KeyPrefix(e.ReferralId)}{step}:focal_point", NotificationKinds.ReferralAnswered, Audience.FocalPoint(e.MunicipalityCode),
+                message, e.MunicipalityCode));
         }
+
+        await announcer.AnnounceAsync(drafts, ct);
     }
 
     public Task AcceptedAsync(ReferralAccepted e, CancellationToken ct) =>
@@ -77,9 +82,17 @@ public sealed class ReferralAnnouncements(Announcer announcer, Names names)
                 $"El plazo de {what} de una derivación a {institution} en {where} venció el {When(dueAt)}; " +
                 "ni la institución ni la mesa lograron resolverla."),
         };
-        await announcer.AnnounceAsync($"referral:{r.ReferralId}:{deadline}:{step}", NotificationKinds.ReferralDeadline,
+        await announcer.AnnounceAsync($"{KeyPrefix(r.ReferralId)}{deadline}:{step}", NotificationKinds.ReferralDeadline,
             audience, new Message(title, body, Link(r.ReferralId)), r.DestinationMunicipality, ct);
     }
+
+    /// <summary>
+    /// The referral is seen here for the first time (its tracked row is new in this unit of work): nothing has been
+    /// announced for it, since every announcement of a referral is written with its row at hand and rows are never deleted.
+    /// </summary>
+    public void FirstSeen(Guid referralId) => announcer.FirstSeen(KeyPrefix(referralId));
+
+    private static string KeyPrefix(Guid referralId) => $"referral:{referralId}:";
 
     private static string Link(Guid referralId) => $"/referencias/{referralId}";
 

@@ -52,6 +52,8 @@ public sealed class DeadlineTracker(NotificationsDbContext db, ReferralAnnouncem
             referral = TrackedReferral.Start(new ReferralFacts(e.ReferralId, e.MunicipalityCode, e.OriginInstitution,
                 e.DestinationMunicipalityCode, e.DestinationInstitution, e.ServiceCode, e.Priority));
             db.TrackedReferrals.Add(referral);
+            // Two first deliveries at once both start it: the second commit fails on the key, and its retry finds the row.
+            announcements.FirstSeen(e.ReferralId);
         }
 
         return referral;

@@ -8,11 +8,11 @@ namespace Boards.Notifications.Features.Digest;
 /// e-mail lists every item created before it. Items created after it wait for the next day's. An outage defers all.
 /// </summary>
 public sealed class DigestSender(
-    NotificationsDbContext db, SmtpMailer mailer, EmailTemplates templates, IOptions<DigestOptions> options, TimeProvider clock)
+    NotificationsDbContext db, EmailTemplates templates, IOptions<DigestOptions> options, TimeProvider clock)
 {
     private const int People = 100;
 
-    public async Task<int> RunAsync(CancellationToken ct)
+    public async Task<int> RunAsync(SmtpLease smtp, CancellationToken ct)
     {
         var subjects = await db.Notifications.Where(n => n.EmailStatus == EmailStatus.Digest)
             .Select(n => n.RecipientSubject).Distinct().OrderBy(s => s).Take(People).ToListAsync(ct);
@@ -21,7 +21,7 @@ public sealed class DigestSender(
         {
             var chosen = await db.Preferences.Where(p => p.Subject == subject).Select(p => p.DigestTime).FirstOrDefaultAsync(ct);
             var dueAt = ParaguayTime.LatestOccurrence(chosen ?? options.Value.Default, clock.GetUtcNow());
-            if (!await SendAsync(subject, dueAt, ct))
+            if (!await SendAsync(smtp, subject, dueAt, ct))
             {
                 break;
             }
@@ -33,7 +33,7 @@ public sealed class DigestSender(
     }
 
     /// <summary>False when the mail server is unreachable: the pass stops and everything waits for the next.</summary>
-    private async Task<bool> SendAsync(string subject, DateTimeOffset dueAt, CancellationToken ct)
+    private async Task<bool> SendAsync(SmtpLease smtp, string subject, DateTimeOffset dueAt, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var items = await db.Notifications
@@ -52,7 +52,7 @@ public sealed class DigestSender(
         var run = DigestRun.Sent(subject, dueAt, items.Count, now);
         try
         {
-            await using var session = await mailer.ConnectAsync(ct);
+            var session = await smtp.SessionAsync(ct);
             // Once the digest is on its way, a stop waits for the server's answer and records it.
             await session.SendAsync(items[^1].EmailAddress!, templates.Digest(items, dueAt), MessageIds.ForDigest(subject, dueAt), CancellationToken.None);
             items.ForEach(item => item.EmailSent(now, run.Id));

@@ -36,4 +36,10 @@ public sealed class SmtpOptions
     public string Security { get; set; } = "none";
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a connection is kept open without a message, for the next pass; zero closes it after each pass.</summary>
+    public TimeSpan KeepOpenFor { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The messages one connection carries before it is closed and a new one opened.</summary>
+    public int MessagesPerConnection { get; set; } = 100;
 }

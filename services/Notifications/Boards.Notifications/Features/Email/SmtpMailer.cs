@@ -1,4 +1,3 @@
-using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -6,10 +5,38 @@ using MimeKit;
 
 namespace Boards.Notifications.Features.Email;
 
-/// <summary>Opens an SMTP session with MailKit; one session sends a whole batch.</summary>
-public sealed class SmtpMailer(IOptions<SmtpOptions> options)
+/// <summary>
+/// Opens SMTP connections with MailKit and keeps one open between passes (Notifications:Smtp:KeepOpenFor, at most
+/// MessagesPerConnection messages): a connection per pass cost the mail server a session of its own for every e-mail
+/// sent one at a time. A kept connection is asked whether it still answers (NOOP) before it carries a message again;
+/// one that does not is replaced, so a server that closed it, or came back meanwhile, changes nothing.
+/// </summary>
+public sealed class SmtpMailer(IOptions<SmtpOptions> options, TimeProvider clock) : IAsyncDisposable
 {
-    public async Task<SmtpSession> ConnectAsync(CancellationToken ct)
+    private SmtpSession? _kept;
+
+    /// <summary>The connection for one pass: the kept one, or a new one when its first message goes. Dispose gives it back.</summary>
+    public SmtpLease Lease() => new(this, Interlocked.Exchange(ref _kept, null));
+
+    /// <summary>Closes the kept connection once it has waited KeepOpenFor; each e-mail pass asks.</summary>
+    public async Task CloseIdleAsync()
+    {
+        if (Volatile.Read(ref _kept) is { } kept && clock.GetUtcNow() - kept.LastUsedAt >= options.Value.KeepOpenFor
+            && Interlocked.CompareExchange(ref _kept, null, kept) == kept)
+        {
+            await kept.DisposeAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _kept, null) is { } kept)
+        {
+            await kept.DisposeAsync();
+        }
+    }
+
+    internal async Task<SmtpSession> ConnectAsync(CancellationToken ct)
     {
         var settings = options.Value;
         var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
@@ -21,12 +48,23 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options)
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
             }
 
-            return new SmtpSession(client, MailboxAddress.Parse(settings.From));
+            return new SmtpSession(client, MailboxAddress.Parse(settings.From), clock);
         }
         catch
         {
             client.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Kept for the next pass while it is sound and has room; closed otherwise (or when one is kept already).</summary>
+    internal async ValueTask GiveBackAsync(SmtpSession session)
+    {
+        var settings = options.Value;
+        if (settings.KeepOpenFor <= TimeSpan.Zero || !session.IsSound || session.Messages >= settings.MessagesPerConnection
+            || Interlocked.CompareExchange(ref _kept, session, null) is not null)
+        {
+            await session.DisposeAsync();
         }
     }
 
@@ -38,37 +76,49 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options)
     };
 }
 
-public sealed class SmtpSession(SmtpClient client, MailboxAddress from) : IAsyncDisposable
+/// <summary>One pass's use of the SMTP connection (<see cref="SmtpMailer.Lease"/>).</summary>
+public sealed class SmtpLease(SmtpMailer mailer, SmtpSession? kept) : IAsyncDisposable
 {
-    public async Task SendAsync(string to, EmailContent content, string messageId, CancellationToken ct)
-    {
-        var message = new MimeMessage { MessageId = messageId };
-        message.From.Add(from);
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = content.Subject;
-        message.Body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html }.ToMessageBody();
-        await client.SendAsync(message, ct);
-    }
+    private SmtpSession? _unchecked = kept;
+    private SmtpSession? _session;
 
-    public bool IsConnected => client.IsConnected;
+    /// <summary>The session to send with: the kept one if it still answers, otherwise a new one.</summary>
+    public async Task<SmtpSession> SessionAsync(CancellationToken ct)
+    {
+        if (_unchecked is { } kept)
+        {
+            _unchecked = null;
+            bool answers;
+            try
+            {
+                answers = await kept.AnswersAsync(ct);
+            }
+            catch
+            {
+                await kept.DisposeAsync();
+                throw;
+            }
+
+            if (answers)
+            {
+                _session = kept;
+            }
+            else
+            {
+                await kept.DisposeAsync();
+            }
+        }
+
+        return _session ??= await mailer.ConnectAsync(ct);
+    }
 
     public async ValueTask DisposeAsync()
     {
-        try
+        // A connection this pass did not use goes back unchecked: the next message asks it first.
+        if ((_session ?? _unchecked) is { } session)
         {
-            if (client.IsConnected)
-            {
-                await client.DisconnectAsync(true);
-            }
+            _session = _unchecked = null;
+            await mailer.GiveBackAsync(session);
         }
-        catch (Exception exception) when (exception is IOException or ProtocolException or OperationCanceledException)
-        {
-            // The messages are already handed over; a failed goodbye changes nothing.
-        }
-
-        client.Dispose();
     }
 }
-
-/// <summary>A message as people read it: subject, plain text and HTML.</summary>
-public sealed record EmailContent(string Subject, string Text, string Html);
