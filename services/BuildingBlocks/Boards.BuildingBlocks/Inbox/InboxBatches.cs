@@ -83,15 +83,36 @@ public sealed partial class InboxBatches<TDbContext>(
 
     private async Task RunAsync()
     {
-        var delay = options.Value.BatchDelay;
-        if (delay > TimeSpan.Zero)
+        try
         {
-            await Task.Delay(delay, clock);
-        }
+            var delay = options.Value.BatchDelay;
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, clock);
+            }
 
-        while (TakeBatch() is { } batch)
+            while (TakeBatch() is { } batch)
+            {
+                await HandleBatchAsync(batch);
+            }
+        }
+        catch (Exception exception)
         {
-            await HandleBatchAsync(batch);
+            // Not expected (a batch's own failures end in its outcomes): whatever waits is sent alone, and the next
+            // message starts a new run, rather than every consumer waiting for a run that ended.
+            List<Entry> waiting;
+            lock (_gate)
+            {
+                waiting = [.. _waiting];
+                _waiting.Clear();
+                _running = false;
+            }
+
+            LogBatchFailed(logger, waiting.Count, $"{exception.GetType().Name}: {exception.Message}");
+            foreach (var entry in waiting)
+            {
+                entry.Outcome.TrySetResult(BatchOutcome.Failed);
+            }
         }
     }
 
