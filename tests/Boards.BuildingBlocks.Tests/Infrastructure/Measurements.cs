@@ -30,6 +30,9 @@ public sealed class Measurements : IDisposable
 
     public double Sum(string name) => All.Where(m => m.Name == name).Sum(m => m.Value);
 
+    /// <summary>How many measurements the instrument took (a histogram's records).</summary>
+    public int Count(string name) => All.Count(m => m.Name == name);
+
     public double Last(string name)
     {
         _listener.RecordObservableInstruments();

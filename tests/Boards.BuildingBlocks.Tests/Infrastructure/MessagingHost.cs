@@ -58,7 +58,8 @@ public sealed class MessagingHost : IAsyncDisposable
         bool relayRunsInBackground = false,
         int batchSize = 100,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IBusRegistrationConfigurator>? moreConsumers = null)
+        Action<IBusRegistrationConfigurator>? moreConsumers = null,
+        bool batched = false)
     {
         var serviceName = $"bbtest-{probe.RunId}";
         var brokerReachable = rabbitMq != TestSettings.UnreachableRabbitMq;
@@ -85,7 +86,13 @@ public sealed class MessagingHost : IAsyncDisposable
 
         builder.AddBoardsMessaging<TestDbContext>(serviceName, bus =>
         {
-            if (withConsumer)
+            if (withConsumer && batched)
+            {
+                // On the queue ThingHappenedConsumer would have: ConsumerQueue names it for both.
+                var queue = new KebabCaseEndpointNameFormatter(serviceName, false).Consumer<ThingHappenedConsumer>();
+                bus.AddConsumer<BatchedThingConsumer>().Endpoint(e => e.Name = queue);
+            }
+            else if (withConsumer)
             {
                 bus.AddConsumer<ThingHappenedConsumer>();
             }

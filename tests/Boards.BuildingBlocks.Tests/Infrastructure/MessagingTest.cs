@@ -37,10 +37,11 @@ public abstract class MessagingTest : IAsyncLifetime
         bool relayRunsInBackground = false,
         int batchSize = 100,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IBusRegistrationConfigurator>? moreConsumers = null)
+        Action<IBusRegistrationConfigurator>? moreConsumers = null,
+        bool batched = false)
     {
         var host = await MessagingHost.StartAsync(
-            Database, Probe, rabbitMq ?? TestSettings.RabbitMq, withConsumer, relayRunsInBackground, batchSize, settings, moreConsumers);
+            Database, Probe, rabbitMq ?? TestSettings.RabbitMq, withConsumer, relayRunsInBackground, batchSize, settings, moreConsumers, batched);
         _hosts.Add(host);
         return host;
     }

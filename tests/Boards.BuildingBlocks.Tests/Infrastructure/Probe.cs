@@ -13,6 +13,7 @@ public sealed class Probe(string runId) : IConsumeObserver, IPublishObserver
     private readonly ConcurrentQueue<Guid> _consumed = new();
     private readonly ConcurrentQueue<(Guid MessageId, int Sequence)> _published = new();
     private readonly ConcurrentQueue<Guid> _watched = new();
+    private readonly ConcurrentDictionary<Guid, byte> _healed = new();
 
     public string RunId { get; } = runId;
 
@@ -24,6 +25,11 @@ public sealed class Probe(string runId) : IConsumeObserver, IPublishObserver
     public int Consumed(Guid messageId) => _consumed.Count(id => id == messageId);
 
     public int RecordAttempt(Guid messageId) => _attempts.AddOrUpdate(messageId, 1, (_, count) => count + 1);
+
+    /// <summary>The cause of the message's failures is fixed: from now on it no longer fails (an operator's replay then works).</summary>
+    public void Heal(Guid messageId) => _healed.TryAdd(messageId, 0);
+
+    public bool IsHealed(Guid messageId) => _healed.ContainsKey(messageId);
 
     /// <summary>Deliveries of <paramref name="messageId"/> to <see cref="ThingWatcher"/>, on a replica's temporary queue.</summary>
     public int Watched(Guid messageId) => _watched.Count(id => id == messageId);

@@ -7,6 +7,7 @@ namespace Boards.BuildingBlocks.Inbox;
 /// so a redelivered message is dropped, and a failed one leaves no trace and is retried.
 /// A consumer is known in the inbox by its <see cref="InboxName"/>, written out rather than taken from the class name:
 /// renaming a class must not make the inbox forget which messages it handled (and handle them again).
+/// <see cref="IdempotentBatchConsumer{TMessage,TDbContext}"/> handles messages in batches and falls back to this path.
 /// </summary>
 public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, TimeProvider clock) : IConsumer<TMessage>
     where TMessage : class
@@ -21,11 +22,14 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
 
     protected TDbContext Db { get; } = db;
 
-    public async Task Consume(ConsumeContext<TMessage> context)
+    /// <summary>The message alone, in a transaction of its own.</summary>
+    public virtual async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId
                         ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
         var consumer = InboxName;
+        var kept = Db as IWritesAtCommit;
+        kept?.DiscardKeptWrites();
 
         await using var transaction = await Db.Database.BeginTransactionAsync(context.CancellationToken);
         var claimed = await Db.Database.ExecuteSqlRawAsync(ClaimSql, [messageId, consumer, clock.GetUtcNow()], context.CancellationToken);
@@ -43,10 +47,15 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         {
             await HandleAsync(context.Message, context);
             await Db.SaveChangesAsync(context.CancellationToken);
+            if (kept is not null)
+            {
+                await kept.WriteKeptAsync(context.CancellationToken);
+            }
         }
         finally
         {
             Db.Database.AutoSavepointsEnabled = savepoints;
+            kept?.DiscardKeptWrites();
         }
 
         await transaction.CommitAsync(context.CancellationToken);

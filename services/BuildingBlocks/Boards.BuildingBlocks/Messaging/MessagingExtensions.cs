@@ -1,3 +1,4 @@
+using Boards.BuildingBlocks.Inbox;
 using Boards.BuildingBlocks.Outbox;
 using Boards.ServiceDefaults.Health;
 using MassTransit;
@@ -64,6 +65,7 @@ public static class MessagingExtensions
         builder.Services.AddHealthChecks().AddCheck<BusStartedHealthCheck>("bus-started");
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddSingleton<IParkedMessages, ParkedMessageStore<TDbContext>>();
+        builder.Services.AddSingleton<InboxBatches<TDbContext>>();
         builder.Services.AddSingleton<ParkedMessageRedelivery<TDbContext>>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ParkedMessageRedelivery<TDbContext>>());
         builder.Services.AddScoped<MessagingAdmin<TDbContext>>();

@@ -8,7 +8,8 @@ namespace Boards.BuildingBlocks.Messaging;
 /// then the message is set aside in the service's database and sent back to its queue after each of
 /// <see cref="RedeliveryIntervals"/> (minutes); what still fails is parked for good, for an operator to replay.
 /// Intervals are written as a comma-separated list of TimeSpans, so one environment variable sets them all. Also the
-/// type of the durable queues the service declares (<see cref="QueueType"/>).
+/// type of the durable queues the service declares (<see cref="QueueType"/>), and how batch consumers group their
+/// messages (<see cref="BatchSize"/>, <see cref="BatchDelay"/>).
 /// </summary>
 public sealed class MessagingOptions
 {
@@ -33,6 +34,15 @@ public sealed class MessagingOptions
     /// <summary>How long a redelivery waits for the broker's confirm before it counts as not sent.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Most messages a batch consumer (IdempotentBatchConsumer) handles in one transaction.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// How long a message that finds no batch running waits for others to join it. Under load a batch starts as soon as
+    /// the one before it ends, with whatever arrived meanwhile; this is the longest a message waits at low load.
+    /// </summary>
+    public TimeSpan BatchDelay { get; set; } = TimeSpan.FromMilliseconds(2);
+
     /// <summary>
     /// <c>classic</c> (one node holds each queue) or <c>quorum</c> (replicated on the cluster's nodes) for every durable
     /// receive endpoint; temporary queues stay classic (docs/messaging.md, "Queue types").
@@ -41,6 +51,9 @@ public sealed class MessagingOptions
 
     /// <summary>Nodes that hold each quorum queue; empty: RabbitMQ's default, every node of the cluster.</summary>
     public int? QuorumReplicationFactor { get; set; }
+
+    /// <summary>A message never waits longer for its batch: the delay is for latency at low load, not for bigger batches.</summary>
+    private static readonly TimeSpan MaxBatchDelay = TimeSpan.FromMilliseconds(100);
 
     public bool UsesQuorumQueues => string.Equals(QueueType?.Trim(), QuorumQueues, StringComparison.OrdinalIgnoreCase);
 
@@ -74,9 +87,14 @@ public sealed class MessagingOptions
             return $"{Section}:{nameof(RedeliveryPollInterval)} y {Section}:{nameof(SendTimeout)} deben ser mayores que cero.";
         }
 
-        if (RedeliveryBatchSize < 1)
+        if (RedeliveryBatchSize < 1 || BatchSize < 1)
         {
-            return $"{Section}:{nameof(RedeliveryBatchSize)} debe ser al menos 1.";
+            return $"{Section}:{nameof(RedeliveryBatchSize)} y {Section}:{nameof(BatchSize)} deben ser al menos 1.";
+        }
+
+        if (BatchDelay < TimeSpan.Zero || BatchDelay > MaxBatchDelay)
+        {
+            return $"{Section}:{nameof(BatchDelay)} debe estar entre 0 y {MaxBatchDelay} (es {BatchDelay}).";
         }
 
         return QueueTypeProblem();

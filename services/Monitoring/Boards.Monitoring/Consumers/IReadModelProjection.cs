@@ -2,7 +2,8 @@ namespace Boards.Monitoring.Consumers;
 
 /// <summary>
 /// How one event folds into the read model: the apply logic behind <see cref="ReadModelConsumer{TEvent}"/>. It writes
-/// through the consumer's <paramref name="db"/>, inside the transaction that also holds the inbox row.
+/// through <paramref name="db"/>, inside the transaction that also holds the inbox row: a batch's, shared with other
+/// events (which may have changed the same rows before it), or the event's own.
 /// </summary>
 public interface IReadModelProjection<in TEvent>
     where TEvent : class

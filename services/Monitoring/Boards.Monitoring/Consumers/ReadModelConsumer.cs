@@ -1,6 +1,5 @@
 using Boards.BuildingBlocks.Inbox;
 using Boards.Monitoring.Features.IndicatorsSignal;
-using MassTransit;
 
 namespace Boards.Monitoring.Consumers;
 
@@ -10,19 +9,25 @@ namespace Boards.Monitoring.Consumers;
 /// announced); otherwise the event's <see cref="IReadModelProjection{TEvent}"/> folds it into the read model and, when
 /// that changed a row and the transaction committed, the municipality is noted for the next
 /// MunicipalityIndicatorsChanged (<see cref="ChangedMunicipalities"/>). Old news (a version or time not newer than the
-/// one held) changes nothing and announces nothing.
+/// one held) changes nothing and announces nothing. Events are handled in batches: the events of every type being consumed
+/// at the same moment share one transaction (<see cref="IdempotentBatchConsumer{TMessage,TDbContext}"/>), and the totals
+/// they move are written once per municipality at its end.
 /// </summary>
 public sealed class ReadModelConsumer<TEvent>(
-    MonitoringDbContext db, TimeProvider clock, ChangedMunicipalities changed, IReadModelProjection<TEvent> projection)
-    : IdempotentConsumer<TEvent, MonitoringDbContext>(db, clock)
+    MonitoringDbContext db,
+    TimeProvider clock,
+    InboxBatches<MonitoringDbContext> batches,
+    ChangedMunicipalities changed,
+    IReadModelProjection<TEvent> projection)
+    : IdempotentBatchConsumer<TEvent, MonitoringDbContext>(db, clock, batches)
     where TEvent : class
 {
     private string? _changedMunicipality;
 
     protected override string InboxName => InboxNames.Of<TEvent>();
 
-    protected override async Task HandleAsync(TEvent message, ConsumeContext<TEvent> context) =>
-        _changedMunicipality = await projection.ApplyAsync(Db, message, context.CancellationToken);
+    protected override async Task HandleAsync(MonitoringDbContext db, TEvent message, Guid messageId, CancellationToken cancellationToken) =>
+        _changedMunicipality = await projection.ApplyAsync(db, message, cancellationToken);
 
     protected override void AfterCommit()
     {

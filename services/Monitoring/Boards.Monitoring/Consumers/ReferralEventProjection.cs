@@ -4,7 +4,7 @@ namespace Boards.Monitoring.Consumers;
 
 /// <summary>
 /// Any of the nine referral events: folds it into the referral's fact, and the fact's change into its municipality's
-/// totals in the same transaction. The fact's version rules make late and out-of-order events harmless, and the totals
+/// totals in the same transaction (kept until its end, and written once for every event of a batch). The fact's version rules make late and out-of-order events harmless, and the totals
 /// move by the fact's difference, so they follow the same rules.
 /// </summary>
 public sealed class ReferralEventProjection<TEvent> : IReadModelProjection<TEvent>
@@ -24,7 +24,7 @@ public sealed class ReferralEventProjection<TEvent> : IReadModelProjection<TEven
             var started = ReferralFact.Start(change);
             if (await db.TryInsertFactAsync(started, cancellationToken))
             {
-                await db.MoveTotalsAsync(FactMovement.Between(null, started), cancellationToken);
+                db.MoveTotals(FactMovement.Between(null, started));
                 return change.MunicipalityCode;
             }
 
@@ -38,7 +38,7 @@ public sealed class ReferralEventProjection<TEvent> : IReadModelProjection<TEven
             return null;
         }
 
-        await db.MoveTotalsAsync(FactMovement.Between(before, fact), cancellationToken);
+        db.MoveTotals(FactMovement.Between(before, fact));
         return fact.MunicipalityCode;
     }
 }

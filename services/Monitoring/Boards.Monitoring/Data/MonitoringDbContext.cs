@@ -1,10 +1,11 @@
 using Boards.BuildingBlocks.Data;
+using Boards.BuildingBlocks.Inbox;
 using Boards.Monitoring.Domain.EarlyWarnings;
 
 namespace Boards.Monitoring.Data;
 
 /// <summary>The monitoring read model (monitoringdb): facts per referral, their totals per municipality, the municipality registry, the latest representativity, gap analysis and plan per municipality, service day reports, plan actions, board sessions, early warnings, and the outbox and inbox.</summary>
-public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options)
+public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options), IWritesAtCommit
 {
     public DbSet<ReferralFact> ReferralFacts => Set<ReferralFact>();
     public DbSet<MunicipalityReferralTotals> ReferralTotals => Set<MunicipalityReferralTotals>();
@@ -16,6 +17,13 @@ public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> op
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
     public DbSet<BoardSession> Sessions => Set<BoardSession>();
     public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
+
+    /// <summary>The totals movements of the consumer's transaction, written at its end (<see cref="MunicipalityTotalsWrites"/>).</summary>
+    internal KeptTotals KeptTotals { get; } = new();
+
+    void IWritesAtCommit.DiscardKeptWrites() => KeptTotals.Clear();
+
+    Task IWritesAtCommit.WriteKeptAsync(CancellationToken cancellationToken) => this.WriteKeptTotalsAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,22 +1,29 @@
+using Boards.BuildingBlocks.Inbox;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Boards.Monitoring.Data;
 
 /// <summary>
-/// Moves a municipality's totals by one fact's change, in the consumer's transaction. The upsert adds the tally delta
-/// and takes the totals row's lock; only then are the medians recomputed, so two events of one municipality never
-/// compute a median from each other's uncommitted facts (the second waits for the first to commit, and under READ
-/// COMMITTED its next statement sees that commit). A median is the percentile_cont of the old full query, found by
-/// position in an index ordered by duration (see the NationalTableTotals migration): O(facts of the municipality
-/// with that milestone / 2) index entries, and only when a milestone time changed.
+/// Moves municipalities' totals by their facts' changes, in the consumer's transaction. A projection keeps each movement
+/// on the context (<see cref="MoveTotals"/>); at the end of the transaction (<see cref="IWritesAtCommit"/>), after the facts
+/// are saved, the movements are summed per municipality and written in one upsert, in code order: every transaction, a
+/// batch of many events or a single one, locks totals rows in the same order, so two replicas' batches cannot deadlock on
+/// them. The upsert adds the tally delta and takes the totals row's lock; only then are the medians recomputed, so two
+/// transactions moving one municipality never compute a median from each other's uncommitted facts (the second waits for
+/// the first to commit, and under READ COMMITTED its next statement sees that commit). A median is the percentile_cont of
+/// the old full query, found by position in an index ordered by duration (see the NationalTableTotals migration):
+/// O(facts of the municipality with that milestone / 2) index entries, and only when a milestone time changed.
 /// </summary>
 internal static class MunicipalityTotalsWrites
 {
     private const string MoveSql = """
         INSERT INTO municipality_referral_totals AS t
             (code, sent, open, accepted, rejected, completed, failed, cancelled, overdue, counter_referred)
-        VALUES (@code, @sent, @open, @accepted, @rejected, @completed, @failed, @cancelled, @overdue, @counter_referred)
+        SELECT m.code, m.sent, m.open, m.accepted, m.rejected, m.completed, m.failed, m.cancelled, m.overdue, m.counter_referred
+        FROM unnest(@codes, @sent, @open, @accepted, @rejected, @completed, @failed, @cancelled, @overdue, @counter_referred)
+            AS m(code, sent, open, accepted, rejected, completed, failed, cancelled, overdue, counter_referred)
+        ORDER BY m.code
         ON CONFLICT (code) DO UPDATE SET
             sent = t.sent + excluded.sent,
             open = t.open + excluded.open,
@@ -27,7 +34,7 @@ internal static class MunicipalityTotalsWrites
             cancelled = t.cancelled + excluded.cancelled,
             overdue = t.overdue + excluded.overdue,
             counter_referred = t.counter_referred + excluded.counter_referred
-        RETURNING t.accepted AS "Accepted", t.counter_referred AS "CounterReferred"
+        RETURNING t.code AS "Code", t.accepted AS "Accepted", t.counter_referred AS "CounterReferred"
         """;
 
     // The ORDER BY expressions are the ones indexed (and the old query's); percentile_cont(0.5) interpolates the two
@@ -52,39 +59,46 @@ internal static class MunicipalityTotalsWrites
         WHERE code = @code
         """;
 
-    /// <summary>Applies the movement to the totals; the fact's own change is saved first so the medians see it.</summary>
-    public static async Task MoveTotalsAsync(this MonitoringDbContext db, FactMovement movement, CancellationToken cancellationToken)
+    /// <summary>Keeps the movement for the end of the transaction, added to the municipality's other movements.</summary>
+    public static void MoveTotals(this MonitoringDbContext db, FactMovement movement) => db.KeptTotals.Add(movement);
+
+    /// <summary>Writes the kept movements: one upsert for every municipality, then the medians that changed, in code order.</summary>
+    public static async Task WriteKeptTotalsAsync(this MonitoringDbContext db, CancellationToken cancellationToken)
     {
-        if (!movement.ChangesTotals)
+        var movements = db.KeptTotals.Movements;
+        if (movements.Count == 0)
         {
             return;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        var delta = movement.Delta;
+        await db.SaveChangesAsync(cancellationToken); // the facts' own changes first, so the medians see them
         var counts = (await db.Database.SqlQueryRaw<MedianCounts>(
                 MoveSql,
-                Code(movement.MunicipalityCode),
-                Count("sent", delta.Sent),
-                Count("open", delta.Open),
-                Count("accepted", delta.Accepted),
-                Count("rejected", delta.Rejected),
-                Count("completed", delta.Completed),
-                Count("failed", delta.Failed),
-                Count("cancelled", delta.Cancelled),
-                Count("overdue", delta.Overdue),
-                Count("counter_referred", delta.CounterReferred))
+                new NpgsqlParameter("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = movements.Select(m => m.MunicipalityCode).ToArray() },
+                Counts("sent", movements, d => d.Sent),
+                Counts("open", movements, d => d.Open),
+                Counts("accepted", movements, d => d.Accepted),
+                Counts("rejected", movements, d => d.Rejected),
+                Counts("completed", movements, d => d.Completed),
+                Counts("failed", movements, d => d.Failed),
+                Counts("cancelled", movements, d => d.Cancelled),
+                Counts("overdue", movements, d => d.Overdue),
+                Counts("counter_referred", movements, d => d.CounterReferred))
             .ToListAsync(cancellationToken))
-            .Single();
+            .ToDictionary(c => c.Code, StringComparer.Ordinal);
 
-        if (movement.AcceptMedianChanged)
+        foreach (var movement in movements.OrderBy(m => m.MunicipalityCode, StringComparer.Ordinal))
         {
-            await RefreshMedianAsync(db, AcceptMedianSql, movement.MunicipalityCode, counts.Accepted, cancellationToken);
-        }
+            var count = counts[movement.MunicipalityCode];
+            if (movement.AcceptMedianChanged)
+            {
+                await RefreshMedianAsync(db, AcceptMedianSql, movement.MunicipalityCode, count.Accepted, cancellationToken);
+            }
 
-        if (movement.CounterReferralMedianChanged)
-        {
-            await RefreshMedianAsync(db, CounterReferralMedianSql, movement.MunicipalityCode, counts.CounterReferred, cancellationToken);
+            if (movement.CounterReferralMedianChanged)
+            {
+                await RefreshMedianAsync(db, CounterReferralMedianSql, movement.MunicipalityCode, count.CounterReferred, cancellationToken);
+            }
         }
     }
 
@@ -101,10 +115,12 @@ internal static class MunicipalityTotalsWrites
 
     private static NpgsqlParameter Code(string code) => new("code", NpgsqlDbType.Varchar) { Value = code };
 
-    private static NpgsqlParameter Count(string name, int value) => new(name, NpgsqlDbType.Bigint) { Value = (long)value };
+    private static NpgsqlParameter Counts(string name, IReadOnlyCollection<FactMovement> movements, Func<ReferralTally, int> count) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = movements.Select(m => (long)count(m.Delta)).ToArray() };
 
     internal sealed class MedianCounts
     {
+        public string Code { get; init; } = "";
         public long Accepted { get; init; }
         public long CounterReferred { get; init; }
     }

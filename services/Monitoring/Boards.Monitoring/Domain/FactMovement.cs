@@ -8,6 +8,13 @@ public sealed record FactMovement(string MunicipalityCode, ReferralTally Delta, 
 {
     public bool ChangesTotals => !Delta.IsZero || AcceptMedianChanged || CounterReferralMedianChanged;
 
+    /// <summary>Two movements of the same municipality's totals as one: the deltas added, a median changed if either changed it.</summary>
+    public FactMovement Plus(FactMovement other) =>
+        other.MunicipalityCode == MunicipalityCode
+            ? new(MunicipalityCode, Delta + other.Delta,
+                AcceptMedianChanged || other.AcceptMedianChanged, CounterReferralMedianChanged || other.CounterReferralMedianChanged)
+            : throw new ArgumentException($"A movement of {other.MunicipalityCode} cannot join one of {MunicipalityCode}.", nameof(other));
+
     /// <summary>From the fact's state before the event (null: the event created it) to its state after.</summary>
     public static FactMovement Between(FactState? before, ReferralFact after) => new(
         after.MunicipalityCode,

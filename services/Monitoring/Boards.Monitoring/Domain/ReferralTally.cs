@@ -32,6 +32,17 @@ public readonly record struct ReferralTally(
 
     public bool IsZero => this == None;
 
+    public static ReferralTally operator +(ReferralTally left, ReferralTally right) => new(
+        left.Sent + right.Sent,
+        left.Open + right.Open,
+        left.Accepted + right.Accepted,
+        left.Rejected + right.Rejected,
+        left.Completed + right.Completed,
+        left.Failed + right.Failed,
+        left.Cancelled + right.Cancelled,
+        left.Overdue + right.Overdue,
+        left.CounterReferred + right.CounterReferred);
+
     public static ReferralTally operator -(ReferralTally after, ReferralTally before) => new(
         after.Sent - before.Sent,
         after.Open - before.Open,
