@@ -18,19 +18,14 @@ boards_install_packages() {
     echo "Installing ${missing[*]} ..."
     local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
     $sudo apt-get update -qq
-    # Debian starts the packaged services on install; Boards runs its own instances on its own ports. A policy-rc.d
-    # keeps them from starting at all: stopping RabbitMQ afterwards left its epmd listening on every interface, which
-    # Boards' own nodes then reused (LocalInfrastructureTests checks that every Erlang port listens on loopback only).
-    local policy=/usr/sbin/policy-rc.d placed=0
-    if [ ! -e "$policy" ]; then
-      printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null && $sudo chmod +x "$policy" && placed=1
-    fi
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    [ "$placed" = 1 ] && $sudo rm -f "$policy"
+    # Debian starts the packaged services; Boards runs its own instances on its own ports.
     $sudo service rabbitmq-server stop >/dev/null 2>&1 || true
     $sudo service postgresql stop >/dev/null 2>&1 || true
     $sudo service nginx stop >/dev/null 2>&1 || true
-    # If a policy already let them start, the packaged epmd outlives the stop: end it while nothing is registered.
+    # Installing RabbitMQ also leaves an epmd listening on every interface (started by the package's own scripts, even
+    # where policy-rc.d keeps services from starting), which Boards' nodes would then reuse instead of their loopback
+    # one; LocalInfrastructureTests checks that every Erlang port listens on loopback only. Nothing is registered yet.
     if [[ " ${missing[*]} " == *" rabbitmq-server "* ]] && command -v epmd >/dev/null 2>&1; then
       $sudo epmd -kill >/dev/null 2>&1 || true
     fi
