@@ -3,10 +3,16 @@ using System.Globalization;
 using System.Text.Json;
 using Boards.Bench;
 using Boards.Bench.Infrastructure;
+using Boards.Bench.MailRelay;
 using Boards.Bench.Report;
 using Boards.Bench.Stages;
 
 // The benchmark harness (docs/performance.md): run by ./bench.sh against a system that is already up.
+if (args is [MailRelayStandIn.Option, var relayPort])
+{
+    return await MailRelayStandIn.RunAsync(int.Parse(relayPort, CultureInfo.InvariantCulture));
+}
+
 BenchOptions options;
 try
 {

@@ -37,7 +37,9 @@ public static class LocalInfrastructure
                 : connections[name] = builder.AddConnectionString(name, ReferenceExpression.Create(
                     $"Host=127.0.0.1;Port={port};Username={PostgresRoles.RoleOf(name)};Password={LocalSecrets.Get(settings.DataDirectory, PostgresRoles.RoleOf(name))};Database={name}")),
             rabbitMqConnection,
-            LocalMailServer.Add(builder, settings.DataDirectory),
+            MailServer.HasOutsideRelay(builder.Configuration)
+                ? MailServer.FromConfiguration(builder.Configuration)
+                : LocalMailServer.Add(builder, settings.DataDirectory),
             [postgres, rabbitMq],
             [roles, busUser]);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Boards.Bench.Infrastructure;
+using Boards.Bench.Stages;
 
 namespace Boards.Bench.Report;
 
@@ -15,7 +16,7 @@ public static class ResultsTable
         text.AppendLine(CultureInfo.InvariantCulture, $"Modo (mode): {(results.Quick ? "rápido (--quick)" : "completo (full)")}, {results.Seconds:0} s, gateway {results.Gateway}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Sistema (system under test): {results.SystemSetup}");
         var warmUp = results.WarmUp;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Calentamiento (warm-up, not compared): eco {warmUp.Echo.PerSecond}/s y CreateReferral {warmUp.Create.PerSecond}/s a concurrencia {warmUp.Echo.Concurrency}, {warmUp.SecondsEach:0} s cada uno");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Calentamiento (warm-up, not compared): eco {warmUp.Echo.PerSecond}/s y CreateReferral {warmUp.Create.PerSecond}/s a concurrencia {warmUp.Echo.Concurrency}, {warmUp.SecondsEach:0} s cada uno; {JitRounds(warmUp)}");
         text.AppendLine();
         text.AppendLine("| medición (measurement) | conc. | por s (per s) | p50 ms | p95 ms | p99 ms | fallas (failures) |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -52,6 +53,11 @@ public static class ResultsTable
 
         return text.ToString();
     }
+
+    private static string JitRounds(WarmUpResult warmUp) => warmUp.JitMsPerRound.Count == 0
+        ? "JIT de los servicios no medido (not measured)"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"JIT de los servicios por ronda (background JIT per round): {string.Join(" → ", warmUp.JitMsPerRound.Select(ms => $"{ms:0} ms"))}{(warmUp.JitSettled ? ", asentado (settled)" : ", SIN ASENTAR (not settled): las mediciones cargan compilación")}");
 
     private static void Rows(StringBuilder text, string name, IReadOnlyList<LoadResult> results)
     {

@@ -19,7 +19,7 @@ public enum ProcessKind
     Telemetry,
 
     /// <summary>
-    /// The mail server (smtp4dev): production hands its e-mail to the ministry's SMTP relay, which is not part of a Boards
+    /// The mail server (the bench's relay stand-in, or smtp4dev): production hands its e-mail to the ministry's SMTP relay, which is not part of a Boards
     /// deployment (deploy/k8s sets <c>Notifications__Smtp__Host</c> to an outside host), so not counted, like telemetry.
     /// Notifications' own work to send the e-mail is counted.
     /// </summary>
@@ -40,6 +40,7 @@ public sealed record ProcessRole(string Name, ProcessKind Kind)
     public static readonly ProcessRole Postgres = new("PostgreSQL (postmaster y todos sus procesos)", ProcessKind.Infrastructure);
     public static readonly ProcessRole RabbitMq = new("RabbitMQ (beam.smp y sus procesos)", ProcessKind.Infrastructure);
     public static readonly ProcessRole Mail = new("servidor de correo (smtp4dev)", ProcessKind.External);
+    public static readonly ProcessRole MailRelay = new("relé de correo (el del banco, en lugar del del ministerio)", ProcessKind.External);
 
     public static ProcessRole Service(string name) => new(name, ProcessKind.Service);
 }

@@ -5,7 +5,8 @@ namespace Boards.Bench.Infrastructure.Cpu;
 /// <summary>
 /// The loopback ports by which the harness finds each process of a local system: the gateway and identity from its
 /// options, the other services from Ports__* (the AppHost's defaults, BoardsPorts and docs/configuration.md),
-/// PostgreSQL from the connection string, RabbitMQ from Infrastructure__RabbitMqPort, and Aspire's own ports (the
+/// PostgreSQL from the connection string, RabbitMQ from Infrastructure__RabbitMqPort, the mail relay stand-in from
+/// Infrastructure__Smtp__Port, and Aspire's own ports (the
 /// dashboard's UI and OTLP intake, the AppHost's resource service) from the AppHost's launch profile.
 /// </summary>
 public static class SystemPorts
@@ -20,6 +21,8 @@ public static class SystemPorts
             [new NpgsqlConnectionStringBuilder(options.Postgres).Port] = ProcessRole.Postgres,
             [Port("Infrastructure__RabbitMqPort", 55672)] = ProcessRole.RabbitMq,
             [Port("Ports__Mail", 5025)] = ProcessRole.Mail,
+            // The relay stand-in bench.sh starts in smtp4dev's place (MailRelay/MailRelayStandIn.cs).
+            [Port("Infrastructure__Smtp__Port", 2526)] = ProcessRole.MailRelay,
             [18888] = ProcessRole.Dashboard,
             [18889] = ProcessRole.Dashboard,
             [18890] = ProcessRole.AppHost,
