@@ -4,28 +4,35 @@ namespace Boards.Bench.Tests;
 
 public sealed class TieredCompilationTests
 {
-    private static ProcStat Thread(int tid, string comm, long user, long system) =>
-        ProcStat.Parse($"{tid} ({comm}) S 100 100 100 0 -1 4194560 900 0 0 0 {user} {system} 7 9 20 0 1 0 5000 220000000 5000 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0");
-
     [Fact]
-    public void Counts_only_the_runtimes_background_JIT_threads_user_and_system_time()
+    public void The_first_sample_only_records()
     {
-        var threads = new[]
-        {
-            Thread(101, "Boards.Referral", 500, 40),
-            Thread(102, ".NET TP Worker", 300, 20),
-            Thread(103, ".NET Tiered Com", 120, 8),
-            Thread(104, ".NET Tiered Com", 30, 2),
-            Thread(105, ".NET Sockets", 10, 1),
-        };
+        var seen = new Dictionary<(int Pid, int Tid), long>();
 
-        // Children's times (7 and 9 here) are a process's, not a thread's: left out.
-        Assert.Equal(160, TieredCompilation.JitThreadTicks(threads));
+        Assert.Equal(0, TieredCompilation.Accumulate(seen, [((10, 11), 500)], first: true));
+        Assert.Equal(500, seen[(10, 11)]);
     }
 
     [Fact]
-    public void A_process_without_a_JIT_thread_counts_nothing()
+    public void A_known_thread_adds_its_growth_and_a_new_thread_all_of_its_time()
     {
-        Assert.Equal(0, TieredCompilation.JitThreadTicks([Thread(201, "postgres", 900, 100), Thread(202, ".NET TP Worker", 1, 1)]));
+        var seen = new Dictionary<(int Pid, int Tid), long> { [(10, 11)] = 500, [(20, 21)] = 40 };
+
+        // Thread 11 grew by 30; thread 21 ended (nothing more to add); thread 12 started since the last sample.
+        Assert.Equal(30 + 7, TieredCompilation.Accumulate(seen, [((10, 11), 530), ((10, 12), 7)], first: false));
+        Assert.Equal(530, seen[(10, 11)]);
+        Assert.Equal(7, seen[(10, 12)]);
+    }
+
+    [Fact]
+    public void A_thread_that_ended_does_not_take_back_what_it_added()
+    {
+        var seen = new Dictionary<(int Pid, int Tid), long>();
+        TieredCompilation.Accumulate(seen, [((10, 11), 100)], first: true);
+        var total = TieredCompilation.Accumulate(seen, [((10, 11), 160)], first: false);
+
+        total += TieredCompilation.Accumulate(seen, [], first: false);
+
+        Assert.Equal(60, total);
     }
 }

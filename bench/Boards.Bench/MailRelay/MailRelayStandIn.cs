@@ -28,6 +28,7 @@ public static class MailRelayStandIn
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         var store = new CountingStore();
         services.Add(store);
+        services.Add(new NoDelayListenerFactory());
 
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>

@@ -33,7 +33,7 @@ public static class WarmUp
         var rounds = new List<double>();
         for (var round = 1; round <= MaxRounds; round++)
         {
-            var jit = TieredCompilation.Start(system.Options);
+            await using var jit = TieredCompilation.Start(system.Options);
             if (!jit.Measurable)
             {
                 progress.Detail("JIT de los servicios: no medible (el sistema no corre en esta máquina); sin rondas");
@@ -44,7 +44,7 @@ public static class WarmUp
             await ClosedLoop.RunAsync(32, RoundStep, DurableCreate.Call(system, callers));
             await ClosedLoop.RunAsync(1, RoundStep, EchoBaseline.Call(system, callers));
             await Task.Delay(Pause);
-            rounds.Add(Math.Round(jit.Milliseconds(), 0));
+            rounds.Add(Math.Round(await jit.FinishAsync(), 0));
             progress.Detail(string.Create(CultureInfo.InvariantCulture,
                 $"ronda {round}: {rounds[^1]:0} ms de CPU en la compilación en segundo plano (JIT por niveles) de los servicios"));
             if (rounds[^1] <= SettledMilliseconds)
