@@ -5,9 +5,9 @@ namespace Boards.BuildingBlocks.Tests;
 
 /// <summary>
 /// InboxBatches driven directly, on the real database: what arrives while a batch waits becomes one transaction with one
-/// inbox claim; a copy of an id in the same batch, or an id handled before, is dropped without running its handler; a
-/// batch of several that fails leaves no trace and tells each message to go alone; a batch of one fails with its
-/// message's own exception.
+/// inbox claim; a copy of an id in the same batch, or an id handled before, is dropped without running its handler; every
+/// claimed message is prepared before the first handler runs; a batch of several that fails leaves no trace and tells
+/// each message to go alone; a batch of one fails with its message's own exception.
 /// </summary>
 public sealed class InboxBatchesTests : MessagingTest
 {
@@ -33,6 +33,35 @@ public sealed class InboxBatchesTests : MessagingTest
         {
             Assert.Equal((1, 1), (await HandledCountAsync(id), await InboxCountAsync(id)));
         }
+    }
+
+    [Fact]
+    public async Task Every_claimed_message_is_prepared_before_the_first_handler_and_a_dropped_copy_is_not()
+    {
+        var batches = await BatchesAsync();
+        var (before, a, b) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        Assert.Equal(BatchOutcome.Handled, await batches.HandleAsync(before, Consumer, (_, _) => Task.CompletedTask));
+        var steps = new List<string>();
+
+        var outcomes = await Task.WhenAll(new[] { a, before, b, a }.Select(id => batches.HandleAsync(
+            id,
+            Consumer,
+            (db, _) =>
+            {
+                steps.Add($"handle {Name(id)} after {db.HandledThings.Local.Count} prepared");
+                return Task.CompletedTask;
+            },
+            db =>
+            {
+                steps.Add($"prepare {Name(id)}");
+                db.HandledThings.Add(new HandledThing { MessageId = id, ThingId = Guid.CreateVersion7() }); // what the batch's handlers see
+            })));
+
+        Assert.Equal([BatchOutcome.Handled, BatchOutcome.HandledBefore, BatchOutcome.Handled, BatchOutcome.HandledBefore], outcomes);
+        Assert.Equal(["prepare a", "prepare b", "handle a after 2 prepared", "handle b after 2 prepared"], steps);
+        Assert.Equal(1, await TransactionsAsync([a, b]));
+
+        string Name(Guid id) => id == a ? "a" : id == b ? "b" : "before";
     }
 
     [Fact]

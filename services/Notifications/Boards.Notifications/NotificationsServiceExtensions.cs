@@ -15,6 +15,7 @@ using Boards.Notifications.Features.Email;
 using Boards.Notifications.Features.FanOut;
 using Boards.Notifications.Features.Inbox;
 using Boards.Notifications.Features.Preferences;
+using Boards.Notifications.Features.ReferralEvents;
 using Boards.Notifications.Features.Reminders;
 using Boards.ServiceDefaults;
 
@@ -39,7 +40,7 @@ public static class NotificationsServiceExtensions
         builder.Services.AddPeopleDirectory(builder.Configuration, builder.Environment);
 
         builder.Services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
-        builder.Services.AddScoped<DeadlineTracker>();
+        builder.Services.AddSingleton<ReferralEventWorks>();
         builder.Services.AddPeriodicPass<DeadlineSweep, DeadlineOptions>("Deadline sweep", options => options.SweepInterval);
 
         builder.Services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);

@@ -53,6 +53,20 @@ public sealed class RoundTripHost : NotificationsHost
         return tally.Count;
     }
 
+    /// <summary>
+    /// Publishes the events at once, each with a known message id, and answers the round trips of every unit of work (a
+    /// batch, or a message alone) that claimed any of them, once all have ended.
+    /// </summary>
+    public async Task<RoundTrips.Tally> BurstAsync(IReadOnlyList<object> messages)
+    {
+        var ids = messages.Select(_ => NewId.NextGuid()).ToList();
+        var tally = RoundTrips.Burst(ids);
+        await Task.WhenAll(messages.Select((message, i) =>
+            Bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = ids[i]))));
+        await tally.Ended.WaitAsync(Patience);
+        return tally;
+    }
+
     /// <summary>One pass of <typeparamref name="TPass"/>, run here as its background service would.</summary>
     public Task<int> PassAsync<TPass>() where TPass : IPeriodicPass =>
         RoundTrips.CountAsync(async () =>

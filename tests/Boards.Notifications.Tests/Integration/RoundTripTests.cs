@@ -7,11 +7,16 @@ namespace Boards.Notifications.Tests.Integration;
 
 /// <summary>
 /// What one referral event costs Notifications in round trips to its database, end to end: the consumer, the fan-out
-/// pass, the outbox relay's pass and the e-mail pass (docs/performance.md, "The cost of one referral"). A change that
-/// adds a query to the path of every referral fails here.
+/// pass, the outbox relay's pass and the e-mail pass (docs/performance.md, "The cost of one referral"), one event at a
+/// time and in a burst, where a batch of events shares its claim, its look-ups, its save and its commit
+/// (docs/notifications.md, "What one referral event costs"). A change that adds a query to the path of every referral
+/// fails here. The class runs alone (<see cref="RunsAlone"/>): another class's events would join these batches.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class RoundTripTests(RoundTripHost host, ITestOutputHelper output) : IClassFixture<RoundTripHost>
 {
+    private const int Burst = 40;
+
     private const string Municipality = "san-juan-nepomuceno";
     private const string Destination = "gobernacion";
     private const string BoardOrigin = "municipalidad";
@@ -97,6 +102,45 @@ public sealed class RoundTripTests(RoundTripHost host, ITestOutputHelper output)
         Assert.Equal(5, fanOut);
         Assert.Equal(1 + (3 * sent) + 1, email);
     }
+
+    [Fact]
+    public async Task A_burst_of_referral_events_costs_fewer_round_trips_per_event_than_one_at_a_time()
+    {
+        var officer = await host.PersonAsync("rt.gob4", BoardsRoles.InstitutionOfficer, null, institution: Destination, servesIn: [Municipality]);
+        await DeliverAsync(officer, 1);
+        var referrals = Enumerable.Range(0, Burst)
+            .Select(_ => Events.Requested(Guid.NewGuid(), Municipality, BoardOrigin, Destination, TimeSpan.FromDays(1)))
+            .ToList();
+
+        var requested = await host.BurstAsync(referrals);
+        var answered = await host.BurstAsync(referrals.Select((r, i) => (i % 3) switch
+        {
+            0 => (object)Events.Accepted(r, TimeSpan.FromDays(10)),
+            1 => Events.Rejected(r, "no_capacity"),
+            _ => Events.CounterReferred(r),
+        }).ToList());
+        output.WriteLine($"{Burst} ReferralRequested at once: {Describe(requested)}");
+        output.WriteLine($"{Burst} answers at once: {Describe(answered)}");
+
+        // Each new referral announced to its officers; each answer to the officers and to the focal point (the board sent it).
+        var steps = new[] { "accepted", "rejected", "counter_referred" };
+        var expected = referrals.SelectMany((r, i) => new[] { "requested", steps[i % 3], steps[i % 3] + ":focal_point" }.Select(step => $"referral:{r.ReferralId}:{step}"));
+        var prefixes = referrals.Select(r => $"referral:{r.ReferralId}:").ToList();
+        var written = await host.InDbAsync(db => db.Announcements.Select(a => a.Key).ToListAsync());
+        Assert.Equal(expected.Order(), written.Where(key => prefixes.Exists(prefix => key.StartsWith(prefix, StringComparison.Ordinal))).Order());
+        Assert.Equal((Burst, Burst), (requested.Messages, answered.Messages));
+
+        // A batch of new referrals: the claim, their tracked rows (none yet), one save, the commit, whatever its size;
+        // a batch of answers adds the look-up of their announcement keys. One at a time that is 4 and 5 round trips per event.
+        Assert.All(requested.PerUnit, unit => Assert.Equal(4, unit.RoundTrips));
+        Assert.All(answered.PerUnit, unit => Assert.Equal(5, unit.RoundTrips));
+        Assert.True(requested.Count < 4 * Burst / 2, $"A burst of requests shares its claim, look-up, save and commit: {Describe(requested)}.");
+        Assert.True(answered.Count < 5 * Burst / 2, $"A burst of answers shares its claim, look-ups, save and commit: {Describe(answered)}.");
+    }
+
+    private static string Describe(RoundTrips.Tally tally) =>
+        $"{tally.Messages} events in {tally.Units} transactions ({string.Join(", ", tally.PerUnit.Select(u => u.Messages))}), " +
+        $"{tally.Count} round trips, {(double)tally.Count / tally.Messages:0.00} per event";
 
     /// <summary>A referral for the officer, all the way to the e-mail (or its absence); answers the consumer's round trips.</summary>
     private async Task<int> DeliverAsync(string officer, int notifications)

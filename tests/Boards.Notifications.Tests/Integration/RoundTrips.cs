@@ -10,7 +10,8 @@ namespace Boards.Notifications.Tests.Integration;
 /// Counts the round trips to one database that EF Core makes for a piece of work, from its diagnostic events: every
 /// command, commit, rollback and savepoint is one (Npgsql sends BEGIN with the first command of a transaction). What a
 /// test runs itself is counted inside <see cref="CountAsync"/>; a consumer's work from its inbox claim of a message id
-/// (<see cref="Consumer"/>) to the end of that transaction. Everything else (other hosts, background passes) is ignored.
+/// (<see cref="Consumer"/>), or of a batch's ids (<see cref="Burst"/>), to the end of that transaction. Everything else
+/// (other hosts, background passes) is ignored.
 /// </summary>
 public sealed class RoundTrips : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
@@ -36,7 +37,7 @@ public sealed class RoundTrips : IObserver<DiagnosticListener>, IObserver<KeyVal
     private readonly IDisposable _allListeners;
     private readonly ConcurrentBag<IDisposable> _subscriptions = [];
     private readonly ConcurrentDictionary<Guid, Tally> _messages = new();
-    private readonly ConditionalWeakTable<DbContext, Tally> _consuming = new();
+    private readonly ConditionalWeakTable<DbContext, Unit> _consuming = new();
     private readonly ConditionalWeakTable<DbTransaction, object> _transactions = new();
 
     public RoundTrips(string database)
@@ -48,7 +49,7 @@ public sealed class RoundTrips : IObserver<DiagnosticListener>, IObserver<KeyVal
     /// <summary>The round trips <paramref name="work"/> makes to the database, in this flow.</summary>
     public async Task<int> CountAsync(Func<Task> work)
     {
-        var tally = new Tally();
+        var tally = new Tally([]);
         Measured.Value = tally;
         try
         {
@@ -63,7 +64,19 @@ public sealed class RoundTrips : IObserver<DiagnosticListener>, IObserver<KeyVal
     }
 
     /// <summary>The consumer's unit of work for this message id, once it has ended (see <see cref="Tally.Ended"/>).</summary>
-    public Tally Consumer(Guid messageId) => _messages.GetOrAdd(messageId, _ => new Tally());
+    public Tally Consumer(Guid messageId) => _messages.GetOrAdd(messageId, _ => new Tally([messageId]));
+
+    /// <summary>Every unit of work (a batch, or a message alone) that claims one of these message ids, until each has ended.</summary>
+    public Tally Burst(IReadOnlyCollection<Guid> messageIds)
+    {
+        var tally = new Tally(messageIds);
+        foreach (var id in messageIds)
+        {
+            _messages[id] = tally;
+        }
+
+        return tally;
+    }
 
     public void OnNext(DiagnosticListener listener)
     {
@@ -93,9 +106,10 @@ public sealed class RoundTrips : IObserver<DiagnosticListener>, IObserver<KeyVal
             return;
         }
 
-        if (data is CommandEventData command && ClaimedMessage(command.Command) is { } messageId && _messages.TryGetValue(messageId, out var claimed))
+        if (data is CommandEventData command && ClaimedMessages(command.Command) is { } claimed
+            && claimed.Select(id => _messages.GetValueOrDefault(id)).FirstOrDefault(tally => tally is not null) is { } claimant)
         {
-            _consuming.AddOrUpdate(context, claimed);
+            _consuming.AddOrUpdate(context, new Unit(claimant, claimed));
         }
 
         if (_consuming.TryGetValue(context, out var consuming))
@@ -133,11 +147,17 @@ public sealed class RoundTrips : IObserver<DiagnosticListener>, IObserver<KeyVal
         }
     }
 
-    private static Guid? ClaimedMessage(DbCommand command) =>
-        command.CommandText.Contains("INSERT INTO inbox_messages", StringComparison.Ordinal) && command.Parameters.Count > 0
-            && command.Parameters[0].Value is Guid id
-            ? id
-            : null;
+    /// <summary>The ids an inbox claim takes: one message's (its first parameter), or a batch's (an array of them).</summary>
+    private static Guid[]? ClaimedMessages(DbCommand command)
+    {
+        if (!command.CommandText.Contains("INSERT INTO inbox_messages", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var values = command.Parameters.Cast<DbParameter>().Select(p => p.Value).ToList();
+        return values.OfType<Guid[]>().FirstOrDefault() ?? (values.FirstOrDefault() is Guid id ? [id] : null);
+    }
 
     public void OnError(Exception error)
     {
@@ -156,18 +176,60 @@ public sealed class RoundTrips : IObserver<DiagnosticListener>, IObserver<KeyVal
         }
     }
 
-    public sealed class Tally
+    /// <summary>The units of work that claimed some of a test's message ids, and their round trips.</summary>
+    public sealed class Tally(IReadOnlyCollection<Guid> messageIds)
     {
         private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly HashSet<Guid> _waiting = [.. messageIds];
+        private readonly Lock _gate = new();
         private int _count;
+        private int _units;
+        private int _messages;
 
+        /// <summary>Round trips of all those units of work.</summary>
         public int Count => Volatile.Read(ref _count);
 
-        /// <summary>Completes when the consumer's transaction has committed or rolled back.</summary>
+        /// <summary>Units of work (transactions) that ended.</summary>
+        public int Units => Volatile.Read(ref _units);
+
+        /// <summary>Message ids those units claimed: the test's, and any other that shared a batch with them.</summary>
+        public int Messages => Volatile.Read(ref _messages);
+
+        /// <summary>The round trips of each unit of work, in the order they ended.</summary>
+        public ConcurrentQueue<(int RoundTrips, int Messages)> PerUnit { get; } = new();
+
+        /// <summary>Completes when every message id was claimed in a transaction that has committed or rolled back.</summary>
         public Task Ended => _ended.Task;
 
         internal void Add() => Interlocked.Increment(ref _count);
 
-        internal void End() => _ended.TrySetResult();
+        internal void End(int roundTrips, Guid[] claimed)
+        {
+            Interlocked.Increment(ref _units);
+            Interlocked.Add(ref _messages, claimed.Length);
+            PerUnit.Enqueue((roundTrips, claimed.Length));
+            lock (_gate)
+            {
+                _waiting.ExceptWith(claimed);
+                if (_waiting.Count == 0)
+                {
+                    _ended.TrySetResult();
+                }
+            }
+        }
+    }
+
+    /// <summary>One transaction that claimed message ids of a tally.</summary>
+    private sealed class Unit(Tally tally, Guid[] claimed)
+    {
+        private int _count;
+
+        public void Add()
+        {
+            Interlocked.Increment(ref _count);
+            tally.Add();
+        }
+
+        public void End() => tally.End(Volatile.Read(ref _count), claimed);
     }
 }

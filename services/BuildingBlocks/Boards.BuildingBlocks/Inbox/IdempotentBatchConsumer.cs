@@ -24,7 +24,11 @@ public abstract class IdempotentBatchConsumer<TMessage, TDbContext>(TDbContext d
         {
             var message = context.Message;
             var outcome = await batches
-                .HandleAsync(messageId, InboxName, (batchDb, cancellationToken) => HandleAsync(batchDb, message, messageId, cancellationToken))
+                .HandleAsync(
+                    messageId,
+                    InboxName,
+                    (batchDb, cancellationToken) => HandleAsync(batchDb, message, messageId, cancellationToken),
+                    batchDb => Prepare(batchDb, message))
                 .WaitAsync(context.CancellationToken);
             switch (outcome)
             {
@@ -39,8 +43,20 @@ public abstract class IdempotentBatchConsumer<TMessage, TDbContext>(TDbContext d
         await base.Consume(context);
     }
 
-    protected sealed override Task HandleAsync(TMessage message, ConsumeContext<TMessage> context) =>
-        HandleAsync(Db, message, context.MessageId!.Value, context.CancellationToken);
+    protected sealed override Task HandleAsync(TMessage message, ConsumeContext<TMessage> context)
+    {
+        Prepare(Db, message);
+        return HandleAsync(Db, message, context.MessageId!.Value, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Notes on <paramref name="db"/> what the handler of <paramref name="message"/> will look up, before the first
+    /// handler of its batch runs (alone: just before its own), so that one query can serve the whole batch. Nothing is
+    /// read or written here. Whatever is noted lives on the context until its transaction ends (<see cref="IWritesAtCommit"/>).
+    /// </summary>
+    protected virtual void Prepare(TDbContext db, TMessage message)
+    {
+    }
 
     /// <summary>Handles the message through <paramref name="db"/>, inside the transaction that holds its inbox row.</summary>
     protected abstract Task HandleAsync(TDbContext db, TMessage message, Guid messageId, CancellationToken cancellationToken);

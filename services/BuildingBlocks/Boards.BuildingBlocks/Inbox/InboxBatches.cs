@@ -23,7 +23,8 @@ public enum BatchOutcome
 /// <summary>
 /// Group commit for a service's batch consumers (<see cref="IdempotentBatchConsumer{TMessage,TDbContext}"/>): the
 /// messages they are handling at the same moment go into one transaction. One statement claims every message id in the
-/// inbox, the handlers of the claimed ones run one after another in arrival order, the writes they kept run once
+/// inbox, each claimed message is prepared (what its handler will look up is noted, so the first handler can look it up
+/// for all), their handlers run one after another in arrival order, the writes they kept run once
 /// (<see cref="IWritesAtCommit"/>), and one commit ends it. A batch starts when the one before it ends, or
 /// <see cref="MessagingOptions.BatchDelay"/> after its first message when none was running: at low load a message waits
 /// that long at most; under load the messages that arrive while a batch runs make the next one. One batch runs at a time
@@ -55,12 +56,16 @@ public sealed partial class InboxBatches<TDbContext>(
 
     /// <summary>
     /// Handles the message in the next batch: <paramref name="handle"/> writes through the batch's context, in its
-    /// transaction, and must not touch anything else of the caller's. The task ends once the batch committed or failed;
-    /// it fails with the batch's exception when the message was alone in it (a second attempt alone would be the same).
+    /// transaction, and must not touch anything else of the caller's. <paramref name="prepare"/>, when given, runs once the
+    /// message is claimed and before the first handler of the batch: it notes on the batch's context what the handler
+    /// will look up, so that the batch can look it up for all its messages at once. The task ends once the batch
+    /// committed or failed; it fails with the batch's exception when the message was alone in it (a second attempt alone
+    /// would be the same).
     /// </summary>
-    public Task<BatchOutcome> HandleAsync(Guid messageId, string consumer, Func<TDbContext, CancellationToken, Task> handle)
+    public Task<BatchOutcome> HandleAsync(
+        Guid messageId, string consumer, Func<TDbContext, CancellationToken, Task> handle, Action<TDbContext>? prepare = null)
     {
-        var entry = new Entry(messageId, consumer, handle, Activity.Current?.Context ?? default);
+        var entry = new Entry(messageId, consumer, handle, prepare, Activity.Current?.Context ?? default);
         bool start;
         lock (_gate)
         {
@@ -189,14 +194,26 @@ public sealed partial class InboxBatches<TDbContext>(
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var claimed = await ClaimAsync(db, batch);
+            // Only the first copy of a claimed id is handled; a second copy in the same batch is dropped with it.
+            var handled = new List<Entry>(batch.Count);
             foreach (var entry in batch)
             {
-                // Only the first copy of a claimed id is handled; a second copy in the same batch is dropped with it.
                 if (claimed.Remove((entry.MessageId, entry.Consumer)))
                 {
                     entry.Claimed = true;
-                    await entry.Handle(db, CancellationToken.None);
+                    handled.Add(entry);
                 }
+            }
+
+            // Every handler's look-ups are known before the first runs: the first can make them for the whole batch.
+            foreach (var entry in handled)
+            {
+                entry.Prepare?.Invoke(db);
+            }
+
+            foreach (var entry in handled)
+            {
+                await entry.Handle(db, CancellationToken.None);
             }
 
             await db.SaveChangesAsync();
@@ -229,11 +246,13 @@ public sealed partial class InboxBatches<TDbContext>(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} messages failed and left no trace; each is handled alone now: {Reason}")]
     private static partial void LogBatchFailed(ILogger logger, int count, string reason);
 
-    private sealed class Entry(Guid messageId, string consumer, Func<TDbContext, CancellationToken, Task> handle, ActivityContext trace)
+    private sealed class Entry(
+        Guid messageId, string consumer, Func<TDbContext, CancellationToken, Task> handle, Action<TDbContext>? prepare, ActivityContext trace)
     {
         public Guid MessageId { get; } = messageId;
         public string Consumer { get; } = consumer;
         public Func<TDbContext, CancellationToken, Task> Handle { get; } = handle;
+        public Action<TDbContext>? Prepare { get; } = prepare;
         public ActivityContext Trace { get; } = trace;
         public bool Claimed { get; set; }
 

@@ -12,6 +12,11 @@ public sealed class ReferralAnnouncements(Announcer announcer, Names names)
     /// <summary>The institution code of the municipality itself (data/reference/institutions.csv): the board's own referrals.</summary>
     public const string BoardOrigin = "municipalidad";
 
+    private const string Requested = "requested";
+    private const string Accepted = "accepted";
+    private const string Rejected = "rejected";
+    private const string CounterReferred = "counter_referred";
+
     public async Task ReceivedAsync(ReferralRequested e, CancellationToken ct)
     {
         var where = await names.MunicipalityAsync(e.DestinationMunicipalityCode, ct);
@@ -20,7 +25,7 @@ public sealed class ReferralAnnouncements(Announcer announcer, Names names)
             $"{names.Institution(e.OriginInstitution)} derivó una persona a {names.Institution(e.DestinationInstitution)} en {where} " +
             $"(prioridad {SpanishTerms.Priority(e.Priority)}). Debe aceptarse o rechazarse antes del {When(e.AcceptBy)}.",
             Link(e.ReferralId));
-        await announcer.AnnounceAsync($"{KeyPrefix(e.ReferralId)}requested", NotificationKinds.ReferralReceived,
+        await announcer.AnnounceAsync($"{KeyPrefix(e.ReferralId)}{Requested}", NotificationKinds.ReferralReceived,
             Audience.Officers(e.DestinationInstitution, e.DestinationMunicipalityCode), message, e.DestinationMunicipalityCode, ct);
     }
 
@@ -32,31 +37,34 @@ public sealed class ReferralAnnouncements(Announcer announcer, Names names)
             title,
             $"La derivación que {names.Institution(e.OriginInstitution)} envió a {names.Institution(e.DestinationInstitution)} en {where} {what}",
             Link(e.ReferralId));
+        var keys = AnswerKeys(e, step);
         var drafts = new List<AnnouncementDraft>
         {
-            new($"{KeyPrefix(e.ReferralId)}{step}", NotificationKinds.ReferralAnswered, Audience.Officers(e.OriginInstitution, e.MunicipalityCode), message,
-                e.MunicipalityCode),
+            new(keys[0], NotificationKinds.ReferralAnswered, Audience.Officers(e.OriginInstitution, e.MunicipalityCode), message, e.MunicipalityCode),
         };
-        // A referral the board itself sent (origin: the municipality) is the focal point's to follow.
-        if (e.OriginInstitution == BoardOrigin)
+        if (keys.Length > 1)
         {
-            drafts.Add(new($"{KeyPrefix(e.ReferralId)}{step}:focal_point", NotificationKinds.ReferralAnswered, Audience.FocalPoint(e.MunicipalityCode),
-                message, e.MunicipalityCode));
+            drafts.Add(new(keys[1], NotificationKinds.ReferralAnswered, Audience.FocalPoint(e.MunicipalityCode), message, e.MunicipalityCode));
         }
 
         await announcer.AnnounceAsync(drafts, ct);
     }
 
+    /// <summary>The origin's officers; for a referral the board itself sent (origin: the municipality), its focal point too.</summary>
+    private static string[] AnswerKeys(ReferralEvent e, string step) => e.OriginInstitution == BoardOrigin
+        ? [$"{KeyPrefix(e.ReferralId)}{step}", $"{KeyPrefix(e.ReferralId)}{step}:focal_point"]
+        : [$"{KeyPrefix(e.ReferralId)}{step}"];
+
     public Task AcceptedAsync(ReferralAccepted e, CancellationToken ct) =>
-        AnsweredAsync(e, "accepted", $"{names.Institution(e.DestinationInstitution)} aceptó una derivación",
+        AnsweredAsync(e, Accepted, $"{names.Institution(e.DestinationInstitution)} aceptó una derivación",
             $"fue aceptada. La contrarreferencia vence el {When(e.CounterReferBy)}.", ct);
 
     public Task RejectedAsync(ReferralRejected e, CancellationToken ct) =>
-        AnsweredAsync(e, "rejected", $"{names.Institution(e.DestinationInstitution)} rechazó una derivación",
+        AnsweredAsync(e, Rejected, $"{names.Institution(e.DestinationInstitution)} rechazó una derivación",
             $"fue rechazada. Motivo: {SpanishTerms.RejectionReason(e.Reason)}.", ct);
 
     public Task CounterReferredAsync(ReferralCounterReferred e, CancellationToken ct) =>
-        AnsweredAsync(e, "counter_referred", $"Contrarreferencia de {names.Institution(e.DestinationInstitution)}",
+        AnsweredAsync(e, CounterReferred, $"Contrarreferencia de {names.Institution(e.DestinationInstitution)}",
             $"fue cerrada con la contrarreferencia: {SpanishTerms.Outcome(e.Outcome)}.", ct);
 
     /// <summary>One step of a deadline's chain: due soon and overdue to the officers, then the focal point, then analysts.</summary>
@@ -82,7 +90,7 @@ public sealed class ReferralAnnouncements(Announcer announcer, Names names)
                 $"El plazo de {what} de una derivación a {institution} en {where} venció el {When(dueAt)}; " +
                 "ni la institución ni la mesa lograron resolverla."),
         };
-        await announcer.AnnounceAsync($"{KeyPrefix(r.ReferralId)}{deadline}:{step}", NotificationKinds.ReferralDeadline,
+        await announcer.AnnounceAsync(DeadlineKey(r.ReferralId, deadline, step), NotificationKinds.ReferralDeadline,
             audience, new Message(title, body, Link(r.ReferralId)), r.DestinationMunicipality, ct);
     }
 
@@ -91,6 +99,19 @@ public sealed class ReferralAnnouncements(Announcer announcer, Names names)
     /// announced for it, since every announcement of a referral is written with its row at hand and rows are never deleted.
     /// </summary>
     public void FirstSeen(Guid referralId) => announcer.FirstSeen(KeyPrefix(referralId));
+
+    // What each event's announcement will look up, noted before the handlers of a batch run (Announcer.Expect).
+    public void ExpectReceived(ReferralRequested e) => announcer.Expect([$"{KeyPrefix(e.ReferralId)}{Requested}"]);
+
+    public void ExpectAccepted(ReferralAccepted e) => announcer.Expect(AnswerKeys(e, Accepted));
+
+    public void ExpectRejected(ReferralRejected e) => announcer.Expect(AnswerKeys(e, Rejected));
+
+    public void ExpectCounterReferred(ReferralCounterReferred e) => announcer.Expect(AnswerKeys(e, CounterReferred));
+
+    public void ExpectOverdue(ReferralOverdue e) => announcer.Expect([DeadlineKey(e.ReferralId, e.Deadline, EscalationStep.Overdue)]);
+
+    private static string DeadlineKey(Guid referralId, string deadline, string step) => $"{KeyPrefix(referralId)}{deadline}:{step}";
 
     private static string KeyPrefix(Guid referralId) => $"referral:{referralId}:";
 
