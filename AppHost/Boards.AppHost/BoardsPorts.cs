@@ -4,7 +4,7 @@ namespace Boards.AppHost;
 
 /// <summary>Fixed loopback ports (section Ports), documented in docs/configuration.md. Tests pass other values.</summary>
 public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int Referrals, int ReferralsGrpc, int Monitoring, int MonitoringGrpc, int Membership, int MembershipGrpc, int Needs, int NeedsGrpc,
-    int ServiceDays, int ServiceDaysGrpc, int Planning, int PlanningGrpc, int Notifications, int Portal, int Mail)
+    int ServiceDays, int ServiceDaysGrpc, int Planning, int PlanningGrpc, int Notifications, int Participation, int Portal, int Mail)
 {
     public static BoardsPorts From(IConfiguration configuration)
     {
@@ -26,6 +26,7 @@ public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int
             ports.GetValue("Planning", 5151),
             ports.GetValue("PlanningGrpc", 5152),
             ports.GetValue("Notifications", 5161),
+            ports.GetValue("Participation", 5171),
             ports.GetValue("Portal", 5090),
             ports.GetValue("Mail", 5025));
     }

@@ -62,6 +62,13 @@ var serviceDays = builder.AddBoardsService<Projects.Boards_ServiceDays>("service
     .WithAuthority(identity, issuer))
     .WaitFor(monitoring);
 
+// The trust and participation pulse (docs/pulse.md): its answers feed monitoring, so it starts after it.
+var participation = builder.AddBoardsService<Projects.Boards_Participation>("participation", scale, (project, offset) => project
+    .WithKestrelEndpoint("http", ports.Participation + offset)
+    .WithBoardsDefaults(infrastructure, database: "participationdb", messaging: true)
+    .WithAuthority(identity, issuer))
+    .WaitFor(monitoring);
+
 var needs = builder.AddBoardsService<Projects.Boards_Needs>("needs", scale, (project, offset) => project
     .WithKestrelEndpoint("http", ports.Needs + offset)
     .WithKestrelEndpoint("grpc", ports.NeedsGrpc + offset, http2Only: true)
@@ -95,11 +102,12 @@ var membership = builder.AddBoardsService<Projects.Boards_Membership>("membershi
     .WithAuthority(identity, issuer)
     .WithEnvironment("Membership__SeedDemoData", builder.Configuration["Demo:SeedData"] ?? "true")
     .WithEnvironment("Membership__IdentityLink__ClientSecret", membershipClientSecret))
-    // All three consume MunicipalityRegistered, which membership announces at start. No cycle: referrals waits for
-    // monitoring and needs, needs for nothing.
+    // All four consume MunicipalityRegistered, which membership announces at start. No cycle: referrals waits for
+    // monitoring and needs, needs for nothing, participation for monitoring.
     .WaitFor(monitoring)
     .WaitFor(referrals)
-    .WaitFor(needs);
+    .WaitFor(needs)
+    .WaitFor(participation);
 
 // Ballots are taken only from the board's current voting members: needs asks membership's ListMembers.
 needs.WithReference(membership).Each(project => project.WithEnvironment("Needs__Membership__Address", "http://_grpc.membership"));
@@ -112,7 +120,7 @@ var gateway = builder.AddBoardsService<Projects.Boards_Gateway>("gateway", scale
     .WithKestrelEndpoint("grpc", ports.GatewayGrpc + offset, http2Only: true)
     .WithBoardsDefaults(infrastructure, database: null, messaging: false)
     .WithAuthority(identity, issuer));
-foreach (var service in new[] { referrals, monitoring, membership, needs, serviceDays, planning, notifications })
+foreach (var service in new[] { referrals, monitoring, membership, needs, serviceDays, planning, notifications, participation })
 {
     gateway.WithReferenceAndWaitFor(service);
 }

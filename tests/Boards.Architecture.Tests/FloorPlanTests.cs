@@ -7,7 +7,7 @@ using NetArchTest.Rules;
 namespace Boards.Architecture.Tests;
 
 /// <summary>
-/// docs/architecture.md's floor plan, the same in the six domain services: Domain/ (aggregates and their rules) depends
+/// docs/architecture.md's floor plan, the same in every domain service: Domain/ (aggregates and their rules) depends
 /// on no other folder; every persisted type lives in Domain/ or Data/; REST endpoint maps and gRPC services live in Api/;
 /// persisted domain types change only through their own methods (no public setters). Each rule has a control that
 /// shows it can fail.
@@ -15,7 +15,7 @@ namespace Boards.Architecture.Tests;
 public sealed class FloorPlanTests
 {
     private static readonly string[] DomainServices =
-        ["Boards.Referrals", "Boards.Membership", "Boards.Needs", "Boards.ServiceDays", "Boards.Planning", "Boards.Monitoring", "Boards.Notifications"];
+        ["Boards.Referrals", "Boards.Membership", "Boards.Needs", "Boards.ServiceDays", "Boards.Planning", "Boards.Monitoring", "Boards.Notifications", "Boards.Participation"];
 
     public static TheoryData<string> Services() => new(DomainServices);
 

@@ -19,6 +19,7 @@ public sealed class InboxNameTests
         ["Boards.Membership"] = ["FocalPointAccessConsumer", "FocalPointAccountChangedConsumer"],
         ["Boards.Needs"] = ["MunicipalityRegisteredConsumer", "ReferralCounterReferredConsumer", "ReferralRejectedConsumer"],
         ["Boards.ServiceDays"] = ["MunicipalityRegisteredConsumer", "ServiceOfferChangedConsumer"],
+        ["Boards.Participation"] = ["MunicipalityRegisteredConsumer"],
         ["Boards.Planning"] =
         [
             "AgreementRecordedConsumer", "AgreementStatusChangedConsumer", "MunicipalityRegisteredConsumer",

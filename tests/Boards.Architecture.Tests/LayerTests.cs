@@ -10,7 +10,7 @@ namespace Boards.Architecture.Tests;
 public sealed class LayerTests
 {
     private static readonly string[] DomainServices =
-        ["Boards.Referrals", "Boards.Membership", "Boards.Needs", "Boards.ServiceDays", "Boards.Planning", "Boards.Monitoring", "Boards.Notifications"];
+        ["Boards.Referrals", "Boards.Membership", "Boards.Needs", "Boards.ServiceDays", "Boards.Planning", "Boards.Monitoring", "Boards.Notifications", "Boards.Participation"];
 
     public static TheoryData<string> Services() => new(DomainServices);
 

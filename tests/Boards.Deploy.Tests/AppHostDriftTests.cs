@@ -29,7 +29,7 @@ public sealed partial class AppHostDriftTests
         var manifests = Manifests.Of(overlay);
         var projects = (await AppHostSettings.ProjectsAsync()).Where(p => p.Project.Name != ReplacedByKeycloak).ToList();
 
-        Assert.Equal(9, projects.Count);
+        Assert.Equal(10, projects.Count);
         Assert.All(projects, p =>
         {
             var deployment = manifests.Deployment(p.Project.Name);

@@ -25,7 +25,7 @@ public sealed class DataTests
         var roles = ((List<object>)Single(manifests, "Cluster").At("managed.roles")!).Cast<Dictionary<object, object?>>().ToList();
         var databases = manifests.All<CustomObject>().Where(o => o.Kind == "Database").ToList();
 
-        Assert.Equal(8, Connections(manifests).Count());
+        Assert.Equal(9, Connections(manifests).Count());
         Assert.All(Connections(manifests), c =>
         {
             Assert.Equal("boards-db-rw", c.Connection.Host);
@@ -99,7 +99,7 @@ public sealed class DataTests
         var services = manifests.All<V1Deployment>().Where(d => d.Labels()["app.kubernetes.io/component"] == "service")
             .Select(d => d.Spec.Template.Spec.Containers.Single()).Where(c => manifests.Setting(c, "ConnectionStrings__rabbitmq") is not null).ToList();
 
-        Assert.Equal(7, services.Count);
+        Assert.Equal(8, services.Count);
         Assert.All(services, c => Assert.Equal("quorum", manifests.Setting(c, "Messaging__QueueType")));
         // A quorum queue takes writes while a majority of its members is up: one node may go with three, two with five.
         var members = services.Select(c => manifests.Setting(c, "Messaging__QuorumReplicationFactor") is { } factor ? int.Parse(factor) : nodes).Distinct();

@@ -18,7 +18,7 @@ public sealed class MigrationJobTests
     {
         var manifests = Manifests.Of(overlay);
 
-        Assert.Equal(8, WithDatabase(manifests).Count());
+        Assert.Equal(9, WithDatabase(manifests).Count());
         Assert.Equal(WithDatabase(manifests).Count(), manifests.All<V1Job>().Count());
         Assert.All(WithDatabase(manifests), deployment =>
         {

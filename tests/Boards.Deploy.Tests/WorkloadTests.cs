@@ -66,7 +66,7 @@ public sealed class WorkloadTests
         var manifests = Manifests.Of(overlay);
         var autoscalers = manifests.All<V2HorizontalPodAutoscaler>().ToList();
 
-        Assert.Equal(9, Stateless(manifests).Count());
+        Assert.Equal(10, Stateless(manifests).Count());
         Assert.All(Stateless(manifests), deployment =>
         {
             var autoscaler = Assert.Single(autoscalers, a => a.Spec.ScaleTargetRef.Kind == "Deployment" && a.Spec.ScaleTargetRef.Name == deployment.Name());

@@ -12,7 +12,8 @@ namespace Boards.Gateway.Tests;
 
 /// <summary>
 /// The route table as the running gateway loaded it (YARP's own state, not just the static lists): REST routes go to
-/// the services' HTTP endpoints, gRPC routes to their HTTP/2-only endpoints with HTTP/2 forced, every route limited.
+/// the services' HTTP endpoints, gRPC routes to their HTTP/2-only endpoints with HTTP/2 forced, every route limited, and
+/// every route behind a token except the named exceptions (<see cref="AnonymousRoutes"/>).
 /// </summary>
 public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFixture<RouteTableTests.Gateway>
 {
@@ -34,6 +35,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
         public const string ServiceDaysGrpc = "http://127.0.0.1:47142/";
         public const string PlanningHttp = "http://127.0.0.1:47151/";
         public const string PlanningGrpc = "http://127.0.0.1:47152/";
+        public const string ParticipationHttp = "http://127.0.0.1:47171/";
 
         private readonly GatewayHost _host = new(new Dictionary<string, string>
         {
@@ -49,6 +51,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
             ["services:servicedays:grpc:0"] = ServiceDaysGrpc,
             ["services:planning:http:0"] = PlanningHttp,
             ["services:planning:grpc:0"] = PlanningGrpc,
+            ["services:participation:http:0"] = ParticipationHttp,
         });
 
         public IReadOnlyList<RouteModel> Routes { get; private set; } = [];
@@ -96,18 +99,35 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
         Assert.All(gateway.Routes, route => Assert.NotNull(route.Cluster));
     }
 
+    /// <summary>
+    /// The routes that need no token, by name: the pulse's public answer API (docs/pulse.md). Adding a route here is a
+    /// decision about who may call it without signing in, to be taken on purpose; a route that opts out anywhere else fails below.
+    /// </summary>
+    private static readonly string[] AnonymousRoutes = [GatewayRoutes.PublicPulseRouteId];
+
     [Fact]
-    public void Every_route_has_the_per_client_rate_limiter_policy()
+    public void Every_route_has_the_per_client_rate_limiter_policy_and_the_public_pulse_its_own_per_address()
     {
-        Assert.All(gateway.Routes, route => Assert.Equal(ClientRateLimiting.PolicyName, route.Config.RateLimiterPolicy));
+        Assert.All(gateway.Routes.Where(r => !AnonymousRoutes.Contains(r.Config.RouteId)),
+            route => Assert.Equal(ClientRateLimiting.PolicyName, route.Config.RateLimiterPolicy));
+        Assert.Equal(PulseRateLimiting.PolicyName, Assert.Single(gateway.Routes, r => r.Config.RouteId == GatewayRoutes.PublicPulseRouteId).Config.RateLimiterPolicy);
     }
 
     [Fact]
-    public void Every_route_requires_authentication_through_the_fallback_policy()
+    public void Every_route_requires_authentication_through_the_fallback_policy_except_the_named_public_pulse()
     {
-        // No route opts out (AuthorizationPolicy "anonymous") or names a policy of its own: the fallback, an
+        // No other route opts out (AuthorizationPolicy "anonymous") or names a policy of its own: the fallback, an
         // authenticated user, applies at the gateway's door.
-        Assert.All(gateway.Routes, route => Assert.Null(route.Config.AuthorizationPolicy));
+        Assert.All(gateway.Routes.Where(r => !AnonymousRoutes.Contains(r.Config.RouteId)), route => Assert.Null(route.Config.AuthorizationPolicy));
+
+        // The exception is as narrow as it says: anonymous, only /pulse/v1/ on participation, and the caller's credentials dropped.
+        var pulse = Assert.Single(gateway.Routes, r => r.Config.AuthorizationPolicy is not null);
+        Assert.Equal(GatewayRoutes.PublicPulseRouteId, pulse.Config.RouteId);
+        Assert.Equal("anonymous", pulse.Config.AuthorizationPolicy);
+        Assert.Equal("/pulse/v1/{**rest}", pulse.Config.Match.Path);
+        Assert.Equal(["GET", "POST"], pulse.Config.Match.Methods!);
+        Assert.Equal("participation", pulse.Cluster!.ClusterId);
+        Assert.Equal(["Authorization", "Cookie"], pulse.Config.Transforms!.Select(t => t["RequestHeaderRemove"]));
     }
 
     [Theory]
@@ -163,6 +183,8 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/api/offer", "needs", "http://needs", Gateway.NeedsHttp)]
     [InlineData("/api/service-days", "servicedays", "http://servicedays", Gateway.ServiceDaysHttp)]
     [InlineData("/api/plans", "planning", "http://planning", Gateway.PlanningHttp)]
+    [InlineData("/api/participation", "participation", "http://participation", Gateway.ParticipationHttp)]
+    [InlineData("/pulse/v1", "participation", "http://participation", Gateway.ParticipationHttp)]
     public void Each_rest_path_goes_to_its_services_http_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
     {
         var route = RouteFor(pathPrefix);
@@ -176,11 +198,12 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     }
 
     [Fact]
-    public void Every_route_is_either_rest_under_api_or_a_known_grpc_service()
+    public void Every_route_is_either_rest_under_api_or_a_known_grpc_service_or_the_public_pulse()
     {
         Assert.All(gateway.Routes, route =>
             Assert.True(
-                IsGrpc(route) || route.Config.Match.Path!.StartsWith("/api/", StringComparison.Ordinal),
+                IsGrpc(route) || route.Config.Match.Path!.StartsWith("/api/", StringComparison.Ordinal)
+                    || route.Config.RouteId == GatewayRoutes.PublicPulseRouteId,
                 $"Route {route.Config.RouteId} ({route.Config.Match.Path}) is neither REST nor a known gRPC service."));
     }
 

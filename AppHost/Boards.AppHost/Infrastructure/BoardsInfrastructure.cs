@@ -8,7 +8,7 @@ public sealed class BoardsInfrastructure
 {
     /// <summary>One database per service that keeps data (docs/architecture.md).</summary>
     public static readonly IReadOnlyList<string> Databases =
-        ["identitydb", "referralsdb", "monitoringdb", "membershipdb", "needsdb", "planningdb", "servicedaysdb", "notificationsdb", "portaldb"];
+        ["identitydb", "referralsdb", "monitoringdb", "membershipdb", "needsdb", "planningdb", "servicedaysdb", "notificationsdb", "participationdb", "portaldb"];
 
     private readonly Func<string, IResourceBuilder<IResourceWithConnectionString>> _database;
 

@@ -30,7 +30,7 @@ public static class SystemPorts
         foreach (var (service, http) in new[]
                  {
                      ("referrals", 5101), ("monitoring", 5111), ("membership", 5121), ("needs", 5131), ("servicedays", 5141),
-                     ("planning", 5151), ("notifications", 5161), ("portal", 5090),
+                     ("planning", 5151), ("notifications", 5161), ("participation", 5171), ("portal", 5090),
                  })
         {
             var name = char.ToUpperInvariant(service[0]) + service[1..];

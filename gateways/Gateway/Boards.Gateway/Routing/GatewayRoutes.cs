@@ -3,13 +3,37 @@ using Yarp.ReverseProxy.Configuration;
 namespace Boards.Gateway.Routing;
 
 /// <summary>
-/// The public door: REST under /api/... and the gRPC services integrators call. Destinations are AppHost names
+/// The public door: REST under /api/... and the gRPC services integrators call, every one behind a validated token;
+/// and the named exception, the pulse's answer page API at /pulse/v1/... (<see cref="PublicPulse"/>), which needs none.
+/// Destinations are AppHost names
 /// resolved by service discovery ("http://_grpc.referrals" is the referrals service's HTTP/2-only gRPC endpoint): one
 /// destination per configured endpoint, or per pod of a headless Service when host names are expanded
 /// (ServiceDefaults/Discovery), and YARP picks one for each request (docs/configuration.md, "gRPC balancing").
 /// </summary>
 public static class GatewayRoutes
 {
+    public const string PublicPulseRouteId = "pulse-public";
+
+    /// <summary>
+    /// Anonymous by design (docs/pulse.md): a person answers with the one-time code on their slip and never signs in.
+    /// Participation's /pulse/v1 only (the questionnaires, checking a code, answering), GET and POST; its own small
+    /// budget per address; the caller's Authorization and Cookie headers are dropped, so nothing ties an answer to an
+    /// account. Any other route opting out of authentication fails RouteTableTests.
+    /// </summary>
+    public static RouteConfig PublicPulse { get; } = new()
+    {
+        RouteId = PublicPulseRouteId,
+        ClusterId = "participation",
+        Match = new RouteMatch { Path = "/pulse/v1/{**rest}", Methods = ["GET", "POST"] },
+        AuthorizationPolicy = "anonymous",
+        RateLimiterPolicy = RateLimiting.PulseRateLimiting.PolicyName,
+        Transforms =
+        [
+            new Dictionary<string, string> { ["RequestHeaderRemove"] = "Authorization" },
+            new Dictionary<string, string> { ["RequestHeaderRemove"] = "Cookie" },
+        ],
+    };
+
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
         Route("referrals-rest", "/api/referrals/{**rest}", "referrals"),
@@ -22,6 +46,7 @@ public static class GatewayRoutes
         Route("service-days-rest", "/api/service-days/{**rest}", "servicedays"),
         Route("plans-rest", "/api/plans/{**rest}", "planning"),
         Route("notifications-rest", "/api/notifications/{**rest}", "notifications"),
+        Route("participation-rest", "/api/participation/{**rest}", "participation"),
         Route("referrals-grpc", "/boards.referrals.v1.ReferralService/{**method}", "referrals-grpc"),
         Route("bench-echo-grpc", "/boards.bench.v1.Echo/{**method}", "referrals-grpc"),
         Route("referrals-grpc-reflection", "/grpc.reflection.v1alpha.ServerReflection/{**method}", "referrals-grpc"),
@@ -31,6 +56,7 @@ public static class GatewayRoutes
         Route("needs-grpc", "/boards.needs.v1.OfferCatalog/{**method}", "needs-grpc"),
         Route("servicedays-grpc", "/boards.servicedays.v1.ServiceDayService/{**method}", "servicedays-grpc"),
         Route("planning-grpc", "/boards.planning.v1.PlanService/{**method}", "planning-grpc"),
+        PublicPulse,
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =
@@ -42,6 +68,7 @@ public static class GatewayRoutes
         Rest("servicedays", "http://servicedays"),
         Rest("planning", "http://planning"),
         Rest("notifications", "http://notifications"),
+        Rest("participation", "http://participation"),
         Grpc("referrals-grpc", "http://_grpc.referrals"),
         Grpc("monitoring-grpc", "http://_grpc.monitoring"),
         Grpc("membership-grpc", "http://_grpc.membership"),
