@@ -49,6 +49,15 @@ public static class PortalExtensions
             .AddHttpMessageHandler<BearerTokenHandler>()
             // A person at a desk should hear at once that a service is down: one attempt within Portal:ApiTimeoutSeconds.
             .WithoutResilience();
+        // The pulse's public answer page calls the gateway without a token, with the person's address (Pulse/).
+        builder.Services.AddTransient<Pulse.ForwardedForHandler>();
+        builder.Services.AddHttpClient<Pulse.PublicPulseApi>(client =>
+            {
+                client.BaseAddress = options.GatewayUrl;
+                client.Timeout = options.ApiTimeout;
+            })
+            .AddHttpMessageHandler<Pulse.ForwardedForHandler>()
+            .WithoutResilience();
         builder.Services.AddMemoryCache();
         builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
         builder.Services.AddScoped<NameBook>();
