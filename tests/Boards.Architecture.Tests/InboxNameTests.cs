@@ -31,6 +31,7 @@ public sealed class InboxNameTests
             "ReferralAcceptedConsumer", "ReferralCancelledConsumer", "ReferralCounterReferredConsumer", "ReferralOverdueConsumer",
             "ReferralPutOnHoldConsumer", "ReferralRejectedConsumer", "ReferralRequestedConsumer", "ReferralResumedConsumer",
             "ReferralStartedConsumer", "RepresentativityAssessedConsumer", "ServiceDayHeldConsumer", "SessionHeldConsumer",
+            "PulseAnswerRecordedConsumer", "PulseCodesIssuedConsumer",
         ],
         ["Boards.Notifications"] =
         [

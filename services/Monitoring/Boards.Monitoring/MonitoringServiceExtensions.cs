@@ -35,6 +35,8 @@ public static class MonitoringServiceExtensions
         builder.Services.AddScoped<GetMunicipalityTrendsHandler>();
         builder.Services.AddScoped<ListWarningsHandler>();
         builder.Services.AddScoped<AcknowledgeWarningHandler>();
+        builder.Services.AddScoped<Features.GetPulse.PulseIndicesReader>();
+        builder.Services.AddScoped<Features.GetPulse.GetPulseHandler>();
 
         builder.Services.AddOptions<EarlyWarningOptions>().BindConfiguration(EarlyWarningOptions.Section)
             .Validate(o => o.Interval > TimeSpan.Zero, "Monitoring:EarlyWarnings:Interval debe ser mayor que cero.").ValidateOnStart();

@@ -1,5 +1,6 @@
 using Boards.Membership.Contracts.Events;
 using Boards.Needs.Contracts.Events;
+using Boards.Participation.Contracts.Events;
 using Boards.Planning.Contracts.Events;
 using Boards.Referrals.Contracts.Events;
 using Boards.ServiceDays.Contracts.Events;
@@ -34,6 +35,8 @@ public static class ConsumerRegistration
         bus.AddReadModelConsumer<PlanApproved, PlanApprovedProjection>(receiveEndpoint);
         bus.AddReadModelConsumer<PlanActionProgressed, PlanActionProgressedProjection>(receiveEndpoint);
         bus.AddReadModelConsumer<SessionHeld, SessionHeldProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<PulseAnswerRecorded, PulseAnswerRecordedProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<PulseCodesIssued, PulseCodesIssuedProjection>(receiveEndpoint);
         return bus;
     }
 

@@ -1,5 +1,6 @@
 using Boards.Membership.Contracts.Events;
 using Boards.Needs.Contracts.Events;
+using Boards.Participation.Contracts.Events;
 using Boards.Planning.Contracts.Events;
 using Boards.Referrals.Contracts.Events;
 using Boards.ServiceDays.Contracts.Events;
@@ -31,6 +32,8 @@ public static class InboxNames
         [typeof(ServiceDayHeld)] = "ServiceDayHeldConsumer",
         [typeof(PlanApproved)] = "PlanApprovedConsumer",
         [typeof(PlanActionProgressed)] = "PlanActionProgressedConsumer",
+        [typeof(PulseAnswerRecorded)] = "PulseAnswerRecordedConsumer",
+        [typeof(PulseCodesIssued)] = "PulseCodesIssuedConsumer",
     };
 
     public static string Of<TEvent>() =>

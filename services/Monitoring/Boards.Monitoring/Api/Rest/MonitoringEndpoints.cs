@@ -32,6 +32,7 @@ public static class MonitoringEndpoints
             .WithSummary("Tendencias de referencias de un municipio: últimos 12 meses, categorías y motivos de rechazo")
             .ProducesValidationProblem();
         group.MapEarlyWarnings();
+        group.MapPulse();
         return app;
     }
 

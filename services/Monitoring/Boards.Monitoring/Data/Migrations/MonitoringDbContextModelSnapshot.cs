@@ -539,6 +539,124 @@ namespace Boards.Monitoring.Data.Migrations
                     b.ToTable("plan_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Monitoring.Domain.Pulse.PulseAnswerFact", b =>
+                {
+                    b.Property<Guid>("AnswerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answer_id");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("age_band");
+
+                    b.Property<int?>("AgreementsClear")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreements_clear");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<int?>("CouldSpeak")
+                        .HasColumnType("integer")
+                        .HasColumnName("could_speak");
+
+                    b.Property<int?>("EndowmentShare")
+                        .HasColumnType("integer")
+                        .HasColumnName("endowment_share");
+
+                    b.Property<int?>("GotWhatCameFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("got_what_came_for");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("quarter");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<int?>("TreatedWell")
+                        .HasColumnType("integer")
+                        .HasColumnName("treated_well");
+
+                    b.Property<int?>("TrustBoard")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_board");
+
+                    b.Property<int?>("TrustInstitutions")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_institutions");
+
+                    b.Property<bool>("WithCode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("with_code");
+
+                    b.HasKey("AnswerId");
+
+                    b.HasIndex("Code", "Quarter")
+                        .HasDatabaseName("ix_pulse_answers_municipality_quarter");
+
+                    b.ToTable("pulse_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Monitoring.Domain.Pulse.PulseSlipBatch", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("age_band");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("quarter");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.HasKey("BatchId");
+
+                    b.HasIndex("Code", "Quarter")
+                        .HasDatabaseName("ix_pulse_slip_batches_municipality_quarter");
+
+                    b.ToTable("pulse_slip_batches", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Monitoring.Domain.ReferralFact", b =>
                 {
                     b.Property<Guid>("ReferralId")

@@ -29,10 +29,14 @@ public sealed class EarlyWarningThresholds
     public decimal RepresentativityThreshold { get; set; } = 60;
     /// <summary>Rule 6: overdue PAT actions of the current plan, at least this many.</summary>
     public int PlanOverdueMinActions { get; set; } = 1;
+    /// <summary>Rule 7: the trust index (0–100) fell by more than this many points from one quarter to the next…</summary>
+    public decimal TrustDropPoints { get; set; } = 10;
+    /// <summary>…with at least this many trust answers in each of the two quarters.</summary>
+    public int TrustMinAnswers { get; set; } = 10;
 }
 
 /// <summary>
-/// The six early-warning rules of DOMAIN.md as pure functions of the figures Monitoring holds. Each returns a
+/// The six early-warning rules of DOMAIN.md and the pulse's trust rule (docs/pulse.md) as pure functions of the figures Monitoring holds. Each returns a
 /// <see cref="Finding"/> when the rule holds, null when it does not. The formulas are in docs/monitoring.md.
 /// </summary>
 public static class EarlyWarningRules
@@ -43,9 +47,10 @@ public static class EarlyWarningRules
     public const string NoRecentSession = "no_recent_session";
     public const string LowRepresentativity = "low_representativity";
     public const string PlanActionsOverdue = "plan_actions_overdue";
+    public const string TrustDropping = "trust_dropping";
 
     public static readonly IReadOnlyList<string> All =
-        [OverdueReferralsRising, UnmetDemandRising, ReferralSpike, NoRecentSession, LowRepresentativity, PlanActionsOverdue];
+        [OverdueReferralsRising, UnmetDemandRising, ReferralSpike, NoRecentSession, LowRepresentativity, PlanActionsOverdue, TrustDropping];
 
     public static string Title(string rule) => rule switch
     {
@@ -55,6 +60,7 @@ public static class EarlyWarningRules
         NoRecentSession => "Mesa sin sesionar",
         LowRepresentativity => "Representatividad bajo el umbral",
         PlanActionsOverdue => "Acciones del PAT vencidas",
+        TrustDropping => "Confianza en baja",
         _ => rule,
     };
 
@@ -174,5 +180,31 @@ public static class EarlyWarningRules
         return new Finding(PlanActionsOverdue,
             $"{overdueActions} de {actionCount} acciones del PAT {year} están vencidas.",
             new Dictionary<string, decimal> { ["overdue_actions"] = overdueActions, ["action_count"] = actionCount, ["year"] = year });
+    }
+
+    /// <summary>
+    /// Rule 7 (docs/pulse.md). The trust index of <paramref name="quarter"/> against the quarter before it. Holds when both
+    /// quarters have at least TrustMinAnswers trust answers and the index fell by more than TrustDropPoints.
+    /// </summary>
+    public static Finding? TrustDrop(
+        string quarter, decimal current, int currentAnswers, string previousQuarter, decimal previous, int previousAnswers, EarlyWarningThresholds t)
+    {
+        var drop = previous - current;
+        if (currentAnswers < t.TrustMinAnswers || previousAnswers < t.TrustMinAnswers || drop <= t.TrustDropPoints)
+        {
+            return null;
+        }
+
+        return new Finding(TrustDropping,
+            $"El índice de confianza bajó de {N(previous)} en {previousQuarter} a {N(current)} en {quarter} ({N(drop)} puntos menos; {previousAnswers} y {currentAnswers} respuestas; el límite es {N(t.TrustDropPoints)}).",
+            new Dictionary<string, decimal>
+            {
+                ["trust_index"] = current,
+                ["previous_trust_index"] = previous,
+                ["drop_points"] = drop,
+                ["answers"] = currentAnswers,
+                ["previous_answers"] = previousAnswers,
+                ["max_drop_points"] = t.TrustDropPoints,
+            });
     }
 }

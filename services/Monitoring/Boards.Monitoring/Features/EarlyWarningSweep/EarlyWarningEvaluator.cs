@@ -117,7 +117,43 @@ public sealed class EarlyWarningEvaluator(MonitoringDbContext db)
             Add(plan.Code, EarlyWarningRules.PlanOverdue(plan.OverdueActions, plan.ActionCount, plan.Year, thresholds));
         }
 
+        // Rule 7: the trust index quarter on quarter: the current quarter against the previous one, or, while the current
+        // quarter has too few answers yet, the previous one against the one before (so a warning does not resolve on the
+        // first day of a quarter).
+        var current = GetPulse.GetPulseHandler.QuarterOf(today);
+        var previous = GetPulse.GetPulseHandler.Previous(current);
+        var before = GetPulse.GetPulseHandler.Previous(previous);
+        var trust = await db.Database.SqlQuery<TrustRow>($"""
+            SELECT municipality_code AS "Code", quarter AS "Quarter",
+                   avg((coalesce(trust_board, trust_institutions) - 1) * 25.0)::float8 AS "Trust",
+                   count(coalesce(trust_board, trust_institutions))::int AS "Answers"
+            FROM pulse_answers
+            WHERE quarter IN ({current}, {previous}, {before}) AND coalesce(trust_board, trust_institutions) IS NOT NULL
+            GROUP BY 1, 2
+            """).ToListAsync(cancellationToken);
+        foreach (var municipality in trust.GroupBy(r => r.Code))
+        {
+            var byQuarter = municipality.ToDictionary(r => r.Quarter, StringComparer.Ordinal);
+            var (late, early) = byQuarter.TryGetValue(current, out var now0) && now0.Answers >= thresholds.TrustMinAnswers
+                ? (current, previous)
+                : (previous, before);
+            if (byQuarter.TryGetValue(late, out var a) && byQuarter.TryGetValue(early, out var b))
+            {
+                Add(municipality.Key, EarlyWarningRules.TrustDrop(late, Round(a.Trust), a.Answers, early, Round(b.Trust), b.Answers, thresholds));
+            }
+        }
+
         return findings;
+    }
+
+    private static decimal Round(double value) => Math.Round((decimal)value, 1, MidpointRounding.AwayFromZero);
+
+    internal sealed class TrustRow
+    {
+        public string Code { get; set; } = "";
+        public string Quarter { get; set; } = "";
+        public double Trust { get; set; }
+        public int Answers { get; set; }
     }
 
     private static int[] Weeks(IEnumerable<WeekRow> rows, int count)

@@ -21,4 +21,6 @@ public sealed class EarlyWarningOptions
     public int SessionMaxDays { get => Thresholds.SessionMaxDays; set => Thresholds.SessionMaxDays = value; }
     public decimal RepresentativityThreshold { get => Thresholds.RepresentativityThreshold; set => Thresholds.RepresentativityThreshold = value; }
     public int PlanOverdueMinActions { get => Thresholds.PlanOverdueMinActions; set => Thresholds.PlanOverdueMinActions = value; }
+    public decimal TrustDropPoints { get => Thresholds.TrustDropPoints; set => Thresholds.TrustDropPoints = value; }
+    public int TrustMinAnswers { get => Thresholds.TrustMinAnswers; set => Thresholds.TrustMinAnswers = value; }
 }
