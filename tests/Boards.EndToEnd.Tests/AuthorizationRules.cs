@@ -34,6 +34,20 @@ public static class AuthorizationRules
         ["GET /api/monitoring/municipalities/{code}"] = "FAM/AM",
         ["GET /api/monitoring/municipalities/{code}/trends"] = "FAM/AM",
         ["GET /api/monitoring/warnings"] = "FAM/AM",
+        ["GET /api/monitoring/pulse"] = "FAM/FAM",
+        ["GET /api/monitoring/municipalities/{code}/pulse"] = "FAM/AM",
+        // The pulse (docs/pulse.md): a focal point prints and types in for their own municipality; an officer prints only
+        // after a counter-referral (the placeholder body has no source, so it is refused); the ministry reads the batches.
+        // /pulse/v1 (no token) is not under /api and is the named exception (GatewayRoutes.PublicPulse).
+        ["POST /api/participation/slips"] = "F/",
+        ["GET /api/participation/slips"] = "FAM/AM",
+        ["POST /api/participation/paper-answers"] = "F/",
+        ["GET /api/participation/messaging/outbox"] = "M/M",
+        ["GET /api/participation/messaging/parked"] = "M/M",
+        ["POST /api/participation/messaging/outbox/replay"] = "M/M",
+        ["POST /api/participation/messaging/outbox/{id}/replay"] = "M/M",
+        ["POST /api/participation/messaging/parked/replay"] = "M/M",
+        ["POST /api/participation/messaging/parked/{id}/replay"] = "M/M",
         ["GET /api/municipalities"] = "FOIAM/FOIAM",
         ["GET /api/municipalities/{code}"] = "FOIAM/FOIAM",
         ["GET /api/needs/categories"] = "FOIAM/FOIAM",

@@ -103,6 +103,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             "Ports:ServiceDays=6141", "Ports:ServiceDaysGrpc=6142",
             "Ports:Planning=6151", "Ports:PlanningGrpc=6152",
             "Ports:Notifications=6161",
+            "Ports:Participation=6171",
             $"Ports:Portal={PortalPort}",
         ], (options, _) => options.DisableDashboard = true);
 
@@ -114,8 +115,10 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             .WithEnvironment("Referrals__Retention__AnonymiseClosedAfter", "00:00:20")
             .WithEnvironment("Referrals__Retention__AutomaticSweep", "false"));
         // Early warnings are evaluated every two seconds instead of five minutes (the portal's warnings page test).
+        // The pulse's trust rule on 3 answers a quarter, so PulseFlowTests can craft a drop with a handful of answers.
         EachReplica(builder, "monitoring", project => project
-            .WithEnvironment("Monitoring__EarlyWarnings__Interval", "00:00:02"));
+            .WithEnvironment("Monitoring__EarlyWarnings__Interval", "00:00:02")
+            .WithEnvironment("Monitoring__EarlyWarnings__TrustMinAnswers", "3"));
         // Notifications: the escalation chain in seconds (due soon 3 s before the 6 s urgent deadline, the focal point 4 s
         // after it, the analysts 8 s after), quick passes and retries, and the identity provider read afresh each time
         // (the tests create people). NotificationTests.
@@ -132,7 +135,9 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             .WithEnvironment("Notifications__Reminders__SweepInterval", "00:00:01"));
         EachReplica(builder, "gateway", project => project
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", "1000")
-            .WithEnvironment("Gateway__RateLimit__Burst", "2000"));
+            .WithEnvironment("Gateway__RateLimit__Burst", "2000")
+            .WithEnvironment("Gateway__Pulse__RateLimit__PermitsPerSecond", "100")
+            .WithEnvironment("Gateway__Pulse__RateLimit__Burst", "200"));
         // The nginx ingress (IngressTests) serves the portal at its own https address: its sign-in and sign-out callbacks.
         builder.CreateResourceBuilder<ProjectResource>("identity")
             .WithEnvironment("Identity__Portal__RedirectUris__9", $"{NginxIngress.HttpsUrl}/signin-oidc")

@@ -57,7 +57,7 @@ public sealed class BrokerOutageTests(BoardsAppFixture boards)
     }
 
     private static readonly string[] MessagingServices =
-        ["referrals", "monitoring", "planning", "servicedays", "needs", "membership", "notifications", "portal"];
+        ["referrals", "monitoring", "planning", "servicedays", "needs", "membership", "notifications", "participation", "portal"];
 
     private async Task<HttpStatusCode> Status(HttpClient http, string service, string path) =>
         (await http.GetAsync(new Uri(boards.App.GetEndpoint(service, "http"), path))).StatusCode;

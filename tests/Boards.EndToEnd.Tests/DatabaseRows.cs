@@ -5,7 +5,7 @@ namespace Boards.EndToEnd.Tests;
 /// <summary>The number of rows in every table of every service's database: equal before and after means nothing was written.</summary>
 public static class DatabaseRows
 {
-    public static readonly string[] Databases = ["referralsdb", "monitoringdb", "membershipdb", "needsdb", "servicedaysdb", "planningdb", "notificationsdb"];
+    public static readonly string[] Databases = ["referralsdb", "monitoringdb", "membershipdb", "needsdb", "servicedaysdb", "planningdb", "notificationsdb", "participationdb"];
 
     /// <summary>
     /// Tables that grow on requests with nothing to refuse, by design: the audit of personal-data reads records every

@@ -17,11 +17,11 @@ public static class OpenApiCatalog
     public static readonly IReadOnlyDictionary<string, int> RestPorts = new Dictionary<string, int>
     {
         ["referrals"] = 6101, ["monitoring"] = 6111, ["membership"] = 6121, ["needs"] = 6131, ["servicedays"] = 6141, ["planning"] = 6151,
-        ["notifications"] = 6161,
+        ["notifications"] = 6161, ["participation"] = 6171,
     };
 
-    /// <summary>Services that serve people, not systems, and have no gRPC endpoint (Notifications).</summary>
-    private static readonly HashSet<string> RestOnly = new(StringComparer.Ordinal) { "notifications" };
+    /// <summary>Services that serve people, not systems, and have no gRPC endpoint (Notifications, Participation).</summary>
+    private static readonly HashSet<string> RestOnly = new(StringComparer.Ordinal) { "notifications", "participation" };
 
     /// <summary>The service's gRPC methods (on its REST port + 1), or none for a REST-only service.</summary>
     public static async Task<IReadOnlyList<GrpcMethod>> GrpcMethodsAsync(string service) =>

@@ -7,3 +7,13 @@ public static class PulseCalls
         api.SendAsync<IssuedSlipsView>(HttpMethod.Post, "api/participation/slips",
             new { municipalityCode = form.Municipality, source = form.Source, ageBand = form.AgeBand, count = form.Count ?? 1 }, ct);
 }
+
+/// <summary>Monitoring's pulse indices (<c>/api/monitoring/…/pulse</c>).</summary>
+public static class PulseIndexCalls
+{
+    public static Task<ApiResult<List<PulseIndicesView>>> MunicipalityPulseAsync(this BoardsApi api, string code, CancellationToken ct = default) =>
+        api.SendAsync<List<PulseIndicesView>>(HttpMethod.Get, $"api/monitoring/municipalities/{Uri.EscapeDataString(code)}/pulse", null, ct);
+
+    public static Task<ApiResult<NationalPulseView>> NationalPulseAsync(this BoardsApi api, CancellationToken ct = default) =>
+        api.SendAsync<NationalPulseView>(HttpMethod.Get, "api/monitoring/pulse", null, ct);
+}

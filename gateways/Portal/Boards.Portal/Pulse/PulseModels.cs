@@ -56,3 +56,15 @@ public static class PulseChoices
     public static readonly string[] Sources = ["counter_referral", "service_day", "board_session"];
     public static readonly string[] AgeBands = ["unknown", "15_29", "30_64", "65_plus"];
 }
+
+/// <summary>A mean on 0–100 (or a share in %) and the number of answers behind it.</summary>
+public sealed record MeasureView(decimal? Value, int Answers);
+
+public sealed record AgeBandView(string AgeBand, MeasureView EndowmentShare, MeasureView Trust);
+
+/// <summary>Monitoring's pulse of one municipality in one quarter (docs/pulse.md, "Indices").</summary>
+public sealed record PulseIndicesView(
+    string MunicipalityCode, string Quarter, int Answers, int PaperAnswers, MeasureView Trust, int SlipsPrinted, int AnswersWithCode,
+    decimal? ResponseRate, MeasureView CouldSpeak, MeasureView EndowmentShare, List<AgeBandView> ByAgeBand);
+
+public sealed record NationalPulseView(string Quarter, List<PulseIndicesView> Municipalities);

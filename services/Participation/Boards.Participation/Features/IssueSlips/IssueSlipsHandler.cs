@@ -44,12 +44,14 @@ public sealed class IssueSlipsHandler(ParticipationDbContext db, IOptions<Partic
         var ageBand = string.IsNullOrWhiteSpace(command.AgeBand) ? PulseAgeBands.Unknown : command.AgeBand.Trim().ToLowerInvariant();
         var count = command.Count ?? 1;
 
-        var errors = new FieldErrors();
+        // The municipality first, then scope (from the token, before anything else is judged or read), then the rest.
         if (municipality.Length == 0)
         {
-            errors.Add("municipalityCode", "Indique el código del municipio.");
+            throw ValidationFailedException.For("municipalityCode", "Indique el código del municipio.");
         }
 
+        PulseAccess.EnsureCanIssue(caller, municipality, source);
+        var errors = new FieldErrors();
         if (!PulseSources.All.Contains(source))
         {
             errors.Add("source", PulseMessages.OneOf(PulseSources.All));
@@ -66,7 +68,6 @@ public sealed class IssueSlipsHandler(ParticipationDbContext db, IOptions<Partic
         }
 
         errors.ThrowIfAny();
-        PulseAccess.EnsureCanIssue(caller, municipality, source);
         if (!await db.Municipalities.AnyAsync(m => m.Code == municipality, ct))
         {
             throw ValidationFailedException.For("municipalityCode", $"El municipio '{municipality}' no está registrado.");
