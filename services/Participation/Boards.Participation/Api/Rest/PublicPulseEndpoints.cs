@@ -7,7 +7,7 @@ namespace Boards.Participation.Api.Rest;
 
 /// <summary>
 /// The public door of the pulse, /pulse/v1, WITHOUT a token: the one-time code on the slip is the credential, and nobody
-/// signs in to answer anonymously. The gateway limits it per address (docs/pulse.md, "Codes"). It is the named
+/// signs in to answer anonymously. The gateway limits it per address (docs/pulse.md, "Slips and codes"). It is the named
 /// exception to "every endpoint needs a token" (docs/security.md).
 /// </summary>
 public static class PublicPulseEndpoints
