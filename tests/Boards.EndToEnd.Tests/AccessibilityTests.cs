@@ -65,6 +65,8 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/ministerio"] = new(Visitor.Ministry),
         ["/ministerio/alertas"] = new(Visitor.Ministry),
         ["/ministerio/municipios/{Code}"] = new(Visitor.Ministry),
+        ["/pulso"] = new(Visitor.Anonymous),
+        ["/pulso/boletas"] = new(Visitor.FocalPoint),
         ["/notificaciones"] = new(Visitor.FocalPoint),
         ["/notificaciones/preferencias"] = new(Visitor.FocalPoint),
         // ministry-admin only: the analyst gets the 403 page (there is no admin visitor here).
@@ -93,6 +95,8 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         new("acción del PAT enviada vacía", "/pat/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-action]"),
         new("aprobación del PAT sin sesión", "/pat/{Code}/versiones", new(Visitor.FocalPoint), "[data-testid=do-approve]"),
         new("jornada en la tableta", "/jornadas/dia/{Id:guid}/tableta", new(Visitor.FocalPoint, Made.ServiceDay)),
+        new("boletas del pulso impresas (códigos, dirección y QR)", "/pulso/boletas", new(Visitor.FocalPoint), "[data-testid=do-print-slips]"),
+        new("código del pulso que no se puede usar", "/pulso?codigo=ABCD-EFGH-JKMN", new(Visitor.Anonymous)),
         new("lote de la tableta guardado vacío", "/jornadas/dia/{Id:guid}/tableta", new(Visitor.FocalPoint, Made.ServiceDay), "[data-testid=attendance-save]"),
     ];
 

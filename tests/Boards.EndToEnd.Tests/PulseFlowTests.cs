@@ -6,11 +6,13 @@ namespace Boards.EndToEnd.Tests;
 /// Issue 22's pulse, done-when (docs/pulse.md): a one-time code printed after a counter-referral is answered once through
 /// the gateway without a token; a second answer with it is refused; the municipality's trust index in Monitoring moves;
 /// and a crafted drop (paper answers of the previous quarter against this one's) raises the trust early warning.
+/// San Pedro del Paraná: the authorization matrices use it only for status codes, and no test there counts warnings
+/// (PortalWarningTests needs Itakyry without any).
 /// </summary>
 [Collection(BoardsCollection.Name)]
 public sealed class PulseFlowTests(BoardsAppFixture boards)
 {
-    private const string Municipality = "itakyry";
+    private const string Municipality = "san-pedro-del-parana";
 
     private static string Quarter(DateOnly day) => $"{day.Year}-Q{(day.Month - 1) / 3 + 1}";
 
