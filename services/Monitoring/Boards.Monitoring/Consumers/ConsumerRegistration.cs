@@ -34,6 +34,8 @@ public static class ConsumerRegistration
         bus.AddReadModelConsumer<PlanApproved, PlanApprovedProjection>(receiveEndpoint);
         bus.AddReadModelConsumer<PlanActionProgressed, PlanActionProgressedProjection>(receiveEndpoint);
         bus.AddReadModelConsumer<SessionHeld, SessionHeldProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<FocalPointAppointed, FocalPointAppointedProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<FocalPointAccessChanged, FocalPointAccessChangedProjection>(receiveEndpoint);
         return bus;
     }
 

@@ -31,6 +31,8 @@ public static class InboxNames
         [typeof(ServiceDayHeld)] = "ServiceDayHeldConsumer",
         [typeof(PlanApproved)] = "PlanApprovedConsumer",
         [typeof(PlanActionProgressed)] = "PlanActionProgressedConsumer",
+        [typeof(FocalPointAppointed)] = "FocalPointAppointedConsumer",
+        [typeof(FocalPointAccessChanged)] = "FocalPointAccessChangedConsumer",
     };
 
     public static string Of<TEvent>() =>

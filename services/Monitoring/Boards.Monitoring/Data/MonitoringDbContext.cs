@@ -4,11 +4,14 @@ using Boards.Monitoring.Domain.EarlyWarnings;
 
 namespace Boards.Monitoring.Data;
 
-/// <summary>The monitoring read model (monitoringdb): facts per referral, their totals per municipality, the municipality registry, the latest representativity, gap analysis and plan per municipality, service day reports, plan actions, board sessions, early warnings, and the outbox and inbox.</summary>
+/// <summary>The monitoring read model (monitoringdb): facts per referral, their totals per municipality (and month), the municipality registry, focal point terms, service days by institution, the latest representativity, gap analysis and plan per municipality, service day reports, plan actions, board sessions, early warnings, and the outbox and inbox.</summary>
 public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options), IWritesAtCommit
 {
     public DbSet<ReferralFact> ReferralFacts => Set<ReferralFact>();
     public DbSet<MunicipalityReferralTotals> ReferralTotals => Set<MunicipalityReferralTotals>();
+    public DbSet<MunicipalityMonthTotals> MonthTotals => Set<MunicipalityMonthTotals>();
+    public DbSet<FocalPointTerm> FocalPointTerms => Set<FocalPointTerm>();
+    public DbSet<ServiceDayInstitution> ServiceDayInstitutions => Set<ServiceDayInstitution>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<MunicipalityRepresentativity> Representativity => Set<MunicipalityRepresentativity>();
     public DbSet<MunicipalityGapAnalysis> GapAnalyses => Set<MunicipalityGapAnalysis>();
