@@ -8,6 +8,8 @@ using Boards.Monitoring.Consumers;
 using Boards.Monitoring.Features.AcknowledgeWarning;
 using Boards.Monitoring.Features.Common;
 using Boards.Monitoring.Features.EarlyWarningSweep;
+using Boards.Monitoring.Features.FilterNationalTable;
+using Boards.Monitoring.Features.MonthlyReport;
 using Boards.Monitoring.Features.GetMunicipality;
 using Boards.Monitoring.Features.GetMunicipalityTrends;
 using Boards.Monitoring.Features.IndicatorsSignal;
@@ -33,6 +35,9 @@ public static class MonitoringServiceExtensions
         builder.Services.AddScoped<GetMunicipalityHandler>();
         builder.Services.AddScoped<MunicipalityTrendsReader>();
         builder.Services.AddScoped<GetMunicipalityTrendsHandler>();
+        builder.Services.AddScoped<NationalTableReader>();
+        builder.Services.AddScoped<FilterNationalTableHandler>();
+        builder.Services.AddScoped<MonthlyReportHandler>();
         builder.Services.AddScoped<ListWarningsHandler>();
         builder.Services.AddScoped<AcknowledgeWarningHandler>();
 
