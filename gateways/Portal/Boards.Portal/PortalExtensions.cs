@@ -6,6 +6,7 @@ using Boards.Portal.Data;
 using Boards.Portal.Components;
 using Boards.Portal.Live;
 using Boards.Portal.Ministry;
+using Boards.Portal.Ministry.Reports;
 using Boards.Portal.Naming;
 using Boards.Portal.Notifications;
 using Boards.Portal.Plan;
@@ -104,6 +105,7 @@ public static class PortalExtensions
             .AllowAnonymous();
 
         app.MapMinistryDownloads();
+        app.MapReportDocuments();
         app.MapLiveStream();
         app.MapPlanDocuments();
         app.MapNotificationCount();
