@@ -7,9 +7,13 @@ namespace Boards.Gateway.Routing;
 /// resolved by service discovery ("http://_grpc.referrals" is the referrals service's HTTP/2-only gRPC endpoint): one
 /// destination per configured endpoint, or per pod of a headless Service when host names are expanded
 /// (ServiceDefaults/Discovery), and YARP picks one for each request (docs/configuration.md, "gRPC balancing").
+/// gRPC reflection is not forwarded: the gateway answers it for every service (GrpcContracts/ContractReflection.cs).
 /// </summary>
 public static class GatewayRoutes
 {
+    /// <summary>How every REST route ends: the service's path under its prefix, forwarded as it is.</summary>
+    public const string RestSuffix = "/{**rest}";
+
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
         Route("referrals-rest", "/api/referrals/{**rest}", "referrals"),
@@ -24,8 +28,6 @@ public static class GatewayRoutes
         Route("notifications-rest", "/api/notifications/{**rest}", "notifications"),
         Route("referrals-grpc", "/boards.referrals.v1.ReferralService/{**method}", "referrals-grpc"),
         Route("bench-echo-grpc", "/boards.bench.v1.Echo/{**method}", "referrals-grpc"),
-        Route("referrals-grpc-reflection", "/grpc.reflection.v1alpha.ServerReflection/{**method}", "referrals-grpc"),
-        Route("referrals-grpc-reflection-v1", "/grpc.reflection.v1.ServerReflection/{**method}", "referrals-grpc"),
         Route("monitoring-grpc", "/boards.monitoring.v1.MonitoringService/{**method}", "monitoring-grpc"),
         Route("membership-grpc", "/boards.membership.v1.BoardService/{**method}", "membership-grpc"),
         Route("needs-grpc", "/boards.needs.v1.OfferCatalog/{**method}", "needs-grpc"),
