@@ -13,6 +13,7 @@ using Boards.Monitoring.Features.GetMunicipalityTrends;
 using Boards.Monitoring.Features.IndicatorsSignal;
 using Boards.Monitoring.Features.ListMunicipalities;
 using Boards.Monitoring.Features.ListWarnings;
+using Boards.Monitoring.Features.OpenData;
 using Boards.ServiceDefaults;
 
 namespace Boards.Monitoring;
@@ -47,6 +48,7 @@ public static class MonitoringServiceExtensions
         builder.Services.AddSingleton<ChangedMunicipalities>();
         builder.Services.AddHostedService<IndicatorsSignalPublisher>();
 
+        builder.AddOpenData();
         builder.Services.AddBoardsApi("monitoring");
         return builder;
     }
@@ -58,6 +60,7 @@ public static class MonitoringServiceExtensions
         app.UseBoardsApi();
         app.MapDefaultEndpoints();
         app.MapMonitoringEndpoints();
+        app.MapOpenDataEndpoints();
         app.MapMessagingAdminEndpoints<MonitoringDbContext>("/api/monitoring");
         app.MapGrpcService<MonitoringGrpcService>().RequireAuthorization();
         app.MapBoardsGrpcInfrastructure();
