@@ -42,6 +42,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/error"] = new(Visitor.Anonymous),
         ["/no-encontrado"] = new(Visitor.Anonymous),
         ["/error-ingreso"] = new(Visitor.Anonymous),
+        ["/datos-abiertos"] = new(Visitor.Anonymous),
         ["/referencias"] = new(Visitor.FocalPoint),
         ["/referencias/nueva"] = new(Visitor.FocalPoint),
         ["/referencias/{Id:guid}"] = new(Visitor.FocalPoint, Made.Referral),

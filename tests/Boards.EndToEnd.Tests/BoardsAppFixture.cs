@@ -132,7 +132,10 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             .WithEnvironment("Notifications__Reminders__SweepInterval", "00:00:01"));
         EachReplica(builder, "gateway", project => project
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", "1000")
-            .WithEnvironment("Gateway__RateLimit__Burst", "2000"));
+            .WithEnvironment("Gateway__RateLimit__Burst", "2000")
+            // Every test calls from loopback; the open data's per-address limit itself is Boards.Gateway.Tests' to prove.
+            .WithEnvironment("Gateway__OpenData__RateLimit__PermitsPerSecond", "1000")
+            .WithEnvironment("Gateway__OpenData__RateLimit__Burst", "2000"));
         // The nginx ingress (IngressTests) serves the portal at its own https address: its sign-in and sign-out callbacks.
         builder.CreateResourceBuilder<ProjectResource>("identity")
             .WithEnvironment("Identity__Portal__RedirectUris__9", $"{NginxIngress.HttpsUrl}/signin-oidc")

@@ -12,7 +12,8 @@ namespace Boards.Gateway.Tests;
 
 /// <summary>
 /// The route table as the running gateway loaded it (YARP's own state, not just the static lists): REST routes go to
-/// the services' HTTP endpoints, gRPC routes to their HTTP/2-only endpoints with HTTP/2 forced, every route limited.
+/// the services' HTTP endpoints, gRPC routes to their HTTP/2-only endpoints with HTTP/2 forced, every route limited, and
+/// every route behind a token except the one named exception, the open data (<see cref="AnonymousRoutes"/>).
 /// </summary>
 public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFixture<RouteTableTests.Gateway>
 {
@@ -94,19 +95,36 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
         Assert.All(gateway.Routes, route => Assert.NotNull(route.Cluster));
     }
 
+    /// <summary>
+    /// The routes that need no token, by name: only the open data (docs/open-data.md). Adding a route here is a decision
+    /// about who may call it without signing in, to be taken on purpose; a route that opts out anywhere else fails below.
+    /// </summary>
+    private static readonly string[] AnonymousRoutes = [GatewayRoutes.OpenDataRouteId];
+
     [Fact]
-    public void Every_route_has_the_per_client_rate_limiter_policy()
+    public void Every_route_has_the_per_client_rate_limiter_policy_and_the_open_data_its_own_per_address()
     {
-        Assert.All(gateway.Routes, route => Assert.Equal(ClientRateLimiting.PolicyName, route.Config.RateLimiterPolicy));
+        Assert.All(gateway.Routes.Where(r => !AnonymousRoutes.Contains(r.Config.RouteId)),
+            route => Assert.Equal(ClientRateLimiting.PolicyName, route.Config.RateLimiterPolicy));
+        Assert.Equal(OpenDataRateLimiting.PolicyName, Assert.Single(gateway.Routes, r => r.Config.RouteId == GatewayRoutes.OpenDataRouteId).Config.RateLimiterPolicy);
     }
 
     [Fact]
-    public void Every_route_requires_authentication_through_the_fallback_policy()
+    public void Every_route_requires_authentication_through_the_fallback_policy_except_the_named_open_data()
     {
-        // No route opts out (AuthorizationPolicy "anonymous") or names a policy of its own: the fallback, an
+        // No other route opts out (AuthorizationPolicy "anonymous") or names a policy of its own: the fallback, an
         // authenticated user, applies at the gateway's door. What the gateway serves itself without a token is named in
         // AnonymousEndpointsTests.
-        Assert.All(gateway.Routes, route => Assert.Null(route.Config.AuthorizationPolicy));
+        Assert.All(gateway.Routes.Where(r => !AnonymousRoutes.Contains(r.Config.RouteId)), route => Assert.Null(route.Config.AuthorizationPolicy));
+
+        // The exception is as narrow as it says: anonymous, reads only, only /open/v1/, and the caller's credentials dropped.
+        var open = Assert.Single(gateway.Routes, r => r.Config.AuthorizationPolicy is not null);
+        Assert.Equal(GatewayRoutes.OpenDataRouteId, open.Config.RouteId);
+        Assert.Equal("anonymous", open.Config.AuthorizationPolicy);
+        Assert.Equal("/open/v1/{**rest}", open.Config.Match.Path);
+        Assert.Equal(["GET", "HEAD"], open.Config.Match.Methods!);
+        Assert.Equal("monitoring", open.Cluster!.ClusterId);
+        Assert.Equal(["Authorization", "Cookie"], open.Config.Transforms!.Select(t => t["RequestHeaderRemove"]));
     }
 
     [Theory]
@@ -160,6 +178,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/api/offer", "needs", "http://needs", Gateway.NeedsHttp)]
     [InlineData("/api/service-days", "servicedays", "http://servicedays", Gateway.ServiceDaysHttp)]
     [InlineData("/api/plans", "planning", "http://planning", Gateway.PlanningHttp)]
+    [InlineData("/open/v1", "monitoring", "http://monitoring", Gateway.MonitoringHttp)]
     public void Each_rest_path_goes_to_its_services_http_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
     {
         var route = RouteFor(pathPrefix);
@@ -173,11 +192,12 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     }
 
     [Fact]
-    public void Every_route_is_either_rest_under_api_or_a_known_grpc_service()
+    public void Every_route_is_either_rest_under_api_or_a_known_grpc_service_or_the_open_data()
     {
         Assert.All(gateway.Routes, route =>
             Assert.True(
-                IsGrpc(route) || route.Config.Match.Path!.StartsWith("/api/", StringComparison.Ordinal),
+                IsGrpc(route) || route.Config.Match.Path!.StartsWith("/api/", StringComparison.Ordinal)
+                    || route.Config.RouteId == GatewayRoutes.OpenDataRouteId,
                 $"Route {route.Config.RouteId} ({route.Config.Match.Path}) is neither REST nor a known gRPC service."));
     }
 

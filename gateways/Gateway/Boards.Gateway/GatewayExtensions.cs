@@ -15,6 +15,7 @@ public static class GatewayExtensions
     {
         builder.Services.AddGatewayLimits();
         builder.Services.AddClientRateLimiting(builder.Configuration);
+        builder.Services.AddOpenDataRateLimiting(builder.Configuration);
         builder.Services.AddSingleton<Yarp.ReverseProxy.Health.IPassiveHealthCheckPolicy, RefusedConnectionHealthPolicy>();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)

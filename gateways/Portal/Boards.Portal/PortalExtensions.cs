@@ -9,6 +9,7 @@ using Boards.Portal.Ministry;
 using Boards.Portal.Ministry.Reports;
 using Boards.Portal.Naming;
 using Boards.Portal.Notifications;
+using Boards.Portal.OpenData;
 using Boards.Portal.Plan;
 using Boards.Portal.Security;
 using Boards.Portal.ServiceDays.Tablet;
@@ -58,6 +59,7 @@ public static class PortalExtensions
         // default leaves it without the flag even then.
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.AddLiveUpdates();
+        builder.AddOpenDataPage();
         return builder;
     }
 
@@ -110,6 +112,7 @@ public static class PortalExtensions
         app.MapPlanDocuments();
         app.MapNotificationCount();
         app.MapServiceDayTablet();
+        app.MapOpenDataDownloads();
 
         app.MapRazorComponents<App>();
         return app;

@@ -15,6 +15,7 @@ using Boards.Monitoring.Features.GetMunicipalityTrends;
 using Boards.Monitoring.Features.IndicatorsSignal;
 using Boards.Monitoring.Features.ListMunicipalities;
 using Boards.Monitoring.Features.ListWarnings;
+using Boards.Monitoring.Features.OpenData;
 using Boards.ServiceDefaults;
 
 namespace Boards.Monitoring;
@@ -52,6 +53,7 @@ public static class MonitoringServiceExtensions
         builder.Services.AddSingleton<ChangedMunicipalities>();
         builder.Services.AddHostedService<IndicatorsSignalPublisher>();
 
+        builder.AddOpenData();
         builder.Services.AddBoardsApi("monitoring");
         return builder;
     }
@@ -63,6 +65,7 @@ public static class MonitoringServiceExtensions
         app.UseBoardsApi();
         app.MapDefaultEndpoints();
         app.MapMonitoringEndpoints();
+        app.MapOpenDataEndpoints();
         app.MapMessagingAdminEndpoints<MonitoringDbContext>("/api/monitoring");
         app.MapGrpcService<MonitoringGrpcService>().RequireAuthorization();
         app.MapBoardsGrpcInfrastructure();

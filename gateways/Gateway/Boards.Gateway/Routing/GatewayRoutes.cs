@@ -3,7 +3,8 @@ using Yarp.ReverseProxy.Configuration;
 namespace Boards.Gateway.Routing;
 
 /// <summary>
-/// The public door: REST under /api/... and the gRPC services integrators call. Destinations are AppHost names
+/// The public door: REST under /api/... and the gRPC services integrators call, every one behind a validated token;
+/// and the one named exception, the open data at /open/v1/... (<see cref="OpenData"/>), which needs none. Destinations are AppHost names
 /// resolved by service discovery ("http://_grpc.referrals" is the referrals service's HTTP/2-only gRPC endpoint): one
 /// destination per configured endpoint, or per pod of a headless Service when host names are expanded
 /// (ServiceDefaults/Discovery), and YARP picks one for each request (docs/configuration.md, "gRPC balancing").
@@ -13,6 +14,28 @@ public static class GatewayRoutes
 {
     /// <summary>How every REST route ends: the service's path under its prefix, forwarded as it is.</summary>
     public const string RestSuffix = "/{**rest}";
+
+    public const string OpenDataRouteId = "open-data";
+
+    /// <summary>
+    /// The ONLY proxied route without a token (docs/open-data.md): anonymous, GET and HEAD only, Monitoring's public
+    /// aggregates. It has its own budget per address; the caller's Authorization and Cookie headers are dropped, so the
+    /// answer never depends on who asked (and a shared cache may keep it). Any other method here needs a token like
+    /// everything else, and RouteTableTests fails if another route opts out of authentication.
+    /// </summary>
+    public static RouteConfig OpenData { get; } = new()
+    {
+        RouteId = OpenDataRouteId,
+        ClusterId = "monitoring",
+        Match = new RouteMatch { Path = "/open/v1/{**rest}", Methods = ["GET", "HEAD"] },
+        AuthorizationPolicy = "anonymous",
+        RateLimiterPolicy = RateLimiting.OpenDataRateLimiting.PolicyName,
+        Transforms =
+        [
+            new Dictionary<string, string> { ["RequestHeaderRemove"] = "Authorization" },
+            new Dictionary<string, string> { ["RequestHeaderRemove"] = "Cookie" },
+        ],
+    };
 
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
@@ -33,6 +56,7 @@ public static class GatewayRoutes
         Route("needs-grpc", "/boards.needs.v1.OfferCatalog/{**method}", "needs-grpc"),
         Route("servicedays-grpc", "/boards.servicedays.v1.ServiceDayService/{**method}", "servicedays-grpc"),
         Route("planning-grpc", "/boards.planning.v1.PlanService/{**method}", "planning-grpc"),
+        OpenData,
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =

@@ -4,7 +4,7 @@ using Boards.Monitoring.Domain.EarlyWarnings;
 
 namespace Boards.Monitoring.Data;
 
-/// <summary>The monitoring read model (monitoringdb): facts per referral, their totals per municipality (and month), the municipality registry, focal point terms, service days by institution, the latest representativity, gap analysis and plan per municipality, service day reports, plan actions, board sessions, early warnings, and the outbox and inbox.</summary>
+/// <summary>The monitoring read model (monitoringdb): facts per referral, their totals per municipality (and month), the municipality registry, focal point terms, service days by institution, the latest representativity, gap analysis and plan per municipality, service day reports, plan actions, board sessions, early warnings, the history of readings the open data needs, and the outbox and inbox.</summary>
 public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options), IWritesAtCommit
 {
     public DbSet<ReferralFact> ReferralFacts => Set<ReferralFact>();
@@ -20,6 +20,9 @@ public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> op
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
     public DbSet<BoardSession> Sessions => Set<BoardSession>();
     public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
+
+    /// <summary>Every representativity, plan and gap reading, for the open data's months (docs/open-data.md).</summary>
+    public DbSet<Domain.OpenData.IndicatorReading> IndicatorReadings => Set<Domain.OpenData.IndicatorReading>();
 
     /// <summary>The totals movements of the consumer's transaction, written at its end (<see cref="MunicipalityTotalsWrites"/>).</summary>
     internal KeptTotals KeptTotals { get; } = new();

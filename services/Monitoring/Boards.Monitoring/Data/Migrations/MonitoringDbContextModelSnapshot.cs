@@ -587,6 +587,47 @@ namespace Boards.Monitoring.Data.Migrations
                     b.ToTable("municipality_representativity", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Monitoring.Domain.OpenData.IndicatorReading", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("gaps");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("numeric")
+                        .HasColumnName("value");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Code", "Kind", "SourceId", "TakenAt");
+
+                    b.HasIndex("Code", "Kind", "TakenAt")
+                        .HasDatabaseName("ix_indicator_readings_code_kind_taken_at");
+
+                    b.ToTable("indicator_readings", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Monitoring.Domain.PlanAction", b =>
                 {
                     b.Property<Guid>("ActionId")
