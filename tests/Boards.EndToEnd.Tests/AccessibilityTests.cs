@@ -65,6 +65,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/jornadas/dia/{Id:guid}"] = new(Visitor.FocalPoint, Made.ServiceDay),
         ["/ministerio"] = new(Visitor.Ministry),
         ["/ministerio/alertas"] = new(Visitor.Ministry),
+        ["/ministerio/informes"] = new(Visitor.Ministry),
         ["/ministerio/municipios/{Code}"] = new(Visitor.Ministry),
         ["/notificaciones"] = new(Visitor.FocalPoint),
         ["/notificaciones/preferencias"] = new(Visitor.FocalPoint),
