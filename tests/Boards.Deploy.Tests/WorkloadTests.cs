@@ -112,7 +112,7 @@ public sealed class WorkloadTests
         var manifests = Manifests.Of(overlay);
         var backends = manifests.All<V1Ingress>().SelectMany(i => i.Spec.Rules).SelectMany(r => r.Http.Paths).Select(p => p.Backend.Service).ToList();
 
-        Assert.Equal(6, backends.Count);
+        Assert.Equal(9, backends.Count);
         Assert.All(backends, backend => Assert.Contains(manifests.All<V1Service>(), service =>
             service.Name() == backend.Name && service.Spec.Ports.Any(p => p.Name == backend.Port.Name)));
     }
