@@ -29,17 +29,18 @@ public sealed class NationalTableFilterTests(TokenMonitoringHost host) : IClassF
     [Fact]
     public async Task Filtered_by_department_and_quarter_the_table_matches_the_figures_worked_out_by_hand()
     {
-        var story = new TwoDepartments(7, "Itapúa", 14, "Canindeyú");
+        // Central (11) and Alto Paraguay (17): no other test registers a municipality there.
+        var story = new TwoDepartments(11, "Central", 17, "Alto Paraguay");
         await story.SeedAsync(host);
         var analyst = await host.TokenAsync(null, BoardsRoles.MinistryAnalyst);
 
-        var table = await GetAsync("/api/monitoring/national?period=2026-Q1&department=7", analyst);
+        var table = await GetAsync("/api/monitoring/national?period=2026-Q1&department=11", analyst);
 
         // Only the department's municipalities, in the table's order (Alto Verá before Yatytay).
         Assert.Equal([story.A, story.B], table.GetProperty("municipalities").EnumerateArray().Select(m => m.Str("code")));
         Assert.Equal(("2026-Q1", "quarter", "2026-01-01", "2026-03-31"), (table.GetProperty("period").Str("code"),
             table.GetProperty("period").Str("kind"), table.GetProperty("period").Str("from"), table.GetProperty("period").Str("to")));
-        Assert.Equal((7, "Itapúa"), (table.GetProperty("department").Int("number"), table.GetProperty("department").Str("name")));
+        Assert.Equal((11, "Central"), (table.GetProperty("department").Int("number"), table.GetProperty("department").Str("name")));
         Assert.Equal(["2026-01", "2026-02", "2026-03"], table.GetProperty("months").EnumerateArray().Select(m => m.GetString()));
 
         // A, created in Q1: completed 15/01, rejected 10/02, cancelled 31/03 at 23:30 (April in UTC, March in Paraguay).
@@ -74,7 +75,7 @@ public sealed class NationalTableFilterTests(TokenMonitoringHost host) : IClassF
         Assert.Equal((true, false, "no_account", "2026-02-01"), FocalPoint(b));
 
         // Q2: A's overdue April referral, B's completed May one.
-        var q2 = await GetAsync("/api/monitoring/national?period=2026-Q2&department=7", analyst);
+        var q2 = await GetAsync("/api/monitoring/national?period=2026-Q2&department=11", analyst);
         Assert.Equal([1, 1, 1, 0, 0, 0, 0, 1], Counts(Row(q2, story.A).GetProperty("referrals")));
         Assert.Equal([1, 0, 1, 0, 1, 0, 0, 0], Counts(Row(q2, story.B).GetProperty("referrals")));
         Assert.Equal([("mspbs", 1, 20)], Institutions(Row(q2, story.A)));

@@ -6,7 +6,8 @@ namespace Boards.Monitoring.Tests.Integration.NationalTable;
 /// Three municipalities in two departments with referrals, service days and focal points across 2026's first two
 /// quarters, published as the services publish them. The figures the tests expect are worked out by hand beside
 /// each test; this is only what happened. Each test passes its own department numbers, so tests sharing a database
-/// never see each other's municipalities under a department filter.
+/// never see each other's municipalities under a department filter; other tests register theirs in Itapúa (7),
+/// Canindeyú (14) and a few others, so a test that filters by department picks one nobody else uses.
 /// </summary>
 public sealed class TwoDepartments(int department, string departmentName, int otherDepartment, string otherDepartmentName)
 {
