@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test with real PostgreSQL, RabbitMQ and tokens, and ends with one line: "N passed, N failed".
-# Installs what a fresh Debian machine lacks (apt: postgresql, rabbitmq-server, chromium) and starts what tests need.
+# Installs what a fresh Debian machine lacks (apt: postgresql, rabbitmq-server, chromium; nodejs and the Node.js sample's
+# npm packages) and starts what tests need.
 set -uo pipefail
 cd "$(dirname "$0")"
 source eng/lib.sh
@@ -12,6 +13,8 @@ export BOARDS_NEEDS_CHROMIUM=1
 boards_install_packages
 # The mail server the end-to-end tests start through the AppHost (a .NET tool in .tools/smtp4dev).
 boards_install_smtp4dev || { echo "0 passed, 1 failed"; exit 1; }
+# The Node.js integrator sample's packages; without them only its end-to-end test fails, and says so.
+boards_install_node_sample || echo "Could not install the Node.js sample's packages (npm ci in samples/node-grpc-client)." >&2
 
 # Infrastructure for integration tests (the end-to-end tests start their own through the AppHost).
 bash eng/infra.sh stop >/dev/null 2>&1 || true

@@ -53,6 +53,22 @@ boards_install_smtp4dev() {
   mv -T "$staging" "$dir" 2>/dev/null || rm -rf "$staging"
 }
 
+# The Node.js integrator sample (samples/node-grpc-client) that the end-to-end tests run (IntegratorTests): Node.js and
+# npm from apt when absent, then its pinned packages (package-lock.json) by `npm ci`, only when node_modules is missing
+# (or unfinished: npm writes node_modules/.package-lock.json last).
+boards_install_node_sample() {
+  local dir="$boards_repo/samples/node-grpc-client"
+  [ -f "$dir/node_modules/.package-lock.json" ] && return 0
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "Installing nodejs npm ..."
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || return 1
+  fi
+  echo "Installing the Node.js sample's packages (npm ci) ..."
+  (cd "$dir" && npm ci --no-audit --no-fund >/dev/null)
+}
+
 boards_smtp4dev_installed() {
   local dir="$boards_repo/.tools/smtp4dev"
   [ -x "$dir/smtp4dev" ] && [ -d "$dir/.store/rnwood.smtp4dev/$boards_smtp4dev_version" ]

@@ -27,6 +27,7 @@ public sealed class InboxNameTests
         ],
         ["Boards.Monitoring"] =
         [
+            "FocalPointAccessChangedConsumer", "FocalPointAppointedConsumer",
             "GapAnalysisPublishedConsumer", "MunicipalityRegisteredConsumer", "PlanActionProgressedConsumer", "PlanApprovedConsumer",
             "ReferralAcceptedConsumer", "ReferralCancelledConsumer", "ReferralCounterReferredConsumer", "ReferralOverdueConsumer",
             "ReferralPutOnHoldConsumer", "ReferralRejectedConsumer", "ReferralRequestedConsumer", "ReferralResumedConsumer",

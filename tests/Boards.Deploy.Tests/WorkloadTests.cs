@@ -112,9 +112,22 @@ public sealed class WorkloadTests
         var manifests = Manifests.Of(overlay);
         var backends = manifests.All<V1Ingress>().SelectMany(i => i.Spec.Rules).SelectMany(r => r.Http.Paths).Select(p => p.Backend.Service).ToList();
 
-        Assert.Equal(5, backends.Count);
+        Assert.Equal(9, backends.Count);
         Assert.All(backends, backend => Assert.Contains(manifests.All<V1Service>(), service =>
             service.Name() == backend.Name && service.Spec.Ports.Any(p => p.Name == backend.Port.Name)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Manifests.Overlays), MemberType = typeof(Manifests))]
+    public void The_open_data_and_the_integrators_reference_are_on_the_API_host_beside_the_API_and_the_portal_links_there(string overlay)
+    {
+        var manifests = Manifests.Of(overlay);
+        var rest = manifests.All<V1Ingress>().Single(i => i.Name() == "gateway-rest").Spec.Rules.Single();
+
+        Assert.Equal(["/api", "/open", "/reference", "/openapi", "/protos"], rest.Http.Paths.Select(p => p.Path));
+        Assert.All(rest.Http.Paths, p => Assert.Equal("gateway", p.Backend.Service.Name));
+        var portal = manifests.Deployment("portal").Spec.Template.Spec.Containers.Single();
+        Assert.Equal($"https://{rest.Host}", manifests.Setting(portal, "Portal__OpenDataUrl"));
     }
 
     [Theory]

@@ -8,8 +8,10 @@ namespace Boards.EndToEnd.Tests;
 /// Every REST operation and gRPC method the running services describe (OpenAPI, gRPC reflection), called through the
 /// gateway by every role and without a token, for the caller's own municipality and another one, against the rules in
 /// <see cref="AuthorizationRules"/>. Allowed means the call got past authorization (a 400/404/409 for the placeholder
-/// input still counts); denied means 403 / PermissionDenied, and no token means 401 / Unauthenticated everywhere.
-/// An operation without a rule fails the test with its name.
+/// input still counts); denied means 403 / PermissionDenied, and no token means 401 / Unauthenticated everywhere — except
+/// at the one named exception, the open data under <see cref="OpenDataPrefix"/> (docs/open-data.md), which must answer
+/// WITHOUT a token. An operation without a rule, or documented neither under /api/ nor under the open data, fails the
+/// test with its name.
 /// </summary>
 [Collection(BoardsCollection.Name)]
 public sealed class AuthorizationMatrixTests(BoardsAppFixture boards, ITestOutputHelper output)
@@ -21,6 +23,9 @@ public sealed class AuthorizationMatrixTests(BoardsAppFixture boards, ITestOutpu
     private const string PlaceholderId = "0190a000-0000-7000-8000-000000000001";
 
     private static readonly string[] MunicipalityParameters = ["municipalityCode", "code"];
+
+    /// <summary>The only REST paths that need no token. Anything else documented outside /api/ fails the test.</summary>
+    private const string OpenDataPrefix = "/open/v1/";
 
     [Fact]
     public async Task Every_endpoint_allows_and_denies_each_role_as_the_rules_say()
@@ -36,10 +41,29 @@ public sealed class AuthorizationMatrixTests(BoardsAppFixture boards, ITestOutpu
 
         var observed = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var unauthenticated = new List<string>();
+        var openWithoutToken = new List<string>();
+        var elsewhere = new List<string>();
         foreach (var (service, port) in OpenApiCatalog.RestPorts)
         {
-            foreach (var operation in (await OpenApiCatalog.OperationsAsync(boards.Http, service)).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)))
+            foreach (var operation in await OpenApiCatalog.OperationsAsync(boards.Http, service))
             {
+                if (operation.Path.StartsWith(OpenDataPrefix, StringComparison.Ordinal) || operation.Path == OpenDataPrefix.TrimEnd('/'))
+                {
+                    // The named exception: read without a token (a 400 or 404 for the placeholder input still counts).
+                    if (operation.Method != HttpMethod.Get || await RestAsync(operation, null, OwnMunicipality) != 'A')
+                    {
+                        openWithoutToken.Add(operation.Name);
+                    }
+
+                    continue;
+                }
+
+                if (!operation.Path.StartsWith("/api/", StringComparison.Ordinal))
+                {
+                    elsewhere.Add(operation.Name);
+                    continue;
+                }
+
                 if (await RestAsync(operation, null, OwnMunicipality) != 'U')
                 {
                     unauthenticated.Add(operation.Name);
@@ -69,6 +93,8 @@ public sealed class AuthorizationMatrixTests(BoardsAppFixture boards, ITestOutpu
         output.WriteLine(report.ToString());
 
         Assert.True(unauthenticated.Count == 0, "Without a token these were not refused with 401 / Unauthenticated: " + string.Join(", ", unauthenticated));
+        Assert.True(openWithoutToken.Count == 0, "Open data that is not a read answered without a token: " + string.Join(", ", openWithoutToken));
+        Assert.True(elsewhere.Count == 0, "Documented neither under /api/ nor as open data: " + string.Join(", ", elsewhere));
         var missing = observed.Keys.Where(name => !AuthorizationRules.Expected.ContainsKey(name)).ToList();
         Assert.True(missing.Count == 0, "No authorization rule for: " + string.Join(", ", missing));
         var wrong = observed.Where(o => AuthorizationRules.Expected[o.Key] != o.Value)

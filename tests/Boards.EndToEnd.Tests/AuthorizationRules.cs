@@ -33,6 +33,11 @@ public static class AuthorizationRules
         ["GET /api/monitoring/municipalities"] = "FAM/FAM",
         ["GET /api/monitoring/municipalities/{code}"] = "FAM/AM",
         ["GET /api/monitoring/municipalities/{code}/trends"] = "FAM/AM",
+        // The filtered national table, its exports and the monthly report: the national list's scope (a focal point's own row).
+        ["GET /api/monitoring/national"] = "FAM/FAM",
+        ["GET /api/monitoring/national/export.csv"] = "FAM/FAM",
+        ["GET /api/monitoring/national/export.xlsx"] = "FAM/FAM",
+        ["GET /api/monitoring/national/monthly-report"] = "FAM/FAM",
         ["GET /api/monitoring/warnings"] = "FAM/AM",
         ["GET /api/monitoring/pulse"] = "FAM/FAM",
         ["GET /api/monitoring/municipalities/{code}/pulse"] = "FAM/AM",

@@ -137,7 +137,10 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             .WithEnvironment("Gateway__RateLimit__PermitsPerSecond", "1000")
             .WithEnvironment("Gateway__RateLimit__Burst", "2000")
             .WithEnvironment("Gateway__Pulse__RateLimit__PermitsPerSecond", "100")
-            .WithEnvironment("Gateway__Pulse__RateLimit__Burst", "200"));
+            .WithEnvironment("Gateway__Pulse__RateLimit__Burst", "200")
+            // Every test calls from loopback; the open data's per-address limit itself is Boards.Gateway.Tests' to prove.
+            .WithEnvironment("Gateway__OpenData__RateLimit__PermitsPerSecond", "1000")
+            .WithEnvironment("Gateway__OpenData__RateLimit__Burst", "2000"));
         // The nginx ingress (IngressTests) serves the portal at its own https address: its sign-in and sign-out callbacks.
         builder.CreateResourceBuilder<ProjectResource>("identity")
             .WithEnvironment("Identity__Portal__RedirectUris__9", $"{NginxIngress.HttpsUrl}/signin-oidc")

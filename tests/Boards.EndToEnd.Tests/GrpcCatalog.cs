@@ -16,15 +16,7 @@ public static class GrpcCatalog
     {
         using var channel = GrpcChannel.ForAddress($"http://localhost:{port}");
         var invoker = channel.CreateCallInvoker();
-        var services = new List<string>();
-        foreach (var response in await AskAsync(invoker, 7, ""))
-        {
-            var list = Field(response, 6);
-            foreach (var service in Repeated(list!, 1))
-            {
-                services.Add(Field(service, 1)!.ToStringUtf8());
-            }
-        }
+        var services = await ListAsync(invoker);
 
         var methods = new List<GrpcMethod>();
         foreach (var service in services.Where(s => !s.StartsWith("grpc.", StringComparison.Ordinal)))
@@ -50,6 +42,40 @@ public static class GrpcCatalog
         }
 
         return methods;
+    }
+
+    /// <summary>
+    /// The files a service's reflection sends for its own services (not reflection's or health's, nor the benchmark's
+    /// echo), with every file they import: what a client of that service needs.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> FilesAsync(int port)
+    {
+        using var channel = GrpcChannel.ForAddress($"http://localhost:{port}");
+        var invoker = channel.CreateCallInvoker();
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var service in (await ListAsync(invoker)).Where(s => !s.StartsWith("grpc.", StringComparison.Ordinal) && !s.StartsWith("boards.bench.", StringComparison.Ordinal)))
+        {
+            files.UnionWith((await AskAsync(invoker, 4, service))
+                .SelectMany(response => Repeated(Field(response, 4)!, 1))
+                .Select(bytes => ProtoTypes.Parser.ParseFrom(bytes).Name));
+        }
+
+        return files;
+    }
+
+    private static async Task<List<string>> ListAsync(CallInvoker invoker)
+    {
+        var services = new List<string>();
+        foreach (var response in await AskAsync(invoker, 7, ""))
+        {
+            var list = Field(response, 6);
+            foreach (var service in Repeated(list!, 1))
+            {
+                services.Add(Field(service, 1)!.ToStringUtf8());
+            }
+        }
+
+        return services;
     }
 
     /// <summary>The number of the request's municipality code field, when it has one (for own/other municipality calls).</summary>

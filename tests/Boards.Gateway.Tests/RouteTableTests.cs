@@ -13,7 +13,7 @@ namespace Boards.Gateway.Tests;
 /// <summary>
 /// The route table as the running gateway loaded it (YARP's own state, not just the static lists): REST routes go to
 /// the services' HTTP endpoints, gRPC routes to their HTTP/2-only endpoints with HTTP/2 forced, every route limited, and
-/// every route behind a token except the named exceptions (<see cref="AnonymousRoutes"/>).
+/// every route behind a token except the named exceptions, the open data and the public pulse (<see cref="AnonymousRoutes"/>).
 /// </summary>
 public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFixture<RouteTableTests.Gateway>
 {
@@ -76,8 +76,6 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
         "boards.servicedays.v1.ServiceDayService",
         "boards.planning.v1.PlanService",
         "boards.bench.v1.Echo", // the benchmark's transport baseline (bench/), served by referrals
-        "grpc.reflection.v1alpha.ServerReflection",
-        "grpc.reflection.v1.ServerReflection",
     ];
 
     private static bool IsGrpc(RouteModel route) =>
@@ -100,29 +98,39 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     }
 
     /// <summary>
-    /// The routes that need no token, by name: the pulse's public answer API (docs/pulse.md). Adding a route here is a
-    /// decision about who may call it without signing in, to be taken on purpose; a route that opts out anywhere else fails below.
+    /// The routes that need no token, by name: the open data (docs/open-data.md) and the pulse's public answer API
+    /// (docs/pulse.md). Adding a route here is a decision about who may call it without signing in, to be taken on
+    /// purpose; a route that opts out anywhere else fails below.
     /// </summary>
-    private static readonly string[] AnonymousRoutes = [GatewayRoutes.PublicPulseRouteId];
+    private static readonly string[] AnonymousRoutes = [GatewayRoutes.OpenDataRouteId, GatewayRoutes.PublicPulseRouteId];
 
     [Fact]
-    public void Every_route_has_the_per_client_rate_limiter_policy_and_the_public_pulse_its_own_per_address()
+    public void Every_route_has_the_per_client_rate_limiter_policy_and_the_anonymous_ones_their_own_per_address()
     {
         Assert.All(gateway.Routes.Where(r => !AnonymousRoutes.Contains(r.Config.RouteId)),
             route => Assert.Equal(ClientRateLimiting.PolicyName, route.Config.RateLimiterPolicy));
+        Assert.Equal(OpenDataRateLimiting.PolicyName, Assert.Single(gateway.Routes, r => r.Config.RouteId == GatewayRoutes.OpenDataRouteId).Config.RateLimiterPolicy);
         Assert.Equal(PulseRateLimiting.PolicyName, Assert.Single(gateway.Routes, r => r.Config.RouteId == GatewayRoutes.PublicPulseRouteId).Config.RateLimiterPolicy);
     }
 
     [Fact]
-    public void Every_route_requires_authentication_through_the_fallback_policy_except_the_named_public_pulse()
+    public void Every_route_requires_authentication_through_the_fallback_policy_except_the_named_open_data_and_pulse()
     {
         // No other route opts out (AuthorizationPolicy "anonymous") or names a policy of its own: the fallback, an
-        // authenticated user, applies at the gateway's door.
+        // authenticated user, applies at the gateway's door. What the gateway serves itself without a token is named in
+        // AnonymousEndpointsTests.
         Assert.All(gateway.Routes.Where(r => !AnonymousRoutes.Contains(r.Config.RouteId)), route => Assert.Null(route.Config.AuthorizationPolicy));
+        Assert.Equal(AnonymousRoutes.Order(), gateway.Routes.Where(r => r.Config.AuthorizationPolicy is not null).Select(r => r.Config.RouteId).Order());
 
-        // The exception is as narrow as it says: anonymous, only /pulse/v1/ on participation, and the caller's credentials dropped.
-        var pulse = Assert.Single(gateway.Routes, r => r.Config.AuthorizationPolicy is not null);
-        Assert.Equal(GatewayRoutes.PublicPulseRouteId, pulse.Config.RouteId);
+        // Each exception is as narrow as it says: anonymous, only its prefix on its service, and the caller's credentials dropped.
+        var open = Assert.Single(gateway.Routes, r => r.Config.RouteId == GatewayRoutes.OpenDataRouteId);
+        Assert.Equal("anonymous", open.Config.AuthorizationPolicy);
+        Assert.Equal("/open/v1/{**rest}", open.Config.Match.Path);
+        Assert.Equal(["GET", "HEAD"], open.Config.Match.Methods!);
+        Assert.Equal("monitoring", open.Cluster!.ClusterId);
+        Assert.Equal(["Authorization", "Cookie"], open.Config.Transforms!.Select(t => t["RequestHeaderRemove"]));
+
+        var pulse = Assert.Single(gateway.Routes, r => r.Config.RouteId == GatewayRoutes.PublicPulseRouteId);
         Assert.Equal("anonymous", pulse.Config.AuthorizationPolicy);
         Assert.Equal("/pulse/v1/{**rest}", pulse.Config.Match.Path);
         Assert.Equal(["GET", "POST"], pulse.Config.Match.Methods!);
@@ -132,8 +140,6 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
 
     [Theory]
     [InlineData("/boards.referrals.v1.ReferralService", "referrals-grpc", "http://_grpc.referrals", Gateway.ReferralsGrpc)]
-    [InlineData("/grpc.reflection.v1alpha.ServerReflection", "referrals-grpc", "http://_grpc.referrals", Gateway.ReferralsGrpc)]
-    [InlineData("/grpc.reflection.v1.ServerReflection", "referrals-grpc", "http://_grpc.referrals", Gateway.ReferralsGrpc)]
     [InlineData("/boards.monitoring.v1.MonitoringService", "monitoring-grpc", "http://_grpc.monitoring", Gateway.MonitoringGrpc)]
     [InlineData("/boards.membership.v1.BoardService", "membership-grpc", "http://_grpc.membership", Gateway.MembershipGrpc)]
     [InlineData("/boards.needs.v1.OfferCatalog", "needs-grpc", "http://_grpc.needs", Gateway.NeedsGrpc)]
@@ -185,6 +191,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/api/plans", "planning", "http://planning", Gateway.PlanningHttp)]
     [InlineData("/api/participation", "participation", "http://participation", Gateway.ParticipationHttp)]
     [InlineData("/pulse/v1", "participation", "http://participation", Gateway.ParticipationHttp)]
+    [InlineData("/open/v1", "monitoring", "http://monitoring", Gateway.MonitoringHttp)]
     public void Each_rest_path_goes_to_its_services_http_endpoint(string pathPrefix, string clusterId, string configured, string resolved)
     {
         var route = RouteFor(pathPrefix);
@@ -198,12 +205,12 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     }
 
     [Fact]
-    public void Every_route_is_either_rest_under_api_or_a_known_grpc_service_or_the_public_pulse()
+    public void Every_route_is_either_rest_under_api_or_a_known_grpc_service_or_a_named_anonymous_one()
     {
         Assert.All(gateway.Routes, route =>
             Assert.True(
                 IsGrpc(route) || route.Config.Match.Path!.StartsWith("/api/", StringComparison.Ordinal)
-                    || route.Config.RouteId == GatewayRoutes.PublicPulseRouteId,
+                    || AnonymousRoutes.Contains(route.Config.RouteId),
                 $"Route {route.Config.RouteId} ({route.Config.Match.Path}) is neither REST nor a known gRPC service."));
     }
 

@@ -6,8 +6,10 @@ using Boards.Portal.Data;
 using Boards.Portal.Components;
 using Boards.Portal.Live;
 using Boards.Portal.Ministry;
+using Boards.Portal.Ministry.Reports;
 using Boards.Portal.Naming;
 using Boards.Portal.Notifications;
+using Boards.Portal.OpenData;
 using Boards.Portal.Plan;
 using Boards.Portal.Security;
 using Boards.Portal.ServiceDays.Tablet;
@@ -66,6 +68,7 @@ public static class PortalExtensions
         // default leaves it without the flag even then.
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.AddLiveUpdates();
+        builder.AddOpenDataPage();
         return builder;
     }
 
@@ -113,10 +116,12 @@ public static class PortalExtensions
             .AllowAnonymous();
 
         app.MapMinistryDownloads();
+        app.MapReportDocuments();
         app.MapLiveStream();
         app.MapPlanDocuments();
         app.MapNotificationCount();
         app.MapServiceDayTablet();
+        app.MapOpenDataDownloads();
 
         app.MapRazorComponents<App>();
         return app;

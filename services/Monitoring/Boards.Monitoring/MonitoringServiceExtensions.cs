@@ -8,11 +8,14 @@ using Boards.Monitoring.Consumers;
 using Boards.Monitoring.Features.AcknowledgeWarning;
 using Boards.Monitoring.Features.Common;
 using Boards.Monitoring.Features.EarlyWarningSweep;
+using Boards.Monitoring.Features.FilterNationalTable;
+using Boards.Monitoring.Features.MonthlyReport;
 using Boards.Monitoring.Features.GetMunicipality;
 using Boards.Monitoring.Features.GetMunicipalityTrends;
 using Boards.Monitoring.Features.IndicatorsSignal;
 using Boards.Monitoring.Features.ListMunicipalities;
 using Boards.Monitoring.Features.ListWarnings;
+using Boards.Monitoring.Features.OpenData;
 using Boards.ServiceDefaults;
 
 namespace Boards.Monitoring;
@@ -33,6 +36,9 @@ public static class MonitoringServiceExtensions
         builder.Services.AddScoped<GetMunicipalityHandler>();
         builder.Services.AddScoped<MunicipalityTrendsReader>();
         builder.Services.AddScoped<GetMunicipalityTrendsHandler>();
+        builder.Services.AddScoped<NationalTableReader>();
+        builder.Services.AddScoped<FilterNationalTableHandler>();
+        builder.Services.AddScoped<MonthlyReportHandler>();
         builder.Services.AddScoped<ListWarningsHandler>();
         builder.Services.AddScoped<AcknowledgeWarningHandler>();
         builder.Services.AddScoped<Features.GetPulse.PulseIndicesReader>();
@@ -49,6 +55,7 @@ public static class MonitoringServiceExtensions
         builder.Services.AddSingleton<ChangedMunicipalities>();
         builder.Services.AddHostedService<IndicatorsSignalPublisher>();
 
+        builder.AddOpenData();
         builder.Services.AddBoardsApi("monitoring");
         return builder;
     }
@@ -60,6 +67,7 @@ public static class MonitoringServiceExtensions
         app.UseBoardsApi();
         app.MapDefaultEndpoints();
         app.MapMonitoringEndpoints();
+        app.MapOpenDataEndpoints();
         app.MapMessagingAdminEndpoints<MonitoringDbContext>("/api/monitoring");
         app.MapGrpcService<MonitoringGrpcService>().RequireAuthorization();
         app.MapBoardsGrpcInfrastructure();

@@ -150,6 +150,20 @@ public sealed class CorrectionsAndIdentityLinkTests(MembershipHost host) : IClas
         Assert.Equal(FocalPointAccess.Failed, failed.Access);
         Assert.Contains("no está configurado", failed.AccessDetail);
         Assert.NotNull(failed.AccessUpdatedAt);
+
+        // Each outcome is announced for the other services (Monitoring's focal point column), with the term's state.
+        var announced = await AnnouncedAsync(first.Id, second.Id);
+        Assert.Equal(("no_account", code, withoutAccount.Id), (announced[first.Id].Access, announced[first.Id].MunicipalityCode, announced[first.Id].MemberId));
+        Assert.Equal(("failed", true), (announced[second.Id].Access, announced[second.Id].CurrentTerm));
+        // The database keeps microseconds, the event the clock's ticks.
+        Assert.InRange((announced[second.Id].UpdatedAt - failed.AccessUpdatedAt!.Value).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+    }
+
+    private async Task<Dictionary<Guid, FocalPointAccessChanged>> AnnouncedAsync(params Guid[] termIds)
+    {
+        await MembershipHost.WaitUntilAsync(
+            () => Task.FromResult(termIds.All(id => host.AccessChanges.Any(c => c.TermId == id))), "FocalPointAccessChanged of every term");
+        return host.AccessChanges.Where(c => termIds.Contains(c.TermId)).GroupBy(c => c.TermId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.UpdatedAt)!);
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public class MembershipHost : IAsyncLifetime
 
     public ConcurrentQueue<RepresentativityAssessed> Assessments { get; } = new();
 
+    public ConcurrentQueue<FocalPointAccessChanged> AccessChanges { get; } = new();
+
     public ConcurrentQueue<AgreementRecorded> Agreements { get; } = new();
 
     /// <summary>Configuration a derived host adds (for example a feature switch).</summary>
@@ -62,6 +64,11 @@ public class MembershipHost : IAsyncLifetime
                 endpoint.Handler<FocalPointAppointed>(context =>
                 {
                     Appointments.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<FocalPointAccessChanged>(context =>
+                {
+                    AccessChanges.Enqueue(context.Message);
                     return Task.CompletedTask;
                 });
                 endpoint.Handler<RepresentativityAssessed>(context =>

@@ -41,4 +41,33 @@ public sealed class ServiceDayAndPlanMappingTests
         Assert.Throws<InvalidOperationException>(() => PlanMapping.ToChange(
             PlanEvents.Progressed(" ", Guid.CreateVersion7(), 2026, Guid.CreateVersion7(), 1, PlanEvents.Rollup(0, 1, 0, 0), T0)));
     }
+
+    [Fact]
+    public void A_service_days_services_are_added_up_per_institution_and_the_focal_point_events_are_read()
+    {
+        var message = ServiceDayEvents.Held("yhu", new DateOnly(2026, 10, 3), 40, 0) with
+        {
+            ServicesDelivered =
+            [
+                new() { InstitutionCode = " MSPBS ", ServiceCode = "vacunacion", Attentions = 10 },
+                new() { InstitutionCode = "mspbs", ServiceCode = "atencion-primaria", Attentions = 25 },
+                new() { InstitutionCode = "mspbs", ServiceCode = "Vacunacion", Attentions = 5 },
+                new() { InstitutionCode = "mec", ServiceCode = "apoyo-escolar", Attentions = 7 },
+            ],
+        };
+
+        var reading = ServiceDayMapping.ToReading(message);
+
+        Assert.Equal([new InstitutionDelivery("mec", 7, 1), new InstitutionDelivery("mspbs", 40, 2)], reading.Institutions);
+        Assert.Throws<InvalidOperationException>(() => ServiceDayMapping.ToReading(message with
+        {
+            ServicesDelivered = [new() { InstitutionCode = " ", ServiceCode = "x", Attentions = 1 }],
+        }));
+
+        var appointment = FocalPointMapping.ToAppointment(FocalPointEvents.Appointed(" Yhu ", Guid.Empty, 7, new DateOnly(2026, 1, 2)));
+        Assert.Equal(("yhu", 7L), (appointment.Code, appointment.BoardVersion));
+        Assert.NotEqual(Guid.Empty, appointment.TermId);
+        Assert.Throws<InvalidOperationException>(() => FocalPointMapping.ToReading(FocalPointEvents.Access("yhu", Guid.CreateVersion7(), "otorgado", T0)));
+        Assert.Equal("granted", FocalPointMapping.ToReading(FocalPointEvents.Access("yhu", Guid.CreateVersion7(), " Granted ", T0)).Access);
+    }
 }

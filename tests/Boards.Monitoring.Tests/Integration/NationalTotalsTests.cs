@@ -16,7 +16,8 @@ public sealed class NationalTotalsTests(MonitoringHost host) : IClassFixture<Mon
         await host.PublishAndWaitAsync(TestCodes.Registration(codes[0], "Tavaí", "Caazapá", 6));
         var random = new Random(20251127);
         var deliveries = Enumerable.Range(0, 72)
-            .SelectMany(i => Lifecycle(new ReferralStory(codes[i % codes.Length], T0.AddHours(i)), i / codes.Length % 9, random))
+            // Created 11 hours apart: over 33 days, so the monthly totals get two months per municipality.
+            .SelectMany(i => Lifecycle(new ReferralStory(codes[i % codes.Length], T0.AddHours(i * 11)), i / codes.Length % 9, random))
             .Select(message => (Id: Guid.CreateVersion7(), Message: message))
             .ToList();
         // Redelivered under the same message id (the inbox drops it), and the same event published again under a new id
@@ -35,6 +36,10 @@ public sealed class NationalTotalsTests(MonitoringHost host) : IClassFixture<Mon
         Assert.Equal(codes.Length, expected.Count);
         Assert.All(expected, e => Assert.True(e.Overdue > 0 && e.Completed > 0 && e.MedianSecondsToCounterReferral is not null, $"{e} misses a case"));
         Assert.Equal(expected, await FullComputation.KeptAsync(host.DatabaseConnectionString, codes));
+        // The monthly totals the period filters add up equal the same computation month by month.
+        var months = await FullComputation.MonthsFromFactsAsync(host.DatabaseConnectionString, codes);
+        Assert.Equal(months, await FullComputation.MonthsKeptAsync(host.DatabaseConnectionString, codes));
+        Assert.True(months.Count > codes.Length, "the referrals should span several months");
 
         // The national table shows them, rounded as before.
         var shown = (await host.AllSummariesAsync()).Where(s => codes.Contains(s.Code)).OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
@@ -70,6 +75,9 @@ public sealed class NationalTotalsTests(MonitoringHost host) : IClassFixture<Mon
 
         var rebuilt = await FullComputation.FromFactsAsync(host.DatabaseConnectionString, consumed, seeded);
         Assert.Equal(rebuilt, await FullComputation.KeptAsync(host.DatabaseConnectionString, consumed, seeded));
+        Assert.Equal(
+            await FullComputation.MonthsFromFactsAsync(host.DatabaseConnectionString, consumed, seeded),
+            await FullComputation.MonthsKeptAsync(host.DatabaseConnectionString, consumed, seeded));
         Assert.Equal(21, rebuilt.Single(r => r.Code == consumed).Sent);   // 1 consumed + 20 seeded
         Assert.Equal(21, (await host.SummaryAsync(seeded))!.Referrals.Sent);
 
@@ -77,6 +85,9 @@ public sealed class NationalTotalsTests(MonitoringHost host) : IClassFixture<Mon
         await host.PublishAndWaitAsync(story.CounterReferred(afterDays: 9, version: 3));
         var after = await FullComputation.FromFactsAsync(host.DatabaseConnectionString, consumed, seeded);
         Assert.Equal(after, await FullComputation.KeptAsync(host.DatabaseConnectionString, consumed, seeded));
+        Assert.Equal(
+            await FullComputation.MonthsFromFactsAsync(host.DatabaseConnectionString, consumed, seeded),
+            await FullComputation.MonthsKeptAsync(host.DatabaseConnectionString, consumed, seeded));
         Assert.Equal(rebuilt.Single(r => r.Code == consumed).Completed + 1, after.Single(r => r.Code == consumed).Completed);
     }
 

@@ -92,13 +92,13 @@ public static class TestCodes
 
     /// <summary>A MunicipalityRegistered as Membership (the registry of record) announces it.</summary>
     public static Boards.Membership.Contracts.Events.MunicipalityRegistered Registration(
-        string code, string name, string department, int number, DateTimeOffset? occurredAt = null) => new()
+        string code, string name, string department, int number, DateTimeOffset? occurredAt = null, string status = "expansion-2025") => new()
     {
         Code = code,
         Name = name,
         Department = department,
         DepartmentNumber = number,
-        Status = "expansion-2025",
+        Status = status,
         OccurredAt = occurredAt ?? DateTimeOffset.UtcNow,
     };
 }

@@ -4,11 +4,12 @@ namespace Boards.Gateway.Routing;
 
 /// <summary>
 /// The public door: REST under /api/... and the gRPC services integrators call, every one behind a validated token;
-/// and the named exception, the pulse's answer page API at /pulse/v1/... (<see cref="PublicPulse"/>), which needs none.
-/// Destinations are AppHost names
+/// and two named exceptions that need none: the open data at /open/v1/... (<see cref="OpenData"/>) and the pulse's answer
+/// page API at /pulse/v1/... (<see cref="PublicPulse"/>). Destinations are AppHost names
 /// resolved by service discovery ("http://_grpc.referrals" is the referrals service's HTTP/2-only gRPC endpoint): one
 /// destination per configured endpoint, or per pod of a headless Service when host names are expanded
 /// (ServiceDefaults/Discovery), and YARP picks one for each request (docs/configuration.md, "gRPC balancing").
+/// gRPC reflection is not forwarded: the gateway answers it for every service (GrpcContracts/ContractReflection.cs).
 /// </summary>
 public static class GatewayRoutes
 {
@@ -34,6 +35,31 @@ public static class GatewayRoutes
         ],
     };
 
+    /// <summary>How every REST route ends: the service's path under its prefix, forwarded as it is.</summary>
+    public const string RestSuffix = "/{**rest}";
+
+    public const string OpenDataRouteId = "open-data";
+
+    /// <summary>
+    /// A proxied route without a token (docs/open-data.md), one of the two with <see cref="PublicPulse"/>: anonymous, GET and HEAD only, Monitoring's public
+    /// aggregates. It has its own budget per address; the caller's Authorization and Cookie headers are dropped, so the
+    /// answer never depends on who asked (and a shared cache may keep it). Any other method here needs a token like
+    /// everything else, and RouteTableTests fails if a third route opts out of authentication.
+    /// </summary>
+    public static RouteConfig OpenData { get; } = new()
+    {
+        RouteId = OpenDataRouteId,
+        ClusterId = "monitoring",
+        Match = new RouteMatch { Path = "/open/v1/{**rest}", Methods = ["GET", "HEAD"] },
+        AuthorizationPolicy = "anonymous",
+        RateLimiterPolicy = RateLimiting.OpenDataRateLimiting.PolicyName,
+        Transforms =
+        [
+            new Dictionary<string, string> { ["RequestHeaderRemove"] = "Authorization" },
+            new Dictionary<string, string> { ["RequestHeaderRemove"] = "Cookie" },
+        ],
+    };
+
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
         Route("referrals-rest", "/api/referrals/{**rest}", "referrals"),
@@ -49,14 +75,13 @@ public static class GatewayRoutes
         Route("participation-rest", "/api/participation/{**rest}", "participation"),
         Route("referrals-grpc", "/boards.referrals.v1.ReferralService/{**method}", "referrals-grpc"),
         Route("bench-echo-grpc", "/boards.bench.v1.Echo/{**method}", "referrals-grpc"),
-        Route("referrals-grpc-reflection", "/grpc.reflection.v1alpha.ServerReflection/{**method}", "referrals-grpc"),
-        Route("referrals-grpc-reflection-v1", "/grpc.reflection.v1.ServerReflection/{**method}", "referrals-grpc"),
         Route("monitoring-grpc", "/boards.monitoring.v1.MonitoringService/{**method}", "monitoring-grpc"),
         Route("membership-grpc", "/boards.membership.v1.BoardService/{**method}", "membership-grpc"),
         Route("needs-grpc", "/boards.needs.v1.OfferCatalog/{**method}", "needs-grpc"),
         Route("servicedays-grpc", "/boards.servicedays.v1.ServiceDayService/{**method}", "servicedays-grpc"),
         Route("planning-grpc", "/boards.planning.v1.PlanService/{**method}", "planning-grpc"),
         PublicPulse,
+        OpenData,
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =

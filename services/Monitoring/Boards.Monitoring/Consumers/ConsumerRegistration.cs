@@ -37,6 +37,8 @@ public static class ConsumerRegistration
         bus.AddReadModelConsumer<SessionHeld, SessionHeldProjection>(receiveEndpoint);
         bus.AddReadModelConsumer<PulseAnswerRecorded, PulseAnswerRecordedProjection>(receiveEndpoint);
         bus.AddReadModelConsumer<PulseCodesIssued, PulseCodesIssuedProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<FocalPointAppointed, FocalPointAppointedProjection>(receiveEndpoint);
+        bus.AddReadModelConsumer<FocalPointAccessChanged, FocalPointAccessChangedProjection>(receiveEndpoint);
         return bus;
     }
 

@@ -1,16 +1,18 @@
+using Boards.Monitoring.Domain.OpenData;
 using Boards.Needs.Contracts.Events;
 
 namespace Boards.Monitoring.Consumers;
 
 /// <summary>
 /// Keeps the latest gap analysis per municipality. An analysis that is not newer (ComputedAt) than the one held is
-/// ignored, whatever order they arrive in.
+/// ignored, whatever order they arrive in. Every analysis also joins the open data's history of readings.
 /// </summary>
 public sealed class GapAnalysisPublishedProjection : IReadModelProjection<GapAnalysisPublished>
 {
     public async Task<string?> ApplyAsync(MonitoringDbContext db, GapAnalysisPublished message, CancellationToken cancellationToken)
     {
         var reading = GapAnalysisMapping.ToReading(message);
+        await db.AppendReadingAsync(IndicatorReading.Of(reading), cancellationToken);
         var (row, inserted) = await db.LockOrInsertAsync(
             () => db.LockGapAnalysisAsync(reading.Code, cancellationToken),
             () => MunicipalityGapAnalysis.From(reading),

@@ -34,6 +34,8 @@ public static class InboxNames
         [typeof(PlanActionProgressed)] = "PlanActionProgressedConsumer",
         [typeof(PulseAnswerRecorded)] = "PulseAnswerRecordedConsumer",
         [typeof(PulseCodesIssued)] = "PulseCodesIssuedConsumer",
+        [typeof(FocalPointAppointed)] = "FocalPointAppointedConsumer",
+        [typeof(FocalPointAccessChanged)] = "FocalPointAccessChangedConsumer",
     };
 
     public static string Of<TEvent>() =>

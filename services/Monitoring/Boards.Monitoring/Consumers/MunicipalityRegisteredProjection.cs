@@ -4,7 +4,7 @@ namespace Boards.Monitoring.Consumers;
 
 /// <summary>
 /// Keeps the municipality registry from Membership's announcements (the registry of record): the newest registration
-/// of a code wins, whatever order they arrive in. Status is not kept: no indicator uses it yet.
+/// of a code wins, whatever order they arrive in. Status is kept as the cohort the national table filters by.
 /// </summary>
 public sealed class MunicipalityRegisteredProjection : IReadModelProjection<MunicipalityRegistered>
 {
@@ -15,7 +15,8 @@ public sealed class MunicipalityRegisteredProjection : IReadModelProjection<Muni
             message.Name.Trim(),
             message.Department.Trim(),
             message.DepartmentNumber,
-            message.OccurredAt.ToUniversalTime());
+            message.OccurredAt.ToUniversalTime(),
+            Cohort: message.Status.Trim().ToLowerInvariant());
         if (registration.Code.Length == 0)
         {
             throw new InvalidOperationException("MunicipalityRegistered arrived without a code.");

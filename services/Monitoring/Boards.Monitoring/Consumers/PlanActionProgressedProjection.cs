@@ -1,3 +1,4 @@
+using Boards.Monitoring.Domain.OpenData;
 using Boards.Planning.Contracts.Events;
 
 namespace Boards.Monitoring.Consumers;
@@ -12,6 +13,9 @@ public sealed class PlanActionProgressedProjection : IReadModelProjection<PlanAc
     public async Task<string?> ApplyAsync(MonitoringDbContext db, PlanActionProgressed message, CancellationToken cancellationToken)
     {
         var change = PlanMapping.ToChange(message);
+        // The roll-up was true when the event happened, even if a newer one is held: the history keeps it either way.
+        await db.AppendReadingAsync(
+            IndicatorReading.OfPlan(change.Code, change.PlanId, change.Year, change.Plan.Progress, change.OccurredAt), cancellationToken);
         var (action, actionInserted) = await db.LockOrInsertAsync(
             () => db.LockPlanActionAsync(change.ActionId, cancellationToken),
             () => PlanAction.From(change),

@@ -1,10 +1,12 @@
 using Boards.Membership.Contracts.Events;
+using Boards.Monitoring.Domain.OpenData;
 
 namespace Boards.Monitoring.Consumers;
 
 /// <summary>
 /// Keeps the latest representativity per municipality and basis (roster, attendance). An assessment that is not newer
-/// (AssessedAt) than the one held is ignored, whatever order they arrive in.
+/// (AssessedAt) than the one held is ignored, whatever order they arrive in. Every assessment also joins the open data's
+/// history of readings.
 /// </summary>
 public sealed class RepresentativityAssessedProjection : IReadModelProjection<RepresentativityAssessed>
 {
@@ -25,6 +27,7 @@ public sealed class RepresentativityAssessedProjection : IReadModelProjection<Re
             throw new InvalidOperationException("RepresentativityAssessed arrived without a municipality code.");
         }
 
+        await db.AppendReadingAsync(IndicatorReading.Of(reading), cancellationToken);
         var (row, inserted) = await db.LockOrInsertAsync(
             () => db.LockRepresentativityAsync(reading.Code, reading.Basis, cancellationToken),
             () => MunicipalityRepresentativity.From(reading),

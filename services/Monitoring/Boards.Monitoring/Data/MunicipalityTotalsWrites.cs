@@ -37,6 +37,26 @@ internal static class MunicipalityTotalsWrites
         RETURNING t.code AS "Code", t.accepted AS "Accepted", t.counter_referred AS "CounterReferred"
         """;
 
+    // The same deltas by creation month (docs/monitoring.md, "Filters"): no medians here.
+    private const string MoveMonthsSql = """
+        INSERT INTO municipality_month_totals AS t
+            (code, month, sent, open, accepted, rejected, completed, failed, cancelled, overdue, counter_referred)
+        SELECT m.code, m.month, m.sent, m.open, m.accepted, m.rejected, m.completed, m.failed, m.cancelled, m.overdue, m.counter_referred
+        FROM unnest(@codes, @months, @sent, @open, @accepted, @rejected, @completed, @failed, @cancelled, @overdue, @counter_referred)
+            AS m(code, month, sent, open, accepted, rejected, completed, failed, cancelled, overdue, counter_referred)
+        ORDER BY m.code, m.month
+        ON CONFLICT (code, month) DO UPDATE SET
+            sent = t.sent + excluded.sent,
+            open = t.open + excluded.open,
+            accepted = t.accepted + excluded.accepted,
+            rejected = t.rejected + excluded.rejected,
+            completed = t.completed + excluded.completed,
+            failed = t.failed + excluded.failed,
+            cancelled = t.cancelled + excluded.cancelled,
+            overdue = t.overdue + excluded.overdue,
+            counter_referred = t.counter_referred + excluded.counter_referred
+        """;
+
     // The ORDER BY expressions are the ones indexed (and the old query's); percentile_cont(0.5) interpolates the two
     // middle values as lo + 0.5 * (hi - lo), which this repeats so the result is the same double.
     private const string AcceptMedianSql = """
@@ -62,16 +82,26 @@ internal static class MunicipalityTotalsWrites
     /// <summary>Keeps the movement for the end of the transaction, added to the municipality's other movements.</summary>
     public static void MoveTotals(this MonitoringDbContext db, FactMovement movement) => db.KeptTotals.Add(movement);
 
-    /// <summary>Writes the kept movements: one upsert for every municipality, then the medians that changed, in code order.</summary>
+    /// <summary>
+    /// Writes the kept movements: one upsert for every municipality, one for every municipality and month (after the
+    /// totals rows, so every transaction takes the two tables' locks in the same order), then the medians that changed,
+    /// in code order.
+    /// </summary>
     public static async Task WriteKeptTotalsAsync(this MonitoringDbContext db, CancellationToken cancellationToken)
     {
         var movements = db.KeptTotals.Movements;
-        if (movements.Count == 0)
+        var months = db.KeptTotals.MonthMovements;
+        if (movements.Count == 0 && months.Count == 0)
         {
             return;
         }
 
         await db.SaveChangesAsync(cancellationToken); // the facts' own changes first, so the medians see them
+        if (movements.Count == 0)
+        {
+            await MoveMonthsAsync(db, months, cancellationToken);
+            return;
+        }
         var counts = (await db.Database.SqlQueryRaw<MedianCounts>(
                 MoveSql,
                 new NpgsqlParameter("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = movements.Select(m => m.MunicipalityCode).ToArray() },
@@ -86,6 +116,7 @@ internal static class MunicipalityTotalsWrites
                 Counts("counter_referred", movements, d => d.CounterReferred))
             .ToListAsync(cancellationToken))
             .ToDictionary(c => c.Code, StringComparer.Ordinal);
+        await MoveMonthsAsync(db, months, cancellationToken);
 
         foreach (var movement in movements.OrderBy(m => m.MunicipalityCode, StringComparer.Ordinal))
         {
@@ -100,6 +131,35 @@ internal static class MunicipalityTotalsWrites
                 await RefreshMedianAsync(db, CounterReferralMedianSql, movement.MunicipalityCode, count.CounterReferred, cancellationToken);
             }
         }
+    }
+
+    private static async Task MoveMonthsAsync(
+        MonitoringDbContext db, IReadOnlyList<(string Code, DateOnly Month, ReferralTally Delta)> months, CancellationToken cancellationToken)
+    {
+        if (months.Count == 0)
+        {
+            return;
+        }
+
+        NpgsqlParameter MonthCounts(string name, Func<ReferralTally, int> count) =>
+            new(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = months.Select(m => (long)count(m.Delta)).ToArray() };
+
+        await db.Database.ExecuteSqlRawAsync(
+            MoveMonthsSql,
+            [
+                new NpgsqlParameter("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = months.Select(m => m.Code).ToArray() },
+                new NpgsqlParameter("months", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = months.Select(m => m.Month).ToArray() },
+                MonthCounts("sent", d => d.Sent),
+                MonthCounts("open", d => d.Open),
+                MonthCounts("accepted", d => d.Accepted),
+                MonthCounts("rejected", d => d.Rejected),
+                MonthCounts("completed", d => d.Completed),
+                MonthCounts("failed", d => d.Failed),
+                MonthCounts("cancelled", d => d.Cancelled),
+                MonthCounts("overdue", d => d.Overdue),
+                MonthCounts("counter_referred", d => d.CounterReferred),
+            ],
+            cancellationToken);
     }
 
     /// <summary>The middle value (odd count) or the two middle values (even count) of the sorted durations; none when empty.</summary>

@@ -52,6 +52,11 @@ internal static class ReadModelWrites
             .FromSqlInterpolated($"SELECT * FROM board_sessions WHERE session_id = {sessionId} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
 
+    public static Task<FocalPointTerm?> LockFocalPointTermAsync(this MonitoringDbContext db, Guid termId, CancellationToken cancellationToken) =>
+        db.FocalPointTerms
+            .FromSqlInterpolated($"SELECT * FROM focal_point_terms WHERE term_id = {termId} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>Inserts a new row now; false when another transaction inserted the same key first (nothing is kept then).</summary>
     public static async Task<bool> TryInsertAsync<TEntity>(this MonitoringDbContext db, TEntity entity, CancellationToken cancellationToken)
         where TEntity : class

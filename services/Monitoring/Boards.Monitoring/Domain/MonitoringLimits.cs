@@ -12,4 +12,10 @@ public static class MonitoringLimits
     public const int Status = 16;
     /// <summary>The note of an acknowledgement.</summary>
     public const int Note = 2000;
+    /// <summary>A national table period: "2026", "2026-Q1" or "2026-03".</summary>
+    public const int Period = 7;
+    /// <summary>A department number, 0 (Asunción) to 17 (Alto Paraguay).</summary>
+    public const int Department = 2;
+    /// <summary>A programme cohort ("pilot-2021", "expansion-2025"); also the registry's column.</summary>
+    public const int Cohort = 32;
 }

@@ -8,6 +8,7 @@ public sealed class Municipality
         Code = "";
         Name = "";
         Department = "";
+        Cohort = "";
     }
 
     public string Code { get; private set; }
@@ -16,6 +17,9 @@ public sealed class Municipality
 
     /// <summary>National order: 0 Asunción, 1 Concepción … 17 Alto Paraguay.</summary>
     public int DepartmentNumber { get; private set; }
+
+    /// <summary>The programme stage it joined in (MunicipalityRegistered.Status): "pilot-2021", "expansion-2025", …</summary>
+    public string Cohort { get; private set; }
 
     /// <summary>When the registration that is shown happened; an older one arriving late is ignored.</summary>
     public DateTimeOffset RegisteredAt { get; private set; }
@@ -49,8 +53,10 @@ public sealed class Municipality
         Name = registration.Name;
         Department = registration.Department;
         DepartmentNumber = registration.DepartmentNumber;
+        Cohort = registration.Cohort;
         RegisteredAt = registration.OccurredAt;
     }
 }
 
-public sealed record MunicipalityRegistration(string Code, string Name, string Department, int DepartmentNumber, DateTimeOffset OccurredAt);
+public sealed record MunicipalityRegistration(
+    string Code, string Name, string Department, int DepartmentNumber, DateTimeOffset OccurredAt, string Cohort = "");

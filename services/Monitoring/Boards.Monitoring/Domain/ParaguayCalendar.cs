@@ -10,6 +10,13 @@ public static class ParaguayCalendar
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
 
+    /// <summary>The first day of the month, in Paraguay, that <paramref name="instant"/> falls in: a referral's month.</summary>
+    public static DateOnly MonthOf(DateTimeOffset instant)
+    {
+        var day = Today(instant);
+        return new DateOnly(day.Year, day.Month, 1);
+    }
+
     /// <summary>The instant (UTC) at which <paramref name="day"/> starts in Paraguay.</summary>
     public static DateTimeOffset StartOf(DateOnly day)
     {

@@ -55,4 +55,11 @@ public sealed class ServiceDayReport
 }
 
 public sealed record ServiceDayReading(
-    Guid ServiceDayId, string Code, DateOnly Date, int PeopleServed, int ReferralsMade, int ReportVersion, DateTimeOffset ReportedAt);
+    Guid ServiceDayId, string Code, DateOnly Date, int PeopleServed, int ReferralsMade, int ReportVersion, DateTimeOffset ReportedAt)
+{
+    /// <summary>What each institution delivered on the day, one entry per institution (the report's services added up).</summary>
+    public IReadOnlyList<InstitutionDelivery> Institutions { get; init; } = [];
+}
+
+/// <summary>One institution's part in a service day: attentions given and how many distinct services it gave them with.</summary>
+public sealed record InstitutionDelivery(string InstitutionCode, int Attentions, int Services);

@@ -33,6 +33,7 @@ public sealed class CorrectMemberHandler(BoardStore store, TimeProvider clock, R
         {
             // The identity link follows the corrected account, after this transaction commits.
             term.RecordAccess(FocalPointAccess.Pending, null, now);
+            store.Db.AnnounceAccess(board, term, clock);
             store.Db.AddToOutbox(new FocalPointAccountChanged { BoardId = board.Id, TermId = term.Id, ReplacedAccount = replacedAccount }, clock);
         }
 

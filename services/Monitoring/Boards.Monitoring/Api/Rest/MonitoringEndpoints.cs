@@ -31,6 +31,7 @@ public static class MonitoringEndpoints
             .WithName("GetMunicipalityTrends")
             .WithSummary("Tendencias de referencias de un municipio: últimos 12 meses, categorías y motivos de rechazo")
             .ProducesValidationProblem();
+        group.MapNationalTable();
         group.MapEarlyWarnings();
         group.MapPulse();
         return app;

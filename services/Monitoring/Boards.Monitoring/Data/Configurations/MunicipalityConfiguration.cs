@@ -12,6 +12,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         municipality.Property(m => m.Name).HasColumnName("name").HasMaxLength(200);
         municipality.Property(m => m.Department).HasColumnName("department").HasMaxLength(100);
         municipality.Property(m => m.DepartmentNumber).HasColumnName("department_number");
+        municipality.Property(m => m.Cohort).HasColumnName("cohort").HasMaxLength(MonitoringLimits.Cohort).HasDefaultValue("");
         municipality.Property(m => m.RegisteredAt).HasColumnName("registered_at");
     }
 }

@@ -156,6 +156,58 @@ namespace Boards.Monitoring.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Monitoring.Data.MunicipalityMonthTotals", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cancelled");
+
+                    b.Property<long>("Completed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completed");
+
+                    b.Property<long>("CounterReferred")
+                        .HasColumnType("bigint")
+                        .HasColumnName("counter_referred");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failed");
+
+                    b.Property<long>("Open")
+                        .HasColumnType("bigint")
+                        .HasColumnName("open");
+
+                    b.Property<long>("Overdue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("overdue");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rejected");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sent");
+
+                    b.HasKey("Code", "Month");
+
+                    b.ToTable("municipality_month_totals", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Monitoring.Data.MunicipalityReferralTotals", b =>
                 {
                     b.Property<string>("Code")
@@ -313,12 +365,61 @@ namespace Boards.Monitoring.Data.Migrations
                     b.ToTable("early_warnings", (string)null);
                 });
 
+            modelBuilder.Entity("Boards.Monitoring.Domain.FocalPointTerm", b =>
+                {
+                    b.Property<Guid>("TermId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("term_id");
+
+                    b.Property<string>("Access")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("access");
+
+                    b.Property<DateTimeOffset?>("AccessUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("access_updated_at");
+
+                    b.Property<long?>("BoardVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("board_version");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("TermId");
+
+                    b.HasIndex("Code", "BoardVersion")
+                        .HasDatabaseName("ix_focal_point_terms_municipality_code_board_version");
+
+                    b.ToTable("focal_point_terms", (string)null);
+                });
+
             modelBuilder.Entity("Boards.Monitoring.Domain.Municipality", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("")
+                        .HasColumnName("cohort");
 
                     b.Property<string>("Department")
                         .IsRequired()
@@ -484,6 +585,47 @@ namespace Boards.Monitoring.Data.Migrations
                     b.HasKey("Code", "Basis");
 
                     b.ToTable("municipality_representativity", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Monitoring.Domain.OpenData.IndicatorReading", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("gaps");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("numeric")
+                        .HasColumnName("value");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Code", "Kind", "SourceId", "TakenAt");
+
+                    b.HasIndex("Code", "Kind", "TakenAt")
+                        .HasDatabaseName("ix_indicator_readings_code_kind_taken_at");
+
+                    b.ToTable("indicator_readings", (string)null);
                 });
 
             modelBuilder.Entity("Boards.Monitoring.Domain.PlanAction", b =>
@@ -736,6 +878,45 @@ namespace Boards.Monitoring.Data.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("MunicipalityCode", "CreatedAt"), new[] { "Status", "NeedCategory", "RejectionReason" });
 
                     b.ToTable("referral_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Boards.Monitoring.Domain.ServiceDayInstitution", b =>
+                {
+                    b.Property<Guid>("ServiceDayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_day_id");
+
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("institution_code");
+
+                    b.Property<int>("Attentions")
+                        .HasColumnType("integer")
+                        .HasColumnName("attentions");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Services")
+                        .HasColumnType("integer")
+                        .HasColumnName("services");
+
+                    b.HasKey("ServiceDayId", "InstitutionCode");
+
+                    b.HasIndex("Code", "Date")
+                        .HasDatabaseName("ix_service_day_institutions_municipality_code_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Code", "Date"), new[] { "InstitutionCode", "Attentions" });
+
+                    b.ToTable("service_day_institutions", (string)null);
                 });
 
             modelBuilder.Entity("Boards.Monitoring.Domain.ServiceDayReport", b =>
