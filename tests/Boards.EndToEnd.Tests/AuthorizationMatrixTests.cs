@@ -9,9 +9,9 @@ namespace Boards.EndToEnd.Tests;
 /// gateway by every role and without a token, for the caller's own municipality and another one, against the rules in
 /// <see cref="AuthorizationRules"/>. Allowed means the call got past authorization (a 400/404/409 for the placeholder
 /// input still counts); denied means 403 / PermissionDenied, and no token means 401 / Unauthenticated everywhere — except
-/// at the one named exception, the open data under <see cref="OpenDataPrefix"/> (docs/open-data.md), which must answer
-/// WITHOUT a token. An operation without a rule, or documented neither under /api/ nor under the open data, fails the
-/// test with its name.
+/// at the two named exceptions, which must answer WITHOUT a token: the open data under <see cref="OpenDataPrefix"/>
+/// (docs/open-data.md, reads only) and the pulse's public answers under <see cref="PulsePrefix"/> (docs/pulse.md). An
+/// operation without a rule, or documented neither under /api/ nor under an exception, fails the test with its name.
 /// </summary>
 [Collection(BoardsCollection.Name)]
 public sealed class AuthorizationMatrixTests(BoardsAppFixture boards, ITestOutputHelper output)
@@ -26,6 +26,8 @@ public sealed class AuthorizationMatrixTests(BoardsAppFixture boards, ITestOutpu
 
     /// <summary>The only REST paths that need no token. Anything else documented outside /api/ fails the test.</summary>
     private const string OpenDataPrefix = "/open/v1/";
+
+    private const string PulsePrefix = "/pulse/v1/";
 
     [Fact]
     public async Task Every_endpoint_allows_and_denies_each_role_as_the_rules_say()
@@ -51,6 +53,17 @@ public sealed class AuthorizationMatrixTests(BoardsAppFixture boards, ITestOutpu
                 {
                     // The named exception: read without a token (a 400 or 404 for the placeholder input still counts).
                     if (operation.Method != HttpMethod.Get || await RestAsync(operation, null, OwnMunicipality) != 'A')
+                    {
+                        openWithoutToken.Add(operation.Name);
+                    }
+
+                    continue;
+                }
+
+                if (operation.Path.StartsWith(PulsePrefix, StringComparison.Ordinal))
+                {
+                    // The other exception: a person answers with the code on the slip, without signing in.
+                    if (await RestAsync(operation, null, OwnMunicipality) != 'A')
                     {
                         openWithoutToken.Add(operation.Name);
                     }
@@ -93,7 +106,7 @@ public sealed class AuthorizationMatrixTests(BoardsAppFixture boards, ITestOutpu
         output.WriteLine(report.ToString());
 
         Assert.True(unauthenticated.Count == 0, "Without a token these were not refused with 401 / Unauthenticated: " + string.Join(", ", unauthenticated));
-        Assert.True(openWithoutToken.Count == 0, "Open data that is not a read answered without a token: " + string.Join(", ", openWithoutToken));
+        Assert.True(openWithoutToken.Count == 0, "An open-data operation that is not a read, or a public pulse operation that did not answer without a token: " + string.Join(", ", openWithoutToken));
         Assert.True(elsewhere.Count == 0, "Documented neither under /api/ nor as open data: " + string.Join(", ", elsewhere));
         var missing = observed.Keys.Where(name => !AuthorizationRules.Expected.ContainsKey(name)).ToList();
         Assert.True(missing.Count == 0, "No authorization rule for: " + string.Join(", ", missing));

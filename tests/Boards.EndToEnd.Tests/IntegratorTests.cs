@@ -75,7 +75,7 @@ public sealed partial class IntegratorTests(BoardsAppFixture boards)
         using var zip = new ZipArchive(await boards.Http.GetStreamAsync("/protos/boards-protos.zip"));
         var entries = zip.Entries.Select(entry => entry.FullName).ToHashSet(StringComparer.Ordinal);
 
-        foreach (var (service, port) in OpenApiCatalog.RestPorts.Where(p => p.Key != "notifications"))
+        foreach (var (service, port) in OpenApiCatalog.RestPorts.Where(p => !OpenApiCatalog.RestOnly.Contains(p.Key)))
         {
             var served = await GrpcCatalog.FilesAsync(port + 1);
             Assert.NotEmpty(served);
@@ -96,8 +96,10 @@ public sealed partial class IntegratorTests(BoardsAppFixture boards)
             Assert.Equal($"http://localhost:{BoardsAppFixture.GatewayPort}", (string?)document["servers"]![0]!["url"]);
             var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
             Assert.NotEmpty(paths);
-            // The API, and Monitoring's open data: the one route without a token (docs/open-data.md).
-            Assert.All(paths, p => Assert.True(p.StartsWith("/api/", StringComparison.Ordinal) || p.StartsWith("/open/v1", StringComparison.Ordinal), p));
+            // The API, and the two routes without a token: Monitoring's open data (docs/open-data.md) and Participation's
+            // public pulse (docs/pulse.md).
+            Assert.All(paths, p => Assert.True(p.StartsWith("/api/", StringComparison.Ordinal) || p.StartsWith("/open/v1", StringComparison.Ordinal)
+                || p.StartsWith("/pulse/v1", StringComparison.Ordinal), p));
 
             // A described API operation without parameters, called as the document says, without a token: 401.
             var open = paths.First(p => p.StartsWith("/api/", StringComparison.Ordinal) && !p.Contains('{', StringComparison.Ordinal));

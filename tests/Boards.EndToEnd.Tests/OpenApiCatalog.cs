@@ -21,7 +21,7 @@ public static class OpenApiCatalog
     };
 
     /// <summary>Services that serve people, not systems, and have no gRPC endpoint (Notifications, Participation).</summary>
-    private static readonly HashSet<string> RestOnly = new(StringComparer.Ordinal) { "notifications", "participation" };
+    public static readonly IReadOnlySet<string> RestOnly = new HashSet<string>(StringComparer.Ordinal) { "notifications", "participation" };
 
     /// <summary>The service's gRPC methods (on its REST port + 1), or none for a REST-only service.</summary>
     public static async Task<IReadOnlyList<GrpcMethod>> GrpcMethodsAsync(string service) =>
