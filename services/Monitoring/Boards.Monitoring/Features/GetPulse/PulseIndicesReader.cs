@@ -19,10 +19,12 @@ public sealed class PulseIndicesReader(MonitoringDbContext db)
                (count(*) FILTER (WHERE with_code))::int AS "AnswersWithCode",
                avg((coalesce(trust_board, trust_institutions) - 1) * 25.0)::float8 AS "Trust",
                count(coalesce(trust_board, trust_institutions))::int AS "TrustAnswers",
+               NULL::float8 AS "TrustLowest", NULL::float8 AS "TrustHighest",
                avg((could_speak - 1) * 25.0)::float8 AS "CouldSpeak",
                count(could_speak)::int AS "CouldSpeakAnswers",
                avg(endowment_share)::float8 AS "Endowment",
-               count(endowment_share)::int AS "EndowmentAnswers"
+               count(endowment_share)::int AS "EndowmentAnswers",
+               NULL::float8 AS "EndowmentLowest", NULL::float8 AS "EndowmentHighest"
         FROM pulse_answers
         WHERE (@code IS NULL OR municipality_code = @code) AND (@quarter IS NULL OR quarter = @quarter)
         GROUP BY municipality_code, quarter
@@ -33,9 +35,13 @@ public sealed class PulseIndicesReader(MonitoringDbContext db)
                count(*)::int AS "Answers", 0 AS "PaperAnswers", 0 AS "AnswersWithCode",
                avg((coalesce(trust_board, trust_institutions) - 1) * 25.0)::float8 AS "Trust",
                count(coalesce(trust_board, trust_institutions))::int AS "TrustAnswers",
+               min((coalesce(trust_board, trust_institutions) - 1) * 25.0)::float8 AS "TrustLowest",
+               max((coalesce(trust_board, trust_institutions) - 1) * 25.0)::float8 AS "TrustHighest",
                NULL::float8 AS "CouldSpeak", 0 AS "CouldSpeakAnswers",
                avg(endowment_share)::float8 AS "Endowment",
-               count(endowment_share)::int AS "EndowmentAnswers"
+               count(endowment_share)::int AS "EndowmentAnswers",
+               min(endowment_share)::float8 AS "EndowmentLowest",
+               max(endowment_share)::float8 AS "EndowmentHighest"
         FROM pulse_answers
         WHERE (@code IS NULL OR municipality_code = @code) AND (@quarter IS NULL OR quarter = @quarter)
         GROUP BY municipality_code, quarter, age_band
@@ -64,7 +70,10 @@ public sealed class PulseIndicesReader(MonitoringDbContext db)
                 var printed = slips.SingleOrDefault(s => (s.Code, s.Quarter) == key)?.Slips ?? 0;
                 var byBand = bands.Where(b => (b.Code, b.Quarter) == key)
                     .OrderBy(b => Array.IndexOf(AgeBandOrder, b.AgeBand) is var i and >= 0 ? i : AgeBandOrder.Length)
-                    .Select(b => new AgeBandReading(b.AgeBand, Measure.Of(b.Endowment, b.EndowmentAnswers), Measure.Of(b.Trust, b.TrustAnswers)))
+                    .Select(b => new AgeBandReading(
+                        b.AgeBand,
+                        Measure.Of(b.Endowment, b.EndowmentAnswers, b.EndowmentLowest, b.EndowmentHighest),
+                        Measure.Of(b.Trust, b.TrustAnswers, b.TrustLowest, b.TrustHighest)))
                     .ToList();
                 return new PulseIndices(key.Code, key.Quarter, row.Answers, row.PaperAnswers,
                     Measure.Of(row.Trust, row.TrustAnswers), printed, row.AnswersWithCode, PulseIndices.Rate(row.AnswersWithCode, printed),
@@ -91,10 +100,14 @@ public sealed class PulseIndicesReader(MonitoringDbContext db)
         public int AnswersWithCode { get; init; }
         public double? Trust { get; init; }
         public int TrustAnswers { get; init; }
+        public double? TrustLowest { get; init; }
+        public double? TrustHighest { get; init; }
         public double? CouldSpeak { get; init; }
         public int CouldSpeakAnswers { get; init; }
         public double? Endowment { get; init; }
         public int EndowmentAnswers { get; init; }
+        public double? EndowmentLowest { get; init; }
+        public double? EndowmentHighest { get; init; }
     }
 
     internal sealed class SlipRow
