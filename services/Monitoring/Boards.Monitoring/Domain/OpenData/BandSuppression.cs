@@ -97,7 +97,7 @@ public static class BandSuppression
 
     /// <summary>Every answer behind these means is 0, or every one is 100 (read from their extremes; unknown is neither).</summary>
     public static bool AtOneEnd(IReadOnlyCollection<Measure> measures) =>
-        measures.Count > 0 && (measures.All(m => m.Highest is 0) || measures.All(m => m.Lowest is 100));
+        measures.Count > 0 && (measures.All(m => m.Highest is 0d) || measures.All(m => m.Lowest is 100d));
 
     private static PublishedBreakdown Withheld(IEnumerable<(string AgeBand, Measure Measure)> bands) =>
         new(PublishedMean.Withheld, [.. bands.Select(b => new PublishedBand(b.AgeBand, PublishedMean.Withheld))]);

@@ -1,3 +1,4 @@
+using System.Data;
 using Boards.Monitoring.Domain.Pulse;
 using Npgsql;
 using NpgsqlTypes;
@@ -59,6 +60,11 @@ public sealed class PulseIndicesReader(MonitoringDbContext db)
     /// <summary>Every (municipality, quarter) with answers or slips, for one municipality and/or one quarter when given.</summary>
     public async Task<IReadOnlyList<PulseIndices>> ReadAsync(string? code, string? quarter, CancellationToken cancellationToken)
     {
+        // One snapshot for the three statements, so that the age bands add up to the whole exactly even while answers
+        // arrive: the open data's complementary suppression relies on it (BandSuppression).
+        await using var snapshot = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+            : null;
         var answers = await db.Database.SqlQueryRaw<AnswerRow>(AnswersSql, Parameters(code, quarter)).ToListAsync(cancellationToken);
         var bands = await db.Database.SqlQueryRaw<AnswerRow>(AgeBandsSql, Parameters(code, quarter)).ToListAsync(cancellationToken);
         var slips = await db.Database.SqlQueryRaw<SlipRow>(SlipsSql, Parameters(code, quarter)).ToListAsync(cancellationToken);
