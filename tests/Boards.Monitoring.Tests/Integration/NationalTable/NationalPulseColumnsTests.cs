@@ -81,7 +81,7 @@ public sealed partial class NationalPulseColumnsTests(NationalPulseColumnsTests.
         table.GetProperty("municipalities").EnumerateArray().Single(m => m.Str("code") == code);
 
     [Fact]
-    public async Task The_trust_index_its_answers_and_thestory.Responsestory.Rate_are_those_of_thestory.Quarters_thestory.Period_overlaps()
+    public async Task The_trust_index_its_answers_and_the_response_rate_are_those_of_the_quarters_the_period_overlaps()
     {
         var analyst = await story.Host.TokenAsync(null, BoardsRoles.MinistryAnalyst);
 
@@ -117,7 +117,7 @@ public sealed partial class NationalPulseColumnsTests(NationalPulseColumnsTests.
     }
 
     [Fact]
-    public async Task The_csv_the_xlsx_and_the_monthlystory.Report_carry_the_samestory.Pulse_figures()
+    public async Task The_csv_the_xlsx_and_the_monthly_report_carry_the_same_pulse_figures()
     {
         var analyst = await story.Host.TokenAsync(null, BoardsRoles.MinistryAnalyst);
         const string query = "period=2026-02&department=1";
