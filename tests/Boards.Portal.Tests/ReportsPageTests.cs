@@ -53,7 +53,7 @@ public sealed partial class ReportsPageTests : IClassFixture<SignedInPortalHost>
         Assert.Equal(["Alto Verá", "Itapúa", "pilot-2021", "3", "0", "0", "50 %", "1 · 1 · 1", "Sí", "1", "50", "MSPBS: 1 jornada(s), 40 atención(es)", "56,3", "4", "30 %"], Cells(html, "alto-vera"));
         Assert.Equal(["Yatytay", "Itapúa", "expansion-2025", "3", "2", "1", "33 %", "", "Designado, sin acceso", "0", "0", "", "—", "0", "—"], Cells(html, "yatytay"));
         Assert.Equal(["Total", "6", "2", "1", "40 %", "", "1 de 2", "1", "50", "", "65", "5", "30 %"], Cells(html, "total"));
-        Assert.Contains("Confianza (0–100)", html, StringComparison.Ordinal);
+        Assert.Contains("Confianza (0–100)", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Equal("/ministerio/informes/nacional.xlsx?periodo=2026-T1&departamento=7", Html.Attribute(Html.OpenTag(html, "report-xlsx"), "href"));
         Assert.Equal("/ministerio/informes/nacional.csv?periodo=2026-T1&departamento=7", Html.Attribute(Html.OpenTag(html, "report-csv"), "href"));
         // A quarter is not a month: the monthly report asks for one.
