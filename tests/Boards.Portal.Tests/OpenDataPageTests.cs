@@ -3,6 +3,7 @@ using Boards.Portal.OpenData;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Boards.Portal.Tests;
@@ -54,6 +55,8 @@ public sealed class OpenDataPageTests : IClassFixture<OpenDataPageTests.Anonymou
     {
         _portal = portal;
         portal.Gateway.Reset();
+        // The portal keeps the index a minute; each test starts from what its gateway answers.
+        (portal.Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
     }
 
     [Fact]
@@ -76,6 +79,27 @@ public sealed class OpenDataPageTests : IClassFixture<OpenDataPageTests.Anonymou
         Assert.True(html.IndexOf("data-month=\"2026-12\"", StringComparison.Ordinal) < html.IndexOf("data-month=\"2026-10\"", StringComparison.Ordinal));
         // No sign-in was asked for, and nothing was sent to the gateway but the index.
         Assert.Equal(["GET /open/v1/municipios.json"], _portal.Gateway.Requests.Select(r => r.Request).Distinct());
+    }
+
+    [Fact]
+    public async Task The_pulse_is_listed_by_quarter_with_each_file_and_each_municipalitys_current_quarter()
+    {
+        var index = IndexJson.TrimEnd()[..^1] + """
+            , "trimestre_actual": "2026-T4", "trimestres": ["2026-T3", "2026-T4", "2026-13"] }
+            """;
+        _portal.Gateway.Answer = request => request == "GET /open/v1/municipios.json" ? (HttpStatusCode.OK, index) : null;
+        var html = WebUtility.HtmlDecode(await _portal.NewClient().GetStringAsync("/datos-abiertos"));
+
+        Assert.Contains("Pulso de confianza y participación, por trimestre", html, StringComparison.Ordinal);
+        Assert.Contains("por rango de edad", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://api.boards.example.org/open/v1/pulso/2026-T3.csv\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://api.boards.example.org/open/v1/pulso/2026-T4.json\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://api.boards.example.org/open/v1/municipios/pilar/pulso/2026-T4.csv\"", html, StringComparison.Ordinal);
+        Assert.Contains("2026-T3 (julio a septiembre)", html, StringComparison.Ordinal);
+        Assert.Contains("provisional: el trimestre está en curso", html, StringComparison.Ordinal);
+        // Newest quarter first; a label of another shape is never made into a link.
+        Assert.True(html.IndexOf("data-quarter=\"2026-T4\"", StringComparison.Ordinal) < html.IndexOf("data-quarter=\"2026-T3\"", StringComparison.Ordinal));
+        Assert.DoesNotContain("2026-13", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,14 +21,17 @@ public sealed partial class ReportsPageTests : IClassFixture<SignedInPortalHost>
                           { "month": "2026-02", "sent": 1, "closedLoop": 0, "cancelled": 0, "closedLoopRate": 0 },
                           { "month": "2026-03", "sent": 1, "closedLoop": 0, "cancelled": 1, "closedLoopRate": null } ],
               "focalPoint": { "appointed": true, "accessGranted": true, "access": "granted", "since": "2025-06-01" },
-              "serviceDays": { "held": 1, "peopleServed": 50, "byInstitution": [ { "institution": "mspbs", "days": 1, "attentions": 40 } ] } },
+              "serviceDays": { "held": 1, "peopleServed": 50, "byInstitution": [ { "institution": "mspbs", "days": 1, "attentions": 40 } ] },
+              "pulse": { "trust": { "value": 56.3, "answers": 4 }, "responseRate": 30.0, "answersWithCode": 3, "slipsPrinted": 10 } },
             { "code": "yatytay", "name": "Yatytay", "department": "Itapúa", "departmentNumber": 7, "cohort": "expansion-2025",
               "referrals": { "sent": 3, "open": 2, "accepted": 1, "rejected": 0, "completed": 0, "failed": 1, "cancelled": 0, "overdue": 1 },
               "closedLoopRate": 0.33, "months": [],
               "focalPoint": { "appointed": true, "accessGranted": false, "access": "no_account", "since": "2026-02-01" },
               "serviceDays": { "held": 0, "peopleServed": 0, "byInstitution": [] } } ],
           "totals": { "referrals": { "sent": 6, "open": 2, "accepted": 2, "rejected": 1, "completed": 1, "failed": 1, "cancelled": 1, "overdue": 1 },
-                      "closedLoopRate": 0.4, "serviceDaysHeld": 1, "peopleServed": 50 } }
+                      "closedLoopRate": 0.4, "serviceDaysHeld": 1, "peopleServed": 50,
+                      "pulse": { "trust": { "value": 65, "answers": 5 }, "responseRate": 30.0, "answersWithCode": 3, "slipsPrinted": 10 } },
+          "pulseQuarters": ["2026-Q1"] }
         """;
 
     private readonly SignedInPortalHost host;
@@ -47,15 +50,16 @@ public sealed partial class ReportsPageTests : IClassFixture<SignedInPortalHost>
         var html = await host.NewClient("admin").GetStringAsync("/ministerio/informes?periodo=2026-T1&departamento=7");
 
         Assert.Single(host.Gateway.Asked("GET /api/monitoring/national?period=2026-T1&department=7"));
-        Assert.Equal(["Alto Verá", "Itapúa", "pilot-2021", "3", "0", "0", "50 %", "1 · 1 · 1", "Sí", "1", "50", "MSPBS: 1 jornada(s), 40 atención(es)"], Cells(html, "alto-vera"));
-        Assert.Equal(["Yatytay", "Itapúa", "expansion-2025", "3", "2", "1", "33 %", "", "Designado, sin acceso", "0", "0", ""], Cells(html, "yatytay"));
-        Assert.Equal(["Total", "6", "2", "1", "40 %", "", "1 de 2", "1", "50", ""], Cells(html, "total"));
+        Assert.Equal(["Alto Verá", "Itapúa", "pilot-2021", "3", "0", "0", "50 %", "1 · 1 · 1", "Sí", "1", "50", "MSPBS: 1 jornada(s), 40 atención(es)", "56,3", "4", "30 %"], Cells(html, "alto-vera"));
+        Assert.Equal(["Yatytay", "Itapúa", "expansion-2025", "3", "2", "1", "33 %", "", "Designado, sin acceso", "0", "0", "", "—", "0", "—"], Cells(html, "yatytay"));
+        Assert.Equal(["Total", "6", "2", "1", "40 %", "", "1 de 2", "1", "50", "", "65", "5", "30 %"], Cells(html, "total"));
+        Assert.Contains("Confianza (0–100)", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Equal("/ministerio/informes/nacional.xlsx?periodo=2026-T1&departamento=7", Html.Attribute(Html.OpenTag(html, "report-xlsx"), "href"));
         Assert.Equal("/ministerio/informes/nacional.csv?periodo=2026-T1&departamento=7", Html.Attribute(Html.OpenTag(html, "report-csv"), "href"));
         // A quarter is not a month: the monthly report asks for one.
         Assert.False(Html.Has(html, "report-monthly"));
         Assert.Contains("elija un departamento y un mes", Html.Text(Html.Element(html, "report-monthly-hint")), StringComparison.Ordinal);
-        Assert.Equal("Período: 2026-Q1 (01/01/2026 – 31/03/2026). Departamento: 7 · Itapúa. Cohorte: Todas las cohortes.", Html.Text(Html.Element(html, "report-scope")));
+        Assert.Equal("Período: 2026-Q1 (01/01/2026 – 31/03/2026). Departamento: 7 · Itapúa. Cohorte: Todas las cohortes. Pulso de los trimestres 2026-Q1.", Html.Text(Html.Element(html, "report-scope")));
     }
 
     [Fact]

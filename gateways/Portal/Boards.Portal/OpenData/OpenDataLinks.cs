@@ -24,6 +24,21 @@ public sealed partial class OpenDataLinks(IConfiguration configuration, PortalOp
     public string MunicipalityMonth(string code, string month, string format) =>
         _base + $"municipios/{Uri.EscapeDataString(code)}/{month}.{format}";
 
+    public string Pulse(string quarter, string format) => _base + $"pulso/{quarter}.{format}";
+
+    public string MunicipalityPulse(string code, string quarter, string format) =>
+        _base + $"municipios/{Uri.EscapeDataString(code)}/pulso/{quarter}.{format}";
+
+    public static bool IsQuarter(string? text) => text is not null && QuarterPattern().IsMatch(text);
+
+    /// <summary>"2026-T1 (enero a marzo)" in Spanish, "2026-T1 (January to March)" in English.</summary>
+    public static string QuarterName(string quarter, string format)
+    {
+        var first = (quarter[6] - '1') * 3 + 1;
+        var names = CultureInfo.CurrentUICulture.DateTimeFormat;
+        return string.Format(CultureInfo.CurrentUICulture, format, quarter, names.GetMonthName(first), names.GetMonthName(first + 2));
+    }
+
     public static bool IsMonth(string? text) => text is not null && MonthPattern().IsMatch(text);
 
     public static bool IsCode(string? text) => text is not null && CodePattern().IsMatch(text);
@@ -36,6 +51,9 @@ public sealed partial class OpenDataLinks(IConfiguration configuration, PortalOp
 
     [GeneratedRegex("^[0-9]{4}-(0[1-9]|1[0-2])$")]
     private static partial Regex MonthPattern();
+
+    [GeneratedRegex("^[0-9]{4}-T[1-4]$")]
+    private static partial Regex QuarterPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex CodePattern();

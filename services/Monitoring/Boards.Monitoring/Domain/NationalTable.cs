@@ -1,4 +1,5 @@
 using System.Globalization;
+using Boards.Monitoring.Domain.Pulse;
 
 namespace Boards.Monitoring.Domain;
 
@@ -25,9 +26,15 @@ public sealed record NationalTable(
     public int TotalServiceDays => Rows.Sum(r => r.ServiceDays.Held);
 
     public int TotalPeopleServed => Rows.Sum(r => r.ServiceDays.PeopleServed);
+
+    /// <summary>The pulse's quarters the period overlaps; null for all time (every quarter).</summary>
+    public IReadOnlyList<string>? PulseQuarters => PeriodPulse.Quarters(Period);
+
+    /// <summary>Every row's pulse added up: the trust index over all their answers, the rate over all their slips.</summary>
+    public PeriodPulse TotalPulse => Rows.Aggregate(PeriodPulse.None, (total, row) => total.Add(row.Pulse));
 }
 
-/// <summary>One municipality of the filtered table.</summary>
+/// <summary>One municipality of the filtered table; its pulse is that of the quarters the period overlaps.</summary>
 public sealed record NationalRow(
     string Code,
     string Name,
@@ -37,7 +44,8 @@ public sealed record NationalRow(
     ReferralCounts Referrals,
     IReadOnlyList<MonthTrend> Months,
     FocalPointStatus FocalPoint,
-    PeriodServiceDays ServiceDays)
+    PeriodServiceDays ServiceDays,
+    PeriodPulse Pulse)
 {
     public double? ClosedLoopRate => Indicators.ClosedLoopRate(Referrals);
 

@@ -30,9 +30,9 @@ public sealed partial class MonthlyReportTests(TokenMonitoringHost host) : IClas
         Assert.DoesNotContain(story.C, html, StringComparison.Ordinal);
         // February by hand: A sent 1 (rejected 10/02), B sent 1 (still requested, 20/02); A's day of 14/02, 50 people.
         //                      name, cohort, sent, open, accepted, rejected, completed, failed, cancelled, overdue, rate, focal point, days, people
-        Assert.Equal(["Alto Verá", "pilot-2021", "1", "0", "0", "1", "0", "0", "0", "0", "0 %", "Designado, con acceso", "1", "50"], Cells(html, story.A));
-        Assert.Equal(["Yatytay", "expansion-2025", "1", "1", "0", "0", "0", "0", "0", "0", "0 %", "Designado, sin cuenta de usuario", "0", "0"], Cells(html, story.B));
-        Assert.Equal(["Total del departamento", "2", "1", "0", "1", "0", "0", "0", "0", "0 %", "1 de 2 con acceso", "1", "50"], Cells(html, "total"));
+        Assert.Equal(["Alto Verá", "pilot-2021", "1", "0", "0", "1", "0", "0", "0", "0", "0 %", "Designado, con acceso", "1", "50", "— (0)", "—"], Cells(html, story.A));
+        Assert.Equal(["Yatytay", "expansion-2025", "1", "1", "0", "0", "0", "0", "0", "0", "0 %", "Designado, sin cuenta de usuario", "0", "0", "— (0)", "—"], Cells(html, story.B));
+        Assert.Equal(["Total del departamento", "2", "1", "0", "1", "0", "0", "0", "0", "0 %", "1 de 2 con acceso", "1", "50", "— (0)", "—"], Cells(html, "total"));
         Assert.Contains("<td>Alto Verá</td><td>MSPBS</td><td class=\"num\">1</td><td class=\"num\">40</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>Alto Verá</td><td>MEC</td><td class=\"num\">1</td><td class=\"num\">15</td>", html, StringComparison.Ordinal);
 

@@ -51,7 +51,8 @@ public sealed class NationalExportTests(TokenMonitoringHost host) : IClassFixtur
         Assert.Equal(
             ["Código", "Municipio", "Departamento", "Cohorte", "Referencias enviadas", "Abiertas", "Aceptadas", "Rechazadas", "Completadas",
              "Fallidas", "Canceladas", "Vencidas", "Tasa de ciclo cerrado (%)", "Enlace designado con acceso", "Estado del enlace", "Jornadas",
-             "Personas atendidas en jornadas", "Jornadas por institución"],
+             "Personas atendidas en jornadas", "Jornadas por institución", "Índice de confianza (0–100)", "Respuestas de confianza",
+             "Tasa de respuesta (%)", "Boletas impresas"],
             municipalities[0]);
         var csvLines = Encoding.UTF8.GetString(csv.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);

@@ -10,6 +10,9 @@ public sealed record NationalTableView
     public List<string> Months { get; init; } = [];
     public List<NationalRowView> Municipalities { get; init; } = [];
     public NationalTotalsView Totals { get; init; } = new();
+
+    /// <summary>The pulse's quarters the period overlaps ("2026-Q1"); null for all time.</summary>
+    public List<string>? PulseQuarters { get; init; }
 }
 
 public sealed record ReportPeriodView
@@ -37,6 +40,22 @@ public sealed record NationalRowView
     public List<ReportMonthView> Months { get; init; } = [];
     public FocalPointStatusView FocalPoint { get; init; } = new();
     public PeriodServiceDaysView ServiceDays { get; init; } = new();
+    public PeriodPulseView Pulse { get; init; } = new();
+}
+
+/// <summary>The trust index (0–100) with its n and the response rate (%) of the quarters the period overlaps.</summary>
+public sealed record PeriodPulseView
+{
+    public PulseMeasureView Trust { get; init; } = new();
+    public decimal? ResponseRate { get; init; }
+    public int AnswersWithCode { get; init; }
+    public int SlipsPrinted { get; init; }
+}
+
+public sealed record PulseMeasureView
+{
+    public decimal? Value { get; init; }
+    public int Answers { get; init; }
 }
 
 public sealed record ReportMonthView
@@ -76,4 +95,5 @@ public sealed record NationalTotalsView
     public double? ClosedLoopRate { get; init; }
     public int ServiceDaysHeld { get; init; }
     public int PeopleServed { get; init; }
+    public PeriodPulseView Pulse { get; init; } = new();
 }

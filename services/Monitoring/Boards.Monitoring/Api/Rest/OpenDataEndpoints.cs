@@ -39,6 +39,14 @@ public static class OpenDataEndpoints
             .WithName("OpenDataMunicipalityMonth")
             .WithSummary("Cifras de un mes de un municipio: /municipios/{código}/AAAA-MM.csv o .json")
             .ProducesValidationProblem();
+        group.MapMethods("/pulso/{file}", Methods, PulseAsync)
+            .WithName("OpenDataPulseQuarter")
+            .WithSummary("Pulso de confianza y participación de un trimestre, todos los municipios: /pulso/AAAA-Tn.csv o .json")
+            .ProducesValidationProblem();
+        group.MapMethods("/municipios/{code}/pulso/{file}", Methods, MunicipalityPulseAsync)
+            .WithName("OpenDataMunicipalityPulseQuarter")
+            .WithSummary("Pulso de confianza y participación de un trimestre, un municipio: /municipios/{código}/pulso/AAAA-Tn.csv o .json")
+            .ProducesValidationProblem();
         // Anything else under the prefix is a Spanish 404, not an empty one.
         group.MapMethods("/{**rest}", Methods, IResult (string? rest) => throw Unknown()).ExcludeFromDescription();
         return app;
@@ -46,7 +54,7 @@ public static class OpenDataEndpoints
 
     private static async Task<IResult> CatalogAsync(OpenDataPublisher publisher, IOptions<OpenDataOptions> options, CancellationToken ct)
     {
-        var catalog = OpenDataCatalog.Build(publisher, await publisher.MonthsAsync(ct));
+        var catalog = OpenDataCatalog.Build(publisher, await publisher.MonthsAsync(ct), await publisher.QuartersAsync(ct));
         return new OpenDataResult(OpenDataFormats.ToJson(catalog), OpenDataCatalog.ContentType, options.Value.MaxAgeSeconds);
     }
 
@@ -80,6 +88,24 @@ public static class OpenDataEndpoints
         var month = await publisher.MonthAsync(requested.Name, code, ct);
         return File(Format(month, requested.Format), requested, $"boards-{month.Municipalities[0].Code}-{month.Month}", options);
     }
+
+    private static async Task<IResult> PulseAsync(string file, OpenDataPublisher publisher, IOptions<OpenDataOptions> options, CancellationToken ct)
+    {
+        var requested = OpenDataFile.Parse(file) ?? throw Unknown();
+        var quarter = await publisher.PulseAsync(requested.Name, null, ct);
+        return File(Format(quarter, requested.Format), requested, $"boards-pulso-{quarter.Quarter}", options);
+    }
+
+    private static async Task<IResult> MunicipalityPulseAsync(
+        string code, string file, OpenDataPublisher publisher, IOptions<OpenDataOptions> options, CancellationToken ct)
+    {
+        var requested = OpenDataFile.Parse(file) ?? throw Unknown();
+        var quarter = await publisher.PulseAsync(requested.Name, code, ct);
+        return File(Format(quarter, requested.Format), requested, $"boards-pulso-{quarter.Municipalities[0].Code}-{quarter.Quarter}", options);
+    }
+
+    private static byte[] Format(PulseQuarterDocument quarter, OpenDataFormat format) =>
+        format == OpenDataFormat.Csv ? OpenDataFormats.ToCsv(quarter) : OpenDataFormats.ToJson(quarter);
 
     private static byte[] Format(MonthDocument month, OpenDataFormat format) =>
         format == OpenDataFormat.Csv ? OpenDataFormats.ToCsv(month) : OpenDataFormats.ToJson(month);

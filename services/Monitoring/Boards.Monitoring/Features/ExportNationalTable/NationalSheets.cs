@@ -1,4 +1,5 @@
 using System.Globalization;
+using Boards.Monitoring.Domain.Pulse;
 
 namespace Boards.Monitoring.Features.ExportNationalTable;
 
@@ -22,6 +23,7 @@ public static class NationalSheets
         "Código", "Municipio", "Departamento", "Cohorte", "Referencias enviadas", "Abiertas", "Aceptadas", "Rechazadas",
         "Completadas", "Fallidas", "Canceladas", "Vencidas", "Tasa de ciclo cerrado (%)", "Enlace designado con acceso",
         "Estado del enlace", "Jornadas", "Personas atendidas en jornadas", "Jornadas por institución",
+        "Índice de confianza (0–100)", "Respuestas de confianza", "Tasa de respuesta (%)", "Boletas impresas",
     ];
 
     public static IReadOnlyList<ExportSheet> Workbook(NationalTable table, DateTimeOffset generatedAt) =>
@@ -37,21 +39,32 @@ public static class NationalSheets
     /// <summary>The municipalities sheet's rows without the total: the CSV.</summary>
     public static IReadOnlyList<IReadOnlyList<object?>> MunicipalityRows(NationalTable table) => [.. table.Rows.Select(Municipality)];
 
-    private static IReadOnlyList<object?> Municipality(NationalRow r) => Row(
+    private static IReadOnlyList<object?> Municipality(NationalRow r) =>
+    [
         r.Code, r.Name, r.Department, r.Cohort,
         r.Referrals.Sent, r.Referrals.Open, r.Referrals.Accepted, r.Referrals.Rejected,
         r.Referrals.Completed, r.Referrals.Failed, r.Referrals.Cancelled, r.Referrals.Overdue,
         Percent(r.ClosedLoopRate), r.FocalPoint.AccessGranted ? "Sí" : "No", FocalPointText(r.FocalPoint),
         r.ServiceDays.Held, r.ServiceDays.PeopleServed,
-        string.Join("; ", r.ServiceDays.ByInstitution.Select(i => $"{i.Institution.ToUpperInvariant()}: {i.Days} jornada(s), {i.Attentions} atención(es)")));
+        string.Join("; ", r.ServiceDays.ByInstitution.Select(i => $"{i.Institution.ToUpperInvariant()}: {i.Days} jornada(s), {i.Attentions} atención(es)")),
+        .. Pulse(r.Pulse),
+    ];
+
+    /// <summary>The pulse's columns: trust index and its n, response rate, slips printed.</summary>
+    private static object?[] Pulse(PeriodPulse pulse) =>
+        [Number(pulse.Trust.Value), pulse.Trust.Answers, Number(pulse.ResponseRate), pulse.SlipsPrinted];
+
+    private static double? Number(decimal? value) => value is { } v ? (double)v : null;
 
     private static IReadOnlyList<object?> Total(NationalTable table)
     {
         var t = table.Totals;
-        return Row(
+        return
+        [
             "", "Total", "", "", t.Sent, t.Open, t.Accepted, t.Rejected, t.Completed, t.Failed, t.Cancelled, t.Overdue,
             Percent(table.TotalClosedLoopRate), $"{table.Rows.Count(r => r.FocalPoint.AccessGranted)} de {table.Rows.Count}", "",
-            table.TotalServiceDays, table.TotalPeopleServed, "");
+            table.TotalServiceDays, table.TotalPeopleServed, "", .. Pulse(table.TotalPulse),
+        ];
     }
 
     private static List<IReadOnlyList<object?>> Filters(NationalTable table, DateTimeOffset generatedAt) =>
@@ -59,6 +72,7 @@ public static class NationalSheets
         Row("Período", table.Period is { } p ? $"{p.Code} ({p.FirstMonth:yyyy-MM-dd} a {p.LastDay:yyyy-MM-dd})" : "Todo el período"),
         Row("Departamento", table.Department is { } d ? $"{d} {table.DepartmentName}".TrimEnd() : "Todos"),
         Row("Cohorte", table.Cohort ?? "Todas"),
+        Row("Trimestres del pulso", table.PulseQuarters is { } quarters ? string.Join(", ", quarters) : "Todos"),
         Row("Municipios", table.Rows.Count),
         Row("Generado", ParaguayCalendar.Today(generatedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
     ];

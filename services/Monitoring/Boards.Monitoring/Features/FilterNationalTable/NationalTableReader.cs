@@ -1,4 +1,5 @@
 using System.Globalization;
+using Boards.Monitoring.Domain.Pulse;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,7 +9,8 @@ namespace Boards.Monitoring.Features.FilterNationalTable;
 /// Reads the filtered national table from the kept per-municipality monthly totals (never from referral_facts): a
 /// period adds up at most 12 rows per municipality, found by the key (code, month); all time adds up all of them.
 /// Service days and their institutions are read by the (municipality_code, date) indexes, the focal point from
-/// focal_point_terms. The filters are parameters; rounding and order happen in the Domain.
+/// focal_point_terms, the pulse by the (municipality_code, quarter) indexes of pulse_answers and pulse_slip_batches. The
+/// filters are parameters; rounding and order happen in the Domain.
 /// </summary>
 public sealed class NationalTableReader(MonitoringDbContext db)
 {
@@ -69,6 +71,30 @@ public sealed class NationalTableReader(MonitoringDbContext db)
         ORDER BY f.municipality_code, f.board_version DESC
         """;
 
+    // The pulse of the quarters the period overlaps (all of them for all time), by the (municipality, quarter) indexes.
+    private const string PulseSql = """
+        SELECT l.code AS "Code",
+               COALESCE(a.trust_answers, 0) AS "TrustAnswers", COALESCE(a.trust_sum, 0) AS "TrustSum",
+               COALESCE(a.with_code, 0) AS "AnswersWithCode", COALESCE(s.slips, 0) AS "SlipsPrinted"
+        FROM unnest(@codes) AS l(code)
+        LEFT JOIN (
+            SELECT municipality_code,
+                   count(coalesce(trust_board, trust_institutions))::int AS trust_answers,
+                   sum((coalesce(trust_board, trust_institutions) - 1) * 25.0)::float8 AS trust_sum,
+                   (count(*) FILTER (WHERE with_code))::int AS with_code
+            FROM pulse_answers
+            WHERE municipality_code = ANY(@codes) AND (@quarters IS NULL OR quarter = ANY(@quarters))
+            GROUP BY municipality_code
+        ) a ON a.municipality_code = l.code
+        LEFT JOIN (
+            SELECT municipality_code, sum(count)::int AS slips
+            FROM pulse_slip_batches
+            WHERE municipality_code = ANY(@codes) AND (@quarters IS NULL OR quarter = ANY(@quarters))
+            GROUP BY municipality_code
+        ) s ON s.municipality_code = l.code
+        WHERE a.municipality_code IS NOT NULL OR s.municipality_code IS NOT NULL
+        """;
+
     public async Task<IReadOnlyList<NationalRow>> ReadAsync(
         NationalFilter filter, string? scopeCode, IReadOnlyList<DateOnly> trendMonths, CancellationToken cancellationToken)
     {
@@ -92,6 +118,10 @@ public sealed class NationalTableReader(MonitoringDbContext db)
             .ToListAsync(cancellationToken)).ToLookup(i => i.Code, StringComparer.Ordinal);
         var focalPoints = (await db.Database.SqlQueryRaw<FocalPointRow>(FocalPointsSql, Clone(codes))
             .ToListAsync(cancellationToken)).ToDictionary(f => f.Code, StringComparer.Ordinal);
+        var quarters = PeriodPulse.Quarters(filter.Period);
+        var pulse = (await db.Database.SqlQueryRaw<PulseRow>(PulseSql, Clone(codes),
+                new NpgsqlParameter("quarters", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)quarters?.ToArray() ?? DBNull.Value })
+            .ToListAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
 
         var result = rows.Select(row => new NationalRow(
                 row.Code,
@@ -106,7 +136,8 @@ public sealed class NationalTableReader(MonitoringDbContext db)
                     ? new PeriodServiceDays(held.Held, held.PeopleServed, [.. institutions[row.Code]
                         .OrderByDescending(i => i.Attentions).ThenBy(i => i.Institution, StringComparer.Ordinal)
                         .Select(i => new InstitutionServiceDays(i.Institution, i.Days, i.Attentions))])
-                    : PeriodServiceDays.None))
+                    : PeriodServiceDays.None,
+                pulse.TryGetValue(row.Code, out var p) ? new PeriodPulse(p.TrustAnswers, p.TrustSum, p.AnswersWithCode, p.SlipsPrinted) : PeriodPulse.None))
             .ToList();
         result.Sort(NationalRow.DisplayOrder);
         return result;
@@ -181,6 +212,15 @@ public sealed class NationalTableReader(MonitoringDbContext db)
         public string Institution { get; init; } = "";
         public int Days { get; init; }
         public int Attentions { get; init; }
+    }
+
+    internal sealed class PulseRow
+    {
+        public string Code { get; init; } = "";
+        public int TrustAnswers { get; init; }
+        public double TrustSum { get; init; }
+        public int AnswersWithCode { get; init; }
+        public int SlipsPrinted { get; init; }
     }
 
     internal sealed class FocalPointRow

@@ -1,3 +1,4 @@
+using System.Data;
 using Boards.Monitoring.Domain.Pulse;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,10 +20,12 @@ public sealed class PulseIndicesReader(MonitoringDbContext db)
                (count(*) FILTER (WHERE with_code))::int AS "AnswersWithCode",
                avg((coalesce(trust_board, trust_institutions) - 1) * 25.0)::float8 AS "Trust",
                count(coalesce(trust_board, trust_institutions))::int AS "TrustAnswers",
+               NULL::float8 AS "TrustLowest", NULL::float8 AS "TrustHighest",
                avg((could_speak - 1) * 25.0)::float8 AS "CouldSpeak",
                count(could_speak)::int AS "CouldSpeakAnswers",
                avg(endowment_share)::float8 AS "Endowment",
-               count(endowment_share)::int AS "EndowmentAnswers"
+               count(endowment_share)::int AS "EndowmentAnswers",
+               NULL::float8 AS "EndowmentLowest", NULL::float8 AS "EndowmentHighest"
         FROM pulse_answers
         WHERE (@code IS NULL OR municipality_code = @code) AND (@quarter IS NULL OR quarter = @quarter)
         GROUP BY municipality_code, quarter
@@ -33,9 +36,13 @@ public sealed class PulseIndicesReader(MonitoringDbContext db)
                count(*)::int AS "Answers", 0 AS "PaperAnswers", 0 AS "AnswersWithCode",
                avg((coalesce(trust_board, trust_institutions) - 1) * 25.0)::float8 AS "Trust",
                count(coalesce(trust_board, trust_institutions))::int AS "TrustAnswers",
+               min((coalesce(trust_board, trust_institutions) - 1) * 25.0)::float8 AS "TrustLowest",
+               max((coalesce(trust_board, trust_institutions) - 1) * 25.0)::float8 AS "TrustHighest",
                NULL::float8 AS "CouldSpeak", 0 AS "CouldSpeakAnswers",
                avg(endowment_share)::float8 AS "Endowment",
-               count(endowment_share)::int AS "EndowmentAnswers"
+               count(endowment_share)::int AS "EndowmentAnswers",
+               min(endowment_share)::float8 AS "EndowmentLowest",
+               max(endowment_share)::float8 AS "EndowmentHighest"
         FROM pulse_answers
         WHERE (@code IS NULL OR municipality_code = @code) AND (@quarter IS NULL OR quarter = @quarter)
         GROUP BY municipality_code, quarter, age_band
@@ -53,6 +60,11 @@ public sealed class PulseIndicesReader(MonitoringDbContext db)
     /// <summary>Every (municipality, quarter) with answers or slips, for one municipality and/or one quarter when given.</summary>
     public async Task<IReadOnlyList<PulseIndices>> ReadAsync(string? code, string? quarter, CancellationToken cancellationToken)
     {
+        // One snapshot for the three statements, so that the age bands add up to the whole exactly even while answers
+        // arrive: the open data's complementary suppression relies on it (BandSuppression).
+        await using var snapshot = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+            : null;
         var answers = await db.Database.SqlQueryRaw<AnswerRow>(AnswersSql, Parameters(code, quarter)).ToListAsync(cancellationToken);
         var bands = await db.Database.SqlQueryRaw<AnswerRow>(AgeBandsSql, Parameters(code, quarter)).ToListAsync(cancellationToken);
         var slips = await db.Database.SqlQueryRaw<SlipRow>(SlipsSql, Parameters(code, quarter)).ToListAsync(cancellationToken);
@@ -64,7 +76,10 @@ public sealed class PulseIndicesReader(MonitoringDbContext db)
                 var printed = slips.SingleOrDefault(s => (s.Code, s.Quarter) == key)?.Slips ?? 0;
                 var byBand = bands.Where(b => (b.Code, b.Quarter) == key)
                     .OrderBy(b => Array.IndexOf(AgeBandOrder, b.AgeBand) is var i and >= 0 ? i : AgeBandOrder.Length)
-                    .Select(b => new AgeBandReading(b.AgeBand, Measure.Of(b.Endowment, b.EndowmentAnswers), Measure.Of(b.Trust, b.TrustAnswers)))
+                    .Select(b => new AgeBandReading(
+                        b.AgeBand,
+                        Measure.Of(b.Endowment, b.EndowmentAnswers, b.EndowmentLowest, b.EndowmentHighest),
+                        Measure.Of(b.Trust, b.TrustAnswers, b.TrustLowest, b.TrustHighest)))
                     .ToList();
                 return new PulseIndices(key.Code, key.Quarter, row.Answers, row.PaperAnswers,
                     Measure.Of(row.Trust, row.TrustAnswers), printed, row.AnswersWithCode, PulseIndices.Rate(row.AnswersWithCode, printed),
@@ -91,10 +106,14 @@ public sealed class PulseIndicesReader(MonitoringDbContext db)
         public int AnswersWithCode { get; init; }
         public double? Trust { get; init; }
         public int TrustAnswers { get; init; }
+        public double? TrustLowest { get; init; }
+        public double? TrustHighest { get; init; }
         public double? CouldSpeak { get; init; }
         public int CouldSpeakAnswers { get; init; }
         public double? Endowment { get; init; }
         public int EndowmentAnswers { get; init; }
+        public double? EndowmentLowest { get; init; }
+        public double? EndowmentHighest { get; init; }
     }
 
     internal sealed class SlipRow

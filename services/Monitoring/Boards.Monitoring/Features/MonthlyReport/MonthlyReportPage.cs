@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Boards.Monitoring.Domain.Pulse;
 using Boards.Monitoring.Features.ExportNationalTable;
 
 namespace Boards.Monitoring.Features.MonthlyReport;
@@ -39,7 +40,9 @@ public static class MonthlyReportPage
         Institutions(html, report);
         html.Append("<p class=\"nota\">Las referencias cuentan en el mes en que se crearon, por municipio de origen; abiertas, vencidas y cerradas ")
             .Append("describen su estado al emitir el informe. Tasa de ciclo cerrado = (completadas + fallidas) ÷ (enviadas − canceladas). ")
-            .Append("El enlace se muestra como está hoy. Las jornadas cuentan por su fecha.</p></body></html>");
+            .Append("El enlace se muestra como está hoy. Las jornadas cuentan por su fecha. La confianza (0 a 100, con su número de respuestas) ")
+            .Append("y la tasa de respuesta (respuestas con código ÷ boletas impresas) son las del pulso del trimestre ").Append(E(string.Join(", ", report.PulseQuarters ?? [])))
+            .Append(", que incluye el mes.</p></body></html>");
         return html.ToString();
     }
 
@@ -47,20 +50,31 @@ public static class MonthlyReportPage
     {
         html.Append("<h2>Referencias, enlace y jornadas por municipio</h2><table id=\"municipios\"><thead><tr><th>Municipio</th><th>Cohorte</th>")
             .Append("<th>Enviadas</th><th>Abiertas</th><th>Aceptadas</th><th>Rechazadas</th><th>Completadas</th><th>Fallidas</th><th>Canceladas</th>")
-            .Append("<th>Vencidas</th><th>Ciclo cerrado</th><th>Enlace</th><th>Jornadas</th><th>Personas atendidas</th></tr></thead><tbody>");
+            .Append("<th>Vencidas</th><th>Ciclo cerrado</th><th>Enlace</th><th>Jornadas</th><th>Personas atendidas</th>")
+            .Append("<th>Confianza del trimestre (respuestas)</th><th>Tasa de respuesta del trimestre</th></tr></thead><tbody>");
         foreach (var r in report.Rows)
         {
             html.Append("<tr data-municipio=\"").Append(E(r.Code)).Append("\"><td>").Append(E(r.Name)).Append("</td><td>").Append(E(r.Cohort)).Append("</td>");
             Counts(html, r.Referrals, r.ClosedLoopRate);
             html.Append("<td>").Append(E(NationalSheets.FocalPointText(r.FocalPoint))).Append("</td>")
-                .Append(Num(r.ServiceDays.Held)).Append(Num(r.ServiceDays.PeopleServed)).Append("</tr>");
+                .Append(Num(r.ServiceDays.Held)).Append(Num(r.ServiceDays.PeopleServed));
+            Pulse(html, r.Pulse);
+            html.Append("</tr>");
         }
 
         html.Append("</tbody><tfoot><tr data-municipio=\"total\"><td colspan=\"2\">Total del departamento</td>");
         Counts(html, report.Totals, report.TotalClosedLoopRate);
         html.Append("<td>").Append(report.Rows.Count(r => r.FocalPoint.AccessGranted)).Append(" de ").Append(report.Rows.Count).Append(" con acceso</td>")
-            .Append(Num(report.TotalServiceDays)).Append(Num(report.TotalPeopleServed)).Append("</tr></tfoot></table>");
+            .Append(Num(report.TotalServiceDays)).Append(Num(report.TotalPeopleServed));
+        Pulse(html, report.TotalPulse);
+        html.Append("</tr></tfoot></table>");
     }
+
+    /// <summary>The trust index with its n, and the response rate, of the month's quarter.</summary>
+    private static void Pulse(StringBuilder html, PeriodPulse pulse) =>
+        html.Append("<td class=\"num\">").Append(pulse.Trust.Value is { } trust ? trust.ToString("0.#", Spanish) : "—")
+            .Append(" (").Append(pulse.Trust.Answers.ToString(Spanish)).Append(")</td>")
+            .Append("<td class=\"num\">").Append(pulse.ResponseRate is { } rate ? rate.ToString("0.#", Spanish) + " %" : "—").Append("</td>");
 
     private static void Institutions(StringBuilder html, NationalTable report)
     {

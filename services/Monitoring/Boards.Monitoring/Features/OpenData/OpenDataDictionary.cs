@@ -10,7 +10,9 @@ public sealed record DictionaryDocument(
     [property: JsonPropertyName("reglas")] IReadOnlyList<string> Rules,
     [property: JsonPropertyName("columnas")] IReadOnlyList<Term> Columns,
     [property: JsonPropertyName("indicadores")] IReadOnlyList<Term> Indicators,
-    [property: JsonPropertyName("estados")] IReadOnlyList<Term> Statuses)
+    [property: JsonPropertyName("estados")] IReadOnlyList<Term> Statuses,
+    [property: JsonPropertyName("columnas_pulso")] IReadOnlyList<Term> PulseColumns,
+    [property: JsonPropertyName("rangos_edad")] IReadOnlyList<Term> AgeBands)
 {
     public static DictionaryDocument Of(int threshold) => new(
         OpenDataVocabulary.Version,
@@ -24,8 +26,14 @@ public sealed record DictionaryDocument(
             "La tasa de ciclo cerrado se oculta cuando permitiría recalcular un conteo chico de referencias canceladas.",
             $"Las medianas se publican solo sobre {threshold} referencias o más.",
             "Las cifras de un mes se revisan mientras sus referencias se cierran; el mes en curso es provisional.",
+            "El pulso de confianza y participación se publica por trimestre (AAAA-Tn), nunca por mes ni por día, y sin texto libre. Cada promedio va con su número de respuestas.",
+            $"Pulso: un promedio con menos de {threshold} respuestas se oculta con su número de respuestas. Si el del municipio entero es chico, se ocultan también sus cuatro rangos de edad.",
+            "Pulso: los rangos de edad suman el municipio entero, así que cuando se oculta un rango se ocultan más (los de menos respuestas primero) hasta que lo oculto no pueda recalcularse restando: al menos dos rangos, con respuestas suficientes, y sin que todas sus respuestas estén en un mismo extremo de la escala. Si no se puede, se oculta también el municipio entero.",
+            "Pulso: la tasa de respuesta se publica solo si las boletas impresas y las respuestas con código llegan al umbral (o son cero). No se publican totales por departamento ni nacionales del pulso.",
         ],
         OpenDataVocabulary.Columns,
         OpenDataVocabulary.Indicators,
-        OpenDataVocabulary.Statuses);
+        OpenDataVocabulary.Statuses,
+        OpenDataVocabulary.PulseColumns,
+        OpenDataVocabulary.AgeBands);
 }

@@ -37,14 +37,16 @@ public sealed record MonthDocument(
     [property: JsonPropertyName("diccionario")] string Dictionary,
     [property: JsonPropertyName("municipios")] IReadOnlyList<MunicipalityFigures> Municipalities);
 
-/// <summary>What is published: the registry and the months, oldest first.</summary>
+/// <summary>What is published: the registry, the months and the pulse's quarters, oldest first.</summary>
 public sealed record IndexDocument(
     [property: JsonPropertyName("version")] string Version,
     [property: JsonPropertyName("licencia")] string License,
     [property: JsonPropertyName("diccionario")] string Dictionary,
     [property: JsonPropertyName("mes_actual")] string CurrentMonth,
     [property: JsonPropertyName("meses")] IReadOnlyList<string> Months,
-    [property: JsonPropertyName("municipios")] IReadOnlyList<OpenMunicipality> Municipalities);
+    [property: JsonPropertyName("municipios")] IReadOnlyList<OpenMunicipality> Municipalities,
+    [property: JsonPropertyName("trimestre_actual")] string CurrentQuarter,
+    [property: JsonPropertyName("trimestres")] IReadOnlyList<string> Quarters);
 
 public static class FigureLines
 {

@@ -32,6 +32,14 @@ public static class OpenDataFormats
             document.Month, m.Code, m.Name, m.Department, f.Indicator, f.Category ?? "", Number(f.Value), f.Status,
         })));
 
+    public static byte[] ToCsv(PulseQuarterDocument document) => Write(
+        OpenDataVocabulary.PulseColumns.Select(c => c.Id).ToArray(),
+        document.Municipalities.SelectMany(m => m.Figures.Select(f => new[]
+        {
+            document.Quarter, m.Code, m.Name, m.Department, f.Indicator, f.AgeBand ?? "", Number(f.Value),
+            f.Answers?.ToString(CultureInfo.InvariantCulture) ?? "", f.Status,
+        })));
+
     public static byte[] ToCsv(IndexDocument document) => Write(
         ["municipio", "municipio_nombre", "departamento", "departamento_numero"],
         document.Municipalities.Select(m => new[] { m.Code, m.Name, m.Department, m.DepartmentNumber.ToString(CultureInfo.InvariantCulture) }));
@@ -40,7 +48,9 @@ public static class OpenDataFormats
         ["seccion", "identificador", "unidad", "descripcion"],
         document.Columns.Select(t => Row("columna", t))
             .Concat(document.Indicators.Select(t => Row("indicador", t)))
-            .Concat(document.Statuses.Select(t => Row("estado", t))));
+            .Concat(document.Statuses.Select(t => Row("estado", t)))
+            .Concat(document.PulseColumns.Select(t => Row("columna_pulso", t)))
+            .Concat(document.AgeBands.Select(t => Row("rango_edad", t))));
 
     private static string[] Row(string section, Term term) => [section, term.Id, term.Unit, term.Description];
 

@@ -14,6 +14,13 @@ public static class OpenDataMessages
 
     public static string MonthTooEarly => $"El primer mes publicado es {OpenMonth.First.Label}.";
 
+    public const string QuarterMalformed = "El trimestre se escribe AAAA-Tn, de T1 (enero a marzo) a T4 (octubre a diciembre), por ejemplo 2026-T1.";
+
+    public static string QuarterInFuture(OpenQuarter current) =>
+        $"Ese trimestre todavía no empezó: el último trimestre publicado es {current.Label}.";
+
+    public static string QuarterTooEarly => $"El primer trimestre publicado es {OpenQuarter.First.Label}.";
+
     public static readonly string CodeTooLong = $"El código de municipio tiene como máximo {MonitoringLimits.Code} caracteres.";
 
     public const string UnknownMunicipality =

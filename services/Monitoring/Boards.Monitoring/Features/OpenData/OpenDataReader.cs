@@ -58,6 +58,19 @@ public sealed class OpenDataReader(MonitoringDbContext db)
             (SELECT min(d.date)::timestamp AT TIME ZONE 'UTC' FROM service_day_reports d JOIN municipalities m ON m.code = d.municipality_code)) AS "Value"
         """;
 
+    // Quarter codes ("2026-Q1") sort as text; the lateral min is a lookup of the (municipality, quarter) index.
+    private const string FirstPulseSql = """
+        SELECT least(
+            (SELECT min(x.quarter) FROM municipalities m
+                 CROSS JOIN LATERAL (SELECT min(a.quarter) AS quarter FROM pulse_answers a WHERE a.municipality_code = m.code) x),
+            (SELECT min(x.quarter) FROM municipalities m
+                 CROSS JOIN LATERAL (SELECT min(b.quarter) AS quarter FROM pulse_slip_batches b WHERE b.municipality_code = m.code) x)) AS "Value"
+        """;
+
+    /// <summary>The pulse's first quarter ("2026-Q1") with an answer or a slip of a registered municipality; null before any.</summary>
+    public async Task<string?> FirstPulseQuarterAsync(CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<string?>(FirstPulseSql).SingleAsync(cancellationToken);
+
     /// <summary>The public registry: every registered municipality, in the national order.</summary>
     public async Task<IReadOnlyList<Municipality>> RegistryAsync(CancellationToken cancellationToken)
     {
