@@ -97,13 +97,16 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         new("acción del PAT enviada vacía", "/pat/{Code}", new(Visitor.FocalPoint), "[data-testid=do-add-action]"),
         new("aprobación del PAT sin sesión", "/pat/{Code}/versiones", new(Visitor.FocalPoint), "[data-testid=do-approve]"),
         new("jornada en la tableta", "/jornadas/dia/{Id:guid}/tableta", new(Visitor.FocalPoint, Made.ServiceDay)),
-        new("boletas del pulso impresas (códigos, dirección y QR)", "/pulso/boletas", new(Visitor.FocalPoint), "[data-testid=do-print-slips]"),
+        new("boletas del pulso impresas (códigos, dirección y QR)", "/pulso/boletas", new(Visitor.FocalPoint), "[data-testid=do-print-slips]", "[data-testid=slip]"),
         new("código del pulso que no se puede usar", "/pulso?codigo=ABCD-EFGH-JKMN", new(Visitor.Anonymous)),
         new("lote de la tableta guardado vacío", "/jornadas/dia/{Id:guid}/tableta", new(Visitor.FocalPoint, Made.ServiceDay), "[data-testid=attendance-save]"),
     ];
 
-    /// <summary>A page seen in a particular state; <paramref name="Submit"/> is a button pressed first, whose answer shows field errors.</summary>
-    private sealed record Extra(string Name, string Route, Visit Visit, string? Submit = null);
+    /// <summary>
+    /// A page seen in a particular state; <paramref name="Submit"/> is a button pressed first, and <paramref name="Shows"/>
+    /// what its answer shows (field errors unless said otherwise).
+    /// </summary>
+    private sealed record Extra(string Name, string Route, Visit Visit, string? Submit = null, string Shows = ".field-error");
 
     [Fact]
     public void Every_page_of_the_portal_says_who_visits_it_in_the_accessibility_table()
@@ -154,7 +157,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
 
             foreach (var extra in Extras.Where(e => e.Visit.Visitor == visitor))
             {
-                await CheckAsync(page, portal, extra.Name, Fill(extra.Route, extra.Visit, ids), extra.Visit.Status, width, found, extra.Submit);
+                await CheckAsync(page, portal, extra.Name, Fill(extra.Route, extra.Visit, ids), extra.Visit.Status, width, found, extra.Submit, extra.Shows);
             }
 
             await page.Context.CloseAsync();
@@ -197,14 +200,14 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         await page.WaitForURLAsync(url => url.StartsWith(portal + "/referencias", StringComparison.Ordinal));
     }
 
-    private async Task CheckAsync(IPage page, string portal, string name, string path, int status, string width, List<string> found, string? submit)
+    private async Task CheckAsync(IPage page, string portal, string name, string path, int status, string width, List<string> found, string? submit, string shows = ".field-error")
     {
         var response = await page.GotoAsync(portal + path);
         Assert.True(response?.Status == status, $"{path} ({width}) respondió {response?.Status}, se esperaba {status}.");
         if (submit is not null)
         {
             await page.ClickAsync(submit);
-            await page.Locator(".field-error").First.WaitForAsync();
+            await page.Locator(shows).First.WaitForAsync();
         }
 
         found.AddRange(await ViolationsAsync(page, $"{name} → {path} ({width})"));

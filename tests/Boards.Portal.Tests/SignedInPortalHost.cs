@@ -43,6 +43,7 @@ public sealed class SignedInPortalHost : WebApplicationFactory<Program>
                 })
                 .AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.SchemeName, _ => { });
             services.AddHttpClient<BoardsApi>().ConfigurePrimaryHttpMessageHandler(() => Gateway);
+            services.AddHttpClient<Boards.Portal.Pulse.PublicPulseApi>().ConfigurePrimaryHttpMessageHandler(() => Gateway);
         });
     }
 
