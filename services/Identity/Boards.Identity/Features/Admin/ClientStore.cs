@@ -1,6 +1,7 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Collections.Immutable;
+using Boards.BuildingBlocks.Errors;
 using Boards.Identity.Clients;
 using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.Abstractions;
