@@ -24,6 +24,13 @@ public static class AuthorizationRules
         ["GET /api/boards/{municipalityCode}/sessions"] = "FOIAM/OIAM",
         ["GET /api/boards/{municipalityCode}/sessions/{sessionId}"] = "FOIAM/OIAM",
         ["GET /api/institutions"] = "FOIAM/FOIAM",
+        // Integrator clients: ministry-admin only, refused before the input is read; the access check answers integrators only.
+        ["GET /api/integrator-clients"] = "M/M",
+        ["POST /api/integrator-clients"] = "M/M",
+        ["GET /api/integrator-clients/access"] = "I/I",
+        ["GET /api/integrator-clients/{clientId}"] = "M/M",
+        ["POST /api/integrator-clients/{clientId}/secret"] = "M/M",
+        ["POST /api/integrator-clients/{clientId}/revoke"] = "M/M",
         ["GET /api/referrals/audit"] = "M/M",
         ["GET /api/referrals/audit/export.csv"] = "M/M",
         ["GET /api/referrals/retention/runs"] = "M/M",

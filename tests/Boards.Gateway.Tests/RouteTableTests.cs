@@ -185,6 +185,7 @@ public sealed class RouteTableTests(RouteTableTests.Gateway gateway) : IClassFix
     [InlineData("/api/institutions", "referrals", "http://referrals", Gateway.ReferralsHttp)]
     [InlineData("/api/monitoring", "monitoring", "http://monitoring", Gateway.MonitoringHttp)]
     [InlineData("/api/boards", "membership", "http://membership", Gateway.MembershipHttp)]
+    [InlineData("/api/integrator-clients", "membership", "http://membership", Gateway.MembershipHttp)]
     [InlineData("/api/needs", "needs", "http://needs", Gateway.NeedsHttp)]
     [InlineData("/api/offer", "needs", "http://needs", Gateway.NeedsHttp)]
     [InlineData("/api/service-days", "servicedays", "http://servicedays", Gateway.ServiceDaysHttp)]

@@ -121,13 +121,18 @@ public class IdentityHost : IAsyncLifetime
 
 public sealed class DevelopmentIdentity() : IdentityHost("Development");
 
-/// <summary>Production with the integrator's secret of its own: the shipped one (demo-secret) would stop the start.</summary>
+/// <summary>
+/// Production with Membership's secret of its own (the shipped one would stop the start), so that integrator clients
+/// can be registered; and a secret configured for integrator-demo, which must not bring that client to life.
+/// </summary>
 public sealed class ProductionIdentity() : IdentityHost("Production", new Dictionary<string, string>
 {
     ["Identity:Clients:IntegratorDemo:Secret"] = ProductionIntegratorSecret,
+    ["Identity:Clients:Membership:Secret"] = ProductionMembershipSecret,
 })
 {
     public const string ProductionIntegratorSecret = "un-secreto-propio-de-la-prueba-5f1c9e";
+    public const string ProductionMembershipSecret = "secreto-propio-de-membership-8a2d47";
 }
 
 /// <summary>Development with a quick brute-force lock: three failures lock for two seconds, doubling up to four.</summary>

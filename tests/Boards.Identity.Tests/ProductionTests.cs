@@ -1,6 +1,9 @@
 namespace Boards.Identity.Tests;
 
-/// <summary>Outside Development there are no demo people and no password grant; machine clients still work.</summary>
+/// <summary>
+/// Outside Development there are no demo people, no demonstration client and no password grant; machine clients
+/// registered through the admin API still work.
+/// </summary>
 public sealed class ProductionTests(ProductionIdentity identity) : IClassFixture<ProductionIdentity>
 {
     [Fact]
@@ -15,17 +18,31 @@ public sealed class ProductionTests(ProductionIdentity identity) : IClassFixture
         Assert.Equal("Este servidor no admite el tipo de concesión solicitado.", response.ErrorDescription);
     }
 
+    /// <summary>Failed before the fix: a secret configured for integrator-demo made the demonstration client exist in Production.</summary>
     [Fact]
-    public async Task Client_credentials_with_a_configured_secret_work_in_Production_and_the_shipped_secret_does_not()
+    public async Task Integrator_demo_does_not_exist_in_Production_even_with_a_configured_secret()
     {
         using var client = identity.CreateClient();
 
-        var response = await Protocol.ClientCredentialsAsync(client, ProductionIdentity.ProductionIntegratorSecret);
+        var configured = await Protocol.ClientCredentialsAsync(client, ProductionIdentity.ProductionIntegratorSecret);
         var shipped = await Protocol.ClientCredentialsAsync(client, "demo-secret");
+
+        Assert.Equal("invalid_client", configured.Error);
+        Assert.Equal("invalid_client", shipped.Error);
+    }
+
+    [Fact]
+    public async Task A_client_registered_through_the_admin_API_gets_client_credentials_tokens_in_Production()
+    {
+        using var client = identity.CreateClient();
+        var admin = await AdminApiClient.ForServiceAccountAsync(client, AdminApiClient.MembershipClient, ProductionIdentity.ProductionMembershipSecret);
+        var registered = await RegisteredClients.RegisterAsync(admin, institution: "mds", areas: "boards-referrals");
+
+        var response = await Protocol.ClientCredentialsAsync(client, registered.Secret, registered.ClientId);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.True((await Protocol.ValidateAsync(client, response.AccessToken)).IsValid);
-        Assert.Equal("invalid_client", shipped.Error);
+        Assert.Equal("mds", Protocol.Payload(response.AccessToken).GetProperty("institution").GetString());
     }
 
     [Fact]
@@ -40,7 +57,7 @@ public sealed class ProductionTests(ProductionIdentity identity) : IClassFixture
     }
 
     [Fact]
-    public async Task Without_a_configured_secret_there_is_no_membership_client_in_Production()
+    public async Task The_shipped_membership_secret_does_not_work_in_Production()
     {
         using var client = identity.CreateClient();
 
@@ -63,7 +80,9 @@ public sealed class ProductionTests(ProductionIdentity identity) : IClassFixture
     public async Task The_admin_API_refuses_tokens_without_realm_management_roles_in_Production()
     {
         using var client = identity.CreateClient();
-        var integrator = new AdminApiClient(client, (await Protocol.ClientCredentialsAsync(client, ProductionIdentity.ProductionIntegratorSecret)).AccessToken);
+        var admin = await AdminApiClient.ForServiceAccountAsync(client, AdminApiClient.MembershipClient, ProductionIdentity.ProductionMembershipSecret);
+        var registered = await RegisteredClients.RegisterAsync(admin);
+        var integrator = new AdminApiClient(client, (await Protocol.ClientCredentialsAsync(client, registered.Secret, registered.ClientId)).AccessToken);
 
         using var response = await integrator.SendAsync(HttpMethod.Get, "users");
 

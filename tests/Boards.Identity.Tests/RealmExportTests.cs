@@ -65,4 +65,30 @@ public sealed class RealmExportTests
         Assert.All(realm.GetProperty("users").EnumerateArray(), user => Assert.False(user.TryGetProperty("credentials", out _)));
         Assert.True(realm.GetProperty("bruteForceProtected").GetBoolean());
     }
+
+    [Fact]
+    public void The_realm_ships_no_demonstration_client()
+    {
+        var realm = Realm();
+
+        Assert.DoesNotContain(realm.GetProperty("clients").EnumerateArray(), client => client.GetProperty("clientId").GetString() == BoardsClients.IntegratorDemo);
+        Assert.DoesNotContain(realm.GetProperty("users").EnumerateArray(),
+            user => user.TryGetProperty("serviceAccountClientId", out var client) && client.GetString() == BoardsClients.IntegratorDemo);
+    }
+
+    [Fact]
+    public void Every_API_area_is_a_client_scope_written_into_the_token_and_no_client_has_it_by_default()
+    {
+        var realm = Realm();
+        var scopes = realm.GetProperty("clientScopes").EnumerateArray().ToDictionary(scope => scope.GetProperty("name").GetString()!);
+
+        Assert.All(Server.BoardsScopes.Areas, area =>
+        {
+            Assert.True(scopes.ContainsKey(area), $"falta el alcance {area}");
+            Assert.Equal("true", scopes[area].GetProperty("attributes").GetProperty("include.in.token.scope").GetString());
+        });
+        Assert.Equal(Server.BoardsScopes.RealmDefaults, realm.GetProperty("defaultDefaultClientScopes").EnumerateArray().Select(s => s.GetString()));
+        Assert.All(realm.GetProperty("clients").EnumerateArray(), client => Assert.DoesNotContain(
+            client.GetProperty("defaultClientScopes").EnumerateArray().Select(s => s.GetString()), Server.BoardsScopes.Areas.Contains));
+    }
 }

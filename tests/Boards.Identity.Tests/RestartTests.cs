@@ -97,4 +97,40 @@ public sealed class RestartTests
             await first.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task A_registered_client_its_secret_and_its_role_survive_a_restart_and_client_seeding_leaves_it_alone()
+    {
+        var first = new DevelopmentIdentity();
+        await first.InitializeAsync();
+        IdentityHost? second = null;
+        try
+        {
+            RegisteredClients.Registered registered;
+            using (var client = first.CreateClient())
+            {
+                registered = await RegisteredClients.RegisterAsync(await AdminApiClient.ForMembershipAsync(client), areas: "boards-plans");
+            }
+
+            await first.StopAsync();
+            second = first.Restarted();
+            await second.InitializeAsync();
+
+            using var restarted = second.CreateClient();
+            var tokens = await Protocol.ClientCredentialsAsync(restarted, registered.Secret, registered.ClientId);
+            var admin = await AdminApiClient.ForMembershipAsync(restarted);
+            Assert.Equal(HttpStatusCode.OK, tokens.Status);
+            Assert.Equal("integrator", Protocol.Payload(tokens.AccessToken).GetProperty("realm_access").GetProperty("roles")[0].GetString());
+            Assert.Equal(registered.Secret, (await admin.GetJsonAsync($"clients/{registered.Id}/client-secret")).GetProperty("value").GetString());
+        }
+        finally
+        {
+            if (second is not null)
+            {
+                await second.DisposeAsync();
+            }
+
+            await first.DisposeAsync();
+        }
+    }
 }

@@ -27,6 +27,9 @@ public sealed class InProcessIdentity(string databaseName, IReadOnlyDictionary<s
     /// <summary>What the tested service's JWT handler uses to fetch discovery and keys.</summary>
     public HttpMessageHandler Handler() => Factory.Server.CreateHandler();
 
+    /// <summary>An HTTP client of the provider itself (token endpoint, admin API), for tests that speak the protocol.</summary>
+    public HttpClient Client() => Factory.CreateClient();
+
     public void Start()
     {
         var connectionString = TestPostgres.ConnectionString(databaseName);

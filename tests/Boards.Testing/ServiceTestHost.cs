@@ -218,6 +218,9 @@ public abstract class ServiceTestHost<TProgram>(string service, string connectio
     /// <summary>An HTTP client over the test server, with the bearer token when given.</summary>
     public HttpClient Client(string? token) => Factory.CreateClientWithToken(token);
 
+    /// <summary>An HTTP client of the in-process identity provider (its token endpoint and admin API).</summary>
+    public HttpClient IdentityClient() => Identity.Client();
+
     /// <summary>A gRPC channel over the test server (HTTP/2 semantics, in memory).</summary>
     public GrpcChannel Channel() => Factory.CreateGrpcChannel();
 

@@ -12,6 +12,15 @@ public static class BoardsClaimTypes
     public const string Municipality = "municipality";
     public const string Institution = "institution";
 
+    /// <summary>An integrator client's requests per second (Keycloak hardcoded-claim mapper on the client, a number).</summary>
+    public const string RateLimit = "rate_limit";
+
+    /// <summary>The granted scopes, space-separated; an integrator's API areas are among them (<c>boards-referrals</c>, …).</summary>
+    public const string Scope = "scope";
+
+    /// <summary>When the token was issued, in seconds since the epoch.</summary>
+    public const string IssuedAt = "iat";
+
     /// <summary>Where an institution officer serves: one claim per municipality code (a JSON array in the token).</summary>
     public const string Municipalities = "municipalities";
 }

@@ -27,5 +27,6 @@ public sealed record RateBudget(int PermitsPerSecond, int Burst, int Replicas)
 
     public int ReplicaBurst => Share(Burst);
 
-    private int Share(int total) => (total + Replicas - 1) / Replicas;
+    /// <summary>This replica's part of <paramref name="total"/> (another budget divided the same way, e.g. an integrator's own).</summary>
+    public int Share(int total) => (total + Replicas - 1) / Replicas;
 }

@@ -1,5 +1,6 @@
 using Boards.Gateway.ApiReference;
 using Boards.Gateway.GrpcContracts;
+using Boards.Gateway.Integrators;
 using Boards.Gateway.Limits;
 using Boards.Gateway.RateLimiting;
 using Boards.Gateway.Routing;
@@ -14,6 +15,7 @@ public static class GatewayExtensions
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         builder.Services.AddGatewayLimits();
+        builder.Services.AddIntegratorGate(builder.Configuration);
         builder.Services.AddClientRateLimiting(builder.Configuration);
         builder.Services.AddPulseRateLimiting(builder.Configuration);
         builder.Services.AddOpenDataRateLimiting(builder.Configuration);

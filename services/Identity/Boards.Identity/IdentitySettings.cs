@@ -23,7 +23,10 @@ public sealed record IdentitySettings
     public required TimeSpan AccessTokenLifetime { get; init; }
     public required IReadOnlyList<Uri> PortalRedirectUris { get; init; }
     public required IReadOnlyList<Uri> PortalPostLogoutRedirectUris { get; init; }
-    /// <summary>Secret of <c>integrator-demo</c>; null (no such client) outside Development unless configured.</summary>
+    /// <summary>
+    /// Secret of <c>integrator-demo</c>; null (no such client) outside Development, even when one is configured: a
+    /// demonstration client never exists there. Real integrators are registered through Membership (docs/integrators.md).
+    /// </summary>
     public required string? IntegratorDemoSecret { get; init; }
     public required string IntegratorDemoInstitution { get; init; }
 
@@ -57,7 +60,7 @@ public sealed record IdentitySettings
             PortalRedirectUris = Uris(section.GetSection("Portal:RedirectUris"), "http://localhost:5090/signin-oidc"),
             PortalPostLogoutRedirectUris = Uris(
                 section.GetSection("Portal:PostLogoutRedirectUris"), "http://localhost:5090/signout-callback-oidc"),
-            IntegratorDemoSecret = Secret(section, environment, "Clients:IntegratorDemo:Secret", "demo-secret"),
+            IntegratorDemoSecret = DevelopmentOnly(environment, Secret(section, environment, "Clients:IntegratorDemo:Secret", "demo-secret")),
             IntegratorDemoInstitution = section["Clients:IntegratorDemo:Institution"] is { Length: > 0 } institution
                 ? institution
                 : "mspbs",
@@ -75,6 +78,8 @@ public sealed record IdentitySettings
         ShippedSecrets.RefuseShipped(environment, $"{SectionName}:{key}", configured);
         return configured ?? (environment.IsDevelopment() ? developmentDefault : null);
     }
+
+    private static string? DevelopmentOnly(IHostEnvironment environment, string? secret) => environment.IsDevelopment() ? secret : null;
 
     // Arrays are read by hand: the binder would append configured values to a default list instead of replacing it.
     private static Uri[] Uris(IConfigurationSection section, string fallback)

@@ -21,6 +21,7 @@ using Boards.Membership.Features.GetPolicy;
 using Boards.Membership.Features.GetRepresentativity;
 using Boards.Membership.Features.GetSession;
 using Boards.Membership.Features.IdentityLink;
+using Boards.Membership.Features.IntegratorClients;
 using Boards.Membership.Features.ListBoards;
 using Boards.Membership.Features.ListFocalPoints;
 using Boards.Membership.Features.ListMembers;
@@ -78,6 +79,7 @@ public static class MembershipServiceExtensions
         builder.Services.AddScoped<GetSessionHandler>();
         builder.Services.AddScoped<ListSessionsHandler>();
         builder.Services.AddMunicipalityRegistry();
+        builder.Services.AddIntegratorClients();
 
         builder.Services.AddBoardsApi<MembershipErrorMapper>("membership");
         // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
@@ -100,6 +102,7 @@ public static class MembershipServiceExtensions
         app.MapRepresentativityEndpoints();
         app.MapSessionEndpoints();
         app.MapMunicipalityEndpoints();
+        app.MapIntegratorClientEndpoints();
         app.MapMessagingAdminEndpoints<MembershipDbContext>("/api/boards");
         app.MapGrpcService<BoardGrpcService>();
         app.MapBoardsGrpcInfrastructure();

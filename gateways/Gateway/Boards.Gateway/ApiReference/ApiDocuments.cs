@@ -8,7 +8,8 @@ public static class ApiDocuments
         new("referrals", "referrals", "Derivaciones",
             "Derivaciones y contrarreferencias entre instituciones, el registro de la persona y el catálogo de instituciones."),
         new("membership", "membership", "Municipios y mesas",
-            "El registro de municipios, las mesas con sus miembros, el punto focal, las sesiones, los acuerdos y la representatividad."),
+            "El registro de municipios, las mesas con sus miembros, el punto focal, las sesiones, los acuerdos y la representatividad; " +
+            "y los clientes integradores que registra el ministerio."),
         new("needs", "needs", "Necesidades y oferta",
             "Las rondas de evaluación de necesidades y su priorización, y la oferta de servicios de cada municipio con su capacidad."),
         new("servicedays", "servicedays", "Jornadas de servicios",

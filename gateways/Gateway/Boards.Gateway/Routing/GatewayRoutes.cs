@@ -67,6 +67,7 @@ public static class GatewayRoutes
         Route("institutions", "/api/institutions/{**rest}", "referrals"),
         Route("monitoring-rest", "/api/monitoring/{**rest}", "monitoring"),
         Route("boards-rest", "/api/boards/{**rest}", "membership"),
+        Route("integrator-clients-rest", "/api/integrator-clients/{**rest}", "membership"),
         Route("needs-rest", "/api/needs/{**rest}", "needs"),
         Route("offer-rest", "/api/offer/{**rest}", "needs"),
         Route("service-days-rest", "/api/service-days/{**rest}", "servicedays"),

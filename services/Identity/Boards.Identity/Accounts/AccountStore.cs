@@ -17,9 +17,9 @@ public sealed class AccountStore(IdentityDbContext db, IdentitySettings settings
             ? await db.Users.AsNoTracking().SingleOrDefaultAsync(user => user.Id == id, cancellationToken)
             : null;
 
-    /// <summary>The account that may still get tokens: it exists and is enabled.</summary>
+    /// <summary>The person who may still get tokens: the account exists, is enabled and is not a client's service account.</summary>
     public async Task<UserAccount?> FindActiveBySubjectAsync(string? subject, CancellationToken cancellationToken) =>
-        await FindBySubjectAsync(subject, cancellationToken) is { Enabled: true } account ? account : null;
+        await FindBySubjectAsync(subject, cancellationToken) is { Enabled: true, IsServiceAccount: false } account ? account : null;
 
     /// <summary>
     /// The enabled account when both user name and password match, without telling which failed; or that the user name
@@ -63,7 +63,8 @@ public sealed class AccountStore(IdentityDbContext db, IdentitySettings settings
         }
 
         var account = await db.Users.AsNoTracking().SingleOrDefaultAsync(user => user.UserName == normalized, cancellationToken);
-        return account is { Enabled: true } ? account : null;
+        // A client's service account never signs in with a password (Keycloak has no credential for it).
+        return account is { Enabled: true, IsServiceAccount: false } ? account : null;
     }
 
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));

@@ -7,4 +7,10 @@ namespace Boards.Identity.Accounts;
 public static class IdentityLimits
 {
     public const int Text = 255;
+
+    /// <summary>
+    /// The longest client id the admin API registers: its service account is named <c>service-account-{clientId}</c>,
+    /// which must still fit a user name.
+    /// </summary>
+    public const int ClientId = 200;
 }

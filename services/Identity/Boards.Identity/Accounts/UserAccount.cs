@@ -23,6 +23,15 @@ public sealed class UserAccount
     public bool Enabled { get; set; }
     public List<string> RealmRoles { get; set; } = [];
     public Dictionary<string, List<string>> Attributes { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The client whose service account this is (Keycloak's service-account link), for clients registered through the
+    /// admin API: its realm roles go into the client's tokens. Nobody signs in as a service account, and user searches
+    /// leave it out, as Keycloak's do.
+    /// </summary>
+    public string? ServiceAccountClientId { get; init; }
+
+    public bool IsServiceAccount => ServiceAccountClientId is not null;
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -14,6 +14,9 @@ public static class BoardsClients
     public const string Membership = "boards-membership";
     public const string Notifications = "boards-notifications";
 
+    /// <summary>A client id the admin API must not register: one of these, or one configuration may describe.</summary>
+    public static bool IsConfigured(string clientId) => All.Contains(clientId, StringComparer.Ordinal);
+
     /// <summary>Every client this service manages; one that is not described at start-up is removed.</summary>
     public static readonly IReadOnlyList<string> All = [Cli, Portal, IntegratorDemo, Membership, Notifications];
 
@@ -23,9 +26,11 @@ public static class BoardsClients
     /// <summary>
     /// What Membership needs to appoint and revoke focal points through the admin API: find, create and update users
     /// (manage-users, view-users, query-users) and read realm roles to map them (view-realm: Keycloak requires it for
-    /// GET /roles/{name} and to show role mappings).
+    /// GET /roles/{name} and to show role mappings); and to register, rotate and revoke integrator clients
+    /// (manage-clients, which includes viewing them).
     /// </summary>
-    public static readonly IReadOnlyList<string> MembershipAdminRoles = ["manage-users", "view-users", "query-users", "view-realm"];
+    public static readonly IReadOnlyList<string> MembershipAdminRoles =
+        ["manage-users", "view-users", "query-users", "view-realm", "manage-clients"];
 
     /// <summary>
     /// What Notifications needs to find the people to notify, read only: the users holding a realm role
@@ -34,9 +39,8 @@ public static class BoardsClients
     /// </summary>
     public static readonly IReadOnlyList<string> NotificationsAdminRoles = ["view-users", "query-users", "view-realm"];
 
-    /// <summary>Application properties read when a client signs in as itself (client credentials).</summary>
+    /// <summary>Realm roles of a configured client's service account, read when it signs in as itself (client credentials).</summary>
     public const string RealmRolesProperty = "realm_roles";
-    public const string InstitutionProperty = "institution";
 
     /// <summary>Client roles of the service account, by client: <c>{"realm-management": ["manage-users", ...]}</c>.</summary>
     public const string ClientRolesProperty = "client_roles";
@@ -87,7 +91,8 @@ public static class BoardsClients
         List<OpenIddictApplicationDescriptor> clients = [cli, portal];
         if (settings.IntegratorDemoSecret is { } integratorSecret)
         {
-            clients.Add(new OpenIddictApplicationDescriptor
+            // Development only (IdentitySettings): a client like the ones Membership registers, with every API area.
+            var integrator = new OpenIddictApplicationDescriptor
             {
                 ClientId = IntegratorDemo,
                 ClientSecret = integratorSecret,
@@ -97,14 +102,18 @@ public static class BoardsClients
                 {
                     Permissions.Endpoints.Token,
                     Permissions.GrantTypes.ClientCredentials,
-                    Permissions.Prefixes.Scope + BoardsScopes.Api,
                 },
                 Properties =
                 {
                     [RealmRolesProperty] = JsonSerializer.SerializeToElement(new[] { BoardsRoles.Integrator }),
-                    [InstitutionProperty] = JsonSerializer.SerializeToElement(settings.IntegratorDemoInstitution),
                 },
-            });
+            };
+            ClientProperties.Describe(
+                integrator,
+                [.. BoardsScopes.Silent.Take(2), BoardsScopes.Api, .. BoardsScopes.Areas],
+                [new HardcodedClaim(StableSubject.For("mapper:integrator-demo:institution"), "institution",
+                    BoardsClaimTypes.Institution, settings.IntegratorDemoInstitution, "String", AccessToken: true)]);
+            clients.Add(integrator);
         }
 
         if (settings.MembershipSecret is { } membershipSecret)

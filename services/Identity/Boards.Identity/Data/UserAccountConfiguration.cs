@@ -29,11 +29,14 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
                     (left, right) => Serialize(left) == Serialize(right),
                     attributes => Serialize(attributes).GetHashCode(StringComparison.Ordinal),
                     attributes => Deserialize(Serialize(attributes))));
+        user.Property(u => u.ServiceAccountClientId).HasColumnName("service_account_client_id").HasMaxLength(IdentityLimits.ClientId);
+        user.HasIndex(u => u.ServiceAccountClientId).IsUnique().HasDatabaseName("ux_users_service_account_client_id");
         user.Property(u => u.CreatedAt).HasColumnName("created_at");
         user.Property(u => u.UpdatedAt).HasColumnName("updated_at");
         user.Property(u => u.Version).IsRowVersion();
         user.Ignore(u => u.Subject);
         user.Ignore(u => u.FullName);
+        user.Ignore(u => u.IsServiceAccount);
     }
 
     private static string Serialize(Dictionary<string, List<string>>? attributes) =>

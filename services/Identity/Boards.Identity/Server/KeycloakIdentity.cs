@@ -26,24 +26,40 @@ public static class KeycloakIdentity
             servesIn: account.Values(UserAccount.MunicipalitiesAttribute),
             scopes: scopes);
 
-    /// <summary>A client acting for itself (client credentials), named like Keycloak's service-account users.</summary>
+    /// <summary>
+    /// A client acting for itself (client credentials), named like Keycloak's service-account users: the stored service
+    /// account when the client was registered through the admin API (its id is the <c>sub</c>, its realm roles and
+    /// attributes go into the token, as Keycloak's mappers put them), otherwise one derived from the client id. The
+    /// client's hardcoded claims come last and win.
+    /// </summary>
     public static ClaimsPrincipal ForServiceAccount(
         string clientId,
+        UserAccount? account,
         IReadOnlyList<string> roles,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? clientRoles,
-        string? institution,
-        IEnumerable<string> scopes) =>
-        Build(
-            subject: StableSubject.For("service-account:" + clientId),
-            userName: "service-account-" + clientId,
+        IReadOnlyList<Claim> hardcoded,
+        IEnumerable<string> scopes)
+    {
+        var principal = Build(
+            subject: account?.Subject ?? StableSubject.For("service-account:" + clientId),
+            userName: account?.UserName ?? "service-account-" + clientId,
             displayName: null,
             clientId: clientId,
-            roles: roles,
+            roles: account?.RealmRoles ?? roles,
             clientRoles: clientRoles,
-            municipality: null,
-            institution: institution,
-            servesIn: [],
+            municipality: account?.Attribute(UserAccount.MunicipalityAttribute),
+            institution: account?.Attribute(UserAccount.InstitutionAttribute),
+            servesIn: account?.Values(UserAccount.MunicipalitiesAttribute) ?? [],
             scopes: scopes);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        foreach (var claim in hardcoded)
+        {
+            identity.RemoveClaims(claim.Type);
+            identity.AddClaim(claim.SetDestinations(Destinations.AccessToken));
+        }
+
+        return principal;
+    }
 
     private static ClaimsPrincipal Build(
         string subject,

@@ -36,11 +36,11 @@ public static class OpenIddictServerSetup
                     server.AllowPasswordFlow();
                 }
 
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, BoardsScopes.Api);
+                server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, BoardsScopes.Api, .. BoardsScopes.Areas]);
                 server.RegisterClaims(
                     BoardsClaimTypes.Subject, BoardsClaimTypes.UserName, BoardsClaimTypes.Name, BoardsClaimTypes.ClientId,
                     BoardsClaimTypes.RealmAccess, KeycloakIdentity.ResourceAccessClaim, BoardsClaimTypes.Municipality,
-                    BoardsClaimTypes.Institution, BoardsClaimTypes.Municipalities);
+                    BoardsClaimTypes.Institution, BoardsClaimTypes.Municipalities, BoardsClaimTypes.RateLimit);
 
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(TimeSpan.FromHours(10));

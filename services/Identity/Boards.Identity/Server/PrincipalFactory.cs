@@ -6,7 +6,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Boards.Identity.Server;
 
 /// <summary>Turns a stored account or a client into the principal OpenIddict signs, with scopes and audience.</summary>
-public sealed class PrincipalFactory(IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes)
+public sealed class PrincipalFactory(
+    IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes, IdentityDbContext db)
 {
     public async Task<ClaimsPrincipal> ForAccountAsync(
         UserAccount account, string clientId, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)
@@ -16,28 +17,36 @@ public sealed class PrincipalFactory(IOpenIddictApplicationManager applications,
         return await WithResourcesAsync(KeycloakIdentity.ForAccount(account, clientId, granted), cancellationToken);
     }
 
-    public async Task<ClaimsPrincipal> ForServiceAccountAsync(
+    /// <summary>The client's principal; null when its stored service account is disabled (no token, as in Keycloak).</summary>
+    public async Task<ClaimsPrincipal?> ForServiceAccountAsync(
         string clientId, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)
     {
         var application = await FindApplicationAsync(clientId, cancellationToken);
         var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+        var permissions = await applications.GetPermissionsAsync(application, cancellationToken);
+        var account = await db.Users.AsNoTracking()
+            .SingleOrDefaultAsync(user => user.ServiceAccountClientId == clientId, cancellationToken);
+        if (account is { Enabled: false })
+        {
+            return null;
+        }
 
         IReadOnlyList<string> roles = properties.TryGetValue(BoardsClients.RealmRolesProperty, out var rolesJson)
             ? [.. rolesJson.EnumerateArray().Select(role => role.GetString()).OfType<string>()]
             : [];
-        var institution = properties.TryGetValue(BoardsClients.InstitutionProperty, out var institutionJson)
-            ? institutionJson.GetString()
-            : null;
         var clientRoles = properties.TryGetValue(BoardsClients.ClientRolesProperty, out var clientRolesJson)
             ? clientRolesJson.EnumerateObject().ToDictionary(
                 client => client.Name,
                 client => (IReadOnlyList<string>)[.. client.Value.EnumerateArray().Select(role => role.GetString()).OfType<string>()],
                 StringComparer.Ordinal)
             : null;
+        var hardcoded = ClientProperties.MappersOf(properties).Where(mapper => mapper.AccessToken).Select(mapper => mapper.ToClaim()).ToList();
 
-        var granted = await GrantAsync(application, requestedScopes, forPerson: false, cancellationToken);
+        // Like Keycloak, the client's default client scopes are always granted (those written into "scope").
+        var defaults = ClientProperties.TokenScopes(ClientProperties.ScopesOf(properties, permissions));
+        var granted = await GrantAsync(application, requestedScopes.Concat(defaults), forPerson: false, cancellationToken);
         return await WithResourcesAsync(
-            KeycloakIdentity.ForServiceAccount(clientId, roles, clientRoles, institution, granted), cancellationToken);
+            KeycloakIdentity.ForServiceAccount(clientId, account, roles, clientRoles, hardcoded, granted), cancellationToken);
     }
 
     private async Task<object> FindApplicationAsync(string clientId, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using Boards.BuildingBlocks.Data;
+using Boards.Membership.Domain.IntegratorClients;
 using Boards.Membership.Domain.Representativity;
 using Boards.Membership.Domain.Sessions;
 
@@ -16,6 +17,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<MemberImportJob> MemberImportJobs => Set<MemberImportJob>();
     public DbSet<MemberImportFile> MemberImportFiles => Set<MemberImportFile>();
+    public DbSet<IntegratorClient> IntegratorClients => Set<IntegratorClient>();
+    public DbSet<IntegratorClientChange> IntegratorClientChanges => Set<IntegratorClientChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -30,6 +30,24 @@ public static class MembershipLimits
     public const int Agreements = 100;
     /// <summary>Sectors named in one list of the representativity policy.</summary>
     public const int PolicySectors = 20;
+    /// <summary>An integrator client's name (at least 3 characters).</summary>
+    public const int IntegratorName = 100;
+    public const int IntegratorNameMinimum = 3;
+    /// <summary>An integrator client's id in the identity provider ("int-{institution}-{8 letters}").</summary>
+    public const int IntegratorClientId = 80;
+    /// <summary>One API area of an integrator client ("service-days"), and how many it may hold.</summary>
+    public const int IntegratorArea = 20;
+    public const int IntegratorAreas = 6;
+    /// <summary>Why an integrator client was revoked (at least 10 characters).</summary>
+    public const int IntegratorRevokeReason = 500;
+    public const int IntegratorRevokeReasonMinimum = 10;
+    /// <summary>An integrator client's requests per second at the gateway.</summary>
+    public const int IntegratorRateLimitMinimum = 1;
+    public const int IntegratorRateLimitMaximum = 1000;
+    /// <summary>A line of an integrator client's audit trail (what failed, for example).</summary>
+    public const int IntegratorChangeDetail = 1000;
+    /// <summary>Who did something: a user name from the token.</summary>
+    public const int Actor = 200;
     /// <summary>Rural localities of a municipality (its context).</summary>
     public const int MaxRuralLocalities = 10_000;
 }

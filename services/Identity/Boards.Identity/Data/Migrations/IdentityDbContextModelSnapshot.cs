@@ -86,6 +86,11 @@ namespace Boards.Identity.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("realm_roles");
 
+                    b.Property<string>("ServiceAccountClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("service_account_client_id");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -103,6 +108,10 @@ namespace Boards.Identity.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ServiceAccountClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_users_service_account_client_id");
 
                     b.HasIndex("UserName")
                         .IsUnique()

@@ -16,6 +16,9 @@ public sealed record RealmManagementRoles(params string[] AnyOf)
     public static readonly RealmManagementRoles ViewUsers = new("view-users", "manage-users");
     public static readonly RealmManagementRoles ManageUsers = new("manage-users");
     public static readonly RealmManagementRoles ViewRealm = new("view-realm", "manage-realm");
+    public static readonly RealmManagementRoles ListClients = new("view-clients", "manage-clients", "query-clients");
+    public static readonly RealmManagementRoles ViewClients = new("view-clients", "manage-clients");
+    public static readonly RealmManagementRoles ManageClients = new("manage-clients");
 }
 
 /// <summary>

@@ -2,14 +2,14 @@ namespace Boards.Identity.Features.Admin;
 
 /// <summary>
 /// The subset of Keycloak's Admin REST API that Membership uses to appoint and revoke focal points, and Notifications to
-/// find the people to notify, at Keycloak's paths and with its representations, so one HTTP client works against this
+/// find the people to notify, and to register integrator clients, at Keycloak's paths and with its representations, so one HTTP client works against this
 /// provider and a real Keycloak.
 /// </summary>
 public static class AdminApi
 {
     public const string Realm = "boards";
 
-    public static IServiceCollection AddAdminApi(this IServiceCollection services) => services.AddScoped<UserWriter>();
+    public static IServiceCollection AddAdminApi(this IServiceCollection services) => services.AddScoped<UserWriter>().AddScoped<ClientStore>();
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
@@ -19,6 +19,7 @@ public static class AdminApi
             .ExcludeFromDescription();
         realm.MapUserEndpoints();
         realm.MapRoleEndpoints();
+        realm.MapClientEndpoints();
         return endpoints;
     }
 }

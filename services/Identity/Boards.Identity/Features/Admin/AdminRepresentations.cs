@@ -41,3 +41,33 @@ public sealed record RoleRepresentation(
 public sealed record AdminError(
     string ErrorMessage,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Field = null);
+
+/// <summary>
+/// Keycloak's ClientRepresentation, with the fields this provider keeps. <c>secret</c> only for a caller who may manage
+/// clients, as Keycloak strips it for the others.
+/// </summary>
+public sealed record ClientRepresentation(
+    string Id,
+    string ClientId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description,
+    bool Enabled,
+    string Protocol,
+    bool PublicClient,
+    string ClientAuthenticatorType,
+    bool StandardFlowEnabled,
+    bool ImplicitFlowEnabled,
+    bool DirectAccessGrantsEnabled,
+    bool ServiceAccountsEnabled,
+    bool BearerOnly,
+    bool FullScopeAllowed,
+    IReadOnlyList<string> DefaultClientScopes,
+    IReadOnlyList<string> OptionalClientScopes,
+    IReadOnlyList<System.Text.Json.Nodes.JsonObject> ProtocolMappers,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret);
+
+/// <summary>Keycloak's CredentialRepresentation of a client secret: <c>{"type": "secret", "value": "…"}</c>.</summary>
+public sealed record CredentialRepresentation(string Type, string Value)
+{
+    public static CredentialRepresentation ForSecret(string value) => new("secret", value);
+}

@@ -30,7 +30,8 @@ internal static class UserEndpoints
         }
 
         var exact = string.Equals(query["exact"], "true", StringComparison.OrdinalIgnoreCase);
-        IQueryable<UserAccount> users = db.Users.AsNoTracking();
+        // Like Keycloak's user search, clients' service accounts are left out (GET /clients/{id}/service-account-user finds them).
+        IQueryable<UserAccount> users = db.Users.AsNoTracking().Where(user => user.ServiceAccountClientId == null);
         if (Pattern(query["username"], exact) is { } userName)
         {
             users = users.Where(user => EF.Functions.ILike(user.UserName, userName, Escape));

@@ -34,8 +34,9 @@ public static class TokenEndpoint
 
         if (request.IsClientCredentialsGrantType())
         {
-            return OpenIddictResults.SignIn(
-                await principals.ForServiceAccountAsync(clientId, request.GetScopes(), cancellationToken));
+            return await principals.ForServiceAccountAsync(clientId, request.GetScopes(), cancellationToken) is { } client
+                ? OpenIddictResults.SignIn(client)
+                : OpenIddictResults.Error(Errors.UnauthorizedClient, "La cuenta de servicio de este cliente está deshabilitada.");
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())

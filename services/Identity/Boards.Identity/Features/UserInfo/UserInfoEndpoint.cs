@@ -8,7 +8,7 @@ namespace Boards.Identity.Features.UserInfo;
 
 /// <summary>
 /// The caller's claims in the same Keycloak shape as the token. Like Keycloak, a person's claims are read from the
-/// stored account now (a revoked role is already gone); a service account, which is not stored, gets its token's claims.
+/// stored account now (a revoked role is already gone); a service account gets its token's claims.
 /// </summary>
 public static class UserInfoEndpoint
 {
@@ -40,7 +40,8 @@ public static class UserInfoEndpoint
             return InvalidToken();
         }
 
-        var source = account is null
+        // A client's service account answers with its token's claims, hardcoded ones included, as before it was stored.
+        var source = account is null or { IsServiceAccount: true }
             ? principal
             : KeycloakIdentity.ForAccount(account, principal.GetClaim(BoardsClaimTypes.ClientId) ?? "", principal.GetScopes());
 

@@ -32,8 +32,10 @@ public static class FocalPointAccessRegistration
             link["ClientId"] is { Length: > 0 } clientId ? clientId : "boards-membership",
             secret);
         services.AddHttpClient(HttpClientName);
-        services.AddSingleton(sp => new KeycloakUserAdmin(
+        // One connection (one service-account token) for the focal points' users and the integrators' clients.
+        services.AddSingleton(sp => new KeycloakAdminConnection(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new KeycloakUserAdmin(sp.GetRequiredService<KeycloakAdminConnection>()));
         services.AddSingleton<IFocalPointAccess, KeycloakFocalPointAccess>();
         services.AddSingleton<IAccountDirectory, KeycloakAccountDirectory>();
         return services;

@@ -1,26 +1,20 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Boards.Membership.Features.IdentityLink.IdentityProvider;
 
 /// <summary>
 /// A small client of Keycloak's Admin REST API (users, their attributes and realm role mappings), authenticated as a
-/// service account with the client credentials grant. Our development identity provider serves the same subset at the
-/// same paths, so this one client works against both (docs/identity.md).
+/// service account with the client credentials grant (<see cref="KeycloakAdminConnection"/>). Our development identity
+/// provider serves the same subset at the same paths, so this one client works against both (docs/identity.md).
 /// </summary>
-public sealed class KeycloakUserAdmin(HttpClient http, KeycloakAdminOptions options, TimeProvider clock)
+public sealed class KeycloakUserAdmin(KeycloakAdminConnection connection)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    private const string NeededRole = "manage-users";
 
-    private readonly SemaphoreSlim _tokenLock = new(1, 1);
-    private string? _token;
-    private DateTimeOffset _tokenExpiresAt;
+    public KeycloakUserAdmin(HttpClient http, KeycloakAdminOptions options, TimeProvider clock)
+        : this(new KeycloakAdminConnection(http, options, clock))
+    {
+    }
 
     /// <summary>The user with exactly this user name, or null.</summary>
     public async Task<KeycloakUser?> FindUserAsync(string username, CancellationToken ct)
@@ -83,105 +77,15 @@ public sealed class KeycloakUserAdmin(HttpClient http, KeycloakAdminOptions opti
         await EnsureSuccessAsync(response, $"{action} '{roleName}'", ct);
     }
 
-    private async Task<T?> SendAsync<T>(HttpMethod method, string relative, object? body, CancellationToken ct)
-    {
-        using var response = await RawSendAsync(method, relative, body, ct);
-        if (response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Get)
-        {
-            return default;
-        }
+    private Task<T?> SendAsync<T>(HttpMethod method, string relative, object? body, CancellationToken ct) =>
+        connection.SendAsync<T>(method, relative, body, NeededRole, ct);
 
-        await EnsureSuccessAsync(response, "consultar", ct);
-        return await response.Content.ReadFromJsonAsync<T>(Json, ct);
-    }
+    private Task<HttpResponseMessage> RawSendAsync(HttpMethod method, string relative, object? body, CancellationToken ct) =>
+        connection.RawSendAsync(method, relative, body, ct);
 
-    private async Task<HttpResponseMessage> RawSendAsync(HttpMethod method, string relative, object? body, CancellationToken ct)
-    {
-        var token = await AccessTokenAsync(ct);
-        using var request = new HttpRequestMessage(method, new Uri(options.AdminBase, relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
-        }
-
-        try
-        {
-            return await http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new IdentityAdminException($"No se pudo contactar al proveedor de identidad ({options.AdminBase.Authority}).", transient: true, exception);
-        }
-    }
-
-    private async Task<string> AccessTokenAsync(CancellationToken ct)
-    {
-        await _tokenLock.WaitAsync(ct);
-        try
-        {
-            if (_token is not null && clock.GetUtcNow() < _tokenExpiresAt)
-            {
-                return _token;
-            }
-
-            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = options.ClientId,
-                ["client_secret"] = options.ClientSecret,
-            });
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.PostAsync(options.TokenEndpoint, form, ct);
-            }
-            catch (HttpRequestException exception)
-            {
-                throw new IdentityAdminException($"No se pudo contactar al proveedor de identidad ({options.TokenEndpoint.Authority}).", transient: true, exception);
-            }
-
-            using (response)
-            {
-                await EnsureSuccessAsync(response, $"obtener un token para la cuenta de servicio '{options.ClientId}'", ct);
-                var token = await response.Content.ReadFromJsonAsync<TokenResponse>(Json, ct)
-                            ?? throw new IdentityAdminException("El proveedor de identidad respondió sin token.", transient: true);
-                _token = token.AccessToken;
-                // Renew a little early so a token never expires in flight.
-                _tokenExpiresAt = clock.GetUtcNow().AddSeconds(Math.Max(0, token.ExpiresIn - 30));
-                return _token;
-            }
-        }
-        finally
-        {
-            _tokenLock.Release();
-        }
-    }
-
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string action, CancellationToken ct)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var status = (int)response.StatusCode;
-        var body = await response.Content.ReadAsStringAsync(ct);
-        var detail = body.Length > 300 ? body[..300] : body;
-        var transient = status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests || response.StatusCode == HttpStatusCode.RequestTimeout;
-        var reason = response.StatusCode switch
-        {
-            HttpStatusCode.Unauthorized => "la cuenta de servicio no fue aceptada (revise el client_id y el secreto)",
-            HttpStatusCode.Forbidden => "la cuenta de servicio no tiene el rol manage-users de realm-management",
-            _ => $"respondió {status}",
-        };
-        throw new IdentityAdminException($"El proveedor de identidad no permitió {action}: {reason}. {detail}".Trim(), transient);
-    }
+    private static Task EnsureSuccessAsync(HttpResponseMessage response, string action, CancellationToken ct) =>
+        KeycloakAdminConnection.EnsureSuccessAsync(response, action, NeededRole, ct);
 
     private static string RequireId(KeycloakUser user) =>
         user.Id ?? throw new IdentityAdminException($"El usuario '{user.Username}' llegó sin identificador.", transient: false);
-
-    private sealed record TokenResponse(
-        [property: JsonPropertyName("access_token")] string AccessToken,
-        [property: JsonPropertyName("expires_in")] int ExpiresIn);
 }
