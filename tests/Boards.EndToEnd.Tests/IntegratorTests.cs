@@ -22,14 +22,76 @@ public sealed partial class IntegratorTests(BoardsAppFixture boards)
     };
 
     [Fact]
-    public async Task The_csharp_sample_lists_every_service_with_its_methods_and_creates_a_referral()
+    public Task The_csharp_sample_lists_every_service_with_its_methods_and_creates_a_referral() => RunCSharpSampleAsync(SystemAddresses);
+
+    [Fact]
+    public Task The_node_sample_lists_every_service_and_creates_a_referral_from_the_downloaded_bundle() => RunNodeSampleAsync(SystemAddresses);
+
+    /// <summary>
+    /// Issue 22's "done when": a client the ministry registers through the API gets a token, lists the services by
+    /// reflection through the gateway and runs both samples; revoking it refuses its very next call, with the token it
+    /// already holds, and the identity provider gives it no new one.
+    /// </summary>
+    [Fact]
+    public async Task A_client_registered_through_the_api_runs_both_samples_and_revoking_it_stops_its_next_call()
+    {
+        var admin = await boards.Tokens.ForUser("admin");
+        using var registered = await SendAsync(HttpMethod.Post, "/api/integrator-clients", admin,
+            new { name = "Sistema de prueba de punta a punta", institution = "mspbs", scopes = new[] { "referrals" }, rateLimitPerSecond = 50 });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var client = await registered.Content.ReadFromJsonAsync<JsonElement>();
+        var (clientId, secret) = (client.GetProperty("clientId").GetString()!, client.GetProperty("secret").GetString()!);
+        var credentials = new Dictionary<string, string>(SystemAddresses) { ["BOARDS_CLIENT_ID"] = clientId, ["BOARDS_CLIENT_SECRET"] = secret };
+
+        await RunCSharpSampleAsync(credentials);
+        await RunNodeSampleAsync(credentials);
+
+        using var tokenResponse = await ClientCredentialsAsync(clientId, secret);
+        Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        using (var before = await SendAsync(HttpMethod.Get, "/api/institutions", token))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using var revoked = await SendAsync(HttpMethod.Post, $"/api/integrator-clients/{clientId}/revoke", admin,
+            new { reason = "Prueba de punta a punta: el sistema se da de baja." });
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+
+        using var next = await SendAsync(HttpMethod.Get, "/api/institutions", token);
+        Assert.Equal(HttpStatusCode.Forbidden, next.StatusCode);
+        var grpc = await Assert.ThrowsAsync<RpcException>(() => boards.Referrals.GetReferralAsync(
+            new GetReferralRequest { Id = "0190a000-0000-7000-8000-000000000001" }, BoardsAppFixture.Bearer(token)).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, grpc.StatusCode);
+        using var newToken = await ClientCredentialsAsync(clientId, secret);
+        Assert.False(newToken.IsSuccessStatusCode, $"A revoked client got a token: {(int)newToken.StatusCode}");
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new("Bearer", token);
+        return await boards.Http.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> ClientCredentialsAsync(string clientId, string secret)
+    {
+        using var http = new HttpClient();
+        return await http.PostAsync($"http://localhost:{BoardsAppFixture.IdentityPort}/realms/boards/protocol/openid-connect/token",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = "boards-api",
+            }));
+    }
+
+    private async Task RunCSharpSampleAsync(IReadOnlyDictionary<string, string> credentials)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var sample = Path.Combine(Repository.Root, "samples", "Boards.Samples.GrpcClient", "bin", configuration, "net10.0", "Boards.Samples.GrpcClient.dll");
         Assert.True(File.Exists(sample), $"{sample} is not built (dotnet build Boards.sln).");
 
         var output = await Commands.RunAsync("dotnet", [sample],
-            new Dictionary<string, string>(SystemAddresses) { ["BOARDS_GATEWAY_GRPC"] = $"http://localhost:{BoardsAppFixture.GatewayGrpcPort}" },
+            new Dictionary<string, string>(credentials) { ["BOARDS_GATEWAY_GRPC"] = $"http://localhost:{BoardsAppFixture.GatewayGrpcPort}" },
             TimeSpan.FromMinutes(2));
 
         Assert.Equal(ContractProtos.Services, ListedServices(output));
@@ -37,8 +99,7 @@ public sealed partial class IntegratorTests(BoardsAppFixture boards)
         await AssertCreatedAsync(output);
     }
 
-    [Fact]
-    public async Task The_node_sample_lists_every_service_and_creates_a_referral_from_the_downloaded_bundle()
+    private async Task RunNodeSampleAsync(IReadOnlyDictionary<string, string> credentials)
     {
         var sample = Path.Combine(Repository.Root, "samples", "node-grpc-client");
         Assert.True(Directory.Exists(Path.Combine(sample, "node_modules", "@grpc", "grpc-js")),
@@ -53,7 +114,7 @@ public sealed partial class IntegratorTests(BoardsAppFixture boards)
             }
 
             var output = await Commands.RunAsync("node", [Path.Combine(sample, "index.js")],
-                new Dictionary<string, string>(SystemAddresses)
+                new Dictionary<string, string>(credentials)
                 {
                     ["BOARDS_GATEWAY_GRPC_TARGET"] = $"localhost:{BoardsAppFixture.GatewayGrpcPort}",
                     ["BOARDS_PROTOS"] = protos.FullName,

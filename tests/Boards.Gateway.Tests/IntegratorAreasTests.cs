@@ -10,9 +10,9 @@ namespace Boards.Gateway.Tests;
 public sealed class IntegratorAreasTests
 {
     [Fact]
-    public void Every_route_but_the_open_data_names_its_integrator_area()
+    public void Every_route_but_the_anonymous_ones_names_its_integrator_area()
     {
-        var routes = GatewayRoutes.Routes.Where(route => route.RouteId != GatewayRoutes.OpenDataRouteId).Select(route => route.RouteId).ToList();
+        var routes = GatewayRoutes.Routes.Where(route => route.RouteId is not (GatewayRoutes.OpenDataRouteId or GatewayRoutes.PublicPulseRouteId)).Select(route => route.RouteId).ToList();
 
         Assert.All(routes, route => Assert.True(IntegratorAreas.OfRoute(route) is not null, $"la ruta {route} no tiene área de integrador"));
         Assert.Empty(IntegratorAreas.Routes.Except(routes));

@@ -36,6 +36,8 @@ public static class IntegratorAreas
         ["municipalities"] = AnyArea,
         ["notifications-rest"] = AnyArea,
         ["integrator-clients-rest"] = AnyArea,
+        // Participation serves people (slips, paper answers): it refuses integrators itself.
+        ["participation-rest"] = AnyArea,
         ["bench-echo-grpc"] = AnyArea,
     };
 

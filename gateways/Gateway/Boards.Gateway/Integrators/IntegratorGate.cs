@@ -33,7 +33,7 @@ public static class IntegratorGate
     {
         var user = context.User;
         var route = context.GetReverseProxyFeature().Route.Config;
-        if (user.Identity?.IsAuthenticated != true || !user.IsInRole(BoardsRoles.Integrator) || route.RouteId == GatewayRoutes.OpenDataRouteId)
+        if (user.Identity?.IsAuthenticated != true || !user.IsInRole(BoardsRoles.Integrator) || route.RouteId is GatewayRoutes.OpenDataRouteId or GatewayRoutes.PublicPulseRouteId)
         {
             await next();
             return;
