@@ -73,6 +73,8 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
         ["/notificaciones/preferencias"] = new(Visitor.FocalPoint),
         // ministry-admin only: the analyst gets the 403 page (there is no admin visitor here).
         ["/ministerio/notificaciones"] = new(Visitor.Ministry, Status: 403),
+        ["/ministerio/integradores"] = new(Visitor.Ministry, Status: 403),
+        ["/ministerio/integradores/{ClientId}"] = new(Visitor.Ministry, Status: 403),
     };
 
     /// <summary>
@@ -229,7 +231,7 @@ public sealed partial class AccessibilityTests(BoardsAppFixture boards, ITestOut
 
     private static string Fill(string route, Visit visit, IReadOnlyDictionary<Made, string> ids)
     {
-        var path = route.Replace("{Code}", Municipality, StringComparison.Ordinal);
+        var path = route.Replace("{Code}", Municipality, StringComparison.Ordinal).Replace("{ClientId}", "int-mspbs-00000000", StringComparison.Ordinal);
         if (path.Contains("{Id:guid}", StringComparison.Ordinal))
         {
             Assert.True(visit.Id != Made.None, $"{route}: diga en AccessibilityTests.Visits qué es su {{Id}}.");
