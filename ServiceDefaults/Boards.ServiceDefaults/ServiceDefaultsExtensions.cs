@@ -39,9 +39,16 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>The health endpoints, once per process however many modules of a composed host ask for them.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapBoardsHealthEndpoints();
+        const string mapped = "Boards.DefaultEndpoints";
+        var properties = ((IApplicationBuilder)app).Properties;
+        if (properties.TryAdd(mapped, true))
+        {
+            app.MapBoardsHealthEndpoints();
+        }
+
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Boards.BuildingBlocks.Api.Limits;
 using Boards.BuildingBlocks.Errors;
+using Boards.BuildingBlocks.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -19,28 +20,42 @@ public static class BoardsApiExtensions
     public static IServiceCollection AddBoardsApi(this IServiceCollection services, string serviceName) =>
         services.AddBoardsApi<CommonErrorMapper>(serviceName);
 
+    /// <summary>
+    /// The module's errors and its gRPC health entry; the rest once per process, whichever module of a composed host
+    /// comes first.
+    /// </summary>
     public static IServiceCollection AddBoardsApi<TErrorMapper>(this IServiceCollection services, string serviceName)
         where TErrorMapper : class, IApiErrorMapper
     {
         services.AddBoardsErrorHandling<TErrorMapper>();
-        services.AddBoardsRequestLimits();
-        services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
-        services.AddOpenApi();
-        services.AddBoardsRestValidation();
-        services.AddGrpc(grpc =>
+        if (services.FirstTime<BoardsApiMarker>())
         {
-            grpc.Interceptors.Add<GrpcErrorInterceptor>();
-            grpc.Interceptors.Add<GrpcFieldRulesInterceptor>();
-        });
-        services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck(serviceName, () => HealthCheckResult.Healthy());
+            services.AddBoardsRequestLimits();
+            services.ConfigureHttpJsonOptions(json =>
+                json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)));
+            services.AddOpenApi();
+            services.AddBoardsRestValidation();
+            services.AddGrpc(grpc =>
+            {
+                grpc.Interceptors.Add<GrpcErrorInterceptor>();
+                grpc.Interceptors.Add<GrpcFieldRulesInterceptor>();
+            });
+            services.AddGrpcReflection();
+            services.AddGrpcHealthChecks();
+        }
+
+        services.AddHealthChecks().AddCheck(serviceName, () => HealthCheckResult.Healthy());
         return services;
     }
 
     /// <summary>Error pages, authentication and authorization, and the anonymous OpenAPI document.</summary>
     public static WebApplication UseBoardsApi(this WebApplication app)
     {
+        if (!app.FirstTime(nameof(UseBoardsApi)))
+        {
+            return app;
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -57,6 +72,11 @@ public static class BoardsApiExtensions
     /// </summary>
     public static WebApplication MapBoardsGrpcInfrastructure(this WebApplication app)
     {
+        if (!app.FirstTime(nameof(MapBoardsGrpcInfrastructure)))
+        {
+            return app;
+        }
+
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Configuration.GetValue<bool>(EchoSetting))
@@ -68,4 +88,6 @@ public static class BoardsApiExtensions
     }
 
     public const string EchoSetting = "Benchmark:Echo";
+
+    private sealed class BoardsApiMarker;
 }

@@ -21,10 +21,10 @@ public static class DatabaseExtensions
         builder.Services.AddDbContextPool<TDbContext>((services, options) =>
         {
             options.UseNpgsql(connectionString);
-            var interceptor = services.GetService<OutboxSignalInterceptor>();
-            if (interceptor is not null)
+            // A module with messaging: its commits wake its own relay.
+            if (services.GetService<OutboxSignals>() is { } signals)
             {
-                options.AddInterceptors(interceptor);
+                options.AddInterceptors(new OutboxSignalInterceptor(signals.For<TDbContext>()));
             }
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName);

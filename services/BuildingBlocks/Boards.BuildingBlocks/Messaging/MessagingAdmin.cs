@@ -38,7 +38,7 @@ public sealed record ReplayView(int Replayed);
 /// the relay with its refusals forgotten. Both are safe to repeat: consumers drop a message id they handled.
 /// </summary>
 public sealed class MessagingAdmin<TDbContext>(
-    TDbContext db, ParkedMessageRedelivery<TDbContext> redelivery, OutboxSignal outbox, TimeProvider clock)
+    TDbContext db, ParkedMessageRedelivery<TDbContext> redelivery, OutboxSignals outbox, TimeProvider clock)
     where TDbContext : DbContext
 {
     public const int ListLimit = 100;
@@ -86,7 +86,7 @@ public sealed class MessagingAdmin<TDbContext>(
             throw new NotFoundException($"No hay un evento apartado con el id '{id}'.");
         }
 
-        outbox.Notify();
+        outbox.For<TDbContext>().Notify();
         return new ReplayView(replayed);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace Boards.BuildingBlocks.Outbox;
@@ -5,7 +6,8 @@ namespace Boards.BuildingBlocks.Outbox;
 /// <summary>
 /// The outbox relay's instruments, meter <c>Boards.Outbox</c> (ServiceDefaults exports every <c>Boards.*</c> meter):
 /// events confirmed by the broker and how long after their change, failed attempts, messages set aside for good, and
-/// the backlog still waiting. Tagged with the event's type (its class name).
+/// the backlog still waiting. Tagged with the event's type (its class name); the backlog with its database, one per
+/// module in a host that has several.
 /// </summary>
 public sealed class OutboxMetrics
 {
@@ -19,7 +21,7 @@ public sealed class OutboxMetrics
     private readonly Counter<long> _failed;
     private readonly Counter<long> _deadLettered;
     private readonly Histogram<double> _lag;
-    private long _backlog;
+    private readonly ConcurrentDictionary<string, long> _backlogs = new();
 
     public OutboxMetrics(IMeterFactory meters)
     {
@@ -28,7 +30,8 @@ public sealed class OutboxMetrics
         _failed = meter.CreateCounter<long>("boards.outbox.publish_failures", "{attempt}", "Intentos de publicar un evento que fallaron (queda pendiente).");
         _deadLettered = meter.CreateCounter<long>("boards.outbox.dead_lettered", "{message}", "Eventos apartados hasta que un operador los reenvíe: su tipo o su contenido no se pueden leer, o el broker los rechazó una y otra vez.");
         _lag = meter.CreateHistogram<double>("boards.outbox.relay_lag", "s", "Tiempo desde el cambio hasta que el broker confirmó su evento.");
-        meter.CreateObservableGauge("boards.outbox.backlog", () => Interlocked.Read(ref _backlog), "{message}",
+        meter.CreateObservableGauge("boards.outbox.backlog",
+            () => _backlogs.Select(b => new Measurement<long>(b.Value, new KeyValuePair<string, object?>("database", b.Key))), "{message}",
             "Eventos que esperan ser publicados, contados por el relay a lo sumo cada pocos segundos.");
     }
 
@@ -43,7 +46,7 @@ public sealed class OutboxMetrics
 
     public void DeadLettered(OutboxMessage message, string reason) => _deadLettered.Add(1, TypeTag(message), new("reason", reason));
 
-    public void Backlog(long waiting) => Interlocked.Exchange(ref _backlog, waiting);
+    public void Backlog<TDbContext>(long waiting) => _backlogs[typeof(TDbContext).Name] = waiting;
 
     /// <summary>"Boards.Referrals.Contracts.Events.ReferralCreated, Boards.Referrals.Contracts" → "ReferralCreated".</summary>
     private static KeyValuePair<string, object?> TypeTag(OutboxMessage message)

@@ -15,7 +15,7 @@ namespace Boards.BuildingBlocks.Outbox;
 public sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
     IOutboxPublisher publisher,
-    OutboxSignal signal,
+    OutboxSignals signals,
     IOptions<OutboxOptions> options,
     OutboxMetrics metrics,
     TimeProvider clock,
@@ -25,6 +25,7 @@ public sealed partial class OutboxRelay<TDbContext>(
     /// <summary>How often, at most, the relay counts the backlog for <see cref="OutboxMetrics"/>.</summary>
     public static readonly TimeSpan BacklogCountInterval = TimeSpan.FromSeconds(5);
 
+    private readonly OutboxSignal _signal = signals.For<TDbContext>();
     private DateTimeOffset _backlogCountedAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,7 +50,7 @@ public sealed partial class OutboxRelay<TDbContext>(
             {
                 try
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    await _signal.WaitAsync(options.Value.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -210,12 +211,12 @@ public sealed partial class OutboxRelay<TDbContext>(
         var now = clock.GetUtcNow();
         if (seen == 0)
         {
-            metrics.Backlog(0);
+            metrics.Backlog<TDbContext>(0);
         }
         else if (now - _backlogCountedAt >= BacklogCountInterval)
         {
             _backlogCountedAt = now;
-            metrics.Backlog(await db.Set<OutboxMessage>().LongCountAsync(m => m.PublishedAt == null && m.DeadLetteredAt == null, cancellationToken));
+            metrics.Backlog<TDbContext>(await db.Set<OutboxMessage>().LongCountAsync(m => m.PublishedAt == null && m.DeadLetteredAt == null, cancellationToken));
         }
     }
 
