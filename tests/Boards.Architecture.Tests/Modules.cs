@@ -16,8 +16,11 @@ public static class Modules
         "Boards.ServiceDefaults",
     };
 
-    /// <summary>Not a module: the AppHost only orchestrates, and test assemblies are not shipped.</summary>
-    private static readonly string[] NotModules = ["Boards.AppHost"];
+    /// <summary>
+    /// Not modules: the AppHost only orchestrates, and the monolith only hosts the modules (CompositionTests holds it to
+    /// calling their registration); test assemblies are not shipped.
+    /// </summary>
+    private static readonly string[] NotModules = ["Boards.AppHost", "Boards.Monolith"];
 
     private static readonly Lazy<IReadOnlyList<Assembly>> All = new(Discover);
 
