@@ -16,6 +16,10 @@ namespace Boards.EndToEnd.Tests;
 /// by side. It runs scaled (Scale:Replicas=2): two processes of every service but identity, of the gateway and of the
 /// portal, so every test here passes with each request and each message landing on either replica. Replica 2 is
 /// "{name}-2" on the same ports plus <see cref="ReplicaPortOffset"/>.
+/// The same tests run against either shape of the system (docs/architecture.md, "Two shapes"): the eight module
+/// services, or every module in one process (BOARDS_E2E_SHAPE=monolith), which listens on each module's ports, so that
+/// a test reaching "referrals" reaches the monolith. A test that stops one module alone runs only against the
+/// services (<see cref="ServicesShapeOnly"/>): in one process a module cannot stop without the others.
 /// </summary>
 public sealed class BoardsAppFixture : IAsyncLifetime
 {
@@ -35,6 +39,22 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public const int ReplicaPortOffset = 10000;
 
     private static readonly TimeSpan StartupLimit = TimeSpan.FromMinutes(6);
+
+    /// <summary>The shape under test: BOARDS_E2E_SHAPE=monolith, or the services.</summary>
+    public static readonly bool Monolith = string.Equals(Environment.GetEnvironmentVariable("BOARDS_E2E_SHAPE"), "monolith", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The trait of a test that stops one module's process alone: <c>--filter "Shape!=services"</c> leaves it out.</summary>
+    public const string ShapeTrait = "Shape";
+    public const string ServicesShapeOnly = "services";
+
+    /// <summary>The modules that are one process in the monolith shape.</summary>
+    public static readonly IReadOnlySet<string> ModuleServices = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "membership", "monitoring", "needs", "notifications", "participation", "planning", "referrals", "servicedays",
+    };
+
+    /// <summary>The resource a service runs in: itself, or the monolith for a module in the monolith shape.</summary>
+    public static string ResourceOf(string service) => Monolith && ModuleServices.Contains(service) ? "monolith" : service;
 
     private GrpcChannel? _channel;
 
@@ -85,6 +105,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             "Infrastructure:Mode=local",
             "Demo:SeedData=false",
             "Benchmark:Echo=true", // the matrix, fuzz and boundary tests cover it as the benchmark runs it
+            $"Shape={(Monolith ? "monolith" : "services")}",
             $"Scale:Replicas={Replicas}",
             $"Scale:PortOffset={ReplicaPortOffset}",
             $"Infrastructure:DataDirectory={data}",
@@ -216,7 +237,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     /// <summary>The processes of a service: "{name}" on <paramref name="port"/>, "{name}-i" on the port plus (i - 1) offsets.</summary>
     public static IEnumerable<(string Name, int Port)> ReplicasOf(string service, int port) =>
         Enumerable.Range(1, Replicas).Select(replica => (
-            replica == 1 ? service : $"{service}-{replica}",
+            replica == 1 ? ResourceOf(service) : $"{ResourceOf(service)}-{replica}",
             port + (replica - 1) * ReplicaPortOffset));
 
     /// <summary>

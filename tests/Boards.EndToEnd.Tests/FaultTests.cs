@@ -11,6 +11,7 @@ namespace Boards.EndToEnd.Tests;
 /// (gRPC Unavailable, REST 503 with Retry-After), and creates succeed again with no step beyond bringing the
 /// faulted process back. Each test uses its own municipality, so counts are not disturbed by the others. The system runs
 /// two replicas of each service: "killed" kills both; "one replica killed" kills replica 2 while replica 1 carries on.
+/// In the monolith shape "referrals killed" kills the one process of every module, with the same promises.
 /// </summary>
 [Collection(BoardsCollection.Name)]
 public sealed class FaultTests(BoardsAppFixture boards, ITestOutputHelper output)
@@ -49,6 +50,7 @@ public sealed class FaultTests(BoardsAppFixture boards, ITestOutputHelper output
         Assert.True(report.CleanErrorCount > 0, "With the referrals service dead, callers should have been told it is unavailable.");
     }
 
+    [Trait(BoardsAppFixture.ShapeTrait, BoardsAppFixture.ServicesShapeOnly)] // monitoring alone stops only as a service of its own
     [Fact]
     public async Task Monitoring_killed_mid_consumption_counts_every_event_exactly_once_after_it_is_back()
     {
@@ -83,6 +85,7 @@ public sealed class FaultTests(BoardsAppFixture boards, ITestOutputHelper output
         Assert.Equal(0, report.ErrorsBetween(killedAt + ReplicaNoticed, restoringAt));
     }
 
+    [Trait(BoardsAppFixture.ShapeTrait, BoardsAppFixture.ServicesShapeOnly)] // monitoring alone stops only as a service of its own
     [Fact]
     public async Task One_monitoring_replica_killed_mid_consumption_still_counts_every_event_exactly_once()
     {

@@ -136,6 +136,7 @@ public sealed class PortalReferralTests(BoardsAppFixture boards) : PortalTest(bo
         await PortalBrowser.ScreenshotAsync(page, "09-referral-not-allowed");
     }
 
+    [Trait(BoardsAppFixture.ShapeTrait, BoardsAppFixture.ServicesShapeOnly)] // stops one module alone: not possible in one process
     [Fact]
     public async Task Portal_with_the_needs_service_down_the_form_says_so_and_the_referral_is_still_sent_not_verified()
     {

@@ -72,6 +72,7 @@ public sealed class ServiceAvailabilityTests(BoardsAppFixture boards)
         Assert.Equal(("available", false), (available.Availability.CapacityStatus, available.Availability.Waitlisted));
     }
 
+    [Trait(BoardsAppFixture.ShapeTrait, BoardsAppFixture.ServicesShapeOnly)] // stops one module alone: not possible in one process
     [Fact]
     public async Task While_needs_is_stopped_referrals_still_go_through_marked_not_verified()
     {
