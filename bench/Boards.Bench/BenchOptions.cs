@@ -18,6 +18,12 @@ public sealed record BenchOptions
 
     public string ResultsDirectory { get; init; } = "bench/results";
 
+    /// <summary>Where to write the results instead of &lt;timestamp&gt;-&lt;mode&gt;-{quick,full}-run.json in <see cref="ResultsDirectory"/> (bench.sh --mode both names both runs).</summary>
+    public string? ResultsFile { get; init; }
+
+    /// <summary>The shape the system runs in (--mode); not given, it is found from the processes on the system's ports (<see cref="BenchModes.Resolve"/>).</summary>
+    public BenchMode? Mode { get; init; }
+
     /// <summary>How the system under test was started (build, trace sampling), as bench.sh describes it; shown and kept.</summary>
     public string SystemSetup { get; init; } = "sistema existente (configuración desconocida)";
 
@@ -67,9 +73,11 @@ public sealed record BenchOptions
                 "--identity" => options with { IdentityRealm = new Uri(Required(args[i], value).TrimEnd('/')) },
                 "--postgres" => options with { Postgres = Required(args[i], value) },
                 "--results" => options with { ResultsDirectory = Required(args[i], value) },
+                "--results-file" => options with { ResultsFile = Required(args[i], value) },
+                "--mode" => options with { Mode = BenchModes.Parse(Required(args[i], value)) },
                 "--system" => options with { SystemSetup = Required(args[i], value) },
                 _ => throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
-                    "Opción desconocida '{0}'. Uso: [--quick] [--url URL] [--grpc-url URL] [--identity URL] [--postgres CONEXIÓN] [--results CARPETA] [--system DESCRIPCIÓN] [--clean-up]", args[i])),
+                    "Opción desconocida '{0}'. Uso: [--quick] [--url URL] [--grpc-url URL] [--identity URL] [--postgres CONEXIÓN] [--results CARPETA] [--results-file ARCHIVO] [--mode services|monolith] [--system DESCRIPCIÓN] [--clean-up]", args[i])),
             };
             if (args[i] is not ("--quick" or "--clean-up"))
             {

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Boards.Bench;
 using Boards.Bench.Infrastructure;
+using Boards.Bench.Infrastructure.Cpu;
 using Boards.Bench.MailRelay;
 using Boards.Bench.Report;
 using Boards.Bench.Stages;
@@ -13,10 +13,19 @@ if (args is [MailRelayStandIn.Option, var relayPort])
     return await MailRelayStandIn.RunAsync(int.Parse(relayPort, CultureInfo.InvariantCulture));
 }
 
+if (args is [BothModes.Option, var servicesFile, var monolithFile, "--results-file", var bothFile])
+{
+    return await BothModes.RunAsync(servicesFile, monolithFile, bothFile);
+}
+
 BenchOptions options;
+BenchMode mode;
 try
 {
     options = BenchOptions.Parse(args);
+    var found = OperatingSystem.IsLinux() && File.Exists("/proc/stat") ? BenchModes.Detect(SystemProcesses.Find(options).Anchors.Values) : null;
+    mode = BenchModes.Resolve(options.Mode, found);
+    Console.WriteLine($"Modo (mode): {mode.Name()} ({BenchModes.HowKnown(options.Mode, found)})");
 }
 catch (ArgumentException error)
 {
@@ -43,19 +52,15 @@ var lag = await EventLag.RunAsync(system, focalPoints, progress);
 var national = await NationalTable.RunAsync(system, progress);
 var paging = await DeepPaging.RunAsync(system, focalPoints.FirstOrDefault(f => f.Municipality == "alto-vera") ?? focalPoints[0], progress);
 var batch = await BatchCreate.RunAsync(system, focalPoints[0], progress);
+var memory = ResidentMemory.Run(options, progress);
 
-var summary = Targets.Check(baseline, single, creates, cpu, lag, national, paging, batch);
-var results = new BenchResults(startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Quick, options.GatewayUrl.ToString(), options.SystemSetup, machine,
-    warmUp, baseline, echo, idle, single, creates, cpu, lag, national, paging, batch, summary);
+var summary = Targets.Check(mode, baseline, single, creates, cpu, lag, national, paging, batch, memory);
+var results = new BenchResults(startedAt, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Quick, mode.Name(), options.GatewayUrl.ToString(), options.SystemSetup, machine,
+    warmUp, baseline, echo, idle, single, creates, cpu, lag, national, paging, batch, memory, summary);
 
-Directory.CreateDirectory(options.ResultsDirectory);
-var file = Path.Combine(options.ResultsDirectory, $"{startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{(options.Quick ? "-quick-run" : "-full-run")}.json");
-await File.WriteAllTextAsync(file, JsonSerializer.Serialize(results, new JsonSerializerOptions
-{
-    WriteIndented = true,
-    PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-}));
+var file = options.ResultsFile ?? Path.Combine(options.ResultsDirectory,
+    $"{startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{mode.Name()}{(options.Quick ? "-quick-run" : "-full-run")}.json");
+await BenchJson.WriteAsync(file, results);
 
 Console.WriteLine();
 Console.WriteLine(ResultsTable.Render(results));

@@ -101,6 +101,56 @@ public sealed class SystemProcessesTests
         Assert.Equal(ProcessRole.Dashboard, anchors[32]);
     }
 
+    [Fact]
+    public void Makes_the_monolith_one_row_whichever_module_ports_it_also_holds()
+    {
+        var ports = SystemPorts.For(new BenchOptions());
+        var table = Table(
+            (20, 1, "dcp", "dcp start-apiserver --monitor 11 --detach", 1),
+            (30, 20, "Boards.Gateway", "/w/Boards.Gateway", 1),
+            (31, 20, "Boards.Monolith", "/w/services/Monolith/Boards.Monolith/bin/Release/net10.0/Boards.Monolith", 1));
+        var owners = new Dictionary<int, IReadOnlySet<int>>
+        {
+            [5080] = new HashSet<int> { 30 }, [5081] = new HashSet<int> { 30 },
+            [5101] = new HashSet<int> { 31 }, [5111] = new HashSet<int> { 31 }, [5121] = new HashSet<int> { 31 }, [5201] = new HashSet<int> { 31 },
+        };
+
+        var anchors = SystemProcesses.Anchors(table, owners, ports);
+
+        Assert.Equal(ProcessRole.Monolith, anchors[31]);
+        Assert.Equal(Gateway, anchors[30]);
+        Assert.Equal(new GroupTicks(1, 1), SystemProcesses.Group(table, anchors)[ProcessRole.Monolith]);
+        Assert.Equal(BenchMode.Monolith, BenchModes.Detect(anchors.Values));
+    }
+
+    [Fact]
+    public void Finds_the_monolith_on_its_own_ports_even_when_run_as_a_dll()
+    {
+        var ports = SystemPorts.For(new BenchOptions());
+        var table = Table((31, 1, "dotnet", "dotnet /w/Boards.Monolith.dll", 1));
+
+        var anchors = SystemProcesses.Anchors(table, new Dictionary<int, IReadOnlySet<int>> { [5202] = new HashSet<int> { 31 } }, ports);
+
+        Assert.Equal(ProcessRole.Monolith, anchors[31]);
+        Assert.Equal((ProcessRole.Monolith, ProcessRole.Monolith), (ports[5201], ports[5202]));
+    }
+
+    [Fact]
+    public void Names_another_process_holding_several_services_ports_after_all_of_them_never_after_whichever_port_came_first()
+    {
+        var anchors = SystemProcesses.Anchors(Table((31, 1, "Boards.Combined", "/w/Boards.Combined", 1)),
+            new Dictionary<int, IReadOnlySet<int>> { [5131] = new HashSet<int> { 31 }, [5101] = new HashSet<int> { 31 } }, SystemPorts.For(new BenchOptions()));
+
+        Assert.Equal(ProcessRole.Service("needs+referrals"), anchors[31]);
+    }
+
+    [Fact]
+    public void Keeps_one_role_for_a_process_on_two_ports_of_the_same_part()
+    {
+        Assert.Equal(Gateway, SystemProcesses.OneRole([Gateway, Gateway]));
+        Assert.Equal(ProcessRole.Dashboard, SystemProcesses.OneRole([ProcessRole.Dashboard, ProcessRole.AppHost]));
+    }
+
     [Theory]
     [InlineData("dcp start-apiserver --monitor 4242 --detach --kubeconfig /tmp/k", 4242)]
     [InlineData("dcp start-apiserver --detach", null)]
@@ -108,6 +158,6 @@ public sealed class SystemProcessesTests
     public void Reads_the_pid_dcp_monitors(string commandLine, int? expected) =>
         Assert.Equal(expected, SystemProcesses.MonitoredPid(commandLine));
 
-    private static Dictionary<int, ProcessInfo> Table(params (int Pid, int Parent, string Comm, string CommandLine, long Ticks)[] processes) =>
+    internal static Dictionary<int, ProcessInfo> Table(params (int Pid, int Parent, string Comm, string CommandLine, long Ticks)[] processes) =>
         processes.ToDictionary(p => p.Pid, p => new ProcessInfo(new ProcStat(p.Pid, p.Comm, 'S', p.Parent, p.Ticks, 0, 0, 0, 1), p.CommandLine));
 }

@@ -13,7 +13,7 @@ public static class ResultsTable
         var m = results.Machine;
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Máquina (machine): {m.Cores} núcleos (cores), {m.MemoryGiB} GiB, {m.Os}, {m.Cpu}, {m.Postgres}, {m.DotNet}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Modo (mode): {(results.Quick ? "rápido (--quick)" : "completo (full)")}, {results.Seconds:0} s, gateway {results.Gateway}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Modo (mode): {results.Mode}, {(results.Quick ? "rápido (--quick)" : "completo (full)")}, {results.Seconds:0} s, gateway {results.Gateway}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Sistema (system under test): {results.SystemSetup}");
         var warmUp = results.WarmUp;
         text.AppendLine(CultureInfo.InvariantCulture, $"Calentamiento (warm-up, not compared): eco {warmUp.Echo.PerSecond}/s y CreateReferral {warmUp.Create.PerSecond}/s a concurrencia {warmUp.Echo.Concurrency}, {warmUp.SecondsEach:0} s cada uno; {JitRounds(warmUp)}");
@@ -43,6 +43,8 @@ public static class ResultsTable
         CpuTable.Render(text, results.CpuPerCreate, results.DurableCreate[^1].Concurrency);
         text.AppendLine();
         CpuComparisonTable.Render(text, results.IdleCpu, results.SingleCreate.Cpu, results.CpuPerCreate, results.DurableCreate[^1].Concurrency);
+        text.AppendLine();
+        MemoryTable.Render(text, results.DotNetMemory);
         text.AppendLine();
         text.AppendLine("| objetivo (target) | medido (measured) | meta | |");
         text.AppendLine("| --- | ---: | ---: | :---: |");

@@ -26,9 +26,7 @@ public sealed class CpuAccounting
             return new CpuAccounting(new Dictionary<int, ProcessRole>(), null, "sin /proc: la CPU por proceso se mide solo en Linux");
         }
 
-        var ports = SystemPorts.For(options);
-        var table = ProcessTable.Read();
-        var anchors = SystemProcesses.Anchors(table, ListeningSockets.Owners(ports.Keys.ToList()), ports);
+        var (_, anchors) = SystemProcesses.Find(options);
         return anchors.Values.Any(role => role.Kind == ProcessKind.Service)
             ? new CpuAccounting(anchors, CpuSample.Take(anchors), null)
             : new CpuAccounting(anchors, null, "ningún proceso de esta máquina escucha en los puertos del sistema (¿el sistema corre en otra máquina?)");

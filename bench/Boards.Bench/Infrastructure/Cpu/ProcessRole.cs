@@ -6,7 +6,7 @@ namespace Boards.Bench.Infrastructure.Cpu;
 [JsonConverter(typeof(JsonStringEnumConverter<ProcessKind>))]
 public enum ProcessKind
 {
-    /// <summary>A Boards service or the gateway: counted.</summary>
+    /// <summary>A Boards service, the monolith, the gateway, the portal or identity (every .NET process of Boards): counted.</summary>
     Service,
 
     /// <summary>PostgreSQL and RabbitMQ, which a deployment of Boards runs too: counted.</summary>
@@ -41,6 +41,9 @@ public sealed record ProcessRole(string Name, ProcessKind Kind)
     public static readonly ProcessRole RabbitMq = new("RabbitMQ (beam.smp y sus procesos)", ProcessKind.Infrastructure);
     public static readonly ProcessRole Mail = new("servidor de correo (smtp4dev)", ProcessKind.External);
     public static readonly ProcessRole MailRelay = new("relé de correo (el del banco, en lugar del del ministerio)", ProcessKind.External);
+
+    /// <summary>Every module in one process (services/Monolith, the AppHost's Shape=monolith): one row, counted like a service.</summary>
+    public static readonly ProcessRole Monolith = Service("monolith");
 
     public static ProcessRole Service(string name) => new(name, ProcessKind.Service);
 }

@@ -4,7 +4,8 @@ namespace Boards.Bench.Infrastructure.Cpu;
 
 /// <summary>
 /// The loopback ports by which the harness finds each process of a local system: the gateway and identity from its
-/// options, the other services from Ports__* (the AppHost's defaults, BoardsPorts and docs/configuration.md),
+/// options, the other services and the monolith (Shape=monolith: every module in one process) from Ports__* (the
+/// AppHost's defaults, BoardsPorts and docs/configuration.md),
 /// PostgreSQL from the connection string, RabbitMQ from Infrastructure__RabbitMqPort, the mail relay stand-in from
 /// Infrastructure__Smtp__Port, and Aspire's own ports (the
 /// dashboard's UI and OTLP intake, the AppHost's resource service) from the AppHost's launch profile.
@@ -26,6 +27,8 @@ public static class SystemPorts
             [18888] = ProcessRole.Dashboard,
             [18889] = ProcessRole.Dashboard,
             [18890] = ProcessRole.AppHost,
+            [Port("Ports__Monolith", 5201)] = ProcessRole.Monolith,
+            [Port("Ports__MonolithGrpc", 5202)] = ProcessRole.Monolith,
         };
         foreach (var (service, http) in new[]
                  {

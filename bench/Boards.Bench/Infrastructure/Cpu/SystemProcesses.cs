@@ -6,27 +6,33 @@ namespace Boards.Bench.Infrastructure.Cpu;
 /// Which process of the machine belongs to which part of the system. Anchors are the processes listening on the
 /// system's ports, plus the orchestrator above them (DCP, which Aspire starts detached, and the AppHost it monitors);
 /// every other process belongs to its nearest anchor among its ancestors (PostgreSQL's backends to the postmaster,
-/// RabbitMQ's helpers to beam.smp). Processes under no anchor (other sessions, the kernel) belong to none.
+/// RabbitMQ's helpers to beam.smp). Processes under no anchor (other sessions, the kernel) belong to none. In the monolith
+/// shape one process holds every module's ports: it is one anchor, the monolith (<see cref="OneRole"/>).
 /// </summary>
 public static class SystemProcesses
 {
     private const string MonitorOption = "--monitor ";
     private const int MaxDepth = 64;
 
+    /// <summary>Every process of the machine now, and the system's anchors among them (none when the system runs elsewhere).</summary>
+    public static (IReadOnlyDictionary<int, ProcessInfo> Table, IReadOnlyDictionary<int, ProcessRole> Anchors) Find(BenchOptions options)
+    {
+        var ports = SystemPorts.For(options);
+        var table = ProcessTable.Read();
+        return (table, Anchors(table, ListeningSockets.Owners(ports.Keys.ToList()), ports));
+    }
+
     public static IReadOnlyDictionary<int, ProcessRole> Anchors(IReadOnlyDictionary<int, ProcessInfo> table,
         IReadOnlyDictionary<int, IReadOnlySet<int>> portOwners, IReadOnlyDictionary<int, ProcessRole> portRoles)
     {
         var anchors = new Dictionary<int, ProcessRole>();
-        foreach (var (port, pids) in portOwners)
+        foreach (var (pid, roles) in RolesByPid(portOwners, portRoles))
         {
-            if (portRoles.TryGetValue(port, out var role))
-            {
-                foreach (var pid in pids)
-                {
-                    // A port DCP proxies is DCP's, not the service's (Boards binds its own, isProxied: false).
-                    anchors.TryAdd(pid, table.TryGetValue(pid, out var owner) && IsDcp(owner) ? ProcessRole.Dcp : role);
-                }
-            }
+            var owner = table.GetValueOrDefault(pid);
+            // A port DCP proxies is DCP's, not the service's (Boards binds its own, isProxied: false).
+            anchors[pid] = owner is not null && IsDcp(owner) ? ProcessRole.Dcp
+                : owner is not null && IsMonolith(owner) ? ProcessRole.Monolith
+                : OneRole(roles);
         }
 
         // The dashboard, wherever its OTLP port is: the telemetry receiver is never counted in with anything else.
@@ -75,6 +81,23 @@ public static class SystemProcesses
         return anchors;
     }
 
+    /// <summary>
+    /// One row for a process that listens on several ports: the monolith may listen on every module's own port, and must
+    /// not be named after whichever of them came first. Services of one process that is not the monolith are named
+    /// together ("needs+referrals"); a mix of other roles keeps the one of the lowest port.
+    /// </summary>
+    public static ProcessRole OneRole(IReadOnlyList<ProcessRole> roles)
+    {
+        var distinct = roles.Distinct().ToList();
+        return distinct.Count > 1 && distinct.All(role => role.Kind == ProcessKind.Service)
+            ? ProcessRole.Service(string.Join('+', distinct.Select(role => role.Name).Order(StringComparer.Ordinal)))
+            : distinct[0];
+    }
+
+    /// <summary>Its own executable (the name is cut to 15 characters, which "Boards.Monolith" fits exactly) or its dll run by dotnet.</summary>
+    public static bool IsMonolith(ProcessInfo process) =>
+        process.Stat.Comm == "Boards.Monolith" || process.CommandLine.Contains("Boards.Monolith", StringComparison.Ordinal);
+
     /// <summary>Each role's CPU so far: the <see cref="ProcStat.TotalTicks"/> of every live process that belongs to it.</summary>
     public static IReadOnlyDictionary<ProcessRole, GroupTicks> Group(IReadOnlyDictionary<int, ProcessInfo> table, IReadOnlyDictionary<int, ProcessRole> anchors)
     {
@@ -104,6 +127,24 @@ public static class SystemProcesses
         }
 
         return null;
+    }
+
+    /// <summary>The roles of the ports each process listens on, in the order of the ports.</summary>
+    private static Dictionary<int, List<ProcessRole>> RolesByPid(IReadOnlyDictionary<int, IReadOnlySet<int>> portOwners, IReadOnlyDictionary<int, ProcessRole> portRoles)
+    {
+        var roles = new Dictionary<int, List<ProcessRole>>();
+        foreach (var (port, pids) in portOwners.OrderBy(owner => owner.Key))
+        {
+            if (portRoles.TryGetValue(port, out var role))
+            {
+                foreach (var pid in pids)
+                {
+                    (roles.TryGetValue(pid, out var found) ? found : roles[pid] = []).Add(role);
+                }
+            }
+        }
+
+        return roles;
     }
 
     /// <summary>The pid after "--monitor " in a DCP command line, if there is one.</summary>

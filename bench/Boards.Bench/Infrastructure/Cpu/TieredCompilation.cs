@@ -39,8 +39,7 @@ public sealed class TieredCompilation : IAsyncDisposable
             return new TieredCompilation([]);
         }
 
-        var ports = SystemPorts.For(options);
-        var anchors = SystemProcesses.Anchors(ProcessTable.Read(), ListeningSockets.Owners(ports.Keys.ToList()), ports);
+        var (_, anchors) = SystemProcesses.Find(options);
         return new TieredCompilation(anchors.Where(a => a.Value.Kind == ProcessKind.Service).Select(a => a.Key).ToList());
     }
 
