@@ -30,7 +30,7 @@ public sealed partial class InProcessCalls(
     /// <summary>What a gRPC client reports for a request its server refuses before the method: no token (401) or the wrong role (403).</summary>
     public const string Unauthenticated = "Bad gRPC response. HTTP status code: 401";
     public const string PermissionDenied = "Bad gRPC response. HTTP status code: 403";
-    public const string DeadlineExceeded = "Deadline Exceeded";
+    public const string DeadlineExceeded = "";
     public const string Cancelled = "Call canceled by the client.";
     public const string HandlerFailed = "Exception was thrown by handler.";
     public const string RequestTooLarge = "Received message exceeds the maximum configured message size.";
@@ -47,7 +47,13 @@ public sealed partial class InProcessCalls(
         where TReply : IMessage<TReply>, new()
     {
         ArgumentNullException.ThrowIfNull(request);
-        var remaining = deadline.ToUniversalTime() - DateTime.UtcNow;
+        if (deadline.Kind != DateTimeKind.Utc && deadline != DateTime.MaxValue && deadline != DateTime.MinValue)
+        {
+            // As the gRPC client insists.
+            throw new InvalidOperationException("Deadline must have a kind DateTimeKind.Utc or be equal to DateTime.MaxValue or DateTime.MinValue.");
+        }
+
+        var remaining = deadline - DateTime.UtcNow;
         if (cancellationToken.IsCancellationRequested)
         {
             throw Status(StatusCode.Cancelled, Cancelled);
@@ -61,7 +67,7 @@ public sealed partial class InProcessCalls(
         var caller = http.HttpContext;
         var call = new Call(method, policy, caller?.User, caller?.Request.Headers.Authorization.ToString(), Activity.Current);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (remaining.TotalMilliseconds < uint.MaxValue - 1)
+        if (deadline != DateTime.MaxValue && remaining.TotalMilliseconds < uint.MaxValue - 1)
         {
             limit.CancelAfter(remaining);
         }
