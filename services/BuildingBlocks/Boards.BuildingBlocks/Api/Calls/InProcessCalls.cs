@@ -161,16 +161,13 @@ public sealed partial class InProcessCalls(
             throw Status(StatusCode.InvalidArgument, $"{field}: {MalformedInput.NulMessage}");
         }
 
-        if (ProtoFieldRules.Check(request) is { Any: true } errors)
+        try
         {
-            try
-            {
-                errors.ThrowIfAny();
-            }
-            catch (ValidationFailedException invalid)
-            {
-                throw GrpcErrorInterceptor.ToRpc(ApiError.Invalid(invalid.Errors));
-            }
+            ProtoFieldRules.Check(request).ThrowIfAny();
+        }
+        catch (ValidationFailedException invalid)
+        {
+            throw GrpcErrorInterceptor.ToRpc(ApiError.Invalid(invalid.Errors));
         }
 
         return request;
