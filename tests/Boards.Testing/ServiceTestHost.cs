@@ -86,7 +86,7 @@ public abstract class ServiceTestHost<TProgram>(string service, string connectio
             UseTestInfrastructure(web, connectionStringName, DatabaseName, receiveEndpointSetting, ReceiveEndpoint);
             Configure(web);
         });
-        _ = _factory.Server; // starts the host: migrations, seed, bus, consumers, outbox relay
+        Start(_factory); // migrations, seed, bus, consumers, outbox relay
         Started();
         await WaitUntilAsync(async () => (await TestRabbitMq.InspectQueueAsync(ReceiveEndpoint)).Consumers > 0, $"a consumer on queue {ReceiveEndpoint}");
     }
@@ -141,6 +141,12 @@ public abstract class ServiceTestHost<TProgram>(string service, string connectio
 
     /// <summary>After the identity provider and the bus, before the service: other services the tests host.</summary>
     protected virtual Task StartingAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Starts the service: on a TestServer (in memory) by default; a host may start it on Kestrel instead
+    /// (<c>factory.UseKestrel(…)</c>, <c>factory.StartServer()</c>) when its tests need real HTTP/2.
+    /// </summary>
+    protected virtual void Start(WebApplicationFactory<TProgram> factory) => _ = factory.Server;
 
     /// <summary>Right after the service started, before waiting for its consumer.</summary>
     protected virtual void Started()

@@ -3,6 +3,7 @@ using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Messaging;
 using Boards.Membership.Api;
 using Boards.Membership.Api.Grpc;
+using Boards.Membership.Api.InProcess;
 using Boards.Membership.Api.Rest;
 using Boards.Membership.Consumers;
 using Boards.Membership.Data;
@@ -84,6 +85,7 @@ public static class MembershipServiceExtensions
         builder.Services.AddBoardsApi<MembershipErrorMapper>("membership");
         // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
         builder.Services.AddValidation();
+        builder.Services.AddMembershipInProcessCalls();
         return builder;
     }
 

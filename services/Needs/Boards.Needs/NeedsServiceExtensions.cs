@@ -5,6 +5,7 @@ using Boards.BuildingBlocks.Messaging;
 using Boards.BuildingBlocks.Municipalities;
 using Boards.Needs.Api;
 using Boards.Needs.Api.Grpc;
+using Boards.Needs.Api.InProcess;
 using Boards.Needs.Api.Rest;
 using Boards.Needs.Consumers;
 using Boards.Needs.Domain;
@@ -47,12 +48,13 @@ public static class NeedsServiceExtensions
 
         builder.Services.AddSingleton(_ => Institutions.FromSeed());
         AddFeatures(builder.Services);
-        GrpcBoardRoster.AddBoardRoster(builder.Services);
+        builder.Services.AddBoardRoster();
         builder.Services.Configure<GapAnalysisOptions>(builder.Configuration.GetSection("Needs:GapAnalysis"));
 
         builder.Services.AddBoardsApi<NeedsErrorMapper>("needs");
         // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
         builder.Services.AddValidation();
+        builder.Services.AddNeedsInProcessCalls();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Boards.BuildingBlocks.Data;
 using Boards.BuildingBlocks.Messaging;
 using Boards.Referrals.Api;
 using Boards.Referrals.Api.Grpc;
+using Boards.Referrals.Api.InProcess;
 using Boards.Referrals.Api.Rest;
 using Boards.Referrals.Consumers;
 using Boards.Referrals.Features.BatchCreateReferrals;
@@ -59,6 +60,7 @@ public static class ReferralsServiceExtensions
         builder.Services.AddBoardsApi<ReferralErrorMapper>("referrals");
         // Here, not in AddBoardsApi: ASP.NET Core's generator writes the validation of this project's REST bodies where it sees this call.
         builder.Services.AddValidation();
+        builder.Services.AddReferralsInProcessCalls();
         return builder;
     }
 

@@ -18,8 +18,8 @@ public sealed class RosterClientAddressTests
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["Needs:Membership:Address"] = address }).Build());
-        GrpcBoardRoster.AddBoardRoster(services);
-        return services.BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrpcClientFactoryOptions>>().Get(GrpcBoardRoster.ClientName);
+        services.AddBoardRoster();
+        return services.BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrpcClientFactoryOptions>>().Get(GrpcBoardService.ClientName);
     }
 
     [Fact]

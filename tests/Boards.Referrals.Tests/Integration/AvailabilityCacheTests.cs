@@ -68,6 +68,6 @@ public sealed class AvailabilityCacheTests(OneNeedsReplicaHost host) : IClassFix
         // Fresh in the cache, but needs is gone: the referral is created not verified, as without a cache.
         await host.Replica.StopAsync();
         var unverified = await CreateAsync("usf-centro");
-        Assert.Equal((AvailabilityVerification.NotVerified, GrpcServiceAvailability.Unreachable), (unverified.Verification, unverified.Message));
+        Assert.Equal((AvailabilityVerification.NotVerified, OfferCatalogAvailability.Unreachable), (unverified.Verification, unverified.Message));
     }
 }

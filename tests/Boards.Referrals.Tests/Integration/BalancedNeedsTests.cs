@@ -128,6 +128,6 @@ public sealed class BalancedNeedsTests(TwoNeedsReplicasHost host) : IClassFixtur
         var unverified = await CreateAsync();
 
         // Unreachable (Unavailable), not the deadline's message: with every replica gone the call fails at once.
-        Assert.Equal((AvailabilityVerification.NotVerified, GrpcServiceAvailability.Unreachable), (unverified.Verification, unverified.Message));
+        Assert.Equal((AvailabilityVerification.NotVerified, OfferCatalogAvailability.Unreachable), (unverified.Verification, unverified.Message));
     }
 }

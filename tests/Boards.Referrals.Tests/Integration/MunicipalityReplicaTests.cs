@@ -81,7 +81,7 @@ public sealed class MunicipalityReplicaTests(ReferralsHost host) : IClassFixture
         Assert.False(created.Replayed);
         // This host has no Referrals:Needs:Address: nothing is asked, the referral goes through not verified.
         Assert.Equal(AvailabilityVerification.NotVerified, created.Referral.Availability!.Verification);
-        Assert.Equal(Boards.Referrals.Features.ServiceAvailability.GrpcServiceAvailability.NotConfigured, created.Referral.Availability.Message);
+        Assert.Equal(Boards.Referrals.Features.ServiceAvailability.OfferCatalogAvailability.NotConfigured, created.Referral.Availability.Message);
     }
 
     [Fact]

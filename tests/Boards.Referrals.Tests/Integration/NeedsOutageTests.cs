@@ -108,7 +108,7 @@ public sealed class ClosedPortNeedsTests(ClosedPortNeedsHost host) : IClassFixtu
         Assert.Equal(ReferralStatus.Requested, created.Referral.Status);
         var availability = created.Referral.Availability!;
         Assert.Equal((AvailabilityVerification.NotVerified, null, false), (availability.Verification, availability.CapacityStatus, availability.Waitlisted));
-        Assert.Equal(GrpcServiceAvailability.Unreachable, availability.Message);
+        Assert.Equal(OfferCatalogAvailability.Unreachable, availability.Message);
     }
 }
 
@@ -129,7 +129,7 @@ public sealed class SilentNeedsTests(SilentNeedsHost host) : IClassFixture<Silen
 
         watch.Stop();
         Assert.Equal(AvailabilityVerification.NotVerified, created.Referral.Availability!.Verification);
-        Assert.Equal(GrpcServiceAvailability.TimedOut, created.Referral.Availability.Message);
+        Assert.Equal(OfferCatalogAvailability.TimedOut, created.Referral.Availability.Message);
         // The deadline, not the 30 s of the standard resilience handler nor HttpClient's 100 s; generous for a busy machine.
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(SilentNeedsHost.DeadlineSeconds + 5), $"took {watch.Elapsed}");
     }
@@ -144,7 +144,7 @@ public sealed class SilentNeedsTests(SilentNeedsHost host) : IClassFixture<Silen
         var created = await CreateAsync();
 
         Assert.Equal(AvailabilityVerification.NotVerified, created.Referral.Availability!.Verification);
-        Assert.Equal(GrpcServiceAvailability.Unreachable, created.Referral.Availability.Message);
+        Assert.Equal(OfferCatalogAvailability.Unreachable, created.Referral.Availability.Message);
         // Give a retry (the standard handler waits about 2 s before its first one) the time to show up.
         await Task.Delay(TimeSpan.FromSeconds(SilentNeedsHost.DeadlineSeconds));
         Assert.Equal(before + 1, host.Accepted);

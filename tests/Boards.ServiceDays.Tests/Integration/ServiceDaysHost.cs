@@ -55,8 +55,8 @@ public sealed class ServiceDaysHost() : ServiceTestHost<Program>("servicedays", 
             web.UseSetting("Referrals:SeedDemoData", "false");
             web.ConfigureTestServices(services =>
             {
-                services.AddScoped<GrpcServiceAvailability>();
-                services.AddScoped<IServiceAvailability>(provider => new WithdrawnServices(_withdrawn, provider.GetRequiredService<GrpcServiceAvailability>()));
+                services.AddScoped<OfferCatalogAvailability>();
+                services.AddScoped<IServiceAvailability>(provider => new WithdrawnServices(_withdrawn, provider.GetRequiredService<OfferCatalogAvailability>()));
             });
         });
         _ = _referrals.Server;
@@ -72,7 +72,7 @@ public sealed class ServiceDaysHost() : ServiceTestHost<Program>("servicedays", 
         web.UseSetting("ServiceDays:Retention:ForgetUndeliveredAfter", "00:00:02");
         web.UseSetting("ServiceDays:Retention:AutomaticSweep", "false");
         web.ConfigureTestServices(services =>
-            services.AddHttpClient(ReferralSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => Link.NewHandler()));
+            services.AddHttpClient(GrpcReferralService.ClientName).ConfigurePrimaryHttpMessageHandler(() => Link.NewHandler()));
     }
 
     protected override async Task StoppedAsync()

@@ -10,7 +10,7 @@ namespace Boards.ServiceDays.Tests.Integration;
 /// (<see cref="ServiceDaysHost.Withdraw"/>) is verified as not offered, so the REAL referrals service refuses it with
 /// FailedPrecondition SERVICE_NOT_OFFERED, as it does when Needs says so; every other service is asked as usual.
 /// </summary>
-public sealed class WithdrawnServices(ConcurrentDictionary<string, byte> withdrawn, GrpcServiceAvailability catalog) : IServiceAvailability
+public sealed class WithdrawnServices(ConcurrentDictionary<string, byte> withdrawn, OfferCatalogAvailability catalog) : IServiceAvailability
 {
     public Task<AvailabilityAnswer> CheckAsync(string municipalityCode, string serviceCode, CancellationToken cancellationToken) =>
         withdrawn.ContainsKey(serviceCode)

@@ -19,7 +19,7 @@ public sealed class ReferralsClientAddressTests
             .AddSingleton<IConfiguration>(new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["ServiceDays:Referrals:Address"] = address }).Build());
         services.AddReferralSender();
-        return services.BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrpcClientFactoryOptions>>().Get(ReferralSender.ClientName);
+        return services.BuildServiceProvider().GetRequiredService<IOptionsMonitor<GrpcClientFactoryOptions>>().Get(GrpcReferralService.ClientName);
     }
 
     [Fact]

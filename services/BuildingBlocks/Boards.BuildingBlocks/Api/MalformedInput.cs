@@ -52,7 +52,7 @@ public static class MalformedInput
         await next(context);
     });
 
-    private const string NulMessage = "El texto contiene un carácter nulo (U+0000), que no se admite.";
+    internal const string NulMessage = "El texto contiene un carácter nulo (U+0000), que no se admite.";
 
     private static async Task<string?> ProblemAsync(Stream body, MessageParser parser, CancellationToken ct)
     {
@@ -89,7 +89,7 @@ public static class MalformedInput
     }
 
     /// <summary>The path of the first string field (at any depth) that holds a NUL character.</summary>
-    private static string? FieldWithNul(IMessage message, string prefix, int depth)
+    internal static string? FieldWithNul(IMessage message, string prefix, int depth)
     {
         if (depth > 10)
         {

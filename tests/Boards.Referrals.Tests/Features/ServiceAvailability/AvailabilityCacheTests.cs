@@ -35,7 +35,7 @@ public sealed class AvailabilityCacheTests
     {
         var cache = Cache();
         cache.Remember("pilar", "no-ofrecido", new AvailabilityAnswer { Verified = true, Offered = false, Message = "No se ofrece." });
-        cache.Remember("pilar", "usf-centro", AvailabilityAnswer.NotVerified(GrpcServiceAvailability.Unreachable));
+        cache.Remember("pilar", "usf-centro", AvailabilityAnswer.NotVerified(OfferCatalogAvailability.Unreachable));
 
         Assert.False(cache.TryGet("pilar", "no-ofrecido", out _));
         Assert.False(cache.TryGet("pilar", "usf-centro", out _));

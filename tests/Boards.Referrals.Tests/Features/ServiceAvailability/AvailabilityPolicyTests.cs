@@ -60,12 +60,12 @@ public sealed class AvailabilityPolicyTests
     [Fact]
     public void An_unanswered_check_goes_through_not_verified_with_its_note()
     {
-        var check = AvailabilityPolicy.Decide(AvailabilityAnswer.NotVerified(GrpcServiceAvailability.Unreachable), "pilar", "x", Now);
+        var check = AvailabilityPolicy.Decide(AvailabilityAnswer.NotVerified(OfferCatalogAvailability.Unreachable), "pilar", "x", Now);
 
         Assert.Equal(AvailabilityVerification.NotVerified, check.Verification);
         Assert.Null(check.CapacityStatus);
         Assert.False(check.Waitlisted);
-        Assert.Equal(GrpcServiceAvailability.Unreachable, check.Message);
+        Assert.Equal(OfferCatalogAvailability.Unreachable, check.Message);
     }
 
     [Fact]

@@ -32,10 +32,14 @@ public sealed class BoardGrpcService(
         return response;
     }
 
-    public override async Task<Proto.ListMembersResponse> ListMembers(Proto.ListMembersRequest request, ServerCallContext context)
+    public override Task<Proto.ListMembersResponse> ListMembers(Proto.ListMembersRequest request, ServerCallContext context) =>
+        ListMembersAsync(members, request, CallerOf(context), context.CancellationToken);
+
+    /// <summary>The method's body, for this endpoint and for the in-process one (<see cref="InProcess.InProcessBoardService"/>).</summary>
+    internal static async Task<Proto.ListMembersResponse> ListMembersAsync(
+        ListMembersHandler members, Proto.ListMembersRequest request, Caller caller, CancellationToken ct)
     {
-        var caller = CallerOf(context);
-        var roster = await members.HandleAsync(request.MunicipalityCode, request.IncludeCeased, caller, context.CancellationToken);
+        var roster = await members.HandleAsync(request.MunicipalityCode, request.IncludeCeased, caller, ct);
         var sees = MemberDisclosure.SeesSensitiveData(caller, request.MunicipalityCode);
         var response = new Proto.ListMembersResponse();
         response.Members.AddRange(roster.Select(m => GrpcMapper.ToProto(m, sees)));

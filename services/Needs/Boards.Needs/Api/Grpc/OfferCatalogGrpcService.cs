@@ -24,8 +24,13 @@ public sealed class OfferCatalogGrpcService(
     public override async Task<Proto.OfferedService> GetService(Proto.GetServiceRequest request, ServerCallContext context) =>
         GrpcMapper.ToProto(await getService.HandleAsync(request.MunicipalityCode, request.ServiceCode, CallerOf(context), context.CancellationToken));
 
-    public override async Task<Proto.Availability> CheckAvailability(Proto.CheckAvailabilityRequest request, ServerCallContext context) =>
-        GrpcMapper.ToProto(await checkAvailability.HandleAsync(request.MunicipalityCode, request.ServiceCode, CallerOf(context), context.CancellationToken));
+    public override Task<Proto.Availability> CheckAvailability(Proto.CheckAvailabilityRequest request, ServerCallContext context) =>
+        CheckAvailabilityAsync(checkAvailability, request, CallerOf(context), context.CancellationToken);
+
+    /// <summary>The method's body, for this endpoint and for the in-process one (<see cref="InProcess.InProcessOfferCatalog"/>).</summary>
+    internal static async Task<Proto.Availability> CheckAvailabilityAsync(
+        CheckAvailabilityHandler handler, Proto.CheckAvailabilityRequest request, Caller caller, CancellationToken ct) =>
+        GrpcMapper.ToProto(await handler.HandleAsync(request.MunicipalityCode, request.ServiceCode, caller, ct));
 
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 }

@@ -29,8 +29,16 @@ public sealed class ReferralGrpcService(
     IOptions<ReferralsOptions> options,
     IHttpContextAccessor http) : Proto.ReferralService.ReferralServiceBase
 {
-    public override async Task<Proto.Referral> CreateReferral(Proto.CreateReferralRequest request, ServerCallContext context) =>
-        Map((await create.HandleAsync(GrpcMapper.ToCommand(request), CallerOf(context), context.CancellationToken)).Referral);
+    public override Task<Proto.Referral> CreateReferral(Proto.CreateReferralRequest request, ServerCallContext context) =>
+        CreateReferralAsync(create, clock, options.Value, request, CallerOf(context), context.CancellationToken);
+
+    /// <summary>The method's body, for this endpoint and for the in-process one (<see cref="InProcess.InProcessReferralService"/>).</summary>
+    internal static async Task<Proto.Referral> CreateReferralAsync(
+        CreateReferralHandler create, TimeProvider clock, ReferralsOptions options, Proto.CreateReferralRequest request, Caller caller, CancellationToken ct)
+    {
+        var referral = (await create.HandleAsync(GrpcMapper.ToCommand(request), caller, ct)).Referral;
+        return GrpcMapper.ToProto(referral, clock.GetUtcNow(), options.Deadlines, PersonDisclosure.For(caller, referral, reasonGiven: false));
+    }
 
     public override async Task<Proto.BatchCreateReferralsResponse> BatchCreateReferrals(Proto.BatchCreateReferralsRequest request, ServerCallContext context)
     {

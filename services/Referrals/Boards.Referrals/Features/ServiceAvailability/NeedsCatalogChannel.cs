@@ -20,18 +20,18 @@ public sealed class NeedsCatalogChannel : IDisposable
     {
         _channel = new Lazy<GrpcChannel?>(() =>
         {
-            if (string.IsNullOrWhiteSpace(needs.Value.Address) || clients.Get(GrpcServiceAvailability.ClientName).Address is not { } address)
+            if (string.IsNullOrWhiteSpace(needs.Value.Address) || clients.Get(GrpcOfferCatalog.ClientName).Address is not { } address)
             {
                 return null;
             }
 
             var options = new GrpcChannelOptions
             {
-                HttpHandler = handlers.CreateHandler(GrpcServiceAvailability.ClientName),
+                HttpHandler = handlers.CreateHandler(GrpcOfferCatalog.ClientName),
                 ServiceProvider = services,
                 LoggerFactory = loggers,
             };
-            foreach (var configure in clients.Get(GrpcServiceAvailability.ClientName).ChannelOptionsActions)
+            foreach (var configure in clients.Get(GrpcOfferCatalog.ClientName).ChannelOptionsActions)
             {
                 configure(options);
             }

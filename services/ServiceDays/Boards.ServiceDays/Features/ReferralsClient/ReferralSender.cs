@@ -1,27 +1,25 @@
 using System.Text.Json;
+using Boards.Referrals.Contracts.Calls;
 using Grpc.Core;
-using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Options;
 using Proto = Boards.Referrals.Contracts.Grpc;
 
 namespace Boards.ServiceDays.Features.ReferralsClient;
 
 /// <summary>
-/// One CreateReferral call per person on boards.referrals.v1.ReferralService, with the caller's own bearer token and a
+/// One CreateReferral call per person on boards.referrals.v1.ReferralService (<see cref="IReferralService"/>: over gRPC
+/// with the caller's own bearer token, or in process when Referrals runs in this process) for the caller, with a
 /// deadline, no retries (the entry is retried by a person, with the same request id). Updates the entry: sent (person data
 /// erased) or failed (a Spanish reason and a <see cref="ReferralFailureKind"/>, person data kept), and saves it. Used by
 /// RecordReferrals and RetryReferral.
 /// </summary>
 public sealed partial class ReferralSender(
     ServiceDaysDbContext db,
-    GrpcClientFactory clients,
+    IReferralService referrals,
     IOptions<ReferralsClientOptions> options,
-    IHttpContextAccessor http,
     TimeProvider clock,
     ILogger<ReferralSender> logger)
 {
-    public const string ClientName = "referrals";
-
     public const string NotConfigured =
         "El envío de referencias no está configurado (ServiceDays:Referrals:Address): la referencia quedó pendiente.";
 
@@ -56,24 +54,16 @@ public sealed partial class ReferralSender(
             return;
         }
 
-        var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.Address))
+        if (referrals is GrpcReferralService { IsConfigured: false })
         {
             entry.MarkFailed(NotConfigured, ReferralFailureKind.Unreachable);
             return;
         }
 
         var data = JsonSerializer.Deserialize<PendingReferralData>(entry.PendingPayload)!;
-        var headers = new Metadata();
-        if (http.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
-        {
-            headers.Add("authorization", authorization);
-        }
-
         try
         {
-            var client = clients.CreateClient<Proto.ReferralService.ReferralServiceClient>(ClientName);
-            var referral = await client.CreateReferralAsync(ToRequest(day, entry, data), headers, DateTime.UtcNow + settings.Timeout, ct);
+            var referral = await referrals.CreateReferralAsync(ToRequest(day, entry, data), DateTime.UtcNow + options.Value.Timeout, ct);
             var outcome = referral.Availability is { Message.Length: > 0 } availability
                 ? $"Referencia enviada. {availability.Message}"
                 : "Referencia enviada.";

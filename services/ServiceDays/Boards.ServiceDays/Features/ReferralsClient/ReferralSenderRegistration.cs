@@ -1,5 +1,7 @@
 using Boards.ServiceDefaults.Discovery;
 using Boards.ServiceDefaults.Http;
+using Boards.Referrals.Contracts.Calls;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Proto = Boards.Referrals.Contracts.Grpc;
 
@@ -7,12 +9,17 @@ namespace Boards.ServiceDays.Features.ReferralsClient;
 
 public static class ReferralSenderRegistration
 {
+    /// <summary>
+    /// The referrals service's CreateReferral: its gRPC client, unless the process hosts Referrals too, whose in-process
+    /// adapter then takes <see cref="IReferralService"/> (docs/architecture.md, "Calls between modules").
+    /// </summary>
     public static IServiceCollection AddReferralSender(this IServiceCollection services)
     {
         services.AddOptions<ReferralsClientOptions>().BindConfiguration(ReferralsClientOptions.Section);
         services.AddHttpContextAccessor();
         services.AddScoped<ReferralSender>();
-        services.AddGrpcClient<Proto.ReferralService.ReferralServiceClient>(ReferralSender.ClientName, (provider, client) =>
+        services.TryAddSingleton<IReferralService, GrpcReferralService>();
+        services.AddGrpcClient<Proto.ReferralService.ReferralServiceClient>(GrpcReferralService.ClientName, (provider, client) =>
                 client.Address = new Uri(provider.GetRequiredService<IOptions<ReferralsClientOptions>>().Value.Address!))
             // One attempt within our deadline; a person retries the entry, and its request id keeps that safe.
             .WithoutResilience()

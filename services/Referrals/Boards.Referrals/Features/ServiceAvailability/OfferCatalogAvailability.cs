@@ -1,3 +1,4 @@
+using Boards.Needs.Contracts.Calls;
 using Boards.Needs.Contracts.Grpc;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -5,19 +6,17 @@ using Microsoft.Extensions.Options;
 namespace Boards.Referrals.Features.ServiceAvailability;
 
 /// <summary>
-/// CheckAvailability on the needs service (boards.needs.v1.OfferCatalog) with the caller's own bearer token and a short
-/// deadline. Any failure to get an answer (not configured, unreachable, deadline, refused token) becomes "not verified".
-/// An "offered" answer of the last minute is reused while needs is connected (<see cref="AvailabilityCache"/>).
+/// CheckAvailability on Needs' offer catalog (<see cref="IOfferCatalog"/>: over gRPC, or in process when Needs runs in
+/// this process) for the caller, within Referrals:Needs:TimeoutSeconds. Any failure to get an answer (not configured,
+/// unreachable, deadline, refused token) becomes "not verified". An "offered" answer of the last minute is reused
+/// (<see cref="AvailabilityCache"/>) while Needs is there: always in process, while a replica is connected over gRPC.
 /// </summary>
-public sealed partial class GrpcServiceAvailability(
-    NeedsCatalogChannel channel,
+public sealed partial class OfferCatalogAvailability(
+    IOfferCatalog catalog,
     AvailabilityCache cache,
     IOptions<NeedsOptions> options,
-    IHttpContextAccessor http,
-    ILogger<GrpcServiceAvailability> logger) : IServiceAvailability
+    ILogger<OfferCatalogAvailability> logger) : IServiceAvailability
 {
-    public const string ClientName = "needs-offer-catalog";
-
     public const string NotConfigured =
         "La verificación de la oferta de servicios no está configurada: la referencia se registró sin verificar que el servicio se ofrezca.";
 
@@ -29,29 +28,23 @@ public sealed partial class GrpcServiceAvailability(
 
     public async Task<AvailabilityAnswer> CheckAsync(string municipalityCode, string serviceCode, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.Address) || channel.Client is not { } client)
+        var grpc = catalog as GrpcOfferCatalog;
+        if (grpc is { IsConfigured: false })
         {
             return AvailabilityAnswer.NotVerified(NotConfigured);
         }
 
-        // Only while a needs replica is connected: once needs stops, the next referral asks and is marked not verified.
-        if (cache.TryGet(municipalityCode, serviceCode, out var cached) && channel.IsConnected)
+        // Over gRPC only while a needs replica is connected: once needs stops, the next referral asks and is marked not verified.
+        if (cache.TryGet(municipalityCode, serviceCode, out var cached) && (grpc is null || grpc.IsConnected))
         {
             return cached;
         }
 
-        var headers = new Metadata();
-        if (http.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
-        {
-            headers.Add("authorization", authorization);
-        }
-
         try
         {
-            var reply = await client.CheckAvailabilityAsync(
+            var reply = await catalog.CheckAvailabilityAsync(
                 new CheckAvailabilityRequest { MunicipalityCode = municipalityCode, ServiceCode = serviceCode },
-                headers, DateTime.UtcNow + settings.Timeout, cancellationToken);
+                DateTime.UtcNow + options.Value.Timeout, cancellationToken);
             var answer = new AvailabilityAnswer
             {
                 Verified = true,
