@@ -64,7 +64,8 @@ public sealed class ModuleCompositionTests
         var hosted = builder.Services.Where(d => d.ServiceType == typeof(IHostedService)).ToList();
         var bus = hosted.FindIndex(d => d.ImplementationType?.Assembly == typeof(Bus).Assembly);
         var firstRelay = hosted.FindIndex(d => d.ImplementationType is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(OutboxRelay<>));
-        Assert.True(bus >= 0 && bus < firstRelay, $"bus at {bus}, first relay at {firstRelay}");
+        var gate = hosted.FindIndex(d => d.ImplementationType == typeof(BusReadyGate));
+        Assert.True(bus >= 0 && bus < gate && gate < firstRelay, $"bus at {bus}, gate at {gate}, first relay at {firstRelay}");
         Assert.Equal(2, hosted.Count(d => d.ImplementationType is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(OutboxRelay<>)));
         Assert.Single(builder.Services, d => d.ServiceType == typeof(IBusControl));
         Assert.Single(builder.Services, d => d.ServiceType == typeof(BusStartedHealthCheck));

@@ -60,8 +60,9 @@ public static class MessagingExtensions
                        ?? throw new InvalidOperationException("AddComposedBus is for a host that called ComposeModules before adding its modules.");
         var before = builder.Services.Count;
         AddBus(builder, ComposedBusName, [.. composed.Messaging.Select(m => m.ConfigureConsumers)]);
-        // The bus starts first, as in a service where it is added before the relays: every queue is bound before the
-        // first relay pass, and no relay publishes on a bus that has not started.
+        // The bus starts first, then the gate waits until its queues are bound, and only then the relays: a module's
+        // start publishes events (seeded municipalities) that other modules' queues must already be there to receive.
+        builder.Services.AddHostedService<BusReadyGate>();
         var busServices = builder.Services.Skip(before).Where(d => d.ServiceType == typeof(IHostedService)).ToList();
         var first = builder.Services.IndexOf(builder.Services.First(d => d.ServiceType == typeof(IHostedService)));
         foreach (var busService in busServices)
