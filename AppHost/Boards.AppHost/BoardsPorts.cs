@@ -4,7 +4,7 @@ namespace Boards.AppHost;
 
 /// <summary>Fixed loopback ports (section Ports), documented in docs/configuration.md. Tests pass other values.</summary>
 public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int Referrals, int ReferralsGrpc, int Monitoring, int MonitoringGrpc, int Membership, int MembershipGrpc, int Needs, int NeedsGrpc,
-    int ServiceDays, int ServiceDaysGrpc, int Planning, int PlanningGrpc, int Notifications, int Participation, int Portal, int Mail)
+    int ServiceDays, int ServiceDaysGrpc, int Planning, int PlanningGrpc, int Notifications, int Participation, int Portal, int Mail, int Monolith, int MonolithGrpc)
 {
     public static BoardsPorts From(IConfiguration configuration)
     {
@@ -28,6 +28,8 @@ public sealed record BoardsPorts(int Identity, int Gateway, int GatewayGrpc, int
             ports.GetValue("Notifications", 5161),
             ports.GetValue("Participation", 5171),
             ports.GetValue("Portal", 5090),
-            ports.GetValue("Mail", 5025));
+            ports.GetValue("Mail", 5025),
+            ports.GetValue("Monolith", 5201),
+            ports.GetValue("MonolithGrpc", 5202));
     }
 }

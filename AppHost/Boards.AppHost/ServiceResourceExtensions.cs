@@ -23,12 +23,17 @@ public static class ServiceResourceExtensions
 
     /// <summary>A Boards service: its own database, RabbitMQ, the identity authority, and the environment of the AppHost.</summary>
     public static IResourceBuilder<ProjectResource> WithBoardsDefaults(
-        this IResourceBuilder<ProjectResource> project, BoardsInfrastructure infrastructure, string? database, bool messaging)
+        this IResourceBuilder<ProjectResource> project, BoardsInfrastructure infrastructure, string? database, bool messaging) =>
+        project.WithBoardsDefaults(infrastructure, database is null ? [] : [database], messaging);
+
+    /// <summary>A process that hosts several modules (the monolith): each module's database, under the module's own name.</summary>
+    public static IResourceBuilder<ProjectResource> WithBoardsDefaults(
+        this IResourceBuilder<ProjectResource> project, BoardsInfrastructure infrastructure, IReadOnlyList<string> databases, bool messaging)
     {
         project.WithEndpointsInEnvironment(_ => false)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", project.ApplicationBuilder.Environment.EnvironmentName)
             .WithHttpHealthCheck("/health", endpointName: "http");
-        if (database is not null)
+        foreach (var database in databases)
         {
             project.WithReference(infrastructure.Database(database), database);
         }
