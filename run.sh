@@ -2,6 +2,7 @@
 # Starts Boards locally: installs what is missing, builds, and runs the Aspire AppHost (local mode by default).
 # Ctrl+C stops everything; data stays under .data/ for the next start. Ports and modes: docs/configuration.md.
 #   ./run.sh [--replicas 2]   two processes of every service, the gateway and the portal (docs/configuration.md)
+#   ./run.sh [--monolith]     every module in one process instead of eight services (Shape=monolith, docs/configuration.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 source eng/lib.sh
@@ -9,7 +10,8 @@ source eng/lib.sh
 while [ $# -gt 0 ]; do
   case "$1" in
     --replicas) export Scale__Replicas="${2:?--replicas necesita un número de 1 a 3}"; shift 2 ;;
-    *) echo "Opción desconocida: $1. Uso: ./run.sh [--replicas 2]" >&2; exit 2 ;;
+    --monolith) export Shape=monolith; shift ;;
+    *) echo "Opción desconocida: $1. Uso: ./run.sh [--replicas 2] [--monolith]" >&2; exit 2 ;;
   esac
 done
 
@@ -40,6 +42,9 @@ if [ "${mode,,}" != external ]; then
   echo "  Buzones de correo (smtp4dev)  $mailboxes   todo correo que envía Boards (SMTP 127.0.0.1:${Infrastructure__SmtpPort:-2525})"
   # Said again once the mail server answers, below the AppHost's start-up log.
   ( boards_wait_port "${Ports__Mail:-5025}" 600 "smtp4dev" 2>/dev/null && echo "Buzones de correo listos: $mailboxes" ) &
+fi
+if [ "${Shape:-services}" = monolith ]; then
+  echo "  Monolito (todos los módulos)  http://localhost:${Ports__Monolith:-5201}/health   un proceso en lugar de ocho servicios"
 fi
 if [ "${Scale__Replicas:-1}" != 1 ]; then
   echo "  Réplicas: ${Scale__Replicas} de cada servicio, del gateway y del portal; la réplica i escucha en cada puerto + (i - 1) × ${Scale__PortOffset:-10000}"
