@@ -8,14 +8,17 @@ public sealed class DataTests
 {
     private static CustomObject Single(Manifests manifests, string kind) => Assert.Single(manifests.All<CustomObject>(), o => o.Kind == kind);
 
-    /// <summary>Each container's database connection: the string and the Secret its password comes from.</summary>
+    /// <summary>
+    /// Each container's database connections (the monolith's container has one per module): the string and the Secret its
+    /// password comes from, through the variable the string names as $(VAR).
+    /// </summary>
     private static IEnumerable<(V1Container Container, NpgsqlConnectionStringBuilder Connection, string PasswordSecret)> Connections(Manifests manifests) =>
         from deployment in manifests.All<V1Deployment>()
         from container in deployment.Spec.Template.Spec.Containers
         from env in container.Env ?? []
         where env.Name.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && env.Name != "ConnectionStrings__rabbitmq"
-        select (container, new NpgsqlConnectionStringBuilder(env.Value),
-            container.Env.Single(e => e.Name == "BOARDS_DB_PASSWORD").ValueFrom.SecretKeyRef.Name);
+        let connection = new NpgsqlConnectionStringBuilder(env.Value)
+        select (container, connection, container.Env.Single(e => $"$({e.Name})" == connection.Password).ValueFrom.SecretKeyRef.Name);
 
     [Theory]
     [MemberData(nameof(Manifests.Overlays), MemberType = typeof(Manifests))]
@@ -25,6 +28,7 @@ public sealed class DataTests
         var roles = ((List<object>)Single(manifests, "Cluster").At("managed.roles")!).Cast<Dictionary<object, object?>>().ToList();
         var databases = manifests.All<CustomObject>().Where(o => o.Kind == "Database").ToList();
 
+        // The eight modules' databases and the portal's, in either shape (the monolith connects to each as its module).
         Assert.Equal(9, Connections(manifests).Count());
         Assert.All(Connections(manifests), c =>
         {
@@ -99,7 +103,7 @@ public sealed class DataTests
         var services = manifests.All<V1Deployment>().Where(d => d.Labels()["app.kubernetes.io/component"] == "service")
             .Select(d => d.Spec.Template.Spec.Containers.Single()).Where(c => manifests.Setting(c, "ConnectionStrings__rabbitmq") is not null).ToList();
 
-        Assert.Equal(8, services.Count);
+        Assert.Equal(overlay == Manifests.Monolith ? 1 : 8, services.Count);
         Assert.All(services, c => Assert.Equal("quorum", manifests.Setting(c, "Messaging__QueueType")));
         // A quorum queue takes writes while a majority of its members is up: one node may go with three, two with five.
         var members = services.Select(c => manifests.Setting(c, "Messaging__QuorumReplicationFactor") is { } factor ? int.Parse(factor) : nodes).Distinct();

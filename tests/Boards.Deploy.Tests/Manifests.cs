@@ -9,7 +9,13 @@ namespace Boards.Deploy.Tests;
 /// <summary>An overlay of deploy/k8s rendered by <c>kubectl kustomize</c>, every object parsed strictly by KubernetesClient.</summary>
 public sealed class Manifests
 {
-    public static TheoryData<string> Overlays => new() { "pilot", "national" };
+    public static TheoryData<string> Overlays => new() { "pilot", "national", Monolith };
+
+    /// <summary>The overlay that runs every module in one Deployment (docs/deploy.md, "Two shapes"); the others run one per module.</summary>
+    public const string Monolith = "monolith";
+
+    /// <summary>The AppHost's Shape that an overlay runs: "monolith" or "services".</summary>
+    public static string ShapeOf(string overlay) => overlay == Monolith ? "monolith" : "services";
 
     private static readonly ConcurrentDictionary<string, Lazy<Manifests>> s_rendered = new();
 

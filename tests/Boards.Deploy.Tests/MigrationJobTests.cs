@@ -10,7 +10,12 @@ namespace Boards.Deploy.Tests;
 public sealed class MigrationJobTests
 {
     private static IEnumerable<V1Deployment> WithDatabase(Manifests manifests) =>
-        manifests.All<V1Deployment>().Where(d => d.Spec.Template.Spec.Containers.Any(c => c.Env?.Any(e => e.Name == "BOARDS_DB_PASSWORD") == true));
+        manifests.All<V1Deployment>().Where(d => d.Spec.Template.Spec.Containers.Any(c => DatabaseConnections(c).Any()));
+
+    /// <summary>The names of a container's PostgreSQL connection strings (the monolith has one per module).</summary>
+    private static IEnumerable<string> DatabaseConnections(V1Container container) =>
+        (container.Env ?? []).Select(e => e.Name)
+            .Where(name => name.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && name != "ConnectionStrings__rabbitmq");
 
     [Theory]
     [MemberData(nameof(Manifests.Overlays), MemberType = typeof(Manifests))]
@@ -18,7 +23,8 @@ public sealed class MigrationJobTests
     {
         var manifests = Manifests.Of(overlay);
 
-        Assert.Equal(9, WithDatabase(manifests).Count());
+        // Eight module services and the portal; or the monolith and the portal.
+        Assert.Equal(overlay == Manifests.Monolith ? 2 : 9, WithDatabase(manifests).Count());
         Assert.Equal(WithDatabase(manifests).Count(), manifests.All<V1Job>().Count());
         Assert.All(WithDatabase(manifests), deployment =>
         {
@@ -37,37 +43,50 @@ public sealed class MigrationJobTests
 
     /// <summary>
     /// The Jobs' command, for real: each service's own build started with its Job's environment (Production, each Secret
-    /// a random value) against a database of the tests' server that does not exist yet. It must create and migrate it,
-    /// then exit 0 instead of serving.
+    /// a random value) against databases of the tests' server that do not exist yet (one per module for the monolith's
+    /// Job). It must create and migrate each, then exit 0 instead of serving.
     /// </summary>
-    [Fact]
-    public async Task Each_Jobs_service_migrates_a_new_database_and_exits()
+    [Theory]
+    [InlineData("pilot")]
+    [InlineData(Manifests.Monolith)]
+    public async Task Each_Jobs_service_migrates_a_new_database_and_exits(string overlay)
     {
-        var manifests = Manifests.Of("pilot");
-        var projects = await AppHostSettings.ProjectsAsync();
+        var manifests = Manifests.Of(overlay);
+        var projects = await AppHostSettings.ProjectsAsync(Manifests.ShapeOf(overlay));
         var failures = new List<string>();
 
         foreach (var job in manifests.All<V1Job>())
         {
             var name = job.Name()[..^"-migrate".Length];
             var container = job.Spec.Template.Spec.Containers.Single();
-            var connection = container.Env.Single(e => e.Name.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && !e.Name.EndsWith("rabbitmq", StringComparison.Ordinal)).Name;
-            var database = $"deploy_{name}_{Guid.NewGuid():N}"[..40];
+            var databases = DatabaseConnections(container).ToDictionary(c => c, c => $"deploy_{c["ConnectionStrings__".Length..]}_{Guid.NewGuid():N}"[..40]);
             var project = projects.Single(p => p.Project.Name == name).Project.GetProjectMetadata().ProjectPath;
             var environment = JobEnvironment(manifests, container);
-            environment[connection] = TestPostgres.ConnectionString(database);
+            foreach (var (connection, database) in databases)
+            {
+                environment[connection] = TestPostgres.ConnectionString(database);
+            }
+
             try
             {
                 var (exitCode, output) = await RunAsync(project, environment);
-                var migrations = exitCode == 0 ? await CountMigrationsAsync(database) : 0;
-                if (exitCode != 0 || migrations == 0 || !output.Contains("exiting without serving", StringComparison.Ordinal))
+                var migrations = new List<string>();
+                foreach (var database in databases.Values)
                 {
-                    failures.Add($"{name}: exit {exitCode}, {migrations} migraciones\n{output}");
+                    migrations.Add($"{database}: {(exitCode == 0 ? await CountMigrationsAsync(database) : 0)}");
+                }
+
+                if (exitCode != 0 || migrations.Any(m => m.EndsWith(": 0", StringComparison.Ordinal)) || !output.Contains("exiting without serving", StringComparison.Ordinal))
+                {
+                    failures.Add($"{name}: exit {exitCode}, migraciones {string.Join(", ", migrations)}\n{output}");
                 }
             }
             finally
             {
-                await TestPostgres.DropDatabaseAsync(database);
+                foreach (var database in databases.Values)
+                {
+                    await TestPostgres.DropDatabaseAsync(database);
+                }
             }
         }
 

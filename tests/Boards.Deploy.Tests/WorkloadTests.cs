@@ -66,7 +66,7 @@ public sealed class WorkloadTests
         var manifests = Manifests.Of(overlay);
         var autoscalers = manifests.All<V2HorizontalPodAutoscaler>().ToList();
 
-        Assert.Equal(10, Stateless(manifests).Count());
+        Assert.Equal(overlay == Manifests.Monolith ? 3 : 10, Stateless(manifests).Count());
         Assert.All(Stateless(manifests), deployment =>
         {
             var autoscaler = Assert.Single(autoscalers, a => a.Spec.ScaleTargetRef.Kind == "Deployment" && a.Spec.ScaleTargetRef.Name == deployment.Name());
@@ -83,8 +83,10 @@ public sealed class WorkloadTests
         var manifests = Manifests.Of(overlay);
         var grpc = manifests.All<V1Deployment>().Where(d => d.Spec.Template.Spec.Containers.Any(c => c.Ports.Any(p => p.Name == "grpc"))).ToList();
 
-        Assert.Equal(7, grpc.Count);
-        Assert.All(grpc, deployment => Assert.Single(manifests.All<V1Service>(), service =>
+        // Six modules and the gateway serve gRPC; in the monolith overlay the monolith does for all six (one headless Service
+        // per module's name, each selecting the monolith's pods).
+        Assert.Equal(overlay == Manifests.Monolith ? 2 : 7, grpc.Count);
+        Assert.All(grpc, deployment => Assert.Contains(manifests.All<V1Service>(), service =>
             service.Spec.ClusterIP == "None"
             && Selects(service.Spec.Selector, deployment.Spec.Template.Metadata.Labels)
             && service.Spec.Ports.Any(p => p.TargetPort.Value == "grpc")));
@@ -103,6 +105,46 @@ public sealed class WorkloadTests
             var ports = deployment.Spec.Template.Spec.Containers.SelectMany(c => c.Ports).Select(p => p.Name).ToList();
             Assert.All(service.Spec.Ports, port => Assert.Contains(port.TargetPort.Value, ports));
         });
+    }
+
+    /// <summary>
+    /// The gateway finds each module by its name (services__referrals__grpc__0: http://referrals-grpc:8081), whichever
+    /// Deployment serves it: each such address is a Service of that name whose port reaches a named port of one Deployment.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Manifests.Overlays), MemberType = typeof(Manifests))]
+    public void Every_address_the_gateway_discovers_is_a_Service_that_reaches_a_Deployment(string overlay)
+    {
+        var manifests = Manifests.Of(overlay);
+        var gateway = manifests.Deployment("gateway").Spec.Template.Spec.Containers.Single();
+        var addresses = manifests.EnvironmentNames(gateway).Where(name => name.StartsWith("services__", StringComparison.Ordinal))
+            .Select(name => new Uri(manifests.Setting(gateway, name)!)).ToList();
+
+        Assert.Equal(14, addresses.Count);
+        Assert.All(addresses, address =>
+        {
+            var service = Assert.Single(manifests.All<V1Service>(), s => s.Name() == address.Host);
+            var port = Assert.Single(service.Spec.Ports, p => p.Port == address.Port);
+            var deployment = Assert.Single(manifests.All<V1Deployment>(), d => Selects(service.Spec.Selector, d.Spec.Template.Metadata.Labels));
+            Assert.Contains(deployment.Spec.Template.Spec.Containers.SelectMany(c => c.Ports), p => p.Name == port.TargetPort.Value);
+            Assert.Equal(overlay == Manifests.Monolith ? "monolith" : address.Host.Replace("-grpc", "", StringComparison.Ordinal), deployment.Name());
+        });
+    }
+
+    /// <summary>The gateway and the portal are the same objects in front of either shape (docs/deploy.md, "Two shapes").</summary>
+    [Fact]
+    public void The_monolith_overlay_runs_the_pilots_gateway_and_portal_unchanged()
+    {
+        var pilot = Manifests.Of("pilot");
+        var monolith = Manifests.Of(Manifests.Monolith);
+
+        Assert.All(new[] { "gateway", "portal" }, name =>
+        {
+            Assert.Equal(k8s.KubernetesJson.Serialize(pilot.Deployment(name)), k8s.KubernetesJson.Serialize(monolith.Deployment(name)));
+            Assert.Equal(k8s.KubernetesJson.Serialize(pilot.ConfigMap($"{name}-settings")), k8s.KubernetesJson.Serialize(monolith.ConfigMap($"{name}-settings")));
+        });
+        Assert.Equal(k8s.KubernetesJson.Serialize(pilot.ConfigMap("boards-settings")), k8s.KubernetesJson.Serialize(monolith.ConfigMap("boards-settings")));
+        Assert.Equal(pilot.All<V1Ingress>().Select(i => k8s.KubernetesJson.Serialize(i)), monolith.All<V1Ingress>().Select(i => k8s.KubernetesJson.Serialize(i)));
     }
 
     [Theory]
@@ -160,6 +202,7 @@ public sealed class WorkloadTests
         Assert.Equal(new Uri($"https://{hosts["keycloak"]}"), new Uri(settings["KC_HOSTNAME"]));
         Assert.Equal(new Uri($"https://{hosts["portal"]}"), new Uri(settings["Notifications__Email__PortalUrl"]));
         Assert.All(manifests.All<V1Ingress>(), i => Assert.Equal(i.Spec.Rules.Single().Host, i.Spec.Tls.Single().Hosts.Single()));
-        Assert.Equal(overlay == "pilot", hosts.Values.All(h => h.Contains(".piloto.", StringComparison.Ordinal)));
+        // The monolith overlay is the pilot in the other shape, on the pilot's hosts.
+        Assert.Equal(overlay is "pilot" or Manifests.Monolith, hosts.Values.All(h => h.Contains(".piloto.", StringComparison.Ordinal)));
     }
 }
