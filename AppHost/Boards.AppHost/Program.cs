@@ -44,7 +44,7 @@ var gateway = builder.AddBoardsService<Projects.Boards_Gateway>("gateway", scale
     .WithAuthority(identity, issuer));
 if (monolith is not null)
 {
-    gateway.WithModulesOf(monolith);
+    gateway.WithModulesOf(monolith, ports);
 }
 
 foreach (var service in services)

@@ -27,10 +27,27 @@ public sealed partial class ShapeTests
         var monolith = (await AppHostSettings.ProjectsAsync("monolith")).Single(p => p.Project.Name == "monolith");
 
         Assert.Equal(Modules.Order(), services.Select(p => p.Project.Name).Order());
-        Assert.Equal(services.SelectMany(p => p.Names).Where(name => !BetweenServices(name)).Distinct().Order(), monolith.Names.Order());
+        Assert.Equal(services.SelectMany(p => p.Names).Where(name => !BetweenServices(name)).Distinct().Order(),
+            monolith.Names.Where(name => !AppHostDriftTests.ModuleEndpointOfTheMonolith().IsMatch(name)).Order());
         Assert.Contains("Referrals__Needs__Address", services.SelectMany(p => p.Names));
         Assert.Equal(Modules.Select(m => $"ConnectionStrings__{m}db").Append("ConnectionStrings__rabbitmq").Order(),
             monolith.Names.Where(name => name.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).Order());
+    }
+
+    /// <summary>Whatever reached a module's service (a test, a tool, a bookmark) reaches the monolith at the same address.</summary>
+    [Fact]
+    public async Task The_monolith_listens_on_every_modules_own_ports_as_well_as_its_own()
+    {
+        var services = (await AppHostSettings.ProjectsAsync("services")).Where(p => Modules.Contains(p.Project.Name)).ToList();
+        var monolith = (await AppHostSettings.ProjectsAsync("monolith")).Single(p => p.Project.Name == "monolith");
+        var listens = monolith.Project.Annotations.OfType<EndpointAnnotation>().ToDictionary(e => e.Name, e => e.Port);
+
+        var expected = services.SelectMany(p => p.Project.Annotations.OfType<EndpointAnnotation>().Select(e => ($"{p.Project.Name}-{e.Name}", e.Port)))
+            .Append(("http", 5201)).Append(("grpc", 5202));
+        Assert.Equal(expected.Order(), listens.Select(pair => (pair.Key, pair.Value)).Order());
+        Assert.Equal(14 + 2, listens.Count);
+        Assert.All(listens.Keys.Where(name => name.EndsWith("grpc", StringComparison.Ordinal)), name =>
+            Assert.Equal("Http2", monolith.Environment[$"Kestrel__Endpoints__{name}__Protocols"]));
     }
 
     [Fact]
@@ -60,7 +77,8 @@ public sealed partial class ShapeTests
         {
             var endpoint = Assert.IsType<EndpointReference>(setting.Value);
             Assert.Equal("monolith", endpoint.Resource.Name);
-            Assert.Equal(setting.Key.Split("__")[2], endpoint.EndpointName);
+            var parts = setting.Key.Split("__");
+            Assert.Equal($"{parts[1]}-{parts[2]}", endpoint.EndpointName);
         });
     }
 

@@ -125,6 +125,7 @@ public sealed class BoardsAppFixture : IAsyncLifetime
             "Ports:Planning=6151", "Ports:PlanningGrpc=6152",
             "Ports:Notifications=6161",
             "Ports:Participation=6171",
+            "Ports:Monolith=6201", "Ports:MonolithGrpc=6202",
             $"Ports:Portal={PortalPort}",
         ], (options, _) => options.DisableDashboard = true);
 
