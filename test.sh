@@ -24,12 +24,15 @@ export BOARDS_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:${BOARDS_RABBITMQ_PORT
 
 # A fresh data folder for the AppHost that the end-to-end tests start in local mode.
 e2e_dir="$(boards_data_dir e2e)"
-# A server left over from an interrupted run would hold the end-to-end ports.
-pkill -f "postgres -D ${e2e_dir}/postgres" 2>/dev/null || true
-pkill -f "boards-27672@localhost" 2>/dev/null || true
-pkill -f "smtp4dev.*${e2e_dir}/mail" 2>/dev/null || true
-sleep 1
-rm -rf "${e2e_dir:?}"/*
+fresh_e2e_dir() {
+  # A server left over from an interrupted (or the previous) run would hold the end-to-end ports.
+  pkill -f "postgres -D ${e2e_dir}/postgres" 2>/dev/null || true
+  pkill -f "boards-27672@localhost" 2>/dev/null || true
+  pkill -f "smtp4dev.*${e2e_dir}/mail" 2>/dev/null || true
+  sleep 1
+  rm -rf "${e2e_dir:?}"/*
+}
+fresh_e2e_dir
 export BOARDS_E2E_DATA_DIR="$e2e_dir"
 
 results="$PWD/TestResults"
@@ -52,6 +55,17 @@ for project in tests/*/*.csproj; do
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" || status=1
 done
+
+# The end-to-end tests again, against the other shape: every module in one process (docs/architecture.md, "Two
+# shapes"). The same tests, but the few that stop one module alone (trait Shape=services).
+if [ -f tests/Boards.EndToEnd.Tests/Boards.EndToEnd.Tests.csproj ]; then
+  echo "== Boards.EndToEnd.Tests (monolith)"
+  fresh_e2e_dir
+  BOARDS_E2E_SHAPE=monolith dotnet test tests/Boards.EndToEnd.Tests/Boards.EndToEnd.Tests.csproj -c Debug --no-build --nologo \
+    --filter "Shape!=services" \
+    --logger "trx;LogFileName=Boards.EndToEnd.Tests.Monolith.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=1
+fi
 
 bash eng/infra.sh stop >/dev/null 2>&1 || true
 

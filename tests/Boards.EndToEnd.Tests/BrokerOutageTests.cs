@@ -60,7 +60,7 @@ public sealed class BrokerOutageTests(BoardsAppFixture boards)
         ["referrals", "monitoring", "planning", "servicedays", "needs", "membership", "notifications", "participation", "portal"];
 
     private async Task<HttpStatusCode> Status(HttpClient http, string service, string path) =>
-        (await http.GetAsync(new Uri(boards.App.GetEndpoint(service, "http"), path))).StatusCode;
+        (await http.GetAsync(new Uri(boards.App.GetEndpoint(BoardsAppFixture.ResourceOf(service), "http"), path))).StatusCode;
 
     private static async Task<long> PendingOutboxMessages()
     {

@@ -134,6 +134,7 @@ public sealed class PortalMinistryTests(BoardsAppFixture boards) : PortalTest(bo
         Assert.Contains("your own municipality", await page.InnerTextAsync("[data-testid=own-only]"));
     }
 
+    [Trait(BoardsAppFixture.ShapeTrait, BoardsAppFixture.ServicesShapeOnly)] // stops monitoring alone: not possible in one process
     [Fact]
     public async Task Portal_with_monitoring_down_the_national_view_says_so_and_the_rest_of_the_portal_works()
     {
