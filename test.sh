@@ -45,27 +45,57 @@ if ! dotnet build Boards.sln -c Debug -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
-status=0
-for project in tests/*/*.csproj; do
-  name="$(basename "$project" .csproj)"
-  # Test projects end in "Tests"; the others (Boards.Testing) are libraries they share.
-  case "$name" in *Tests) ;; *) continue ;; esac
-  echo "== $name"
-  dotnet test "$project" -c Debug --no-build --nologo \
+# One test project, its results in TestResults/<name>.trx and its console output in TestResults/<name>.log.
+run_tests() {
+  local name="$1"; shift
+  dotnet test "$@" -c Debug --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" || status=1
-done
+    --results-directory "$results" > "$results/$name.log" 2>&1
+}
+
+# The unit and integration test projects, one after the other (they share eng/infra.sh's servers). A project that fails
+# leaves its name in TestResults/failed-projects.
+run_projects() {
+  for project in tests/*/*.csproj; do
+    local name; name="$(basename "$project" .csproj)"
+    # Test projects end in "Tests"; the others (Boards.Testing) are libraries they share. The end-to-end suite runs apart.
+    case "$name" in *Tests) ;; *) continue ;; esac
+    [ "$name" = Boards.EndToEnd.Tests ] && continue
+    run_tests "$name" "$project" || echo "$name" >> "$results/failed-projects"
+  done
+}
+
+# A project's summary line, or the end of its output when it did not pass.
+show() {
+  echo "== $1"
+  if grep -q '^Passed!' "$results/$1.log"; then grep '^Passed!' "$results/$1.log"; else tail -n 400 "$results/$1.log"; fi
+}
+
+status=0
+e2e=tests/Boards.EndToEnd.Tests/Boards.EndToEnd.Tests.csproj
+if [ -f "$e2e" ]; then
+  echo "== Boards.EndToEnd.Tests: the eight module services (about 20 minutes; output in TestResults/Boards.EndToEnd.Tests.log) ..."
+  run_tests Boards.EndToEnd.Tests "$e2e" || status=1
+  show Boards.EndToEnd.Tests
+fi
 
 # The end-to-end tests again, against the other shape: every module in one process (docs/architecture.md, "Two
-# shapes"). The same tests, but the few that stop one module alone (trait Shape=services).
-if [ -f tests/Boards.EndToEnd.Tests/Boards.EndToEnd.Tests.csproj ]; then
-  echo "== Boards.EndToEnd.Tests (monolith)"
+# shapes"). The same tests, but the few that stop one module alone (trait Shape=services) and the portal's accessibility
+# check, which the shape cannot change (Shape=independent). The other projects run at the same time: the end-to-end
+# tests spend about half their time waiting for messages and mail, and neither uses the other's servers (docs/testing.md).
+echo "== The other test projects, and Boards.EndToEnd.Tests against the monolith (about 15 minutes; output in TestResults/*.log) ..."
+run_projects &
+projects=$!
+if [ -f "$e2e" ]; then
   fresh_e2e_dir
-  BOARDS_E2E_SHAPE=monolith dotnet test tests/Boards.EndToEnd.Tests/Boards.EndToEnd.Tests.csproj -c Debug --no-build --nologo \
-    --filter "Shape!=services" \
-    --logger "trx;LogFileName=Boards.EndToEnd.Tests.Monolith.trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" || status=1
+  BOARDS_E2E_SHAPE=monolith run_tests Boards.EndToEnd.Tests.Monolith "$e2e" --filter "Shape!=services&Shape!=independent" || status=1
 fi
+wait "$projects"
+for log in "$results"/*.log; do
+  name="$(basename "$log" .log)"
+  case "$name" in Boards.EndToEnd.Tests) ;; *) show "$name" ;; esac
+done
+[ -s "$results/failed-projects" ] && status=1
 
 bash eng/infra.sh stop >/dev/null 2>&1 || true
 

@@ -47,6 +47,12 @@ public sealed class BoardsAppFixture : IAsyncLifetime
     public const string ShapeTrait = "Shape";
     public const string ServicesShapeOnly = "services";
 
+    /// <summary>
+    /// The trait of a test whose subject the shape cannot change (the portal's markup): it runs once, against the services,
+    /// and the monolith run leaves it out with <c>Shape!=independent</c>.
+    /// </summary>
+    public const string ShapeIndependent = "independent";
+
     /// <summary>The modules that are one process in the monolith shape.</summary>
     public static readonly IReadOnlySet<string> ModuleServices = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -37,13 +37,8 @@ public sealed class FuzzTests(BoardsAppFixture boards, ITestOutputHelper output)
         var bad = BadTokens.From(good[2]);
         Assert.True(BadTokens.ProviderKeyFound, "the identity provider's signing key (.data/identity) should be readable to sign expired tokens");
 
-        var operations = new List<RestOperation>();
-        var methods = new List<GrpcMethod>();
-        foreach (var (service, port) in OpenApiCatalog.RestPorts)
-        {
-            operations.AddRange((await OpenApiCatalog.OperationsAsync(boards.Http, service)).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)));
-            methods.AddRange(await OpenApiCatalog.GrpcMethodsAsync(service));
-        }
+        var operations = (await OpenApiCatalog.EveryOperationAsync(boards.Http)).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        var methods = await OpenApiCatalog.EveryGrpcMethodAsync();
 
         output.WriteLine($"{operations.Count} REST operations, {methods.Count} gRPC methods");
         Assert.True(operations.Count > 30 && methods.Count > 20, "the services' metadata should describe their whole API");

@@ -29,6 +29,36 @@ public static class OpenApiCatalog
 
     private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
 
+    /// <summary>
+    /// Every REST operation of the system, once: in the monolith shape each module's port describes every module's
+    /// operations (docs/architecture.md, "Two shapes"), and a test that walked each port would call each operation eight
+    /// times.
+    /// </summary>
+    public static async Task<IReadOnlyList<RestOperation>> EveryOperationAsync(HttpClient http)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var operations = new List<RestOperation>();
+        foreach (var service in RestPorts.Keys)
+        {
+            operations.AddRange((await OperationsAsync(http, service)).Where(operation => seen.Add(operation.Name)));
+        }
+
+        return operations;
+    }
+
+    /// <summary>Every gRPC method of the system, once (the benchmark's Echo is hosted by every service).</summary>
+    public static async Task<IReadOnlyList<GrpcMethod>> EveryGrpcMethodAsync()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var methods = new List<GrpcMethod>();
+        foreach (var service in RestPorts.Keys)
+        {
+            methods.AddRange((await GrpcMethodsAsync(service)).Where(method => seen.Add(method.FullName)));
+        }
+
+        return methods;
+    }
+
     public static async Task<IReadOnlyList<RestOperation>> OperationsAsync(HttpClient http, string service)
     {
         var text = await http.GetStringAsync($"http://localhost:{RestPorts[service]}/openapi/v1.json");
