@@ -23,7 +23,7 @@ public sealed class Traffic
         var lines = new List<string>();
         foreach (var request in _finished.Where(r => which?.Invoke(r.Url) ?? true))
         {
-            var sizes = await request.SizesAsync();
+            var sizes = await SizesAsync(request);
             var bytes = (long)sizes.RequestHeadersSize + sizes.RequestBodySize + sizes.ResponseHeadersSize + sizes.ResponseBodySize;
             total += bytes;
             lines.Add($"{request.Method} {new Uri(request.Url).AbsolutePath}: {bytes} B (cuerpo recibido {sizes.ResponseBodySize} B)");
@@ -31,6 +31,27 @@ public sealed class Traffic
 
         return (total, string.Join("\n", lines));
     }
+
+    /// <summary>
+    /// Chromium sometimes never reports a finished request's sizes, and Playwright then waits for ever
+    /// (microsoft/playwright#9350; it held a whole test run for ten minutes here): a bounded wait, and a failure that
+    /// names the request.
+    /// </summary>
+    private static async Task<RequestSizesResult> SizesAsync(IRequest request)
+    {
+        try
+        {
+            return await request.SizesAsync().WaitAsync(SizesWait);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Chromium no informó en {SizesWait.TotalSeconds:0} s el tamaño de {request.Method} {request.Url} " +
+                $"({request.ResourceType}, respuesta {(request.ExistingResponse is { } response ? response.Status : "ninguna")}); microsoft/playwright#9350.");
+            throw;
+        }
+    }
+
+    private static readonly TimeSpan SizesWait = TimeSpan.FromSeconds(20);
 
     /// <summary>A budget from docs/portal-service-days.md's table ("| first load of a day's tablet page | … | 80 KiB |"), in bytes.</summary>
     public static long Budget(string what)
