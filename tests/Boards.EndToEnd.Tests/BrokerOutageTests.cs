@@ -16,6 +16,17 @@ public sealed class BrokerOutageTests(BoardsAppFixture boards)
         var analyst = BoardsAppFixture.Bearer(await boards.Tokens.ForUser("analyst"));
         var before = (await boards.Monitoring.GetMunicipalityAsync(new GetMunicipalityRequest { Code = municipality }, analyst)).Referrals.Sent;
 
+        // A ready system loses its broker: a test before this one may have restarted PostgreSQL or a process, and a
+        // replica whose pools are still healing, or whose bus has not started, is rightly not ready yet.
+        using (var http = new HttpClient())
+        {
+            foreach (var service in MessagingServices)
+            {
+                await Eventually.Until(() => Status(http, service, "/health"), status => status == HttpStatusCode.OK,
+                    TimeSpan.FromSeconds(60), $"{service} to be ready before RabbitMQ stops");
+            }
+        }
+
         await boards.StopResourceAsync("rabbitmq");
         try
         {
