@@ -62,6 +62,10 @@ internal sealed class StreamRecorder : IAsyncDisposable
         {
             // Closed by this side.
         }
+        catch (ObjectDisposedException)
+        {
+            // Closed by this side before this task read at all (a busy machine can start it that late).
+        }
         finally
         {
             Ended = true;
